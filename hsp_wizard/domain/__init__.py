@@ -1,0 +1,1 @@
+"""The domain: project model, scoring, residence, eligibility. Imports no Qt."""

@@ -1,0 +1,90 @@
+"""Date arithmetic the rules depend on, each convention stated once (project decisions table)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+ONE_DAY = timedelta(days=1)
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def anniversary(start: date, years: int) -> date:
+    """The date `years` after `start` on which a count of completed years rises.
+
+    A Feb 29 start rises on Mar 1 in common years (Civil Code art. 143 reading, project decision).
+    """
+    y = start.year + years
+    if start.month == 2 and start.day == 29 and not _is_leap(y):
+        return date(y, 3, 1)
+    return start.replace(year=y)
+
+
+def completed_years(start: date, on: date) -> int:
+    """Completed years from `start` to `on` (age: rises on the birthday; Feb 29 births on Mar 1)."""
+    if on < start:
+        return -1 if on < start else 0
+    n = on.year - start.year
+    if anniversary(start, n) > on:
+        n -= 1
+    return n
+
+
+def years_before(d: date, years: int) -> date:
+    """Same month and day `years` earlier; Feb 29 maps to Feb 28 (project decision, Catala's round-down)."""
+    y = d.year - years
+    if d.month == 2 and d.day == 29 and not _is_leap(y):
+        return date(y, 2, 28)
+    return d.replace(year=y)
+
+
+def years_after(d: date, years: int) -> date:
+    """Same month and day `years` later; Feb 29 maps to Feb 28 (the inverse reading of years_before)."""
+    y = d.year + years
+    if d.month == 2 and d.day == 29 and not _is_leap(y):
+        return date(y, 2, 28)
+    return d.replace(year=y)
+
+
+def earliest_on_or_after_years_before(target: date, years: int) -> date:
+    """The first date D with years_before(D, years) >= target."""
+    d = years_after(target, years)
+    while years_before(d, years) < target:
+        d += ONE_DAY
+    while years_before(d - ONE_DAY, years) >= target:
+        d -= ONE_DAY
+    return d
+
+
+def completed_months(start: date, end_exclusive: date) -> int:
+    """Whole calendar months from `start` up to (not including) `end_exclusive`; leftover days are dropped.
+
+    A month completes on the same day-of-month (clamped to the month's last day) one month later.
+    """
+    if end_exclusive <= start:
+        return 0
+    months = (end_exclusive.year - start.year) * 12 + (end_exclusive.month - start.month)
+    if _month_add(start, months) > end_exclusive:
+        months -= 1
+    return months
+
+
+def _month_add(d: date, months: int) -> date:
+    total = d.year * 12 + (d.month - 1) + months
+    y, m = divmod(total, 12)
+    m += 1
+    last = _days_in_month(y, m)
+    return date(y, m, min(d.day, last))
+
+
+def month_add(d: date, months: int) -> date:
+    """`d` moved by whole months, the day clamped to the target month's last day."""
+    return _month_add(d, months)
+
+
+def _days_in_month(y: int, m: int) -> int:
+    if m == 12:
+        return 31
+    return (date(y, m + 1, 1) - date(y, m, 1)).days

@@ -1,0 +1,184 @@
+"""Load and check the rule files once. Any defect is an error at start-up, never a silent default."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from pydantic import BaseModel, ValidationError
+
+from hsp_wizard.rules.schema import (Checklist, Dated, Document, Row, Rule, RowValue, RuleValue, Source,
+                                     Status)
+
+DATA_FILES = ("sources.toml", "points.toml", "rules.toml", "statuses.toml", "documents.toml")
+
+
+class RuleDataError(Exception):
+    """The rule data is malformed: names the file and what is wrong."""
+
+
+class _PointsFile(BaseModel, extra="forbid"):
+    meta: dict[str, str]
+    row: list[Row]
+
+
+class _SourcesFile(BaseModel, extra="forbid"):
+    source: list[Source]
+
+
+class _RulesFile(BaseModel, extra="forbid"):
+    rule: list[Rule]
+
+
+class _StatusesFile(BaseModel, extra="forbid"):
+    status: list[Status]
+
+
+class _DocumentsFile(BaseModel, extra="forbid"):
+    document: list[Document]
+    checklist: list[Checklist]
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rule data, checked, with look-ups by id."""
+
+    sources: dict[str, Source]
+    rows: dict[str, Row]
+    rules: dict[str, Rule]
+    statuses: dict[str, Status]
+    documents: dict[str, Document]
+    checklists: tuple[Checklist, ...]
+    meta: dict[str, str]
+
+    def row_value(self, row_id: str, on: date) -> RowValue | None:
+        """The version of a point row in force on `on`, or None where the row did not exist then."""
+        return _in_force(self.rows[row_id].values, on)
+
+    def rule_value(self, rule_id: str, on: date) -> RuleValue | None:
+        """The version of a rule in force on `on`, or None where it did not apply then."""
+        return _in_force(self.rules[rule_id].values, on)
+
+    def value(self, rule_id: str, on: date) -> bool | int | date:
+        """The value of a rule on `on`; the rule must be in force (KeyError otherwise)."""
+        v = self.rule_value(rule_id, on)
+        if v is None:
+            raise KeyError(f"rule {rule_id} is not in force on {on}")
+        return v.value
+
+    def rows_in_group(self, group: str) -> list[Row]:
+        return [r for r in self.rows.values() if r.group == group]
+
+    def checklist(self, route: str, on: date) -> Checklist | None:
+        return _in_force([c for c in self.checklists if c.route == route], on)
+
+
+def _in_force(values: Iterable[Dated], on: date):
+    for v in values:
+        if v.applies_on(on):
+            return v
+    return None
+
+
+def _read(name: str, base: Path | None) -> dict:
+    try:
+        if base is None:
+            raw = resources.files("hsp_wizard.rules").joinpath("data", name).read_bytes()
+        else:
+            raw = (base / name).read_bytes()
+        return tomllib.loads(raw.decode("utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise RuleDataError(f"{name}: {exc}") from exc
+
+
+def _parse(model: type[BaseModel], name: str, base: Path | None):
+    try:
+        return model.model_validate(_read(name, base))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"])
+        raise RuleDataError(f"{name}: {where}: {first['msg']} ({exc.error_count()} problem(s))") from None
+
+
+def _unique(name: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            raise RuleDataError(f"{name}: id {i!r} appears twice")
+        seen.add(i)
+
+
+def _no_overlap(name: str, owner: str, values: Iterable[Dated]) -> None:
+    ordered = sorted(values, key=lambda v: v.since)
+    for prev, nxt in zip(ordered, ordered[1:]):
+        if prev.until is None or prev.until > nxt.since:
+            raise RuleDataError(f"{name}: {owner}: date ranges overlap ({prev.since}.. and {nxt.since}..)")
+
+
+def _sources_known(name: str, owner: str, cited: Iterable[str], known: dict[str, Source]) -> None:
+    for s in cited:
+        if s not in known:
+            raise RuleDataError(f"{name}: {owner}: unknown source {s!r}")
+
+
+def load_rules_from(base: Path | None = None) -> RuleSet:
+    """Read, validate and cross-check every rule file (the packaged data when `base` is None)."""
+    sources_f = _parse(_SourcesFile, "sources.toml", base)
+    points_f = _parse(_PointsFile, "points.toml", base)
+    rules_f = _parse(_RulesFile, "rules.toml", base)
+    statuses_f = _parse(_StatusesFile, "statuses.toml", base)
+    docs_f = _parse(_DocumentsFile, "documents.toml", base)
+
+    _unique("sources.toml", [s.id for s in sources_f.source])
+    _unique("points.toml", [r.id for r in points_f.row])
+    _unique("rules.toml", [r.id for r in rules_f.rule])
+    _unique("statuses.toml", [s.id for s in statuses_f.status])
+    _unique("documents.toml", [d.id for d in docs_f.document])
+    sources = {s.id: s for s in sources_f.source}
+    documents = {d.id: d for d in docs_f.document}
+
+    for row in points_f.row:
+        _no_overlap("points.toml", row.id, row.values)
+        for v in row.values:
+            _sources_known("points.toml", row.id, v.sources, sources)
+        for ev in row.evidence:
+            if ev not in documents:
+                raise RuleDataError(f"points.toml: {row.id}: unknown evidence document {ev!r}")
+    for rule in rules_f.rule:
+        _no_overlap("rules.toml", rule.id, rule.values)
+        for v in rule.values:
+            _sources_known("rules.toml", rule.id, v.sources, sources)
+    for st in statuses_f.status:
+        _sources_known("statuses.toml", st.id, st.sources, sources)
+    for doc in docs_f.document:
+        _sources_known("documents.toml", doc.id, doc.sources, sources)
+    routes: dict[str, list[Checklist]] = {}
+    for cl in docs_f.checklist:
+        _sources_known("documents.toml", f"checklist {cl.route}", cl.sources, sources)
+        routes.setdefault(cl.route, []).append(cl)
+        for item in cl.items:
+            if item.doc not in documents:
+                raise RuleDataError(f"documents.toml: checklist {cl.route}: unknown document {item.doc!r}")
+    for route, lists in routes.items():
+        _no_overlap("documents.toml", f"checklist {route}", lists)
+
+    return RuleSet(
+        sources=sources,
+        rows={r.id: r for r in points_f.row},
+        rules={r.id: r for r in rules_f.rule},
+        statuses={s.id: s for s in statuses_f.status},
+        documents=documents,
+        checklists=tuple(docs_f.checklist),
+        meta=points_f.meta,
+    )
+
+
+@cache
+def load_rules() -> RuleSet:
+    """The packaged rule data, loaded and checked once per process."""
+    return load_rules_from(None)
