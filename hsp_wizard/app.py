@@ -1,0 +1,20 @@
+"""Entry point: `hsp-wizard evaluate ...` runs the headless CLI; anything else opens the window."""
+
+from __future__ import annotations
+
+import sys
+
+CLI_COMMANDS = {"evaluate", "schema"}
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and (argv[0] in CLI_COMMANDS or argv[0] in {"-h", "--help", "--version"}):
+        from hsp_wizard.cli import main as cli_main
+        return cli_main(argv)
+    try:
+        from hsp_wizard.ui.wizard import run  # noqa: F401  (the window: issue 3)
+    except ImportError:
+        sys.stderr.write("hsp-wizard: the wizard window is not built yet; use `hsp-wizard evaluate PATH`.\n")
+        return 2
+    return run(argv)

@@ -1,0 +1,178 @@
+"""Headless entry points over the same domain: evaluate one project or a folder of them."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from hsp_wizard import __version__
+from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.rules import RuleDataError, load_rules
+from hsp_wizard.storage import ProjectFileError, load_project
+
+PROJECT_SUFFIXES = (".hspw", ".json")
+JSON_FORMAT = "hsp-wizard-evaluation"
+JSON_VERSION = 1
+
+ROUTE_NAMES = {
+    "hsp80": N_("HSP 80 points, 1 year"), "hsp70": N_("HSP 70 points, 3 years"), "jskip": N_("J-Skip, 1 year"),
+    "general": N_("General rule, 10 years"), "spouse": N_("Spouse of a Japanese or permanent resident"),
+    "child": N_("Child of a Japanese or permanent resident"), "long_term_resident": N_("Long-term resident"),
+    "refugee": N_("Recognised refugee"), "contribution": N_("Contribution to Japan"),
+    "regional": N_("Regional revitalisation"), "hsp2": N_("HSP(ii)"),
+}
+
+
+class UsageError(Exception):
+    pass
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {text!r}") from None
+
+
+def _parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="hsp-wizard", description="HSP points and permanent-residence dates, "
+                                 "offline.")
+    ap.add_argument("--version", action="version", version=f"hsp-wizard {__version__}")
+    sub = ap.add_subparsers(dest="command", required=True)
+    ev = sub.add_parser("evaluate", help="evaluate a project file or every project in a folder")
+    ev.add_argument("path", help="a project file (.hspw/.json) or a folder of them")
+    ev.add_argument("--on", type=_date, default=None,
+                    help="evaluation date (default: the project's planned application date, else today)")
+    ev.add_argument("--json", action="store_true", help="stable JSON output (docs/cli.md)")
+    ev.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the human output")
+    ev.add_argument("--horizon", type=int, default=10, help="years ahead to search for earliest dates")
+    sc = sub.add_parser("schema", help="print the project file's JSON Schema")
+    sc.set_defaults(lang="en")
+    return ap
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in PROJECT_SUFFIXES)
+    return [path]
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = _parser()
+    try:
+        args = ap.parse_args(argv)
+    except SystemExit as exc:  # argparse prints usage on stderr and exits 2 on bad input
+        return int(exc.code or 0)
+    try:
+        load_rules()
+    except RuleDataError as exc:
+        print(f"hsp-wizard: rule data is broken: {exc}", file=sys.stderr)
+        return 2
+    if args.command == "schema":
+        from hsp_wizard.domain.schema_doc import project_json_schema
+        print(json.dumps(project_json_schema(), indent=2, ensure_ascii=False))
+        return 0
+    return _evaluate(args)
+
+
+def _evaluate(args) -> int:
+    from hsp_wizard.presentation import Renderer
+    render = Renderer(args.lang)
+    path = Path(args.path)
+    if not path.exists():
+        print(f"hsp-wizard: {path}: " + render.msg(Msg.of(N_("No such file or folder"))), file=sys.stderr)
+        return 2
+    files = _files(path)
+    if path.is_dir() and not files:
+        print(f"hsp-wizard: {path}: " + render.msg(Msg.of(N_("No project files (.hspw, .json) in this folder"))),
+              file=sys.stderr)
+        return 2
+    failed = 0
+    results, errors = [], []
+    today = date.today()
+    for f in files:
+        try:
+            project = load_project(f)
+        except ProjectFileError as exc:
+            failed += 1
+            text = f"{exc.path}: {render.msg(exc.msg)}"
+            print(f"hsp-wizard: {text}", file=sys.stderr)
+            errors.append({"file": str(f), "message": exc.msg.render(), "message_params": exc.msg.as_json()})
+            continue
+        on = args.on or project.planned_application_date or today
+        ev = evaluate(project, on, horizon_years=args.horizon, today=today)
+        if args.json:
+            results.append({"file": str(f), "evaluation": ev.as_json()})
+        else:
+            sys.stdout.write(render_text(str(f), project, ev, render))
+    if args.json:
+        json.dump({"format": JSON_FORMAT, "version": JSON_VERSION, "results": results, "errors": errors},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    return 2 if failed else 0
+
+
+def render_text(name: str, project, ev: Evaluation, r) -> str:
+    """The readable breakdown of one evaluation."""
+    out = [r.msg(Msg.of(N_("{file}: evaluated on {date}"), file=name, date=ev.on))]
+    if ev.points is None:
+        out.append("  " + r.msg(Msg.of(N_("No category chosen: points by category: (a) {a}, (b) {b}, (c) {c}"),
+                                       a=ev.by_category["a"].total, b=ev.by_category["b"].total,
+                                       c=ev.by_category["c"].total)))
+    else:
+        p = ev.points
+        verdict = N_("meets the HSP(i) criteria") if p.eligible else N_("does not meet the HSP(i) criteria")
+        out.append("  " + r.msg(Msg.of(N_("Category ({category}): {total} points; {verdict}"),
+                                       category=p.category.value, total=p.total, verdict=r.tr(verdict))))
+        for ln in p.lines:
+            out.append(f"    {ln.points:>3}  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}  "
+                       f"[{ln.rule_id}; {', '.join(ln.sources)}; {r.confidence(ln.confidence)}]")
+        for ln in p.withheld:
+            out.append(f"      -  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}  [{ln.rule_id}]")
+        for g in p.gates:
+            if not g.met:
+                out.append("    !  " + r.msg(g.why) + f"  [{g.rule_id}]")
+        for n, cp in sorted(ev.checkpoints.items()):
+            out.append("  " + r.msg(Msg.of(N_("{years} year(s) before ({date}): {total} points"), years=n,
+                                           date=cp.on, total=cp.total)))
+    out.append("  " + r.msg(Msg.of(N_("Routes to permanent residence on {date}:"), date=ev.on)))
+    for name in ROUTES:
+        out.extend(_route_lines(r, name, ev.routes[name], ev.openings.get(name)))
+    out.extend(_route_lines(r, "hsp2", ev.hsp2, ev.hsp2_opening))
+    out.append("  " + r.msg(Msg.of(N_("J-Skip criteria: {state}"),
+                                   state=r.tr(N_("met") if ev.jskip.met else N_("not met")))) +
+               f" — {r.msg(ev.jskip.why)}")
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
+def _route_lines(r, name, res, opening) -> list[str]:
+    state = N_("open") if res.open else N_("not open")
+    lines = [f"    {r.tr(ROUTE_NAMES[name])}: {r.tr(state)}"]
+    for c in res.blockers:
+        lines.append(f"      x {r.msg(c.why)}  [{c.rule_id}]")
+    for c in res.warnings:
+        lines.append(f"      ! {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]")
+    if opening is not None:
+        if opening.opens is None:
+            lines.append("      " + r.msg(Msg.of(N_("Does not open within the horizon"))))
+        else:
+            lines.append("      " + r.msg(Msg.of(N_("Earliest date: {date}"), date=opening.opens)))
+            for c in opening.binding:
+                lines.append("        " + r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) +
+                             f"  [{c.rule_id}]")
+            if opening.closes:
+                lines.append("      " + r.msg(Msg.of(N_("Closes again on {date}"), date=opening.closes)))
+                for c in opening.closing:
+                    lines.append("        " + r.msg(Msg.of(N_("because: {why}"), why=r.msg(c.why))) +
+                                 f"  [{c.rule_id}]")
+    return lines
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,182 @@
+"""A whole evaluation: points at the checkpoints, every route on a date, earliest dates and closing dates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from hsp_wizard.domain import facts as F
+from hsp_wizard.domain.dates import (ONE_DAY, anniversary, earliest_on_or_after_years_before, month_add,
+                                     years_after)
+from hsp_wizard.domain.explain import Msg
+from hsp_wizard.domain.points import PointsResult
+from hsp_wizard.domain.project import Category, CareerKind, Project
+from hsp_wizard.domain.routes import ROUTES, Condition, Engine, RouteResult
+from hsp_wizard.rules import RuleSet
+
+SHIFT_YEARS = (1, 3, 5, 10)
+AGE_EDGES = (30, 35, 40)
+CAREER_EDGES_MONTHS = (36, 60, 84, 120)
+
+
+@dataclass(frozen=True)
+class Opening:
+    """When a route opens on or after a date, what binds that date, and when it closes again."""
+
+    route: str
+    opens: date | None
+    binding: tuple[Condition, ...]
+    closes: date | None
+    closing: tuple[Condition, ...]
+
+    def as_json(self) -> dict:
+        return {"route": self.route, "opens": self.opens.isoformat() if self.opens else None,
+                "binding": [c.as_json() for c in self.binding],
+                "closes": self.closes.isoformat() if self.closes else None,
+                "closing": [c.as_json() for c in self.closing]}
+
+
+@dataclass
+class Evaluation:
+    """Everything the results page, the CLI and the PDF show for one date."""
+
+    on: date
+    category: Category | None
+    points: PointsResult | None
+    checkpoints: dict[int, PointsResult]
+    by_category: dict[str, PointsResult]
+    routes: dict[str, RouteResult]
+    hsp2: RouteResult
+    jskip: Condition
+    openings: dict[str, Opening] = field(default_factory=dict)
+    hsp2_opening: Opening | None = None
+    breaks: list = field(default_factory=list)
+
+    def as_json(self) -> dict:
+        return {
+            "on": self.on.isoformat(),
+            "category": self.category.value if self.category else None,
+            "points": self.points.as_json() if self.points else None,
+            "checkpoints": {str(k): v.as_json() for k, v in self.checkpoints.items()},
+            "by_category": {k: {"total": v.total, "eligible": v.eligible} for k, v in self.by_category.items()},
+            "routes": {k: v.as_json() for k, v in self.routes.items()},
+            "openings": {k: v.as_json() for k, v in self.openings.items()},
+            "hsp2": self.hsp2.as_json(),
+            "hsp2_opening": self.hsp2_opening.as_json() if self.hsp2_opening else None,
+            "jskip": self.jskip.as_json(),
+            "continuity_breaks": [{"restart": b.restart.isoformat() if b.restart != date.max else None,
+                                   "rule": b.rule_id, "why": b.why.as_json()} for b in self.breaks],
+        }
+
+
+class Planner:
+    """Finds dates: candidate days are the only days on which any condition can change."""
+
+    def __init__(self, engine: Engine):
+        self.e = engine
+        self._base = self._base_dates()
+
+    def _base_dates(self) -> set[date]:
+        p, rules = self.e.p, self.e.rules
+        out = set(F.event_dates(p)) | self.e.res.event_dates()
+        if p.birth_date:
+            out |= {anniversary(p.birth_date, n) for n in AGE_EDGES}
+        for kind in CareerKind:
+            for m in CAREER_EDGES_MONTHS:
+                d = self._career_reaches(kind, m)
+                if d is not None:
+                    out.add(d)
+        f = p.family
+        for d in (f.marriage_date, f.marriage_ended, f.refugee_recognised):
+            if d:
+                out.add(d)
+        for pen in p.obligations.penalties:
+            out |= {anniversary(pen.ended, 5), anniversary(pen.ended, 10)}
+        for group in (rules.rows.values(), rules.rules.values()):
+            for item in group:
+                for v in item.values:
+                    out.add(v.since)
+                    if v.until:
+                        out.add(v.until)
+        return out
+
+    def _career_reaches(self, kind: CareerKind, months: int) -> date | None:
+        periods = [c for c in self.e.p.career if c.kind == kind]
+        if not periods:
+            return None
+        lo = min(c.start for c in periods)
+        hi = max((c.end or date(2200, 1, 1)) for c in periods) + ONE_DAY
+        hi = min(month_add(hi, 1), date(2200, 12, 31))
+        if F.career_months(self.e.p, kind, hi) < months:
+            return None
+        while lo < hi:  # first day with `months` whole months
+            mid = lo + (hi - lo) // 2
+            if F.career_months(self.e.p, kind, mid) >= months:
+                hi = mid
+            else:
+                lo = mid + ONE_DAY
+        return lo
+
+    def candidates(self, start: date, end: date) -> list[date]:
+        out = {start}
+        for b in self._base:
+            for d in (b, b + ONE_DAY):
+                if start <= d <= end:
+                    out.add(d)
+            for n in SHIFT_YEARS:
+                for d in (anniversary(b, n), earliest_on_or_after_years_before(b, n)):
+                    if start <= d <= end:
+                        out.add(d)
+        return sorted(out)
+
+    def opening(self, check, name: str, start: date, end: date) -> Opening:
+        """The first candidate day on which `check(day)` is open, what bound it, and when it closes."""
+        days = self.candidates(start, end)
+        opened = None
+        for i, d in enumerate(days):
+            r = check(d)
+            if r.open:
+                opened = (i, d, r)
+                break
+        if opened is None:
+            return Opening(name, None, check(end).blockers, None, ())
+        i, d, r = opened
+        binding: tuple[Condition, ...] = ()
+        if d > start:
+            before = check(d - ONE_DAY)
+            binding = before.blockers
+        for d2 in days[i + 1:]:
+            r2 = check(d2)
+            if not r2.open:
+                return Opening(name, d, binding, d2, r2.blockers)
+        return Opening(name, d, binding, None, ())
+
+
+def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
+             from_date: date | None = None, today: date | None = None, find_dates: bool = True) -> Evaluation:
+    """Evaluate on `on`: points (and at 1 and 3 years before), every route, HSP(ii), J-Skip; with
+    `find_dates`, the earliest date each route opens on or after `from_date` (default `on`)."""
+    engine = Engine(project, rules, today=today or on)
+    cat = Category(project.category) if project.category else None
+    pts = engine.points(on) if cat else None
+    checkpoints = {}
+    if cat:
+        for n in (1, 3):
+            from hsp_wizard.domain.dates import years_before
+            checkpoints[n] = engine.points(years_before(on, n), table_date=pts.table_date)
+    by_cat = {c.value: engine.points(on, c) for c in Category}
+    routes = {name: engine.route(name, on) for name in ROUTES}
+    ev = Evaluation(on, cat, pts, checkpoints, by_cat, routes, engine.hsp2(on), engine.jskip_criteria(on),
+                    breaks=list(engine.res.breaks))
+    if find_dates:
+        start = from_date or on
+        end = years_after(start, horizon_years)
+        planner = Planner(engine)
+        for name in ROUTES:
+            ev.openings[name] = planner.opening(lambda d, n=name: engine.route(n, d), name, start, end)
+        ev.hsp2_opening = planner.opening(engine.hsp2, "hsp2", start, end)
+    return ev
+
+
+def explain(msg: Msg) -> str:
+    return msg.render()

@@ -1,0 +1,54 @@
+"""Explanations the domain returns: an English message id with typed parameters, translated by the views."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction; the view translates it (the domain imports no i18n)."""
+    return message
+
+
+class Money(int):
+    """Whole yen, so a view can format it the way its language writes money."""
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message template (English msgid with {named} placeholders) and its parameters."""
+
+    text: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    @classmethod
+    def of(cls, text: str, **params: object) -> "Msg":
+        return cls(text, tuple(sorted(params.items())))
+
+    def render(self, translate: Callable[[str], str] = lambda s: s,
+               fmt: Callable[[object], str] | None = None) -> str:
+        fmt = fmt or plain_format
+        values = {k: fmt(v) for k, v in self.params}
+        return translate(self.text).format(**values)
+
+    def as_json(self) -> dict:
+        return {"text": self.text, "params": {k: _jsonable(v) for k, v in self.params}}
+
+
+def plain_format(value: object) -> str:
+    """Locale-free rendering: ISO dates and ¥ with thousands separators."""
+    if isinstance(value, Money):
+        return f"¥{int(value):,}"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Money):
+        return int(value)
+    return value

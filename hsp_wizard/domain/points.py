@@ -1,0 +1,384 @@
+"""HSP(i) points on a date: every line with its rule and source, and every withheld line with its reason."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from hsp_wizard.domain import facts as F
+from hsp_wizard.domain.dates import ONE_DAY, completed_months
+from hsp_wizard.domain.explain import Money, Msg, N_
+from hsp_wizard.domain.project import Category, DegreeLevel, EmployerFactKind, PositionKind, Project
+from hsp_wizard.rules import RuleSet, load_rules
+from hsp_wizard.rules.schema import RowValue
+
+ITEM_ORDER = ("academic", "academic_bonus", "career", "salary", "age", "research", "licence", "position",
+              "bonus")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A counted line, or (points == 0 and withheld) a line that could have counted and why it did not."""
+
+    item: str
+    rule_id: str
+    points: int
+    why: Msg
+    sources: tuple[str, ...]
+    confidence: str
+    withheld: bool = False
+
+    def as_json(self) -> dict:
+        return {"item": self.item, "rule": self.rule_id, "points": self.points, "withheld": self.withheld,
+                "why": self.why.as_json(), "sources": list(self.sources), "confidence": self.confidence}
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A condition of HSP(i) eligibility other than the total (pass mark, salary floor)."""
+
+    rule_id: str
+    met: bool
+    why: Msg
+
+
+@dataclass(frozen=True)
+class PointsResult:
+    """Points for one category on one date, scored with the table in force on `table_date`."""
+
+    category: Category
+    on: date
+    table_date: date
+    total: int
+    lines: tuple[Line, ...]
+    withheld: tuple[Line, ...]
+    gates: tuple[Gate, ...]
+    age: int | None
+    career_months: int
+    salary_yen: int | None
+
+    @property
+    def eligible(self) -> bool:
+        """Meets the HSP(i) criteria: the pass mark and every gate."""
+        return all(g.met for g in self.gates)
+
+    def as_json(self) -> dict:
+        return {
+            "category": self.category.value, "on": self.on.isoformat(), "table_date": self.table_date.isoformat(),
+            "total": self.total, "eligible": self.eligible,
+            "lines": [ln.as_json() for ln in self.lines],
+            "withheld": [ln.as_json() for ln in self.withheld],
+            "gates": [{"rule": g.rule_id, "met": g.met, "why": g.why.as_json()} for g in self.gates],
+            "age": self.age, "career_months": self.career_months, "salary_yen": self.salary_yen,
+        }
+
+
+@dataclass
+class _Sheet:
+    rules: RuleSet
+    cat: Category
+    table_date: date
+    lines: list[Line] = field(default_factory=list)
+    withheld: list[Line] = field(default_factory=list)
+
+    def value(self, row_id: str) -> RowValue | None:
+        return self.rules.row_value(row_id, self.table_date)
+
+    def pts(self, row_id: str) -> int | None:
+        """Points of a row for this category in the table used, or None if the row does not score here."""
+        v = self.value(row_id)
+        return None if v is None else v.points.get(self.cat.value)
+
+    def add(self, item: str, row_id: str, why: Msg) -> None:
+        v = self.value(row_id)
+        if v is None:
+            self.withhold(item, row_id, Msg.of(N_("Not in the point table in force on {date}"),
+                                               date=self.table_date))
+            return
+        pts = v.points.get(self.cat.value)
+        if pts is None:
+            self.scope(item, row_id)
+            return
+        self.lines.append(Line(item, row_id, pts, why, tuple(v.sources), v.confidence.value))
+
+    def withhold(self, item: str, rule_id: str, why: Msg) -> None:
+        src, conf = _provenance(self.rules, rule_id, self.table_date)
+        self.withheld.append(Line(item, rule_id, 0, why, src, conf, withheld=True))
+
+    def scope(self, item: str, row_id: str) -> None:
+        self.withhold(item, row_id, Msg.of(N_("Not scored in category ({category})"), category=self.cat.value))
+
+
+def _provenance(rules: RuleSet, rule_id: str, on: date) -> tuple[tuple[str, ...], str]:
+    v = rules.row_value(rule_id, on) if rule_id in rules.rows else (
+        rules.rule_value(rule_id, on) if rule_id in rules.rules else None)
+    if v is None:  # a rule not in force then: cite its first version
+        src = rules.rows.get(rule_id) or rules.rules[rule_id]
+        v = src.values[0]
+    return tuple(v.sources), v.confidence.value
+
+
+def points(category: Category | str, project: Project, on: date, *, table_date: date | None = None,
+           rules: RuleSet | None = None) -> PointsResult:
+    """Score `project` for `category` with the facts as they stood on `on`.
+
+    `table_date` picks the point table (default: the table in force on `on`, falling back to the current
+    table where none is recorded for that date: project decision "rule changes over time")."""
+    rules = rules or load_rules()
+    cat = Category(category)
+    if table_date is None:
+        table_date = on if rules.row_value("academic.bachelor", on) is not None else _current_table_date(rules)
+    sh = _Sheet(rules, cat, table_date)
+    age = F.age_on(project, on)
+    months = F.career_months(project, F.CAREER_KIND[cat], on)
+    salary = F.salary_on(project, on)
+
+    _academic(sh, project, on)
+    _career(sh, project, on, months)
+    _salary(sh, salary, age)
+    _age(sh, age)
+    _research(sh, project, on)
+    _licences(sh, project, on)
+    _position(sh, project, on)
+    _bonuses(sh, project, on)
+
+    total = sum(ln.points for ln in sh.lines)
+    gates = _gates(rules, cat, table_date, on, total, salary)
+    order = {k: i for i, k in enumerate(ITEM_ORDER)}
+    lines = tuple(sorted(sh.lines, key=lambda ln: order[ln.item]))
+    withheld = tuple(sorted(sh.withheld, key=lambda ln: order[ln.item]))
+    return PointsResult(cat, on, table_date, total, lines, withheld, gates, age, months, salary)
+
+
+def _current_table_date(rules: RuleSet) -> date:
+    return max(v.since for v in rules.rows["academic.bachelor"].values)
+
+
+# ------------------------------------------------------------------------------------------ items
+_DEGREE_ROW = {
+    DegreeLevel.DOCTORATE: "academic.doctorate",
+    DegreeLevel.MBA_MOT: "academic.mba_mot",
+    DegreeLevel.MASTER: "academic.master",
+    DegreeLevel.PROFESSIONAL: "academic.master",
+    DegreeLevel.BACHELOR: "academic.bachelor",
+}
+
+
+def _academic(sh: _Sheet, p: Project, on: date) -> None:
+    degrees = F.degrees_on(p, on)
+    scored = []
+    for d in degrees:
+        row = _DEGREE_ROW[d.level]
+        if sh.pts(row) is None and d.level == DegreeLevel.MBA_MOT:
+            row = "academic.master"  # (a): an MBA/MOT is a professional degree
+        scored.append((sh.pts(row) or 0, row, d))
+    if scored:
+        scored.sort(key=lambda t: t[0], reverse=True)
+        best_pts, best_row, best = scored[0]
+        sh.add("academic", best_row, Msg.of(N_("Highest degree: {level} ({awarded})"), level=best.level.value,
+                                             awarded=best.awarded))
+        for pts, row, d in scored[1:]:
+            sh.withhold("academic", "academic.highest_only",
+                        Msg.of(N_("Only the highest degree counts: {level} ({awarded}) not added"),
+                               level=d.level.value, awarded=d.awarded))
+    grads = [d for d in degrees if d.level in F.GRADUATE_LEVELS]
+    fields = {d.field.strip().casefold() for d in grads if d.field.strip()}
+    if len(grads) >= 2:
+        if len(fields) >= 2:
+            sh.add("academic_bonus", "academic.multiple_fields",
+                   Msg.of(N_("{count} graduate degrees in different fields"), count=len(grads)))
+        else:
+            sh.withhold("academic_bonus", "academic.multiple_fields",
+                        Msg.of(N_("The graduate degrees must be in different fields (enter each degree's field)")))
+
+
+def _career(sh: _Sheet, p: Project, on: date, months: int) -> None:
+    years = months // 12
+    rows = sorted(sh.rules.rows_in_group("career"), key=lambda r: sh.value(r.id).min_years if sh.value(r.id) else 0,
+                  reverse=True)
+    for row in rows:
+        v = sh.value(row.id)
+        if v is None or v.points.get(sh.cat.value) is None or years < (v.min_years or 0):
+            continue
+        sh.add("career", row.id, Msg.of(N_("{years} years {months} months of relevant experience"),
+                                        years=years, months=months % 12))
+        return
+    if months > 0:
+        lowest = min((sh.value(r.id).min_years for r in rows if sh.value(r.id)), default=3)
+        sh.withhold("career", "career.3y",
+                    Msg.of(N_("{years} years {months} months of relevant experience; {needed} years needed"),
+                           years=years, months=months % 12, needed=lowest))
+    for kind in set(F.CAREER_KIND.values()) - {F.CAREER_KIND[sh.cat]}:
+        other = F.career_months(p, kind, on)
+        if other:
+            sh.withhold("career", "exclusion.category_scope",
+                        Msg.of(N_("{years} years {months} months of {kind} experience do not count in "
+                                  "category ({category})"), years=other // 12, months=other % 12,
+                               kind=kind.value, category=sh.cat.value))
+
+
+def _salary(sh: _Sheet, salary: int | None, age: int | None) -> None:
+    group = "salary_c" if sh.cat == Category.C else "salary_ab"
+    rows = [r for r in sh.rules.rows_in_group(group) if sh.value(r.id) is not None]
+    if salary is None:
+        return
+    band = None
+    for r in sorted(rows, key=lambda r: sh.value(r.id).min_yen, reverse=True):
+        if salary >= sh.value(r.id).min_yen:
+            band = r
+            break
+    if band is None:
+        lowest = min((sh.value(r.id).min_yen for r in rows), default=0)
+        sh.withhold("salary", rows[0].id if rows else "gate.salary_floor",
+                    Msg.of(N_("Salary {salary} is below {lowest}, the lowest band"),
+                           salary=Money(salary), lowest=Money(lowest)))
+        return
+    v = sh.value(band.id)
+    if v.age_below is not None:
+        if age is None:
+            sh.withhold("salary", band.id, Msg.of(N_("Salary band {band} depends on age: enter the birth date"),
+                                                  band=band.label))
+            return
+        if age >= v.age_below:
+            sh.withhold("salary", band.id,
+                        Msg.of(N_("Salary {salary}: band {band} is closed from age {limit} (age {age})"),
+                               salary=Money(salary), band=band.label, limit=v.age_below, age=age))
+            return
+    sh.add("salary", band.id, Msg.of(N_("Expected annual salary {salary}"), salary=Money(salary)))
+
+
+def _age(sh: _Sheet, age: int | None) -> None:
+    rows = [r for r in sh.rules.rows_in_group("age") if sh.value(r.id) is not None]
+    if sh.cat == Category.C or age is None:
+        return
+    for r in sorted(rows, key=lambda r: sh.value(r.id).age_below):
+        if age < sh.value(r.id).age_below:
+            sh.add("age", r.id, Msg.of(N_("Age {age}"), age=age))
+            return
+    oldest = max((sh.value(r.id).age_below for r in rows), default=40)
+    sh.withhold("age", "age.35to39", Msg.of(N_("Age {age}: no age points from {limit}"), age=age, limit=oldest))
+
+
+def _by_count(sh: _Sheet, item: str, group: str, count: int, why: Msg) -> None:
+    rows = sorted(sh.rules.rows_in_group(group), key=lambda r: sh.value(r.id).min_count if sh.value(r.id) else 0,
+                  reverse=True)
+    if count <= 0:
+        return
+    applicable = [r for r in rows if sh.value(r.id) is not None and (sh.value(r.id).min_count or 0) <= count]
+    for r in applicable:
+        if sh.pts(r.id) is not None:
+            sh.add(item, r.id, why)
+            return
+    if applicable:
+        sh.scope(item, applicable[-1].id)
+
+
+def _research(sh: _Sheet, p: Project, on: date) -> None:
+    kinds = F.research_kinds_on(p, on)
+    _by_count(sh, "research", "research", len(kinds),
+              Msg.of(N_("{count} qualifying research achievement(s)"), count=len(kinds)))
+
+
+def _licences(sh: _Sheet, p: Project, on: date) -> None:
+    n = F.licences_on(p, on)
+    _by_count(sh, "licence", "licence", n, Msg.of(N_("{count} related Japanese licence(s)"), count=n))
+
+
+def _position(sh: _Sheet, p: Project, on: date) -> None:
+    held = F.position_on(p, on)
+    if not held:
+        return
+    if PositionKind.REPRESENTATIVE in held:
+        sh.add("position", "position.representative", Msg.of(N_("Representative director or equivalent")))
+        if PositionKind.DIRECTOR in held and sh.pts("position.representative") is not None:
+            sh.withhold("position", "exclusion.position_single",
+                        Msg.of(N_("Director is not added to representative director: one position item")))
+    else:
+        sh.add("position", "position.director", Msg.of(N_("Director or executive officer")))
+
+
+def _bonuses(sh: _Sheet, p: Project, on: date) -> None:
+    fact = lambda k: F.employer_fact(p, k, on)  # noqa: E731
+    b1 = fact(EmployerFactKind.INNOVATION_SUPPORT)
+    sme = fact(EmployerFactKind.SME)
+    if b1:
+        sh.add("bonus", "bonus.b1_innovation", Msg.of(N_("Employer receives innovation-promotion support")))
+    if sme and b1:
+        sh.add("bonus", "bonus.b2_sme", Msg.of(N_("The supported employer is an SME")))
+    elif sme:
+        sh.withhold("bonus", "exclusion.b2_requires_b1",
+                    Msg.of(N_("SME bonus needs the innovation-support bonus: the employer has no innovation "
+                              "support")))
+    if fact(EmployerFactKind.LOCAL_GOVERNMENT_SUPPORT):
+        sh.add("bonus", "bonus.b3_local_government", Msg.of(N_("Employer receives local-government support")))
+    if fact(EmployerFactKind.RND_OVER_3_PERCENT):
+        if sme:
+            sh.add("bonus", "bonus.b4_rnd_ratio", Msg.of(N_("SME with R&D expenses above 3% of sales")))
+        else:
+            sh.withhold("bonus", "bonus.b4_rnd_ratio",
+                        Msg.of(N_("The R&D-ratio bonus is for SMEs: mark the employer as an SME if it is one")))
+    if any(q.obtained <= on for q in p.foreign_qualifications):
+        sh.add("bonus", "bonus.b5_foreign_qualification", Msg.of(N_("Foreign qualification or award related to "
+                                                                    "the work")))
+    jp_degree = [d for d in F.degrees_on(p, on) if d.japanese_university]
+    b6 = bool(jp_degree)
+    if b6:
+        sh.add("bonus", "bonus.b6_japanese_university",
+               Msg.of(N_("Japanese university degree ({awarded})"), awarded=jp_degree[0].awarded))
+    n1_cut = (sh.value("bonus.b7_n1").min_count if sh.value("bonus.b7_n1") else 480) or 480
+    n2_cut = (sh.value("bonus.b8_n2").min_count if sh.value("bonus.b8_n2") else 400) or 400
+    n1, n2 = F.japanese_levels_on(p, on, n1_cut, n2_cut)
+    if n1:
+        sh.add("bonus", "bonus.b7_n1", Msg.of(N_("Japanese at N1 level")))
+    if n2:
+        if n1 or b6:
+            sh.withhold("bonus", "exclusion.b8_with_b6_b7",
+                        Msg.of(N_("N2 not counted with N1 level or a Japanese degree")))
+        else:
+            sh.add("bonus", "bonus.b8_n2", Msg.of(N_("Japanese at N2 level")))
+    if fact(EmployerFactKind.GROWTH_FIELD_PROJECT):
+        sh.add("bonus", "bonus.b9_growth_field", Msg.of(N_("Working on a growth-field project")))
+    if any(d.designated_university for d in F.degrees_on(p, on)):
+        sh.add("bonus", "bonus.b10_designated_university", Msg.of(N_("Degree from a designated university")))
+    for t in p.jica_training:
+        if t.completed > on:
+            continue
+        min_years = (sh.value("bonus.b11_jica").min_count if sh.value("bonus.b11_jica") else 1) or 1
+        if completed_months(t.start, t.completed + ONE_DAY) < 12 * min_years:
+            sh.withhold("bonus", "bonus.b11_jica",
+                        Msg.of(N_("JICA training must last {years} year(s) or more"), years=min_years))
+        elif t.used_japanese_university_classes and b6:
+            sh.withhold("bonus", "exclusion.b11_with_b6",
+                        Msg.of(N_("JICA training taught in Japanese university classes is not added to a "
+                                  "Japanese degree")))
+        else:
+            sh.add("bonus", "bonus.b11_jica", Msg.of(N_("Completed JICA Innovative Asia training")))
+        break
+    invested = F.investment_on(p, on)
+    b12 = sh.value("bonus.b12_investment")
+    if b12 is not None and invested >= (b12.min_yen or 0) and invested > 0:
+        sh.add("bonus", "bonus.b12_investment", Msg.of(N_("Invested {amount} in the business"),
+                                                       amount=Money(invested)))
+    if fact(EmployerFactKind.INVESTMENT_MANAGEMENT):
+        sh.add("bonus", "bonus.b13_investment_management", Msg.of(N_("Engaged in investment-management "
+                                                                     "business")))
+
+
+def _gates(rules: RuleSet, cat: Category, table_date: date, on: date, total: int, salary: int | None
+           ) -> tuple[Gate, ...]:
+    mark = rules.value("gate.pass_mark", table_date)
+    gates = [Gate("gate.pass_mark", total >= mark,
+                  Msg.of(N_("{total} points against the pass mark of {mark}"), total=total, mark=mark))]
+    if cat in (Category.B, Category.C):
+        floor_v = rules.rule_value("gate.salary_floor", on) or rules.rule_value("gate.salary_floor", table_date)
+        if floor_v is not None:
+            floor = int(floor_v.value)
+            if salary is None:
+                gates.append(Gate("gate.salary_floor", False,
+                                  Msg.of(N_("Enter the expected annual salary: ({category}) needs {floor} or more"),
+                                         category=cat.value, floor=Money(floor))))
+            else:
+                gates.append(Gate("gate.salary_floor", salary >= floor,
+                                  Msg.of(N_("Salary {salary} against the floor of {floor}"), salary=Money(salary),
+                                         floor=Money(floor))))
+    return tuple(gates)

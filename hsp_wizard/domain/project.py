@@ -1,0 +1,336 @@
+"""A person's dated facts: the project file's model. Whole yen, real dates, unknown keys refused."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+FORMAT_NAME = "hsp-wizard-project"
+SCHEMA_VERSION = 1
+
+MIN_DATE = date(1900, 1, 1)
+MAX_DATE = date(2200, 12, 31)
+MAX_ITEMS = 200           # any list: far above a real history, small enough to bound work
+MAX_TEXT = 500
+MAX_YEN = 10_000_000_000  # ¥10 billion: above any real remuneration, catches typos of extra digits
+
+
+def _plausible(d: date) -> date:
+    if not MIN_DATE <= d <= MAX_DATE:
+        raise ValueError(f"must be between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}")
+    return d
+
+
+Day = Annotated[date, AfterValidator(_plausible)]
+Yen = Annotated[int, Field(ge=0, le=MAX_YEN)]
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", hide_input_in_errors=True,
+                              validate_assignment=True)
+
+
+class _Period(_Model):
+    """A span of days, `start` to `end` inclusive; `end` None means ongoing."""
+
+    start: Day
+    end: Day | None = None
+
+    @model_validator(mode="after")
+    def _end_after_start(self):
+        if self.end is not None and self.end < self.start:
+            raise ValueError("end is before start")
+        return self
+
+    def covers(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
+
+class Category(StrEnum):
+    """HSP(i) activity categories: 1号イ, ロ, ハ."""
+
+    A = "a"
+    B = "b"
+    C = "c"
+
+
+class DegreeLevel(StrEnum):
+    BACHELOR = "bachelor"          # includes junior college, college of technology, 高度専門士
+    MASTER = "master"
+    PROFESSIONAL = "professional"  # 専門職学位 (J.D., etc.)
+    MBA_MOT = "mba_mot"            # professional degree in business management
+    DOCTORATE = "doctorate"
+
+
+class Degree(_Model):
+    """A degree and where and when it was awarded."""
+
+    level: DegreeLevel
+    field: Text = ""
+    japanese_university: bool = False
+    awarded: Day
+    designated_university: bool = False  # B10: on the MOJ notice list (rankings, Top Global, Innovative Asia)
+    japanese_major: bool = False         # B7: foreign university, Japanese language major
+
+
+class CareerKind(StrEnum):
+    RESEARCH_EDUCATION = "research_education"  # counts for (a)
+    SPECIALISED = "specialised"                # counts for (b): the work to be done in Japan
+    BUSINESS_MANAGEMENT = "business_management"  # counts for (c)
+
+
+class CareerPeriod(_Period):
+    """Relevant work experience. Study time and part-time work while a student do not count."""
+
+    kind: CareerKind
+    employer: Text = ""
+
+
+class SalaryEntry(_Model):
+    """Expected annual remuneration from `start` on: whole yen, bonuses in, overtime and commuting out."""
+
+    start: Day
+    amount_yen: Yen
+    foreign_amount_yen: Yen = 0  # paid by a foreign sending organisation (intra-company transfer)
+
+    @property
+    def total_yen(self) -> int:
+        return self.amount_yen + self.foreign_amount_yen
+
+
+class ResearchKind(StrEnum):
+    PATENT = "patent"
+    FOREIGN_GRANTS = "foreign_grants"   # engaged 3+ times in research funded by a foreign government
+    PAPERS = "papers"                   # 3+ papers as corresponding author in indexed journals
+    OTHER = "other"                     # other achievement recognised by the Minister
+
+
+class ResearchAchievement(_Model):
+    kind: ResearchKind
+    achieved: Day
+    description: Text = ""
+
+
+class Licence(_Model):
+    """A Japanese national licence or IT-notification qualification related to the work ((b))."""
+
+    name: Text = ""
+    obtained: Day
+
+
+class ForeignQualification(_Model):
+    """A foreign qualification or award related to the work (B5)."""
+
+    name: Text = ""
+    obtained: Day
+
+
+class JapaneseTest(StrEnum):
+    JLPT = "jlpt"
+    BJT = "bjt"
+
+
+class JapaneseResult(_Model):
+    """A JLPT level passed or a BJT score, on the date of the result."""
+
+    test: JapaneseTest
+    level: Literal["N1", "N2", "N3", "N4", "N5"] | None = None
+    score: Annotated[int, Field(ge=0, le=800)] | None = None
+    passed: Day
+
+    @model_validator(mode="after")
+    def _level_or_score(self):
+        if self.test == JapaneseTest.JLPT and self.level is None:
+            raise ValueError("a JLPT result needs a level")
+        if self.test == JapaneseTest.BJT and self.score is None:
+            raise ValueError("a BJT result needs a score")
+        return self
+
+
+class EmployerFactKind(StrEnum):
+    INNOVATION_SUPPORT = "innovation_support"    # B1
+    SME = "sme"                                  # B2 (with B1), B4
+    LOCAL_GOVERNMENT_SUPPORT = "local_government_support"  # B3
+    RND_OVER_3_PERCENT = "rnd_over_3_percent"    # B4 (with SME)
+    GROWTH_FIELD_PROJECT = "growth_field_project"  # B9
+    INVESTMENT_MANAGEMENT = "investment_management"  # B13
+
+
+class EmployerFact(_Period):
+    """A fact about the contracting organisation, true from `start` to `end`."""
+
+    kind: EmployerFactKind
+    employer: Text = ""
+
+
+class PositionKind(StrEnum):
+    REPRESENTATIVE = "representative"
+    DIRECTOR = "director"
+
+
+class Position(_Period):
+    """Position held in the organisation ((c))."""
+
+    kind: PositionKind
+
+
+class Investment(_Model):
+    """Money invested in the business run in Japan ((c), B12), cumulative from `made`."""
+
+    amount_yen: Yen
+    made: Day
+
+
+class JicaTraining(_Model):
+    """JICA training under the Innovative Asia project (B11)."""
+
+    start: Day
+    completed: Day
+    used_japanese_university_classes: bool = False
+
+
+class ResidencePeriod(_Period):
+    """A status of residence held, with the period of stay granted."""
+
+    status: Annotated[str, Field(max_length=64)]
+    period_of_stay_months: Annotated[int, Field(ge=0, le=120)] | None = None  # 0 = indefinite
+    granted_as_hsp: bool = False            # recognised as a 高度人材外国人 on this grant
+    hsp_points: Annotated[int, Field(ge=0, le=300)] | None = None  # points recognised on this grant
+    special_hsp: bool = False               # J-Skip (特別高度人材) on this grant
+
+
+class ReentryPermit(StrEnum):
+    NONE = "none"
+    SPECIAL = "special"    # みなし再入国許可: valid 1 year
+    ORDINARY = "ordinary"
+
+
+class Trip(_Model):
+    """A trip abroad: left Japan on `left`, came back on `returned` (None: not back yet)."""
+
+    left: Day
+    returned: Day | None = None
+    reentry_permit: ReentryPermit = ReentryPermit.SPECIAL
+
+    @model_validator(mode="after")
+    def _order(self):
+        if self.returned is not None and self.returned < self.left:
+            raise ValueError("returned is before left")
+        return self
+
+
+class Relation(StrEnum):
+    NONE = "none"
+    JAPANESE = "japanese"
+    PERMANENT_RESIDENT = "permanent_resident"
+    SPECIAL_PERMANENT_RESIDENT = "special_permanent_resident"
+
+
+class Family(_Model):
+    """Facts the spouse, child and refugee routes need."""
+
+    spouse_is: Relation = Relation.NONE
+    marriage_date: Day | None = None
+    marriage_ended: Day | None = None
+    parent_is: Relation = Relation.NONE
+    refugee_recognised: Day | None = None
+    contribution_recognised: bool = False   # self-assessed contribution to Japan (guideline on contribution)
+    regional_revitalisation: bool = False   # activities under 特定活動告示 No. 36/37 in a regional plan area
+
+
+class Answer(StrEnum):
+    YES = "yes"
+    NO = "no"
+    UNKNOWN = "unknown"
+
+
+class Payment(StrEnum):
+    ON_TIME = "on_time"
+    LATE = "late"        # paid after the due date
+    UNPAID = "unpaid"
+    UNKNOWN = "unknown"
+
+
+class Penalty(_Model):
+    """A criminal fine or imprisonment (not a traffic 反則金), with the date execution ended."""
+
+    kind: Literal["fine", "imprisonment"]
+    ended: Day
+    suspended: bool = False
+
+
+class Occupation(StrEnum):
+    EMPLOYEE = "employee"
+    SELF_EMPLOYED = "self_employed"
+    COMPANY_REPRESENTATIVE = "company_representative"
+    OTHER = "other"
+
+
+class InsuranceKind(StrEnum):
+    EMPLOYEES_PENSION = "employees_pension"
+    NATIONAL_PENSION = "national_pension"
+    EMPLOYEES_HEALTH = "employees_health"
+    NATIONAL_HEALTH = "national_health"
+
+
+class InsurancePeriod(_Period):
+    kind: InsuranceKind
+
+
+class Obligations(_Model):
+    """Answers on the requirements other than points and residence."""
+
+    taxes: Payment = Payment.UNKNOWN
+    pension: Payment = Payment.UNKNOWN
+    health_insurance: Payment = Payment.UNKNOWN
+    notifications: Answer = Answer.UNKNOWN
+    penalties: Annotated[list[Penalty], Field(max_length=MAX_ITEMS)] = []
+    repeated_traffic_violations: bool = False
+    guarantor: Answer = Answer.UNKNOWN
+    occupation: Occupation = Occupation.EMPLOYEE
+    resident_tax_withheld: bool = True          # 特別徴収 throughout
+    social_insurance_employer: bool = False     # owner of a social-insurance workplace
+    insurance: Annotated[list[InsurancePeriod], Field(max_length=MAX_ITEMS)] = []
+    points_notice: bool = False                 # holds a ポイント計算結果通知書
+
+
+class Settings(_Model):
+    """Per-project thresholds for the practice-only continuity risks (defaults from the reference)."""
+
+    single_trip_days: Annotated[int, Field(ge=1, le=366)] = 90
+    yearly_days: Annotated[int, Field(ge=1, le=366)] = 100
+
+
+def _list(t):
+    return Annotated[list[t], Field(max_length=MAX_ITEMS)]
+
+
+class Project(_Model):
+    """Everything one person enters; saved as versioned JSON."""
+
+    format: Literal["hsp-wizard-project"] = FORMAT_NAME
+    schema_version: Literal[1] = SCHEMA_VERSION
+    name: Text | None = None
+    birth_date: Day | None = None
+    category: Category | None = None
+    planned_application_date: Day | None = None
+    degrees: _list(Degree) = []
+    career: _list(CareerPeriod) = []
+    salary: _list(SalaryEntry) = []
+    research: _list(ResearchAchievement) = []
+    licences: _list(Licence) = []
+    foreign_qualifications: _list(ForeignQualification) = []
+    japanese: _list(JapaneseResult) = []
+    employer_facts: _list(EmployerFact) = []
+    positions: _list(Position) = []
+    investments: _list(Investment) = []
+    jica_training: _list(JicaTraining) = []
+    residence: _list(ResidencePeriod) = []
+    trips: _list(Trip) = []
+    family: Family = Family()
+    obligations: Obligations = Obligations()
+    settings: Settings = Settings()

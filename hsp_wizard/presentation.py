@@ -1,0 +1,82 @@
+"""Turn domain results into text in one language: messages, rule names, dates and yen (Babel)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+
+from hsp_wizard.domain.explain import Money, Msg
+from hsp_wizard.i18n import N_, translate
+from hsp_wizard.rules import load_rules
+
+CONFIDENCE = {"official": N_("official"), "two_plus": N_("2+ sources"), "one": N_("1 source"),
+              "unverified": N_("unverified")}
+
+
+def format_yen(amount: int, lang: str) -> str:
+    """¥7,200,000 in English; 720万円 in Japanese (円 with separators where not whole 万)."""
+    if lang == "ja":
+        if amount and amount % 10_000 == 0:
+            man = amount // 10_000
+            oku, rest = divmod(man, 10_000)
+            if oku and rest:
+                return f"{oku:,}億{rest:,}万円"
+            if oku:
+                return f"{oku:,}億円"
+            return f"{man:,}万円"
+        return f"{amount:,}円"
+    return f"¥{amount:,}"
+
+
+def format_day(d: date, lang: str) -> str:
+    """1 Apr 2026 in English; 2026年4月1日 in Japanese."""
+    if lang == "ja":
+        return format_date(d, format="long", locale="ja")
+    return format_date(d, format="d MMM y", locale="en")
+
+
+class Renderer:
+    """Everything a view needs to show domain output in `lang`."""
+
+    def __init__(self, lang: str = "en"):
+        self.lang = lang
+        self.rules = load_rules()
+
+    def tr(self, text: str) -> str:
+        return translate(text, self.lang)
+
+    def fmt(self, value: object) -> str:
+        if isinstance(value, Money):
+            return format_yen(int(value), self.lang)
+        if isinstance(value, date):
+            return format_day(value, self.lang)
+        if isinstance(value, str):
+            return self.tr(value) if value in _TRANSLATABLE_PARAMS else value
+        return str(value)
+
+    def msg(self, m: Msg) -> str:
+        values = {k: self.fmt(v) for k, v in m.params}
+        translated = self.tr(m.text)
+        try:
+            return translated.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return m.text.format(**values)
+
+    def rule_label(self, rule_id: str) -> str:
+        """A rule's name: the official Japanese name in Japanese, the English label otherwise."""
+        item = self.rules.rows.get(rule_id) or self.rules.rules.get(rule_id)
+        if item is None:
+            return rule_id
+        return item.official_ja if self.lang == "ja" else item.label
+
+    def confidence(self, tag: str) -> str:
+        return self.tr(CONFIDENCE.get(tag, tag))
+
+
+# Parameter values that are themselves message ids (kinds, levels) and should be translated.
+_TRANSLATABLE_PARAMS = {
+    "taxes", "pension premiums", "health-insurance premiums", "spouse", "child",
+    "a highly skilled professional", "a special HSP (J-Skip)", "a long-term resident", "an HSP(ii) holder",
+    "an HSP(i) holder",
+}

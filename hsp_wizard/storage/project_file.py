@@ -1,0 +1,141 @@
+"""Read and write project files: size limit before parsing, duplicate keys refused, newer versions refused
+untouched, every rejection a message naming the file, the field and the reason."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.project import FORMAT_NAME, SCHEMA_VERSION, Project
+
+MAX_FILE_BYTES = 1024 * 1024  # a real project is a few KiB
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be used; `msg` is translatable, `str()` is English."""
+
+    def __init__(self, path: str, msg: Msg):
+        self.path = path
+        self.msg = msg
+        super().__init__(f"{path}: {msg.render()}")
+
+
+class _DuplicateKey(ValueError):
+    pass
+
+
+def _no_duplicates(pairs):
+    out = {}
+    for k, v in pairs:
+        if k in out:
+            raise _DuplicateKey(k)
+        out[k] = v
+    return out
+
+
+def _field(loc) -> str:
+    return ".".join(str(p) for p in loc) or "(file)"
+
+
+def loads_project(data: bytes, path: str = "<memory>") -> Project:
+    """Parse and validate a project file's bytes."""
+    if len(data) > MAX_FILE_BYTES:
+        raise ProjectFileError(path, Msg.of(N_("The file is {size} bytes; a project file is at most {limit}"),
+                                            size=len(data), limit=MAX_FILE_BYTES))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a BOM from an editor is harmless
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError(path, Msg.of(N_("Not a text file in UTF-8 (byte {pos})"), pos=exc.start)) from None
+    try:
+        raw = json.loads(text, object_pairs_hook=_no_duplicates,
+                         parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+    except _DuplicateKey as exc:
+        raise ProjectFileError(path, Msg.of(N_("The key \"{key}\" appears twice in one object"),
+                                            key=str(exc))) from None
+    except RecursionError:
+        raise ProjectFileError(path, Msg.of(N_("The file is nested too deeply"))) from None
+    except ValueError as exc:
+        raise ProjectFileError(path, Msg.of(N_("Not a valid JSON file: {reason}"), reason=str(exc)[:200])) from None
+    if not isinstance(raw, dict):
+        raise ProjectFileError(path, Msg.of(N_("Not an HSP Wizard project (the top level is not an object)")))
+    if raw.get("format") != FORMAT_NAME:
+        raise ProjectFileError(path, Msg.of(N_("Not an HSP Wizard project (format is not \"{name}\")"),
+                                            name=FORMAT_NAME))
+    version = raw.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ProjectFileError(path, Msg.of(N_("schema_version must be a whole number")))
+    if version > SCHEMA_VERSION:
+        raise ProjectFileError(path, Msg.of(N_("This project was saved by a newer version of HSP Wizard (file "
+                                               "version {file}, this program reads up to {ours}); the file was "
+                                               "not changed"), file=version, ours=SCHEMA_VERSION))
+    if version < 1:
+        raise ProjectFileError(path, Msg.of(N_("Unknown schema_version {file}"), file=version))
+    try:
+        return Project.model_validate_json(text, strict=True)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        more = exc.error_count() - 1
+        reason = err["msg"]
+        if more:
+            raise ProjectFileError(path, Msg.of(N_("Field {field}: {reason} (and {more} more problem(s))"),
+                                                field=_field(err["loc"]), reason=reason, more=more)) from None
+        raise ProjectFileError(path, Msg.of(N_("Field {field}: {reason}"), field=_field(err["loc"]),
+                                            reason=reason)) from None
+
+
+def load_project(path: str | os.PathLike) -> Project:
+    """Read a project file, refusing anything too large before reading it whole."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ProjectFileError(str(p), Msg.of(N_("The file is {size} bytes; a project file is at most {limit}"),
+                                                  size=size, limit=MAX_FILE_BYTES))
+        with open(p, "rb") as fh:
+            data = fh.read(MAX_FILE_BYTES + 1)
+    except ProjectFileError:
+        raise
+    except IsADirectoryError:
+        raise ProjectFileError(str(p), Msg.of(N_("This is a folder, not a project file"))) from None
+    except FileNotFoundError:
+        raise ProjectFileError(str(p), Msg.of(N_("No such file"))) from None
+    except PermissionError:
+        raise ProjectFileError(str(p), Msg.of(N_("Permission denied"))) from None
+    except OSError as exc:
+        raise ProjectFileError(str(p), Msg.of(N_("Cannot read the file: {reason}"),
+                                              reason=exc.strerror or str(exc))) from None
+    return loads_project(data, str(p))
+
+
+def dumps_project(project: Project) -> bytes:
+    """The file's bytes: stable key order, two-space indent, UTF-8, a final newline."""
+    return (project.model_dump_json(indent=2) + "\n").encode("utf-8")
+
+
+def save_project(project: Project, path: str | os.PathLike) -> None:
+    """Write atomically: a private temporary file in the same folder, fsync, then rename over the old file."""
+    target = Path(path)
+    data = dumps_project(project)
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".hspw", dir=target.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            view = memoryview(data)
+            while view:
+                n = fh.write(view)
+                view = view[n:]
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
