@@ -25,7 +25,7 @@ def anniversary(start: date, years: int) -> date:
 def completed_years(start: date, on: date) -> int:
     """Completed years from `start` to `on` (age: rises on the birthday; Feb 29 births on Mar 1)."""
     if on < start:
-        return -1 if on < start else 0
+        return -1
     n = on.year - start.year
     if anniversary(start, n) > on:
         n -= 1

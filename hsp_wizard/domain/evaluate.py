@@ -8,10 +8,10 @@ from datetime import date
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import (ONE_DAY, anniversary, earliest_on_or_after_years_before, month_add,
                                      years_after)
-from hsp_wizard.domain.explain import Msg
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import Category, CareerKind, Project
-from hsp_wizard.domain.routes import ROUTES, Condition, Engine, RouteResult
+from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.routes import HSP_ROUTES, ROUTES, Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet
 
 SHIFT_YEARS = (1, 3, 5, 10)
@@ -166,17 +166,37 @@ def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizo
             checkpoints[n] = engine.points(years_before(on, n), table_date=pts.table_date)
     by_cat = {c.value: engine.points(on, c) for c in Category}
     routes = {name: engine.route(name, on) for name in ROUTES}
+    planner = Planner(engine)
+    if cat:
+        for name in HSP_ROUTES:
+            routes[name] = with_dip_warning(engine, planner, routes[name])
     ev = Evaluation(on, cat, pts, checkpoints, by_cat, routes, engine.hsp2(on), engine.jskip_criteria(on),
                     breaks=list(engine.res.breaks))
     if find_dates:
         start = from_date or on
         end = years_after(start, horizon_years)
-        planner = Planner(engine)
         for name in ROUTES:
             ev.openings[name] = planner.opening(lambda d, n=name: engine.route(n, d), name, start, end)
         ev.hsp2_opening = planner.opening(engine.hsp2, "hsp2", start, end)
     return ev
 
 
-def explain(msg: Msg) -> str:
-    return msg.render()
+def with_dip_warning(engine: Engine, planner: Planner, route: RouteResult) -> RouteResult:
+    """Add a warning where the points fall below the route's mark between its two checkpoints (project
+    decision: checkpoints decide; a dip is shown, as practitioners advise keeping the mark throughout)."""
+    if route.checkpoint is None or route.variant == "a":
+        return route
+    mark = engine.num(HSP_ROUTES[route.route][0], route.on)
+    table = engine.points(route.on).table_date
+    low = None
+    for d in planner.candidates(route.checkpoint, route.on):
+        if route.checkpoint < d < route.on:
+            pr = engine.points(d, table_date=table)
+            if pr.total < mark and (low is None or pr.total < low.total):
+                low = pr
+    if low is None:
+        return route
+    warn = engine.cond("pr.checkpoints", False,
+                       Msg.of(N_("Points fall to {total} on {date}, below {mark}, between the two checkpoints"),
+                              total=low.total, date=low.on, mark=mark), route.on, blocking=False)
+    return RouteResult(route.route, route.on, route.conditions + (warn,), route.variant, route.checkpoint)

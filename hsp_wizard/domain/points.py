@@ -193,28 +193,29 @@ def _academic(sh: _Sheet, p: Project, on: date) -> None:
 
 
 def _career(sh: _Sheet, p: Project, on: date, months: int) -> None:
-    years = months // 12
-    rows = sorted(sh.rules.rows_in_group("career"), key=lambda r: sh.value(r.id).min_years if sh.value(r.id) else 0,
-                  reverse=True)
-    for row in rows:
-        v = sh.value(row.id)
-        if v is None or v.points.get(sh.cat.value) is None or years < (v.min_years or 0):
-            continue
-        sh.add("career", row.id, Msg.of(N_("{years} years {months} months of relevant experience"),
-                                        years=years, months=months % 12))
-        return
-    if months > 0:
-        lowest = min((sh.value(r.id).min_years for r in rows if sh.value(r.id)), default=3)
-        sh.withhold("career", "career.3y",
-                    Msg.of(N_("{years} years {months} months of relevant experience; {needed} years needed"),
-                           years=years, months=months % 12, needed=lowest))
-    for kind in set(F.CAREER_KIND.values()) - {F.CAREER_KIND[sh.cat]}:
+    for kind in sorted(set(F.CAREER_KIND.values()) - {F.CAREER_KIND[sh.cat]}):
         other = F.career_months(p, kind, on)
         if other:
             sh.withhold("career", "exclusion.category_scope",
                         Msg.of(N_("{years} years {months} months of {kind} experience do not count in "
                                   "category ({category})"), years=other // 12, months=other % 12,
                                kind=kind.value, category=sh.cat.value))
+    years = months // 12
+    tiers = []
+    for row in sh.rules.rows_in_group("career"):
+        v = sh.value(row.id)
+        if v is not None and v.points.get(sh.cat.value) is not None:
+            tiers.append((v.min_years or 0, row.id))
+    for min_years, row_id in sorted(tiers, reverse=True):
+        if years >= min_years:
+            sh.add("career", row_id, Msg.of(N_("{years} years {months} months of relevant experience"),
+                                            years=years, months=months % 12))
+            return
+    if months > 0 and tiers:
+        needed, row_id = min(tiers)
+        sh.withhold("career", row_id,
+                    Msg.of(N_("{years} years {months} months of relevant experience; {needed} years needed"),
+                           years=years, months=months % 12, needed=needed))
 
 
 def _salary(sh: _Sheet, salary: int | None, age: int | None) -> None:

@@ -1,0 +1,73 @@
+"""The CLI over the same engine: one file, a folder, JSON, exit codes, messages on stderr."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from hsp_wizard.cli import main
+from hsp_wizard.domain.evaluate import evaluate
+from hsp_wizard.storage import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "gijinkoku-points-route-b.hspw"
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_evaluate_one_file_human(capsys):
+    code, out, err = run(capsys, "evaluate", str(EXAMPLE), "--on", "2026-10-01")
+    assert code == 0 and not err
+    assert "Category (b): 75 points; meets the HSP(i) criteria" in out  # age 30: 20+10+20+10+15
+    assert "[salary.ab.6m;" in out and "HSP 70 points, 3 years: open" in out
+
+
+def test_evaluate_json_matches_the_engine(capsys):
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--on", "2026-10-01", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["format"] == "hsp-wizard-evaluation" and data["version"] == 1
+    ev = data["results"][0]["evaluation"]
+    ref = evaluate(load_project(EXAMPLE), __import__("datetime").date(2026, 10, 1))
+    assert ev["points"]["total"] == ref.points.total == 75
+    assert ev["openings"]["hsp80"]["opens"] == ref.openings["hsp80"].opens.isoformat()
+    assert set(ev["routes"]) >= {"hsp80", "hsp70", "jskip", "general", "spouse"}
+
+
+def test_evaluate_folder_lists_every_project(capsys):
+    code, out, _ = run(capsys, "evaluate", str(ROOT / "examples"), "--json")
+    data = json.loads(out)
+    assert code == 0 and len(data["results"]) == len(list((ROOT / "examples").glob("*.hspw")))
+
+
+def test_bad_file_in_a_folder_exits_2_and_still_reports_the_rest(tmp_path, capsys):
+    (tmp_path / "good.hspw").write_bytes(EXAMPLE.read_bytes())
+    (tmp_path / "bad.hspw").write_text('{"format":"hsp-wizard-project","schema_version":1,"birth_date":5}')
+    code, out, err = run(capsys, "evaluate", str(tmp_path), "--json")
+    assert code == 2
+    assert "bad.hspw: Field birth_date" in err and "Traceback" not in err
+    data = json.loads(out)
+    assert len(data["results"]) == 1 and len(data["errors"]) == 1
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["evaluate", "/no/such/path"], "No such file or folder"),
+    (["evaluate", str(EXAMPLE), "--on", "2026-02-30"], "not a date"),
+    (["evaluate", str(EXAMPLE), "--lang", "fr"], "invalid choice"),
+])
+def test_bad_input_exits_2_with_a_message(capsys, args, fragment):
+    code, _, err = run(capsys, *args)
+    assert code == 2 and fragment in err
+
+
+def test_installed_command_runs_headless():
+    exe = Path(sys.executable).with_name("hsp-wizard")
+    r = subprocess.run([str(exe), "evaluate", str(EXAMPLE), "--json"], capture_output=True, text=True,
+                       timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["results"][0]["evaluation"]["category"] == "b"

@@ -1,0 +1,59 @@
+"""Age, anniversaries and 'N years before': the stated conventions at their edges."""
+
+from datetime import date
+
+import pytest
+
+from hsp_wizard.domain.dates import (anniversary, completed_months, completed_years,
+                                     earliest_on_or_after_years_before, years_before)
+
+
+@pytest.mark.parametrize("on, age", [
+    (date(2026, 5, 9), 29),   # day before the 30th birthday
+    (date(2026, 5, 10), 30),  # the birthday itself
+    (date(2026, 5, 11), 30),
+])
+def test_age_rises_on_the_birthday(on, age):
+    assert completed_years(date(1996, 5, 10), on) == age
+
+
+@pytest.mark.parametrize("on, age", [
+    (date(2030, 2, 28), 29),  # common year: not yet
+    (date(2030, 3, 1), 30),   # common year: Feb 29 birthday rises on Mar 1
+    (date(2028, 2, 28), 27),
+    (date(2028, 2, 29), 28),  # leap year: on the day
+])
+def test_feb29_birthday(on, age):
+    assert completed_years(date(2000, 2, 29), on) == age
+
+
+def test_anniversary_of_feb29_in_common_year_is_mar1():
+    assert anniversary(date(2000, 2, 29), 30) == date(2030, 3, 1)
+    assert anniversary(date(2000, 2, 29), 28) == date(2028, 2, 29)
+
+
+@pytest.mark.parametrize("d, n, expected", [
+    (date(2028, 2, 29), 1, date(2027, 2, 28)),  # Feb 29 maps to Feb 28
+    (date(2028, 2, 29), 4, date(2024, 2, 29)),
+    (date(2026, 10, 1), 3, date(2023, 10, 1)),
+    (date(2027, 3, 1), 1, date(2026, 3, 1)),
+])
+def test_years_before(d, n, expected):
+    assert years_before(d, n) == expected
+
+
+def test_earliest_day_whose_lookback_reaches_a_date():
+    # the first day D with years_before(D, 1) >= 2027-02-28 is 2028-02-28 (and 2028-02-29 maps there too)
+    assert earliest_on_or_after_years_before(date(2027, 2, 28), 1) == date(2028, 2, 28)
+    assert earliest_on_or_after_years_before(date(2027, 3, 1), 1) == date(2028, 3, 1)
+
+
+@pytest.mark.parametrize("start, end, months", [
+    (date(2020, 4, 1), date(2023, 4, 1), 36),
+    (date(2020, 4, 1), date(2023, 3, 31), 35),
+    (date(2020, 1, 31), date(2020, 2, 29), 1),  # a month ends on the clamped day
+    (date(2020, 1, 31), date(2020, 2, 28), 0),
+    (date(2020, 5, 1), date(2020, 5, 1), 0),
+])
+def test_completed_months(start, end, months):
+    assert completed_months(start, end) == months
