@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -18,6 +20,7 @@ from hsp_wizard.storage import ProjectFileError, load_project
 PROJECT_SUFFIXES = (".hspw", ".json")
 JSON_FORMAT = "hsp-wizard-evaluation"
 JSON_VERSION = 1
+PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
 
 ROUTE_NAMES = {
     "hsp80": N_("HSP 80 points, 1 year"), "hsp70": N_("HSP 70 points, 3 years"), "jskip": N_("J-Skip, 1 year"),
@@ -92,29 +95,47 @@ def _evaluate(args) -> int:
         print(f"hsp-wizard: {path}: " + render.msg(Msg.of(N_("No project files (.hspw, .json) in this folder"))),
               file=sys.stderr)
         return 2
+    today = date.today()
+    jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang) for f in files]
+    if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
+            outcomes = list(pool.map(_evaluate_one, jobs, chunksize=max(1, len(jobs) // (8 * os.cpu_count()))))
+    else:
+        outcomes = [_evaluate_one(job) for job in jobs]
     failed = 0
     results, errors = [], []
-    today = date.today()
-    for f in files:
-        try:
-            project = load_project(f)
-        except ProjectFileError as exc:
+    for ok, payload in outcomes:
+        if not ok:
             failed += 1
-            text = f"{exc.path}: {render.msg(exc.msg)}"
-            print(f"hsp-wizard: {text}", file=sys.stderr)
-            errors.append({"file": str(f), "message": exc.msg.render(), "message_params": exc.msg.as_json()})
-            continue
-        on = args.on or project.planned_application_date or today
-        ev = evaluate(project, on, horizon_years=args.horizon, today=today)
-        if args.json:
-            results.append({"file": str(f), "evaluation": ev.as_json()})
+            print(f"hsp-wizard: {payload['text']}", file=sys.stderr)
+            errors.append(json.dumps(payload["json"], ensure_ascii=False, separators=(",", ":")))
+        elif args.json:
+            results.append(payload)
         else:
-            sys.stdout.write(render_text(str(f), project, ev, render))
-    if args.json:
-        json.dump({"format": JSON_FORMAT, "version": JSON_VERSION, "results": results, "errors": errors},
-                  sys.stdout, ensure_ascii=False, indent=2)
-        sys.stdout.write("\n")
+            sys.stdout.write(payload)
+    if args.json:  # each result is serialised in its worker; the envelope is written around them
+        sys.stdout.write(f'{{"format":"{JSON_FORMAT}","version":{JSON_VERSION},"results":[')
+        sys.stdout.write(",\n".join(results))
+        sys.stdout.write('],"errors":[' + ",\n".join(errors) + "]}\n")
     return 2 if failed else 0
+
+
+def _evaluate_one(job) -> tuple[bool, object]:
+    """Load and evaluate one file (runs in a worker process for large folders)."""
+    from hsp_wizard.presentation import Renderer
+    path, on, horizon, today, as_json, lang = job
+    render = Renderer(lang)
+    try:
+        project = load_project(path)
+    except ProjectFileError as exc:
+        return False, {"text": f"{exc.path}: {render.msg(exc.msg)}",
+                       "json": {"file": path, "message": exc.msg.render(), "message_params": exc.msg.as_json()}}
+    when = on or project.planned_application_date or today
+    ev = evaluate(project, when, horizon_years=horizon, today=today)
+    if as_json:
+        return True, json.dumps({"file": path, "evaluation": ev.as_json()}, ensure_ascii=False,
+                                separators=(",", ":"))
+    return True, render_text(path, project, ev, render)
 
 
 def render_text(name: str, project, ev: Evaluation, r) -> str:

@@ -7,14 +7,17 @@ from datetime import date
 
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import (ONE_DAY, anniversary, earliest_on_or_after_years_before, month_add,
-                                     years_after)
+                                     years_after, years_before)
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import Category, CareerKind, Project
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.routes import HSP_ROUTES, ROUTES, Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet
 
-SHIFT_YEARS = (1, 3, 5, 10)
+# The year counts each route looks back or forward by: the only shifts of a fact date that can change it.
+ROUTE_SHIFTS = {"hsp80": (1,), "hsp70": (3,), "jskip": (1,), "general": (5, 10), "spouse": (1, 3), "child": (1,),
+                "long_term_resident": (5,), "refugee": (5,), "contribution": (5,), "regional": (3,),
+                "hsp2": (1, 3)}
 AGE_EDGES = (30, 35, 40)
 CAREER_EDGES_MONTHS = (36, 60, 84, 120)
 
@@ -75,6 +78,7 @@ class Planner:
     def __init__(self, engine: Engine):
         self.e = engine
         self._base = self._base_dates()
+        self._cand: dict[tuple, list[date]] = {}
 
     def _base_dates(self) -> set[date]:
         p, rules = self.e.p, self.e.rules
@@ -117,13 +121,18 @@ class Planner:
                 lo = mid + ONE_DAY
         return lo
 
-    def candidates(self, start: date, end: date) -> list[date]:
+    def candidates(self, start: date, end: date, shifts: tuple[int, ...] = (1, 3, 5, 10)) -> list[date]:
+        key = (start, end, shifts)
+        if key not in self._cand:
+            self._cand[key] = self._candidates(start, end, shifts)
+        return self._cand[key]
+
+    def _candidates(self, start: date, end: date, shifts: tuple[int, ...]) -> list[date]:
         out = {start}
         for b in self._base:
-            for d in (b, b + ONE_DAY):
-                if start <= d <= end:
-                    out.add(d)
-            for n in SHIFT_YEARS:
+            if start <= b <= end:
+                out.add(b)
+            for n in shifts:
                 for d in (anniversary(b, n), earliest_on_or_after_years_before(b, n)):
                     if start <= d <= end:
                         out.add(d)
@@ -131,7 +140,7 @@ class Planner:
 
     def opening(self, check, name: str, start: date, end: date) -> Opening:
         """The first candidate day on which `check(day)` is open, what bound it, and when it closes."""
-        days = self.candidates(start, end)
+        days = self.candidates(start, end, ROUTE_SHIFTS[name])
         opened = None
         for i, d in enumerate(days):
             r = check(d)
@@ -162,7 +171,6 @@ def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizo
     checkpoints = {}
     if cat:
         for n in (1, 3):
-            from hsp_wizard.domain.dates import years_before
             checkpoints[n] = engine.points(years_before(on, n), table_date=pts.table_date)
     by_cat = {c.value: engine.points(on, c) for c in Category}
     routes = {name: engine.route(name, on) for name in ROUTES}
@@ -173,11 +181,17 @@ def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizo
     ev = Evaluation(on, cat, pts, checkpoints, by_cat, routes, engine.hsp2(on), engine.jskip_criteria(on),
                     breaks=list(engine.res.breaks))
     if find_dates:
+        engine.blocking_only = True
         start = from_date or on
         end = years_after(start, horizon_years)
         for name in ROUTES:
-            ev.openings[name] = planner.opening(lambda d, n=name: engine.route(n, d), name, start, end)
+            never = engine.never(name)
+            if never is not None:
+                ev.openings[name] = Opening(name, None, (never,), None, ())
+            else:
+                ev.openings[name] = planner.opening(lambda d, n=name: engine.route(n, d), name, start, end)
         ev.hsp2_opening = planner.opening(engine.hsp2, "hsp2", start, end)
+        engine.blocking_only = False
     return ev
 
 
@@ -189,7 +203,7 @@ def with_dip_warning(engine: Engine, planner: Planner, route: RouteResult) -> Ro
     mark = engine.num(HSP_ROUTES[route.route][0], route.on)
     table = engine.points(route.on).table_date
     low = None
-    for d in planner.candidates(route.checkpoint, route.on):
+    for d in planner.candidates(route.checkpoint, route.on, ()):
         if route.checkpoint < d < route.on:
             pr = engine.points(d, table_date=table)
             if pr.total < mark and (low is None or pr.total < low.total):

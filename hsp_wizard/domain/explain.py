@@ -25,7 +25,7 @@ class Msg:
 
     @classmethod
     def of(cls, text: str, **params: object) -> "Msg":
-        return cls(text, tuple(sorted(params.items())))
+        return cls(text, tuple(params.items()))
 
     def render(self, translate: Callable[[str], str] = lambda s: s,
                fmt: Callable[[object], str] | None = None) -> str:

@@ -81,8 +81,11 @@ class _Sheet:
     lines: list[Line] = field(default_factory=list)
     withheld: list[Line] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.rows = self.rules.table(self.table_date)
+
     def value(self, row_id: str) -> RowValue | None:
-        return self.rules.row_value(row_id, self.table_date)
+        return self.rows.get(row_id)
 
     def pts(self, row_id: str) -> int | None:
         """Points of a row for this category in the table used, or None if the row does not score here."""
@@ -126,8 +129,7 @@ def points(category: Category | str, project: Project, on: date, *, table_date: 
     table where none is recorded for that date: project decision "rule changes over time")."""
     rules = rules or load_rules()
     cat = Category(category)
-    if table_date is None:
-        table_date = on if rules.row_value("academic.bachelor", on) is not None else _current_table_date(rules)
+    table_date = table_version(rules, on if table_date is None else table_date)
     sh = _Sheet(rules, cat, table_date)
     age = F.age_on(project, on)
     months = F.career_months(project, F.CAREER_KIND[cat], on)
@@ -150,8 +152,11 @@ def points(category: Category | str, project: Project, on: date, *, table_date: 
     return PointsResult(cat, on, table_date, total, lines, withheld, gates, age, months, salary)
 
 
-def _current_table_date(rules: RuleSet) -> date:
-    return max(v.since for v in rules.rows["academic.bachelor"].values)
+def table_version(rules: RuleSet, on: date) -> date:
+    """The version date of the table used for a date: the table in force then, else the current table
+    (project decision: past checkpoints are scored with the current table where no older one is recorded)."""
+    v = rules.table_version(on)
+    return v if v is not None else rules.table_version(date.max)
 
 
 # ------------------------------------------------------------------------------------------ items

@@ -9,7 +9,7 @@ from typing import Callable
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_
-from hsp_wizard.domain.points import PointsResult, points
+from hsp_wizard.domain.points import PointsResult, points, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project, Relation,
                                        ResidencePeriod)
 from hsp_wizard.domain.residence import Residence
@@ -74,10 +74,12 @@ class Engine:
         self.today = today or date.today()
         self.res = Residence(project, self.rules, self.today)
         self._points: dict[tuple[str, date, date | None], PointsResult] = {}
+        self.blocking_only = False  # the planner only needs blockers: skip warnings while it scans
 
     # ------------------------------------------------------------------ helpers
     def points(self, on: date, category: Category | None = None, table_date: date | None = None) -> PointsResult:
         cat = Category(category or self.p.category)
+        table_date = table_version(self.rules, on if table_date is None else table_date)
         key = (cat.value, on, table_date)
         r = self._points.get(key)
         if r is None:
@@ -86,7 +88,8 @@ class Engine:
         return r
 
     def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
-        v = self.rules.rule_value(rule_id, on) or self.rules.rules[rule_id].values[-1]
+        values = self.rules.rules[rule_id].values
+        v = values[0] if len(values) == 1 else (self.rules.rule_value(rule_id, on) or values[-1])
         return Condition(rule_id, met, why, tuple(v.sources), v.confidence.value, blocking)
 
     def num(self, rule_id: str, on: date) -> int:
@@ -195,6 +198,8 @@ class Engine:
         return out
 
     def livelihood(self, on: date) -> list[Condition]:
+        if self.blocking_only:
+            return []
         salary = F.salary_on(self.p, on)
         guide = self.num("livelihood.guide_yen", on)
         if salary is None or salary >= guide:
@@ -204,6 +209,8 @@ class Engine:
                                  salary=Money(salary), guide=Money(guide)), on, blocking=False)]
 
     def risks(self, on: date, years: int) -> list[Condition]:
+        if self.blocking_only:
+            return []
         s = self.p.settings
         start = years_before(on, years)
         return [self.cond(r.rule_id, False, r.why, on, blocking=False)
@@ -245,6 +252,28 @@ class Engine:
                                 salary=Money(salary), need=Money(need), years=years, have=months // 12), ref)
 
     # ------------------------------------------------------------------ routes
+    def never(self, name: str) -> Condition | None:
+        """A blocker that no date can lift (a fact the route needs is absent), or None."""
+        f, today = self.p.family, self.today
+        if name in HSP_ROUTES and self.p.category is None:
+            return self.cond(HSP_ROUTES[name][0], False, Msg.of(N_("Choose a category first")), today)
+        if name == "spouse" and f.spouse_is == Relation.NONE:
+            return self._family(today, name, "pr.spouse.marriage_years", f.spouse_is, N_("spouse"))[0]
+        if name == "child" and f.parent_is == Relation.NONE:
+            return self._family(today, name, "pr.child.years", f.parent_is, N_("child"))[0]
+        if name == "refugee" and f.refugee_recognised is None:
+            return self.cond("pr.refugee.years", False, Msg.of(N_("Applies only to a recognised refugee")), today)
+        if name == "contribution" and not f.contribution_recognised:
+            return self._route_contribution(today).conditions[0]
+        if name == "regional" and not f.regional_revitalisation:
+            return self._route_regional(today).conditions[0]
+        if name == "long_term_resident" and not any(r.status == "long_term_resident" for r in self.p.residence):
+            return self.cond("pr.long_term_resident.years", False,
+                             Msg.of(N_("No period as a long-term resident (定住者) entered")), today)
+        if not self.p.residence:
+            return self.cond("continuity.status_gap", False, Msg.of(N_("No status of residence entered")), today)
+        return None
+
     def route(self, name: str, on: date) -> RouteResult:
         return getattr(self, f"_route_{name}")(on)
 
@@ -261,7 +290,9 @@ class Engine:
                                       mark=mark), on))
         conds.append(self.resident(on))
         # variant ア: as a 高度人材外国人 recognised with the mark
-        ok_a = (lambda r: r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark))
+        def ok_a(r: ResidencePeriod) -> bool:
+            return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
+
         a = self.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
         # variant イ: continuous residence and the mark at the earlier checkpoint
         back = years_before(on, years)

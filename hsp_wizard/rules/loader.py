@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -55,14 +55,47 @@ class RuleSet:
     documents: dict[str, Document]
     checklists: tuple[Checklist, ...]
     meta: dict[str, str]
+    _tables: dict = field(default_factory=dict, repr=False, compare=False)
+    _dates: list = field(default_factory=list, repr=False, compare=False)
+    _groups: dict = field(default_factory=dict, repr=False, compare=False)
 
     def row_value(self, row_id: str, on: date) -> RowValue | None:
         """The version of a point row in force on `on`, or None where the row did not exist then."""
-        return _in_force(self.rows[row_id].values, on)
+        return self.table(on).get(row_id)
+
+    def table_version(self, on: date) -> date | None:
+        """The date the point table in force on `on` took its form (None: no table recorded then)."""
+        starts = [d for d in self._table_dates() if d <= on]
+        return max(starts) if starts else None
+
+    def table(self, on: date) -> dict[str, RowValue]:
+        """Every point row in force on `on`, by id (memoised per table version)."""
+        version = self.table_version(on)
+        cached = self._tables.get(version)
+        if cached is None:
+            cached = {} if version is None else {
+                rid: v for rid, row in self.rows.items() if (v := _in_force(row.values, version)) is not None}
+            self._tables[version] = cached
+        return cached
+
+    def _table_dates(self) -> tuple[date, ...]:
+        if not self._dates:
+            ds = set()
+            for row in self.rows.values():
+                for v in row.values:
+                    ds.add(v.since)
+                    if v.until:
+                        ds.add(v.until)
+            self._dates.extend(sorted(ds))
+        return tuple(self._dates)
 
     def rule_value(self, rule_id: str, on: date) -> RuleValue | None:
         """The version of a rule in force on `on`, or None where it did not apply then."""
-        return _in_force(self.rules[rule_id].values, on)
+        values = self.rules[rule_id].values
+        if len(values) == 1:
+            v = values[0]
+            return v if v.since <= on and (v.until is None or on < v.until) else None
+        return _in_force(values, on)
 
     def value(self, rule_id: str, on: date) -> bool | int | date:
         """The value of a rule on `on`; the rule must be in force (KeyError otherwise)."""
@@ -72,7 +105,10 @@ class RuleSet:
         return v.value
 
     def rows_in_group(self, group: str) -> list[Row]:
-        return [r for r in self.rows.values() if r.group == group]
+        cached = self._groups.get(group)
+        if cached is None:
+            cached = self._groups[group] = [r for r in self.rows.values() if r.group == group]
+        return cached
 
     def checklist(self, route: str, on: date) -> Checklist | None:
         return _in_force([c for c in self.checklists if c.route == route], on)

@@ -5,7 +5,7 @@ Each test states the arithmetic in its docstring; the engine must agree to the d
 from datetime import date
 
 from hsp_wizard.domain.evaluate import Planner, evaluate
-from hsp_wizard.domain.project import (CareerPeriod, Family, Obligations, Penalty, SalaryEntry, Trip)
+from hsp_wizard.domain.project import (CareerPeriod, Obligations, Penalty, SalaryEntry, Trip)
 from hsp_wizard.domain.routes import Engine
 from hsp_wizard.storage import load_project
 from tests.domain.builders import CLEAN, degree, jlpt, profile, status
