@@ -202,6 +202,8 @@ def with_dip_warning(engine: Engine, planner: Planner, route: RouteResult) -> Ro
         return route
     mark = engine.num(HSP_ROUTES[route.route][0], route.on)
     table = engine.points(route.on).table_date
+    if engine.points(route.on).total < mark or engine.points(route.checkpoint, table_date=table).total < mark:
+        return route  # a checkpoint already fails: the blocker says so
     low = None
     for d in planner.candidates(route.checkpoint, route.on, ()):
         if route.checkpoint < d < route.on:

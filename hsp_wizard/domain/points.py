@@ -372,7 +372,8 @@ def _bonuses(sh: _Sheet, p: Project, on: date) -> None:
 
 def _gates(rules: RuleSet, cat: Category, table_date: date, on: date, total: int, salary: int | None
            ) -> tuple[Gate, ...]:
-    mark = rules.value("gate.pass_mark", table_date)
+    mark_v = rules.rule_value("gate.pass_mark", table_date) or rules.rules["gate.pass_mark"].values[0]
+    mark = int(mark_v.value)
     gates = [Gate("gate.pass_mark", total >= mark,
                   Msg.of(N_("{total} points against the pass mark of {mark}"), total=total, mark=mark))]
     if cat in (Category.B, Category.C):

@@ -200,3 +200,46 @@ def test_dip_between_checkpoints_is_a_warning_not_a_refusal():
     dips = [c for c in r.warnings if c.rule_id == "pr.checkpoints"]
     assert len(dips) == 1 and dict(dips[0].why.params)["date"] == date(2025, 1, 1)
     assert dict(dips[0].why.params)["total"] == 50
+
+
+def test_an_older_table_in_force_at_the_checkpoint_counts_where_it_gives_the_mark(tmp_path):
+    """Project decision (seed 004, item 8(3)): the past checkpoint is scored with the current table, but the
+    table in force then also counts where it gives the mark, and the result says which table was used.
+    With a made-up older table in which a master's scored 30 until 2021-07-30, a checkpoint in 2021 reaches 80
+    only under that table."""
+    import re
+    import shutil
+    from importlib import resources
+    from pathlib import Path
+    from hsp_wizard.rules.loader import DATA_FILES, load_rules_from
+    src = Path(str(resources.files("hsp_wizard.rules"))) / "data"
+    for name in DATA_FILES:
+        shutil.copy(src / name, tmp_path / name)
+    pts = (tmp_path / "points.toml").read_text(encoding="utf-8")
+    pts = pts.replace("since = 2021-07-30", "since = 2015-04-01")
+    pts = re.sub(r'(id = "academic.master"\n(?:.*\n){4})values = \[\{ since = 2015-04-01, ',
+                 r'\1values = [{ since = 2015-04-01, until = 2021-07-30, points = { a = 30, b = 30, c = 30 }, '
+                 r'sources = ["S1"], confidence = "unverified" }, { since = 2021-07-30, ', pts)
+    (tmp_path / "points.toml").write_text(pts, encoding="utf-8")
+    old_rules = load_rules_from(tmp_path)
+    assert old_rules.row_value("academic.master", date(2021, 1, 1)).points["b"] == 30
+    # master 20 (30 before 2021-07-30) + ¥10M 40 + age 35-39 5 + career 10y 20 - 5 y. = 75 now, 85 then
+    p = profile("b", birth=date(1985, 1, 1), degrees=[degree("master", awarded=date(2008, 3, 31))],
+                career=[CareerPeriod(kind="specialised", start=date(2010, 4, 1))], salary=10_000_000,
+                obligations=CLEAN, residence=[status("engineer_humanities", date(2015, 4, 1))])
+    on = date(2022, 1, 10)  # age 37: 20 + 40 + 5 + 20 = 85 now; a year before (2021-01-10): 20+40+5+20
+    e_cur, e_old = Engine(p), Engine(p, old_rules)
+    assert e_cur.points(on).total == 85 and e_old.points(on).total == 85
+    p.degrees[0].level = "master"
+    # make the current checkpoint fail: drop the salary a year before to ¥9M (35) -> 80 current, 90 old
+    p.salary = [SalaryEntry(start=date(2000, 1, 1), amount_yen=8_500_000),
+                SalaryEntry(start=date(2021, 6, 1), amount_yen=10_000_000)]
+    e_cur, e_old = Engine(p), Engine(p, old_rules)
+    back = date(2021, 1, 10)
+    assert e_cur.points(back).total == 75  # 20 + 30 + 5 + 20
+    assert e_old.points(back).total == 85 and e_old.points(back).table_date == date(2015, 4, 1)
+    assert not e_cur.route("hsp80", on).open
+    r = e_old.route("hsp80", on)
+    assert r.open and r.variant == "i"
+    cp = [c for c in r.conditions if c.rule_id == "pr.checkpoints"][0]
+    assert dict(cp.why.params)["table"] == date(2015, 4, 1)

@@ -93,3 +93,23 @@ def test_dated_lookup_respects_until():
     assert r.rule_value("stay.three_years_count", date(2027, 3, 31)) is not None
     assert r.rule_value("stay.three_years_count", date(2027, 4, 1)) is None
     assert r.rule_value("pr.jskip.years", date(2023, 4, 20)) is None
+
+
+def test_document_list_years_per_route():
+    """Reference 5.2 and the project decision on the 70 route (tax 3, pension and health 2)."""
+    from datetime import date
+    r = load_rules()
+    years = {route: (c.tax_years, c.pension_years, c.health_years)
+             for route in ("hsp80", "hsp70", "general", "spouse", "child")
+             for c in [r.checklist(route, date(2026, 6, 1))]}
+    assert years == {"hsp80": (1, 1, 1), "hsp70": (3, 2, 2), "general": (5, 2, 2), "spouse": (3, 2, 2),
+                     "child": (1, 1, 1)}
+
+
+def test_every_route_has_a_document_list():
+    from datetime import date
+    from hsp_wizard.domain.routes import ROUTES, checklist_route
+    r = load_rules()
+    for route in ROUTES:
+        cl = r.checklist(checklist_route(route), date(2026, 6, 1))
+        assert cl is not None and any(i.doc == "application_form" for i in cl.items)
