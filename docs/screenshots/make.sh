@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Screenshots of every wizard page in a real X window (Xvfb). Installs Xvfb and a Japanese font when missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+make -s debs venv
+export HSP_WIZARD_CONFIG_DIR="$(mktemp -d)"
+xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python docs/screenshots/make_screenshots.py "$@"

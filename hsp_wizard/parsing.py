@@ -1,0 +1,86 @@
+"""What a person types into a date or amount field, read the same way everywhere (no Qt)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.project import MAX_DATE, MAX_YEN, MIN_DATE
+
+# Japanese eras: first day of each (令和 from 2019-05-01 etc.)
+ERAS = {"令和": date(2019, 5, 1), "平成": date(1989, 1, 8), "昭和": date(1926, 12, 25),
+        "R": date(2019, 5, 1), "H": date(1989, 1, 8), "S": date(1926, 12, 25)}
+
+
+class ParseError(ValueError):
+    """Input that is not a date or an amount; `msg` says why, translatably."""
+
+    def __init__(self, msg: Msg):
+        self.msg = msg
+        super().__init__(msg.render())
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+_ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_JA = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_ERA = re.compile(r"^(令和|平成|昭和|[RHS])\s*(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?$", re.IGNORECASE)
+
+
+def parse_date(text: str) -> date | None:
+    """'' -> None; 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日, R8.4.1 -> date; else ParseError."""
+    t = _normal(text)
+    if not t:
+        return None
+    m = _ISO.match(t) or _JA.match(t)
+    if m:
+        y, mo, d = (int(g) for g in m.groups())
+    else:
+        m = _ERA.match(t)
+        if not m:
+            raise ParseError(Msg.of(N_("Enter a date as YYYY-MM-DD (for example 2026-04-01)")))
+        era, ey, mo, d = m.group(1).upper() if len(m.group(1)) == 1 else m.group(1), m.group(2), \
+            int(m.group(3)), int(m.group(4))
+        n = 1 if ey == "元" else int(ey)
+        y = ERAS[era].year + n - 1
+    try:
+        out = date(y, mo, d)
+    except ValueError:
+        raise ParseError(Msg.of(N_("There is no such day"))) from None
+    if m.re is _ERA:
+        start = ERAS[m.group(1).upper() if len(m.group(1)) == 1 else m.group(1)]
+        if out < start:
+            raise ParseError(Msg.of(N_("That era had not begun on that day")))
+    if not MIN_DATE <= out <= MAX_DATE:
+        raise ParseError(Msg.of(N_("Enter a date between {start} and {end}"), start=MIN_DATE, end=MAX_DATE))
+    return out
+
+
+_YEN = re.compile(r"^[¥￥]?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(万)?\s*円?$")
+
+
+def parse_yen(text: str) -> int | None:
+    """'' -> None; 4000000, 4,000,000, ¥4,000,000, 400万, 400万円, full-width digits -> int; else ParseError."""
+    t = _normal(text)
+    if not t:
+        return None
+    if t.startswith("-"):
+        raise ParseError(Msg.of(N_("An amount cannot be negative")))
+    m = _YEN.match(t)
+    if not m:
+        raise ParseError(Msg.of(N_("Enter whole yen, for example 4,000,000 or 400万")))
+    n = int(m.group(1).replace(",", ""))
+    if m.group(2):
+        n *= 10_000
+    if n > MAX_YEN:
+        raise ParseError(Msg.of(N_("That is more than {limit}: check the number of digits"), limit=MAX_YEN))
+    return n
+
+
+def format_yen_input(n: int | None) -> str:
+    """How an amount is shown back in its field: 4,000,000 (digits only, any language)."""
+    return "" if n is None else f"{n:,}"

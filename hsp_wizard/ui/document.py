@@ -1,0 +1,50 @@
+"""The open project: the model being edited, its file, and whether it has unsaved changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from hsp_wizard.domain.project import Project
+
+
+class ProjectDocument(QObject):
+    """One project in the window. Pages write to it; the points panel and results listen to `changed`."""
+
+    changed = Signal()
+    dirty_changed = Signal(bool)
+    path_changed = Signal()
+
+    def __init__(self, project: Project | None = None, path: Path | None = None):
+        super().__init__()
+        self.project = project or Project()
+        self.path = path
+        self._dirty = False
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def set_dirty(self, dirty: bool) -> None:
+        if dirty != self._dirty:
+            self._dirty = dirty
+            self.dirty_changed.emit(dirty)
+
+    def update(self, **fields) -> None:
+        """Set top-level fields (already valid values) and tell the listeners."""
+        changed = False
+        for name, value in fields.items():
+            if getattr(self.project, name) != value:
+                setattr(self.project, name, value)
+                changed = True
+        if changed:
+            self.set_dirty(True)
+            self.changed.emit()
+
+    def replace(self, project: Project, path: Path | None) -> None:
+        self.project = project
+        self.path = path
+        self.set_dirty(False)
+        self.path_changed.emit()
+        self.changed.emit()

@@ -1,0 +1,61 @@
+"""Statuses of residence and trips abroad, with continuity problems shown as they are typed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QLabel
+
+from hsp_wizard.domain.dates import years_before
+from hsp_wizard.domain.project import ResidencePeriod, Trip
+from hsp_wizard.domain.residence import Residence
+from hsp_wizard.i18n import N_, _
+from hsp_wizard.presentation import Renderer
+from hsp_wizard.rules import load_rules
+from hsp_wizard.ui.pages.lists import ListPage
+from hsp_wizard.ui.widgets.list_editor import Column
+
+PERMITS = [("special", N_("Special re-entry (みなし, up to 1 year)")), ("ordinary", N_("Re-entry permit")),
+           ("none", N_("None"))]
+
+
+class ResidencePage(ListPage):
+    def __init__(self, doc):
+        super().__init__(doc, _("Residence in Japan"),
+                         _("Each status of residence you have held, and every trip abroad. Leave 'To' empty for "
+                           "your current status and 'Returned' empty if you are abroad now."))
+        rules = load_rules()
+        statuses = [(s.id, f"{s.label} — {s.official_ja}") for s in rules.statuses.values()]
+        self.add_list("residence", _("&Statuses of residence"), [
+            Column("status", _("Status"), "choice", statuses),
+            Column("start", _("From"), "date", required=True), Column("end", _("To"), "date"),
+            Column("period_of_stay_months", _("Period of stay (months)"), "int"),
+            Column("granted_as_hsp", _("Granted as HSP"), "bool"),
+            Column("hsp_points", _("Points recognised"), "int"),
+            Column("special_hsp", _("J-Skip"), "bool"),
+        ], ResidencePeriod)
+        self.add_list("trips", _("&Trips abroad"), [
+            Column("left", _("Left Japan"), "date", required=True), Column("returned", _("Returned"), "date"),
+            Column("reentry_permit", _("Re-entry permit"), "choice", [(v, _(t)) for v, t in PERMITS]),
+        ], Trip)
+        self.problems = QLabel(self)
+        self.problems.setWordWrap(True)
+        self.problems.setAccessibleName(_("Continuity problems"))
+        self.body.addWidget(self.problems)
+        doc.changed.connect(self.show_problems)
+
+    def show_problems(self) -> None:
+        p = self.doc.project
+        rules, r = load_rules(), Renderer()
+        today = date.today()
+        res = Residence(p, rules, today)
+        lines = [r.msg(b.why) for b in res.breaks]
+        periods = sorted(p.residence, key=lambda x: x.start)
+        for a, b in zip(periods, periods[1:]):
+            if a.end is None or b.start <= a.end:
+                lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
+        on = p.planned_application_date or today
+        s = p.settings
+        lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, s.single_trip_days, s.yearly_days)]
+        self.problems.setText("\n".join(lines) if lines else _("No continuity problems found."))
+        self.problems.setStyleSheet("color: #b00020;" if lines else "")

@@ -1,0 +1,114 @@
+"""Results: points today, at the planned date and its checkpoints, every route, HSP(ii), J-Skip, warnings;
+a 'change' link beside each answer goes back to its page."""
+
+from __future__ import annotations
+
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTextBrowser
+
+from hsp_wizard.cli import ROUTE_NAMES
+from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.points import points
+from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.i18n import _
+from hsp_wizard.presentation import Renderer
+from hsp_wizard.ui.pages.base import BasePage
+
+
+class ResultsPage(BasePage):
+    change_requested = Signal(int)
+
+    def __init__(self, doc, page_of_item: dict[str, int]):
+        super().__init__(doc, _("Results"), "")
+        self.page_of_item = page_of_item
+        self.view = QTextBrowser(self)
+        self.view.setOpenLinks(False)
+        self.view.setAccessibleName(_("Results"))
+        self.view.anchorClicked.connect(self._link)
+        self.body.addWidget(self.view)
+        self.evaluation: Evaluation | None = None
+
+    def _link(self, url) -> None:
+        text = url.toString()
+        if text.startswith("page:"):
+            self.change_requested.emit(int(text[5:]))
+
+    def load(self) -> None:
+        p = self.doc.project
+        today = date.today()
+        first = evaluate(p, today, today=today)
+        on = p.planned_application_date
+        note = ""
+        if on is None:
+            opens = [o.opens for o in first.openings.values() if o.opens]
+            on = min(opens) if opens else today
+            note = _("(no planned date entered: the earliest date found)")
+        self.evaluation = ev = first if on == today else evaluate(p, on, today=today)
+        self.view.setHtml(self.render(ev, note, today))
+
+    def change(self, item: str) -> str:
+        return f' <a href="page:{self.page_of_item[item]}">{escape(_("change"))}</a>'
+
+    def render(self, ev: Evaluation, note: str, today: date) -> str:
+        r = Renderer()
+        p = self.doc.project
+        h = [f"<h3>{escape(_('Planned application date: {date}').format(date=r.fmt(ev.on)))} {escape(note)}"
+             f"{self.change('category')}</h3>"]
+        h.append(f"<h3>{escape(_('Routes to permanent residence'))}</h3><ul>")
+        for name in (*ROUTES, "hsp2"):
+            res = ev.hsp2 if name == "hsp2" else ev.routes[name]
+            op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
+            state = _("open") if res.open else _("not open")
+            h.append(f"<li><b>{escape(_(ROUTE_NAMES[name]))}</b>: {escape(state)}")
+            if op is not None and op.opens:
+                h.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
+                if op.binding:
+                    h.append(" (" + escape(_("waiting for: {why}").format(why=r.msg(op.binding[0].why))) + ")")
+                if op.closes:
+                    h.append(" — " + escape(_("closes {date}: {why}").format(
+                        date=r.fmt(op.closes), why=r.msg(op.closing[0].why) if op.closing else "")))
+            h.append("<ul>")
+            for c in res.blockers:
+                h.append(f"<li>✗ {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}]</small>"
+                         f"{self.change(_item_of(c.rule_id))}</li>")
+            for c in res.warnings:
+                h.append(f"<li>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
+                         f"{escape(r.confidence(c.confidence))}]</small>{self.change(_item_of(c.rule_id))}</li>")
+            h.append("</ul></li>")
+        h.append("</ul>")
+        if ev.points is None:
+            h.append(f"<p>{escape(_('Choose a category to see points.'))}{self.change('category')}</p>")
+        else:
+            now = points(p.category, p, today)
+            h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
+                     + "</p>")
+            for label, pr in ((_("On the planned date"), ev.points), (_("1 year before"), ev.checkpoints[1]),
+                              (_("3 years before"), ev.checkpoints[3])):
+                h.append(f"<h4>{escape(label)} ({escape(r.fmt(pr.on))}): {pr.total}</h4><table>")
+                for ln in pr.lines:
+                    h.append(f"<tr><td align=right>{ln.points}</td><td>{escape(r.rule_label(ln.rule_id))}</td>"
+                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)} · "
+                             f"{escape(', '.join(ln.sources))} · {escape(r.confidence(ln.confidence))}</small>"
+                             f"{self.change(ln.item)}</td></tr>")
+                for ln in pr.withheld:
+                    h.append(f"<tr><td align=right>–</td><td>{escape(r.rule_label(ln.rule_id))}</td>"
+                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)}</small>"
+                             f"{self.change(ln.item)}</td></tr>")
+                h.append("</table>")
+        h.append("<p>" + escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))) + "</p>")
+        return "".join(h)
+
+
+def _item_of(rule_id: str) -> str:
+    """Which page answers the facts a condition is about."""
+    if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
+                           "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
+        return "residence"
+    if rule_id.startswith(("obligations", "guarantor", "conduct", "pr.spouse")):
+        return "requirements"
+    if rule_id.startswith(("jskip", "gate.salary", "livelihood")):
+        return "salary"
+    return "category"

@@ -1,0 +1,247 @@
+"""Pages of single questions: welcome, category and dates, other requirements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QListWidget, QPushButton, QRadioButton)
+
+from hsp_wizard.domain.points import points
+from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Occupation, Payment, Penalty,
+                                       Relation)
+from hsp_wizard.i18n import N_, _
+from hsp_wizard.ui.pages.base import BasePage
+from hsp_wizard.ui.pages.lists import ListPage
+from hsp_wizard.ui.widgets.fields import DateField
+from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
+
+
+class WelcomePage(BasePage):
+    """Language, new project, open a project, recent projects."""
+
+    open_requested = Signal()
+    new_requested = Signal()
+    recent_requested = Signal(str)
+
+    def __init__(self, doc, recent: list[str]):
+        super().__init__(doc, _("Welcome to HSP Wizard"),
+                         _("Your Highly Skilled Professional points and the earliest date you can apply for "
+                           "permanent residence, offline. Nothing you enter leaves this computer."))
+        form = QFormLayout()
+        self.language = QComboBox(self)
+        self.language.addItem("English", "en")
+        self.language.addItem("日本語", "ja")
+        lang_label = QLabel(_("&Language:"), self)
+        lang_label.setBuddy(self.language)
+        form.addRow(lang_label, self.language)
+        self.body.addLayout(form)
+        row = QHBoxLayout()
+        self.new_button = QPushButton(_("&New project"), self)
+        self.open_button = QPushButton(_("&Open a project…"), self)
+        row.addWidget(self.new_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        self.body.addLayout(row)
+        recent_label = QLabel(_("&Recent projects:"), self)
+        self.recent = QListWidget(self)
+        self.recent.setAccessibleName(_("Recent projects"))
+        recent_label.setBuddy(self.recent)
+        self.recent.addItems(recent)
+        self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.text()))
+        self.body.addWidget(recent_label)
+        self.body.addWidget(self.recent)
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button.clicked.connect(self.open_requested)
+
+
+CATEGORY_TEXT = {
+    Category.A: (N_("(i)(a) Advanced academic research — 高度学術研究活動"),
+                 N_("Research, research guidance or education under a contract with a Japanese institution: "
+                    "university faculty, researchers at public institutes.")),
+    Category.B: (N_("(i)(b) Advanced specialised/technical — 高度専門・技術活動"),
+                 N_("Work needing natural-science or humanities knowledge: engineers, IT specialists, analysts, "
+                    "consultants, in-house lawyers.")),
+    Category.C: (N_("(i)(c) Advanced business management — 高度経営・管理活動"),
+                 N_("Running or managing a business: company representatives, directors, executive officers.")),
+}
+
+
+class CategoryPage(BasePage):
+    """The category, with a live comparison of the three, and the dates everything depends on."""
+
+    def __init__(self, doc):
+        super().__init__(doc, _("You and your category"), _("Your points in each category update as you type."))
+        form = QFormLayout()
+        self.name = QLineEdit(self)
+        self.birth = DateField(self)
+        self.birth.checker = self._check_birth
+        self.planned = DateField(self)
+        for text, w in ((_("&Name (optional, only for the printout):"), self.name),
+                        (_("&Birth date:"), self.birth), (_("&Planned application date:"), self.planned)):
+            label = QLabel(text, self)
+            label.setBuddy(w)
+            form.addRow(label, w)
+            if isinstance(w, DateField):
+                form.addRow("", w.error)
+        self.body.addLayout(form)
+        self.group = QButtonGroup(self)
+        self.radios: dict[Category, QRadioButton] = {}
+        self.compare: dict[Category, QLabel] = {}
+        mnemonic = {Category.A: "&a", Category.B: "&b", Category.C: "&c"}
+        for cat, (title, desc) in CATEGORY_TEXT.items():
+            rb = QRadioButton(_(title).replace(f"({cat.value})", f"({mnemonic[cat]})", 1), self)
+            rb.setAccessibleName(_(title))
+            rb.setAccessibleDescription(_(desc))
+            self.group.addButton(rb)
+            self.radios[cat] = rb
+            d = QLabel(_(desc), self)
+            d.setWordWrap(True)
+            d.setIndent(24)
+            score = QLabel(self)
+            score.setIndent(24)
+            self.compare[cat] = score
+            self.body.addWidget(rb)
+            self.body.addWidget(d)
+            self.body.addWidget(score)
+            rb.toggled.connect(self.edited)
+        self.name.textEdited.connect(self.edited)
+        self.birth.value_changed.connect(self.edited)
+        self.planned.value_changed.connect(self.edited)
+        doc.changed.connect(self.refresh_comparison)
+
+    def _check_birth(self, d: date) -> str:
+        on = date.today()
+        age = on.year - d.year - ((on.month, on.day) < (d.month, d.day))
+        if d > on:
+            return _("A birth date cannot be in the future")
+        if age < 15 or age > 100:
+            return _("Check the birth date: that makes you {age}").format(age=age)
+        return ""
+
+    def load(self) -> None:
+        p = self.doc.project
+        self.name.setText(p.name or "")
+        self.birth.set_value(p.birth_date)
+        self.planned.set_value(p.planned_application_date)
+        for cat, rb in self.radios.items():
+            rb.setChecked(p.category == cat)
+        self.refresh_comparison()
+
+    def apply(self) -> None:
+        cat = next((c for c, rb in self.radios.items() if rb.isChecked()), None)
+        updates = {"category": cat, "name": self.name.text().strip() or None}
+        if self.birth.valid:
+            updates["birth_date"] = self.birth.value()
+        if self.planned.valid:
+            updates["planned_application_date"] = self.planned.value()
+        self.doc.update(**updates)
+
+    def refresh_comparison(self) -> None:
+        p = self.doc.project
+        on = p.planned_application_date or date.today()
+        for cat, label in self.compare.items():
+            r = points(cat, p, on)
+            verdict = _("meets the criteria") if r.eligible else _("does not meet the criteria")
+            label.setText(_("{total} points — {verdict}").format(total=r.total, verdict=verdict))
+
+
+PAYMENT = [(Payment.UNKNOWN, N_("Not sure")), (Payment.ON_TIME, N_("Yes, always on time")),
+           (Payment.LATE, N_("Paid, but sometimes late")), (Payment.UNPAID, N_("Some still unpaid"))]
+ANSWER = [(Answer.UNKNOWN, N_("Not sure")), (Answer.YES, N_("Yes")), (Answer.NO, N_("No"))]
+OCCUPATION = [(Occupation.EMPLOYEE, N_("Employee")), (Occupation.SELF_EMPLOYED, N_("Self-employed")),
+              (Occupation.COMPANY_REPRESENTATIVE, N_("Company representative")), (Occupation.OTHER, N_("Other"))]
+RELATION = [(Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national")),
+            (Relation.PERMANENT_RESIDENT, N_("Permanent resident")),
+            (Relation.SPECIAL_PERMANENT_RESIDENT, N_("Special permanent resident"))]
+
+
+def combo(parent, pairs) -> QComboBox:
+    box = QComboBox(parent)
+    for value, label in pairs:
+        box.addItem(_(label), value.value)
+    return box
+
+
+class RequirementsPage(ListPage):
+    """Taxes, pension, insurance, fines, guarantor and family facts, as plain questions."""
+
+    def __init__(self, doc):
+        super().__init__(doc, _("Other requirements"), _("Plain questions about the requirements other than "
+                                                        "points. Answer 'Not sure' rather than guess."))
+        form = QFormLayout()
+        self.taxes = combo(self, PAYMENT)
+        self.pension = combo(self, PAYMENT)
+        self.health = combo(self, PAYMENT)
+        self.notifications = combo(self, ANSWER)
+        self.guarantor = combo(self, ANSWER)
+        self.occupation = combo(self, OCCUPATION)
+        self.spouse = combo(self, RELATION)
+        self.parent = combo(self, RELATION)
+        self.marriage = DateField(self)
+        self.withheld = QCheckBox(_("Resident tax was always &deducted from my salary"), self)
+        self.employer = QCheckBox(_("I own a workplace enrolled in &social insurance"), self)
+        self.notice = QCheckBox(_("I hold a points-result &notice (ポイント計算結果通知書)"), self)
+        self.traffic = QCheckBox(_("I have had &repeated traffic violations"), self)
+        rows = [(_("Were resident and national &taxes paid on time?"), self.taxes),
+                (_("Were &pension premiums paid on time?"), self.pension),
+                (_("Were &health-insurance premiums paid on time?"), self.health),
+                (_("Were &immigration notifications made?"), self.notifications),
+                (_("Do you have a &guarantor (Japanese national or permanent resident)?"), self.guarantor),
+                (_("&Occupation:"), self.occupation),
+                (_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
+                (_("Marriage &date:"), self.marriage),
+                (_("Child of a Japanese or permanent resident (c&hild route)?"), self.parent)]
+        for text, w in rows:
+            label = QLabel(text, self)
+            label.setWordWrap(True)
+            label.setBuddy(w)
+            form.addRow(label, w)
+            if isinstance(w, DateField):
+                form.addRow("", w.error)
+            else:
+                w.currentIndexChanged.connect(self.edited)
+        self.marriage.value_changed.connect(self.edited)
+        self.body.addLayout(form)
+        for cb in (self.withheld, self.employer, self.notice, self.traffic):
+            self.body.addWidget(cb)
+            cb.toggled.connect(self.edited)
+        self.penalties = self.add_list("penalties", _("&Fines or imprisonment (not traffic 反則金)"), [
+            Column("kind", _("Kind"), "choice", [("fine", _("Fine")), ("imprisonment", _("Imprisonment"))]),
+            Column("ended", _("Paid or served until"), "date", required=True),
+            Column("suspended", _("Suspended"), "bool")], Penalty)
+
+    def load(self) -> None:
+        o, f = self.doc.project.obligations, self.doc.project.family
+        for box, value in ((self.taxes, o.taxes), (self.pension, o.pension), (self.health, o.health_insurance),
+                           (self.notifications, o.notifications), (self.guarantor, o.guarantor),
+                           (self.occupation, o.occupation), (self.spouse, f.spouse_is), (self.parent, f.parent_is)):
+            box.setCurrentIndex(max(0, box.findData(value.value)))
+        self.marriage.set_value(f.marriage_date)
+        self.withheld.setChecked(o.resident_tax_withheld)
+        self.employer.setChecked(o.social_insurance_employer)
+        self.notice.setChecked(o.points_notice)
+        self.traffic.setChecked(o.repeated_traffic_violations)
+        self.penalties.set_models(o.penalties)
+
+    def apply(self) -> None:
+        old_o, old_f = self.doc.project.obligations, self.doc.project.family
+        penalties, errors = self.penalties.models()
+        self.penalties.error.show_error("\n".join(errors))
+        o = Obligations(**{**old_o.model_dump(), "taxes": self.taxes.currentData(),
+                           "pension": self.pension.currentData(), "health_insurance": self.health.currentData(),
+                           "notifications": self.notifications.currentData(),
+                           "guarantor": self.guarantor.currentData(), "occupation": self.occupation.currentData(),
+                           "resident_tax_withheld": self.withheld.isChecked(),
+                           "social_insurance_employer": self.employer.isChecked(),
+                           "points_notice": self.notice.isChecked(),
+                           "repeated_traffic_violations": self.traffic.isChecked(),
+                           "penalties": [x.model_dump() for x in penalties]})
+        marriage = self.marriage.value() if self.marriage.valid else old_f.marriage_date
+        fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
+                        "parent_is": self.parent.currentData(), "marriage_date": marriage})
+        self.doc.update(obligations=o, family=fam)
+
+
+__all__ = ["CategoryPage", "ListEditor", "RequirementsPage", "WelcomePage"]

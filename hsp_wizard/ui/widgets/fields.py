@@ -1,0 +1,108 @@
+"""Text fields for dates and yen that start empty, accept what people type, and say what is wrong beside
+themselves (never a modal, never a widget default such as 2000-01-01)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from hsp_wizard.i18n import _
+from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
+from hsp_wizard.presentation import Renderer
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class ErrorLabel(QLabel):
+    """The inline message under a field; empty and hidden when all is well."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.hide()
+
+    def show_error(self, text: str) -> None:
+        self.setText(text)
+        self.setVisible(bool(text))
+
+
+class _ParsedField(QLineEdit):
+    """A line edit whose text is parsed on every edit; `value_changed` fires with a valid value or None."""
+
+    value_changed = Signal(object)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.error = ErrorLabel(parent)
+        self._value = None
+        self._valid = True
+        self.textEdited.connect(self._on_edit)
+
+    def _parse(self, text: str):
+        raise NotImplementedError
+
+    def _on_edit(self, text: str) -> None:
+        try:
+            value = self._parse(text)
+            msg = self.check(value) if value is not None else ""
+        except ParseError as exc:
+            self._valid = False
+            self.error.show_error(Renderer().msg(exc.msg))
+            self.setAccessibleDescription(self.error.text())
+            return
+        self._valid = not msg
+        self.error.show_error(msg)
+        self.setAccessibleDescription(msg)
+        if self._valid:
+            self._value = value
+            self.value_changed.emit(value)
+
+    def check(self, value) -> str:
+        """Extra checks (a birth date in range, a date not in the future); '' when fine."""
+        return ""
+
+    @property
+    def valid(self) -> bool:
+        return self._valid
+
+    def value(self):
+        return self._value if self._valid else None
+
+
+class DateField(_ParsedField):
+    """A date typed as 2026-04-01, 2026/4/1, 2026年4月1日 or 令和8年4月1日; empty means not entered."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText(_("YYYY-MM-DD"))
+        self.checker = None
+
+    def _parse(self, text: str):
+        return parse_date(text)
+
+    def check(self, value) -> str:
+        return self.checker(value) if self.checker else ""
+
+    def set_value(self, value: date | None) -> None:
+        self._value, self._valid = value, True
+        self.setText("" if value is None else value.isoformat())
+        self.error.show_error("")
+
+
+class YenField(_ParsedField):
+    """Whole yen typed as 4000000, 4,000,000, 400万 or in full-width digits; empty means not entered."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText(_("for example 4,000,000"))
+
+    def _parse(self, text: str):
+        return parse_yen(text)
+
+    def set_value(self, value: int | None) -> None:
+        self._value, self._valid = value, True
+        self.setText(format_yen_input(value))
+        self.error.show_error("")

@@ -1,0 +1,189 @@
+"""An editable list of dated facts (degrees, periods, trips...): one row per item, typed columns, row errors
+shown under the table, and only valid rows written to the project (nothing typed is lost)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from pydantic import BaseModel, ValidationError
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from hsp_wizard.i18n import _
+from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
+from hsp_wizard.presentation import Renderer
+from hsp_wizard.ui.widgets.fields import ErrorLabel
+
+INVALID = QBrush(QColor("#fde7ea"))
+
+
+@dataclass
+class Column:
+    """One column: the model field, its header, how to read it."""
+
+    key: str
+    header: str
+    kind: str = "text"  # text | date | yen | int | choice | bool
+    choices: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
+    required: bool = False
+
+
+class ListEditor(QWidget):
+    """A table of rows for one list of the project."""
+
+    edited = Signal()
+
+    def __init__(self, title: str, columns: list[Column], factory: type[BaseModel],
+                 extra: Callable[[BaseModel], str] | None = None, parent=None):
+        super().__init__(parent)
+        self.columns = columns
+        self.factory = factory
+        self.extra_check = extra
+        self._loading = False
+        self.table = QTableWidget(0, len(columns), self)
+        self.table.setHorizontalHeaderLabels([c.header for c in columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.table.setAccessibleName(title)
+        self.table.setMinimumHeight(120)
+        self.table.itemChanged.connect(self._changed)
+        self.add_button = QPushButton(_("&Add row"), self)
+        self.add_button.setAccessibleName(_("Add a row to {title}").format(title=title))
+        self.remove_button = QPushButton(_("&Remove row"), self)
+        self.remove_button.setAccessibleName(_("Remove the selected row from {title}").format(title=title))
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.error = ErrorLabel(self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.table)
+        lay.addLayout(buttons)
+        lay.addWidget(self.error)
+
+    # ---------------------------------------------------------------- rows <-> models
+    def add_row(self, values: dict | None = None) -> int:
+        self._loading = True
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        values = values or {}
+        for col, c in enumerate(self.columns):
+            v = values.get(c.key)
+            if c.kind == "choice":
+                box = QComboBox(self.table)
+                box.setAccessibleName(c.header)
+                for value, label in c.choices:
+                    box.addItem(label, value)
+                if v is not None:
+                    box.setCurrentIndex(max(0, box.findData(getattr(v, "value", v))))
+                box.currentIndexChanged.connect(self._changed)
+                self.table.setCellWidget(row, col, box)
+            elif c.kind == "bool":
+                item = QTableWidgetItem()
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
+                              Qt.ItemFlag.ItemIsSelectable)
+                item.setCheckState(Qt.CheckState.Checked if v else Qt.CheckState.Unchecked)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, c.header)
+                self.table.setItem(row, col, item)
+            else:
+                text = ("" if v is None else v.isoformat() if c.kind == "date" else
+                        format_yen_input(v) if c.kind == "yen" else str(v))
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self._loading = False
+        if not values:
+            self.table.setCurrentCell(row, 0)
+            self._changed()
+        return row
+
+    def remove_selected(self) -> None:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()} or
+                      ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()), reverse=True)
+        for r in rows:
+            self.table.removeRow(r)
+        if rows:
+            self._changed()
+
+    def set_models(self, models: list[BaseModel]) -> None:
+        self._loading = True
+        self.table.setRowCount(0)
+        self._loading = False
+        for m in models:
+            self.add_row(m.model_dump())
+        self.error.show_error("")
+
+    def cell_text(self, row: int, col: int) -> str:
+        item = self.table.item(row, col)
+        return "" if item is None else item.text()
+
+    def _row_values(self, row: int) -> dict:
+        out = {}
+        for col, c in enumerate(self.columns):
+            if c.kind == "choice":
+                out[c.key] = self.table.cellWidget(row, col).currentData()
+            elif c.kind == "bool":
+                out[c.key] = self.table.item(row, col).checkState() == Qt.CheckState.Checked
+            else:
+                text = self.cell_text(row, col)
+                if c.kind == "date":
+                    v = parse_date(text)
+                elif c.kind == "yen":
+                    v = parse_yen(text)
+                elif c.kind == "int":
+                    v = int(text) if text.strip() else None
+                else:
+                    v = text
+                if v is None and c.required:
+                    raise ParseError(_msg(_("{column} is required"), column=c.header))
+                if v is not None or c.kind in ("date", "int"):
+                    out[c.key] = v
+        return {k: v for k, v in out.items() if v is not None or k in ("end", "returned")}
+
+    def models(self) -> tuple[list[BaseModel], list[str]]:
+        """The valid rows as models, and a message per invalid row."""
+        good, errors = [], []
+        render = Renderer()
+        for row in range(self.table.rowCount()):
+            try:
+                m = self.factory(**self._row_values(row))
+                problem = self.extra_check(m) if self.extra_check else ""
+                if problem:
+                    raise ValueError(problem)
+            except ParseError as exc:
+                errors.append((row, render.msg(exc.msg)))
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                reason = str(err["msg"]).removeprefix("Value error, ")
+                errors.append((row, reason))
+            except ValueError as exc:
+                errors.append((row, str(exc)))
+            else:
+                good.append(m)
+        self._mark(dict(errors))
+        msgs = [_("Row {row}: {reason}").format(row=r + 1, reason=reason) for r, reason in errors]
+        return good, msgs
+
+    def _mark(self, bad: dict[int, str]) -> None:
+        self._loading = True
+        for row in range(self.table.rowCount()):
+            for col in range(self.table.columnCount()):
+                item = self.table.item(row, col)
+                if item is not None:
+                    item.setBackground(INVALID if row in bad else QBrush())
+                    item.setToolTip(bad.get(row, ""))
+        self._loading = False
+
+    def _changed(self, *_args) -> None:
+        if not self._loading:
+            self.edited.emit()
+
+
+def _msg(template: str, **params) -> "ParseError":
+    from hsp_wizard.domain.explain import Msg
+    return Msg(template, tuple(params.items()))

@@ -1,0 +1,109 @@
+"""The live points panel beside every page: the total for the chosen category at the planned application
+date and at the 1- and 3-year checkpoints, coloured against 70 and 80; a click on a line says why."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+
+from hsp_wizard.domain.dates import years_before
+from hsp_wizard.domain.points import PointsResult, points
+from hsp_wizard.i18n import _
+from hsp_wizard.presentation import Renderer
+from hsp_wizard.ui.document import ProjectDocument
+
+GOOD, FAIR, LOW = "#1b5e20", "#8a6d00", "#b00020"
+
+
+def colour_for(total: int) -> str:
+    return GOOD if total >= 80 else FAIR if total >= 70 else LOW
+
+
+class PointsPanel(QFrame):
+    """Recomputes on every change of the document (three points evaluations: well within a frame)."""
+
+    def __init__(self, doc: ProjectDocument, today: date | None = None, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.today = today or date.today()
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(330)
+        self.setMaximumWidth(380)
+        self.heading = QLabel(self)
+        self.heading.setWordWrap(True)
+        self.total = QLabel(self)
+        self.total.setAccessibleName(_("Points total"))
+        f = self.total.font()
+        f.setPointSize(f.pointSize() + 10)
+        f.setBold(True)
+        self.total.setFont(f)
+        self.checkpoints = QLabel(self)
+        self.checkpoints.setWordWrap(True)
+        self.lines = QListWidget(self)
+        self.lines.setAccessibleName(_("Point lines"))
+        self.lines.setWordWrap(True)
+        self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.lines.currentItemChanged.connect(self._show_why)
+        self.why = QLabel(self)
+        self.why.setWordWrap(True)
+        self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        lay = QVBoxLayout(self)
+        for w in (self.heading, self.total, self.checkpoints, self.lines, self.why):
+            lay.addWidget(w)
+        self.results: dict[str, PointsResult] = {}
+        doc.changed.connect(self.refresh)
+        self.refresh()
+
+    def evaluation_date(self) -> date:
+        return self.doc.project.planned_application_date or self.today
+
+    def refresh(self) -> None:
+        p = self.doc.project
+        r = Renderer()
+        self.lines.clear()
+        self.why.clear()
+        if p.category is None:
+            self.heading.setText(_("Choose a category to see your points."))
+            self.total.setText("–")
+            self.total.setStyleSheet("")
+            self.checkpoints.clear()
+            self.results = {}
+            return
+        on = self.evaluation_date()
+        now = points(p.category, p, on)
+        one = points(p.category, p, years_before(on, 1), table_date=now.table_date)
+        three = points(p.category, p, years_before(on, 3), table_date=now.table_date)
+        self.results = {"now": now, "one": one, "three": three}
+        when = _("on the planned application date") if p.planned_application_date else _("today")
+        self.heading.setText(_("Category ({category}) {when}, {date}").format(
+            category=p.category.value, when=when, date=r.fmt(on)))
+        self.total.setText(_("{total} points").format(total=now.total))
+        self.total.setStyleSheet(f"color: {colour_for(now.total)};")
+        self.checkpoints.setText(
+            _("1 year before ({d1}): {t1}\n3 years before ({d3}): {t3}").format(
+                d1=r.fmt(one.on), t1=one.total, d3=r.fmt(three.on), t3=three.total))
+        for ln in now.lines:
+            item = QListWidgetItem(f"{ln.points:>3}  {r.rule_label(ln.rule_id)}")
+            item.setData(Qt.ItemDataRole.UserRole, ln)
+            self.lines.addItem(item)
+        for ln in now.withheld:
+            item = QListWidgetItem(f"  –  {r.rule_label(ln.rule_id)}")
+            item.setForeground(Qt.GlobalColor.gray)
+            item.setData(Qt.ItemDataRole.UserRole, ln)
+            self.lines.addItem(item)
+        for g in now.gates:
+            if not g.met:
+                item = QListWidgetItem("  !  " + r.msg(g.why))
+                item.setForeground(Qt.GlobalColor.darkRed)
+                self.lines.addItem(item)
+
+    def _show_why(self, item: QListWidgetItem | None, _prev=None) -> None:
+        ln = item.data(Qt.ItemDataRole.UserRole) if item else None
+        if ln is None:
+            self.why.clear()
+            return
+        r = Renderer()
+        self.why.setText(_("{why}\nRule: {rule} · Sources: {sources} · Confidence: {confidence}").format(
+            why=r.msg(ln.why), rule=ln.rule_id, sources=", ".join(ln.sources), confidence=r.confidence(ln.confidence)))

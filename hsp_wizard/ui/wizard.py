@@ -1,0 +1,268 @@
+"""The window: a QWizard of pages over one ProjectDocument, with the points panel at its side and a File menu."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from enum import IntEnum
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWizard
+
+from hsp_wizard import APP_NAME
+from hsp_wizard.i18n import _
+from hsp_wizard.presentation import Renderer
+from hsp_wizard.storage import ProjectFileError, load_project, save_project
+from hsp_wizard.ui.document import ProjectDocument
+from hsp_wizard.ui.pages.lists import AchievementsPage, BonusesPage, CareerPage, EducationPage, SalaryPage
+from hsp_wizard.ui.pages.residence import ResidencePage
+from hsp_wizard.ui.pages.results import ResultsPage
+from hsp_wizard.ui.pages.simple import CategoryPage, RequirementsPage, WelcomePage
+from hsp_wizard.ui.widgets.points_panel import PointsPanel
+
+FILE_FILTER = "HSP Wizard project (*.hspw);;JSON (*.json)"
+MAX_RECENT = 8
+log = logging.getLogger("hsp_wizard")
+
+
+class PageId(IntEnum):
+    WELCOME = 0
+    CATEGORY = 1
+    EDUCATION = 2
+    CAREER = 3
+    SALARY = 4
+    ACHIEVEMENTS = 5
+    BONUSES = 6
+    RESIDENCE = 7
+    REQUIREMENTS = 8
+    RESULTS = 9
+
+
+PAGE_OF_ITEM = {"category": PageId.CATEGORY, "age": PageId.CATEGORY, "academic": PageId.EDUCATION,
+                "academic_bonus": PageId.EDUCATION, "career": PageId.CAREER, "salary": PageId.SALARY,
+                "research": PageId.ACHIEVEMENTS, "licence": PageId.ACHIEVEMENTS, "position": PageId.ACHIEVEMENTS,
+                "bonus": PageId.BONUSES, "residence": PageId.RESIDENCE, "requirements": PageId.REQUIREMENTS}
+
+
+def settings() -> QSettings:
+    """Settings in the user's config folder, or in HSP_WIZARD_CONFIG_DIR (tests never touch real settings)."""
+    folder = os.environ.get("HSP_WIZARD_CONFIG_DIR")
+    if folder:
+        return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings("HSP Wizard", "HSP Wizard")
+
+
+class HspWizard(QWizard):
+    """The pages in order, with the live points panel beside every page."""
+
+    def __init__(self, doc: ProjectDocument, recent: list[str], parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
+        self.welcome = WelcomePage(doc, recent)
+        self.pages = {
+            PageId.WELCOME: self.welcome, PageId.CATEGORY: CategoryPage(doc), PageId.EDUCATION: EducationPage(doc),
+            PageId.CAREER: CareerPage(doc), PageId.SALARY: SalaryPage(doc),
+            PageId.ACHIEVEMENTS: AchievementsPage(doc), PageId.BONUSES: BonusesPage(doc),
+            PageId.RESIDENCE: ResidencePage(doc), PageId.REQUIREMENTS: RequirementsPage(doc),
+            PageId.RESULTS: ResultsPage(doc, {k: int(v) for k, v in PAGE_OF_ITEM.items()}),
+        }
+        for pid, page in self.pages.items():
+            self.setPage(pid, page)
+        self.panel = PointsPanel(doc)
+        self.setSideWidget(self.panel)
+        self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
+
+    def go_to(self, page_id: int) -> None:
+        """Back through the history to an earlier page (a 'change' link)."""
+        while self.currentId() != page_id and self.visitedIds() and self.currentId() != self.startId():
+            self.back()
+
+
+class MainWindow(QMainWindow):
+    """File menu, title with the file name and a modified mark, and the wizard."""
+
+    def __init__(self, doc: ProjectDocument | None = None):
+        super().__init__()
+        self.doc = doc or ProjectDocument()
+        self.store = settings()
+        self.wizard = HspWizard(self.doc, self.recent_files(), self)
+        self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a QWizard is a dialog: embed it as a plain widget
+        self.setCentralWidget(self.wizard)
+        self.resize(1100, 760)
+        self._menus()
+        self.doc.dirty_changed.connect(self.setWindowModified)
+        self.doc.path_changed.connect(self._title)
+        self.wizard.welcome.new_requested.connect(self.new_project)
+        self.wizard.welcome.open_requested.connect(self.open_dialog)
+        self.wizard.welcome.recent_requested.connect(self.open_path)
+        self._title()
+
+    # ---------------------------------------------------------------- menus
+    def _menus(self) -> None:
+        menu = self.menuBar().addMenu(_("&File"))
+        self.actions = {}
+        for key, text, shortcut, slot in (
+                ("new", _("&New"), QKeySequence.StandardKey.New, self.new_project),
+                ("open", _("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog),
+                ("save", _("&Save"), QKeySequence.StandardKey.Save, self.save),
+                ("save_as", _("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)):
+            act = QAction(text, self)
+            act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            menu.addAction(act)
+            self.actions[key] = act
+        self.recent_menu = menu.addMenu(_("Open &Recent"))
+        self._fill_recent()
+        menu.addSeparator()
+        quit_act = QAction(_("&Quit"), self)
+        quit_act.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_act.triggered.connect(self.close)
+        menu.addAction(quit_act)
+
+    def _title(self) -> None:
+        name = self.doc.path.name if self.doc.path else _("Untitled")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(self.doc.dirty)
+
+    # ---------------------------------------------------------------- recent files
+    def recent_files(self) -> list[str]:
+        value = self.store.value("recent", []) if hasattr(self, "store") else []
+        if isinstance(value, str):
+            value = [value]
+        return [v for v in (value or []) if v]
+
+    def _remember(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.store.setValue("recent", files[:MAX_RECENT])
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for f in self.recent_files():
+            act = self.recent_menu.addAction(f)
+            act.triggered.connect(lambda _checked=False, f=f: self.open_path(f))
+        self.recent_menu.setEnabled(bool(self.recent_files()))
+
+    # ---------------------------------------------------------------- file actions
+    def maybe_keep_changes(self) -> bool:
+        """True when it is fine to drop the current project (saved, or the user said so)."""
+        if not self.doc.dirty:
+            return True
+        answer = ask_save_changes(self)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def new_project(self) -> None:
+        if self.maybe_keep_changes():
+            from hsp_wizard.domain.project import Project
+            self.doc.replace(Project(), None)
+            self.wizard.restart()
+            self.wizard.next()
+
+    def open_dialog(self) -> None:
+        if not self.maybe_keep_changes():
+            return
+        path, _f = QFileDialog.getOpenFileName(self, _("Open a project"), "", FILE_FILTER)
+        if path:
+            self.open_path(path, ask=False)
+
+    def open_path(self, path: str, ask: bool = True) -> bool:
+        if ask and not self.maybe_keep_changes():
+            return False
+        try:
+            project = load_project(path)
+        except ProjectFileError as exc:
+            tell_error(self, _("This project cannot be opened"), f"{exc.path}\n\n{Renderer().msg(exc.msg)}")
+            return False
+        self.doc.replace(project, Path(path))
+        self._remember(Path(path))
+        self.wizard.restart()
+        self.wizard.next()
+        return True
+
+    def save(self) -> bool:
+        if self.doc.path is None:
+            return self.save_as()
+        return self._write(self.doc.path)
+
+    def save_as(self) -> bool:
+        path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), "project.hspw", FILE_FILTER)
+        if not path:
+            return False
+        if not Path(path).suffix:
+            path += ".hspw"
+        return self._write(Path(path))
+
+    def _write(self, path: Path) -> bool:
+        try:
+            save_project(self.doc.project, path)
+        except OSError as exc:
+            tell_error(self, _("The project was not saved"), f"{path}\n\n{exc.strerror or exc}")
+            return False
+        self.doc.path = path
+        self.doc.set_dirty(False)
+        self._title()
+        self._remember(path)
+        return True
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if self.maybe_keep_changes():
+            event.accept()
+        else:
+            event.ignore()
+
+
+# ---------------------------------------------------------------- dialogs (patched in tests)
+def ask_save_changes(parent) -> QMessageBox.StandardButton:
+    return QMessageBox.question(parent, APP_NAME, _("Save the changes to this project?"),
+                                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard |
+                                QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+
+
+def tell_error(parent, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+# ---------------------------------------------------------------- start-up
+def log_folder() -> Path:
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(os.environ.get("HSP_WIZARD_LOG_DIR") or base or Path.home()) / "logs"
+
+
+def install_excepthook(app: QApplication) -> None:
+    """Log an unhandled exception (the traceback only: no values, so no personal data) and say so."""
+
+    def hook(kind, value, tb):
+        folder = log_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            frames = "".join(traceback.format_tb(tb))
+            with open(folder / "errors.log", "a", encoding="utf-8") as fh:
+                fh.write(f"{kind.__name__}\n{frames}\n")
+        except OSError:
+            pass
+        QMessageBox.critical(None, APP_NAME, _("Something went wrong inside HSP Wizard. Your work is still "
+                                               "open; please save it. Details were written to {folder}.")
+                             .format(folder=folder))
+
+    sys.excepthook = hook
+
+
+def run(argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication([sys.argv[0], *argv])
+    app.setApplicationName(APP_NAME)
+    install_excepthook(app)
+    window = MainWindow()
+    files = [a for a in argv if not a.startswith("-")]
+    if files:
+        window.open_path(files[0], ask=False)
+    window.show()
+    return app.exec()
