@@ -146,7 +146,7 @@ class BonusesPage(ListPage):
             Column("employer", _("Employer")),
             Column("start", _("From"), "date", required=True), Column("end", _("To"), "date"),
         ], EmployerFact)
-        self.add_list("foreign_qualifications", _("&Foreign qualifications and awards (B5)"), [
+        self.add_list("foreign_qualifications", _("Foreign &qualifications and awards (B5)"), [
             Column("name", _("Name")), Column("obtained", _("Obtained"), "date", required=True)],
             ForeignQualification)
         self.add_list("jica_training", _("JICA &training (B11)"), [

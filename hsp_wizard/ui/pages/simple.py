@@ -38,7 +38,7 @@ class WelcomePage(BasePage):
         form.addRow(lang_label, self.language)
         self.body.addLayout(form)
         row = QHBoxLayout()
-        self.new_button = QPushButton(_("&New project"), self)
+        self.new_button = QPushButton(_("Start a ne&w project"), self)
         self.open_button = QPushButton(_("&Open a project…"), self)
         row.addWidget(self.new_button)
         row.addWidget(self.open_button)
@@ -78,8 +78,8 @@ class CategoryPage(BasePage):
         self.birth = DateField(self)
         self.birth.checker = self._check_birth
         self.planned = DateField(self)
-        for text, w in ((_("&Name (optional, only for the printout):"), self.name),
-                        (_("&Birth date:"), self.birth), (_("&Planned application date:"), self.planned)):
+        for text, w in ((_("N&ame (optional, only for the printout):"), self.name),
+                        (_("Bi&rth date:"), self.birth), (_("&Planned application date:"), self.planned)):
             label = QLabel(text, self)
             label.setBuddy(w)
             form.addRow(label, w)
@@ -89,9 +89,8 @@ class CategoryPage(BasePage):
         self.group = QButtonGroup(self)
         self.radios: dict[Category, QRadioButton] = {}
         self.compare: dict[Category, QLabel] = {}
-        mnemonic = {Category.A: "&a", Category.B: "&b", Category.C: "&c"}
-        for cat, (title, desc) in CATEGORY_TEXT.items():
-            rb = QRadioButton(_(title).replace(f"({cat.value})", f"({mnemonic[cat]})", 1), self)
+        for n, (cat, (title, desc)) in enumerate(CATEGORY_TEXT.items(), start=1):
+            rb = QRadioButton(f"&{n}  {_(title)}", self)
             rb.setAccessibleName(_(title))
             rb.setAccessibleDescription(_(desc))
             self.group.addButton(rb)
@@ -131,12 +130,9 @@ class CategoryPage(BasePage):
 
     def apply(self) -> None:
         cat = next((c for c, rb in self.radios.items() if rb.isChecked()), None)
-        updates = {"category": cat, "name": self.name.text().strip() or None}
-        if self.birth.valid:
-            updates["birth_date"] = self.birth.value()
-        if self.planned.valid:
-            updates["planned_application_date"] = self.planned.value()
-        self.doc.update(**updates)
+        # invalid text leaves no value behind (the text stays in the field with its message)
+        self.doc.update(category=cat, name=self.name.text().strip() or None, birth_date=self.birth.value(),
+                        planned_application_date=self.planned.value())
 
     def refresh_comparison(self) -> None:
         p = self.doc.project
@@ -180,10 +176,10 @@ class RequirementsPage(ListPage):
         self.spouse = combo(self, RELATION)
         self.parent = combo(self, RELATION)
         self.marriage = DateField(self)
-        self.withheld = QCheckBox(_("Resident tax was always &deducted from my salary"), self)
-        self.employer = QCheckBox(_("I own a workplace enrolled in &social insurance"), self)
-        self.notice = QCheckBox(_("I hold a points-result &notice (ポイント計算結果通知書)"), self)
-        self.traffic = QCheckBox(_("I have had &repeated traffic violations"), self)
+        self.withheld = QCheckBox(_("Resident tax was always deducted from my salary (&withheld)"), self)
+        self.employer = QCheckBox(_("I own a workplace enrolled in social ins&urance"), self)
+        self.notice = QCheckBox(_("I hold a points-result noti&ce (ポイント計算結果通知書)"), self)
+        self.traffic = QCheckBox(_("I have had repeated traffic &violations"), self)
         rows = [(_("Were resident and national &taxes paid on time?"), self.taxes),
                 (_("Were &pension premiums paid on time?"), self.pension),
                 (_("Were &health-insurance premiums paid on time?"), self.health),
@@ -191,8 +187,8 @@ class RequirementsPage(ListPage):
                 (_("Do you have a &guarantor (Japanese national or permanent resident)?"), self.guarantor),
                 (_("&Occupation:"), self.occupation),
                 (_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
-                (_("Marriage &date:"), self.marriage),
-                (_("Child of a Japanese or permanent resident (c&hild route)?"), self.parent)]
+                (_("&Marriage date:"), self.marriage),
+                (_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent)]
         for text, w in rows:
             label = QLabel(text, self)
             label.setWordWrap(True)
@@ -238,7 +234,7 @@ class RequirementsPage(ListPage):
                            "points_notice": self.notice.isChecked(),
                            "repeated_traffic_violations": self.traffic.isChecked(),
                            "penalties": [x.model_dump() for x in penalties]})
-        marriage = self.marriage.value() if self.marriage.valid else old_f.marriage_date
+        marriage = self.marriage.value()
         fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
                         "parent_is": self.parent.currentData(), "marriage_date": marriage})
         self.doc.update(obligations=o, family=fam)

@@ -52,13 +52,13 @@ class _ParsedField(QLineEdit):
             self._valid = False
             self.error.show_error(Renderer().msg(exc.msg))
             self.setAccessibleDescription(self.error.text())
+            self.value_changed.emit(None)
             return
         self._valid = not msg
         self.error.show_error(msg)
         self.setAccessibleDescription(msg)
-        if self._valid:
-            self._value = value
-            self.value_changed.emit(value)
+        self._value = value if self._valid else None
+        self.value_changed.emit(self._value)
 
     def check(self, value) -> str:
         """Extra checks (a birth date in range, a date not in the future); '' when fine."""

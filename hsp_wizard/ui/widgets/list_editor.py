@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from hsp_wizard.i18n import _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
@@ -31,6 +31,28 @@ class Column:
     required: bool = False
 
 
+class ChoiceDelegate(QStyledItemDelegate):
+    """A combo box as the cell's editor: arrows move between cells, F2 or typing opens the choices."""
+
+    def __init__(self, column: Column, parent=None):
+        super().__init__(parent)
+        self.column = column
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        box = QComboBox(parent)
+        box.setAccessibleName(self.column.header)
+        for value, label in self.column.choices:
+            box.addItem(label, value)
+        return box
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
+        model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+
+
 class ListEditor(QWidget):
     """A table of rows for one list of the project."""
 
@@ -47,7 +69,13 @@ class ListEditor(QWidget):
         self.table.setHorizontalHeaderLabels([c.header for c in columns])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it, F2 edits
+        self._delegates = []
+        for col, c in enumerate(columns):
+            if c.kind == "choice":
+                d = ChoiceDelegate(c, self.table)
+                self._delegates.append(d)
+                self.table.setItemDelegateForColumn(col, d)
         self.table.setAccessibleName(title)
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._changed)
@@ -77,14 +105,11 @@ class ListEditor(QWidget):
         for col, c in enumerate(self.columns):
             v = values.get(c.key)
             if c.kind == "choice":
-                box = QComboBox(self.table)
-                box.setAccessibleName(c.header)
-                for value, label in c.choices:
-                    box.addItem(label, value)
-                if v is not None:
-                    box.setCurrentIndex(max(0, box.findData(getattr(v, "value", v))))
-                box.currentIndexChanged.connect(self._changed)
-                self.table.setCellWidget(row, col, box)
+                value = getattr(v, "value", v) if v is not None else c.choices[0][0]
+                label = dict(c.choices).get(value, str(value))
+                item = QTableWidgetItem(label)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                self.table.setItem(row, col, item)
             elif c.kind == "bool":
                 item = QTableWidgetItem()
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
@@ -126,7 +151,7 @@ class ListEditor(QWidget):
         out = {}
         for col, c in enumerate(self.columns):
             if c.kind == "choice":
-                out[c.key] = self.table.cellWidget(row, col).currentData()
+                out[c.key] = self.table.item(row, col).data(Qt.ItemDataRole.UserRole)
             elif c.kind == "bool":
                 out[c.key] = self.table.item(row, col).checkState() == Qt.CheckState.Checked
             else:

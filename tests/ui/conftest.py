@@ -1,0 +1,22 @@
+"""A window per test, with settings and logs in a temporary folder and no modal dialogs."""
+
+import pytest
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMessageBox
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setenv("HSP_WIZARD_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setenv("HSP_WIZARD_LOG_DIR", str(tmp_path / "logs"))
+    from hsp_wizard.ui import wizard
+    told = []
+    monkeypatch.setattr(wizard, "tell_error", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(wizard, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
+    w = wizard.MainWindow()
+    w.told = told
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    assert QTest.qWaitForWindowActive(w), "the window never became active: keyboard tests would lie"
+    return w

@@ -1,0 +1,77 @@
+"""Helpers that act like a person: type into the focused widget, click buttons, fill table cells by keyboard."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWizard
+
+
+def focused():
+    return QApplication.focusWidget()
+
+
+def type_into(widget, text: str) -> None:
+    """ASCII as key presses; anything else committed by the input method, as a Japanese IME does."""
+    for ch in text:
+        if ch.isascii():
+            QTest.keyClicks(widget, ch)
+        else:
+            ev = QInputMethodEvent("", [])
+            ev.setCommitString(ch)
+            QApplication.sendEvent(widget, ev)
+
+
+def next_page(w) -> None:
+    QTest.mouseClick(w.wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+
+
+def field(w, widget, text: str) -> None:
+    """Click into a line edit, select what is there, type."""
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    widget.selectAll()
+    type_into(widget, text)
+
+
+def cell(editor, row: int, col: int, text: str) -> None:
+    """Type into a table cell as a person does: select it, type (the editor opens), Enter."""
+    table = editor.table
+    table.setFocus()
+    table.setCurrentCell(row, col)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    ed = focused()
+    assert ed is not table and ed is not None, "F2 did not open the cell's editor"
+    ed.selectAll()
+    type_into(ed, text)
+    QTest.keyClick(ed, Qt.Key.Key_Return)
+    QApplication.processEvents()  # the delegate commits with a queued call
+
+
+def choose(editor, row: int, col: int, value: str) -> None:
+    """Pick a choice in a cell with the keyboard: F2 opens the combo, Down until the value, Enter."""
+    table = editor.table
+    table.setFocus()
+    table.setCurrentCell(row, col)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    box = focused()
+    assert hasattr(box, "currentData"), "F2 did not open the choice editor"
+    QTest.keyClick(box, Qt.Key.Key_Home)
+    for _ in range(box.count()):
+        if box.currentData() == value:
+            break
+        QTest.keyClick(box, Qt.Key.Key_Down)
+    assert box.currentData() == value, value
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    QApplication.processEvents()
+
+
+def check(editor, row: int, col: int) -> None:
+    """Tick a checkbox cell with the keyboard (Space on the current cell)."""
+    table = editor.table
+    table.setFocus()
+    table.setCurrentCell(row, col)
+    QTest.keyClick(table, Qt.Key.Key_Space)
+
+
+def add_row(editor) -> int:
+    QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
+    return editor.table.rowCount() - 1
