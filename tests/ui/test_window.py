@@ -1,0 +1,155 @@
+"""Files, title, closing, keyboard-only use and accessible names."""
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget, QWizard
+
+from hsp_wizard.storage import load_project
+from hsp_wizard.ui.wizard import MainWindow, PageId
+from tests.ui.drive import field, focused, next_page
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "hsp-holder-b.hspw"
+
+
+def test_open_edit_save_as_reopen_round_trip(window, tmp_path, monkeypatch):
+    w = window
+    assert w.open_path(str(EXAMPLE), ask=False)
+    assert w.windowTitle().startswith("hsp-holder-b.hspw") and not w.isWindowModified()
+    field(w, w.wizard.currentPage().planned, "2027-01-15")
+    assert w.isWindowModified() and w.doc.dirty
+    target = tmp_path / "mine.hspw"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.actions["save_as"].trigger()
+    assert not w.isWindowModified() and w.windowTitle().startswith("mine.hspw")
+    saved = load_project(target)
+    assert saved == w.doc.project and str(saved.planned_application_date) == "2027-01-15"
+    other = MainWindow()
+    assert other.open_path(str(target), ask=False) and other.doc.project == saved
+    other.close()
+    assert str(target) in w.recent_files()
+
+
+def test_save_shortcut_writes_the_open_file(window, tmp_path):
+    w = window
+    copy = tmp_path / "p.hspw"
+    copy.write_bytes(EXAMPLE.read_bytes())
+    w.open_path(str(copy), ask=False)
+    field(w, w.wizard.currentPage().name, "Ms Example")
+    QTest.keySequence(w, w.actions["save"].shortcut())
+    assert load_project(copy).name == "Ms Example" and not w.doc.dirty
+
+
+def test_bad_file_shows_the_engines_message_and_keeps_the_work(window, tmp_path):
+    w = window
+    w.open_path(str(EXAMPLE), ask=False)
+    before = w.doc.project.model_copy(deep=True)
+    bad = tmp_path / "bad.hspw"
+    bad.write_text('{"format":"hsp-wizard-project","schema_version":1,"birth_date":638582400}')
+    assert not w.open_path(str(bad), ask=False)
+    title, text = w.told[-1]
+    assert "cannot be opened" in title and "birth_date" in text and str(bad) in text
+    assert w.doc.project == before and w.doc.path == EXAMPLE
+
+
+def test_failed_save_says_so_and_stays_unsaved(window, tmp_path, monkeypatch):
+    w = window
+    w.open_path(str(EXAMPLE), ask=False)
+    field(w, w.wizard.currentPage().name, "X")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "nope" / "p.hspw"), ""))
+    assert not w.save_as()
+    assert w.told and "not saved" in w.told[-1][0] and w.doc.dirty
+
+
+def test_closing_with_unsaved_changes_asks(window, monkeypatch):
+    from hsp_wizard.ui import wizard
+    w = window
+    w.open_path(str(EXAMPLE), ask=False)
+    field(w, w.wizard.currentPage().name, "Changed")
+    asked = []
+    monkeypatch.setattr(wizard, "ask_save_changes",
+                        lambda parent: asked.append(1) or QMessageBox.StandardButton.Cancel)
+    assert not w.close() and w.isVisible() and asked
+    monkeypatch.setattr(wizard, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
+    assert w.close()
+
+
+def test_command_line_opens_a_project(qtbot, monkeypatch, tmp_path):
+    monkeypatch.setenv("HSP_WIZARD_CONFIG_DIR", str(tmp_path))
+    from hsp_wizard.ui import wizard
+    shown = []
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    monkeypatch.setattr(wizard.MainWindow, "show", lambda self: shown.append(self))
+    assert wizard.run([str(EXAMPLE)]) == 0
+    assert shown and shown[0].doc.path == EXAMPLE and shown[0].doc.project.category == "b"
+    shown[0].deleteLater()
+
+
+def _focusable(page: QWidget):
+    for wdg in page.findChildren(QWidget):
+        if wdg.isVisibleTo(page) and wdg.focusPolicy() & Qt.FocusPolicy.TabFocus and wdg.isEnabled():
+            yield wdg
+
+
+def test_every_focusable_widget_has_an_accessible_name(window):
+    w = window
+    w.open_path(str(EXAMPLE), ask=False)
+    missing, seen = [], 0
+    while True:
+        page = w.wizard.currentPage()
+        for wdg in (*_focusable(page), *_focusable(w.wizard.panel)):
+            iface = QAccessible.queryAccessibleInterface(wdg)
+            name = iface.text(QAccessible.Text.Name) if iface else ""
+            seen += 1
+            if not name.strip():
+                missing.append(f"{PageId(w.wizard.currentId()).name}: {type(wdg).__name__} {wdg.objectName()}")
+        if w.wizard.currentId() == PageId.RESULTS:
+            break
+        next_page(w)
+    for b in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton):
+        assert QAccessible.queryAccessibleInterface(w.wizard.button(b)).text(QAccessible.Text.Name)
+    assert seen > 40  # the walk really visited the controls
+    assert not missing, missing
+
+
+def test_keyboard_only_run_through_the_whole_wizard(window):
+    """No mouse: mnemonics, Tab, typing, F2 in tables, Alt+N for Next."""
+    w = window
+
+    def alt(key):
+        QTest.keyClick(focused() or w, key, Qt.KeyboardModifier.AltModifier)
+        QTest.qWait(200)  # a button's mnemonic clicks it with a short animation
+
+    alt(Qt.Key.Key_W)  # "Start a ne&w project"
+    assert w.wizard.currentId() == PageId.CATEGORY
+    alt(Qt.Key.Key_R)  # Bi&rth date
+    QTest.keyClicks(focused(), "1995-07-01")
+    alt(Qt.Key.Key_P)  # &Planned application date
+    QTest.keyClicks(focused(), "2026-12-01")
+    alt(Qt.Key.Key_2)  # &2 (i)(b)
+    QTest.keyClick(focused(), Qt.Key.Key_Space)
+    assert w.doc.project.category == "b"
+    alt(Qt.Key.Key_N)  # &Next
+    assert w.wizard.currentId() == PageId.EDUCATION
+    alt(Qt.Key.Key_A)  # &Add row (clicked by its mnemonic)
+    alt(Qt.Key.Key_D)  # &Degrees table
+    table = focused()
+    QTest.keyClick(table, Qt.Key.Key_F2)  # level: choice editor
+    QTest.keyClick(focused(), Qt.Key.Key_Down)  # Master's
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    QTest.keyClick(table, Qt.Key.Key_Right)
+    QTest.keyClick(table, Qt.Key.Key_Right)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    QTest.keyClicks(focused(), "2019-03-31")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert [d.level for d in w.doc.project.degrees] == ["master"]
+    for _ in range(int(PageId.RESULTS) - int(PageId.EDUCATION)):
+        alt(Qt.Key.Key_N)
+    assert w.wizard.currentId() == PageId.RESULTS
+    # master 20 + salary none + age 31 on 2026-12-01: 10
+    assert w.wizard.panel.total.text() == "30 points"
