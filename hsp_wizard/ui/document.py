@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from hsp_wizard.domain.project import Project
 
 
 class ProjectDocument(QObject):
@@ -16,11 +15,23 @@ class ProjectDocument(QObject):
     dirty_changed = Signal(bool)
     path_changed = Signal()
 
-    def __init__(self, project: Project | None = None, path: Path | None = None):
+    def __init__(self, project=None, path: Path | None = None):
         super().__init__()
-        self.project = project or Project()
+        self._project = project
         self.path = path
         self._dirty = False
+
+    @property
+    def project(self):
+        """The project; an empty one is made on first use (the model's import is not needed to start)."""
+        if self._project is None:
+            from hsp_wizard.domain.project import Project
+            self._project = Project()
+        return self._project
+
+    @project.setter
+    def project(self, value) -> None:
+        self._project = value
 
     @property
     def dirty(self) -> bool:
@@ -42,7 +53,7 @@ class ProjectDocument(QObject):
             self.set_dirty(True)
             self.changed.emit()
 
-    def replace(self, project: Project, path: Path | None) -> None:
+    def replace(self, project, path: Path | None) -> None:
         self.project = project
         self.path = path
         self.set_dirty(False)

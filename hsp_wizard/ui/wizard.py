@@ -9,20 +9,14 @@ import traceback
 from enum import IntEnum
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt
+from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWizard
 
 from hsp_wizard import APP_NAME
 from hsp_wizard.i18n import _
-from hsp_wizard.presentation import Renderer
-from hsp_wizard.storage import ProjectFileError, load_project, save_project
 from hsp_wizard.ui.document import ProjectDocument
-from hsp_wizard.ui.pages.lists import AchievementsPage, BonusesPage, CareerPage, EducationPage, SalaryPage
-from hsp_wizard.ui.pages.residence import ResidencePage
-from hsp_wizard.ui.pages.results import ResultsPage
-from hsp_wizard.ui.pages.simple import CategoryPage, RequirementsPage, WelcomePage
-from hsp_wizard.ui.widgets.points_panel import PointsPanel
+from hsp_wizard.ui.pages.welcome import WelcomePage
 
 FILE_FILTER = "HSP Wizard project (*.hspw);;JSON (*.json)"
 MAX_RECENT = 8
@@ -57,7 +51,10 @@ def settings() -> QSettings:
 
 
 class HspWizard(QWizard):
-    """The pages in order, with the live points panel beside every page."""
+    """The pages in order, with the live points panel beside every page.
+
+    Only the Welcome page exists at first; `build()` adds the others and the panel (the engine's imports are
+    the bulk of start-up, and the Welcome page needs none of them)."""
 
     def __init__(self, doc: ProjectDocument, recent: list[str], parent=None):
         super().__init__(parent)
@@ -66,18 +63,41 @@ class HspWizard(QWizard):
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self.welcome = WelcomePage(doc, recent)
-        self.pages = {
-            PageId.WELCOME: self.welcome, PageId.CATEGORY: CategoryPage(doc), PageId.EDUCATION: EducationPage(doc),
+        self.setPage(PageId.WELCOME, self.welcome)
+        self.pages = {PageId.WELCOME: self.welcome}
+        self.panel = None
+
+    @property
+    def built(self) -> bool:
+        return self.panel is not None
+
+    def build(self) -> None:
+        """Add every other page and the points panel (idempotent)."""
+        if self.built:
+            return
+        from hsp_wizard.ui.pages.lists import AchievementsPage, BonusesPage, CareerPage, EducationPage, SalaryPage
+        from hsp_wizard.ui.pages.residence import ResidencePage
+        from hsp_wizard.ui.pages.results import ResultsPage
+        from hsp_wizard.ui.pages.simple import CategoryPage, RequirementsPage
+        from hsp_wizard.ui.widgets.points_panel import PointsPanel
+        doc = self.doc
+        self.pages.update({
+            PageId.CATEGORY: CategoryPage(doc), PageId.EDUCATION: EducationPage(doc),
             PageId.CAREER: CareerPage(doc), PageId.SALARY: SalaryPage(doc),
             PageId.ACHIEVEMENTS: AchievementsPage(doc), PageId.BONUSES: BonusesPage(doc),
             PageId.RESIDENCE: ResidencePage(doc), PageId.REQUIREMENTS: RequirementsPage(doc),
             PageId.RESULTS: ResultsPage(doc, {k: int(v) for k, v in PAGE_OF_ITEM.items()}),
-        }
+        })
         for pid, page in self.pages.items():
-            self.setPage(pid, page)
+            if pid != PageId.WELCOME:
+                self.setPage(pid, page)
         self.panel = PointsPanel(doc)
         self.setSideWidget(self.panel)
         self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
+
+    def next(self) -> None:  # noqa: A003 (Qt's name)
+        self.build()
+        super().next()
 
     def go_to(self, page_id: int) -> None:
         """Back through the history to an earlier page (a 'change' link)."""
@@ -103,6 +123,14 @@ class MainWindow(QMainWindow):
         self.wizard.welcome.open_requested.connect(self.open_dialog)
         self.wizard.welcome.recent_requested.connect(self.open_path)
         self._title()
+        self._painted = False
+
+    def event(self, ev) -> bool:
+        # the rest of the pages are built once the first page has been painted
+        if not getattr(self, "_painted", True) and ev.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+            self._painted = True
+            QTimer.singleShot(0, self.wizard.build)
+        return super().event(ev)
 
     # ---------------------------------------------------------------- menus
     def _menus(self) -> None:
@@ -163,6 +191,7 @@ class MainWindow(QMainWindow):
     def new_project(self) -> None:
         if self.maybe_keep_changes():
             from hsp_wizard.domain.project import Project
+            self.wizard.build()
             self.doc.replace(Project(), None)
             self.wizard.restart()
             self.wizard.next()
@@ -177,6 +206,9 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, ask: bool = True) -> bool:
         if ask and not self.maybe_keep_changes():
             return False
+        from hsp_wizard.presentation import Renderer
+        from hsp_wizard.storage import ProjectFileError, load_project
+        self.wizard.build()
         try:
             project = load_project(path)
         except ProjectFileError as exc:
@@ -202,6 +234,7 @@ class MainWindow(QMainWindow):
         return self._write(Path(path))
 
     def _write(self, path: Path) -> bool:
+        from hsp_wizard.storage import save_project
         try:
             save_project(self.doc.project, path)
         except OSError as exc:
@@ -266,3 +299,4 @@ def run(argv: list[str]) -> int:
         window.open_path(files[0], ask=False)
     window.show()
     return app.exec()
+
