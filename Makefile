@@ -21,6 +21,8 @@ test: debs $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/evaluate_one.py
 	$(PY) bench/evaluate_many.py
+	$(PY) bench/ui_startup.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_update.py
 
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -151,9 +151,9 @@ class RequirementsPage(ListPage):
                 (_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
                 (_("&Marriage date:"), self.marriage),
                 (_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent)]
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long questions above their answers
         for text, w in rows:
             label = QLabel(text, self)
-            label.setWordWrap(True)
             label.setBuddy(w)
             form.addRow(label, w)
             if isinstance(w, DateField):
