@@ -12,9 +12,5 @@ def main(argv: list[str] | None = None) -> int:
     if argv and (argv[0] in CLI_COMMANDS or argv[0] in {"-h", "--help", "--version"}):
         from hsp_wizard.cli import main as cli_main
         return cli_main(argv)
-    try:
-        from hsp_wizard.ui.wizard import run  # noqa: F401  (the window: issue 3)
-    except ImportError:
-        sys.stderr.write("hsp-wizard: the wizard window is not built yet; use `hsp-wizard evaluate PATH`.\n")
-        return 2
+    from hsp_wizard.ui.wizard import run  # Qt is imported only for the window
     return run(argv)

@@ -153,3 +153,44 @@ def test_keyboard_only_run_through_the_whole_wizard(window):
     assert w.wizard.currentId() == PageId.RESULTS
     # master 20 + salary none + age 31 on 2026-12-01: 10
     assert w.wizard.panel.total.text() == "30 points"
+
+
+def test_unhandled_exception_is_logged_without_personal_data_and_shown(window, tmp_path, monkeypatch):
+    import sys
+    from hsp_wizard.ui import wizard
+    shown = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    wizard.install_excepthook(QApplication.instance())
+    secret = "salary 12345678 born 1990-01-01"
+    try:
+        raise ValueError(secret)
+    except ValueError:
+        sys.excepthook(*sys.exc_info())
+    log = (tmp_path / "logs" / "logs" / "errors.log").read_text()
+    assert "ValueError" in log and "12345678" not in log and "1990-01-01" not in log
+    assert shown and "Something went wrong" in shown[0][2]
+
+
+def test_residence_page_shows_overlaps_and_breaks_as_typed(window):
+    from tests.ui.drive import add_row, cell, choose
+    w = window
+    QTest.mouseClick(w.wizard.welcome.new_button, Qt.MouseButton.LeftButton)
+    while w.wizard.currentId() != PageId.RESIDENCE:
+        next_page(w)
+    page = w.wizard.currentPage()
+    assert "No continuity problems" in page.problems.text()
+    ed = page.editors["residence"]
+    for start, end in (("2018-04-01", "2021-03-31"), ("2021-01-01", "")):
+        r = add_row(ed)
+        choose(ed, r, 0, "engineer_humanities")
+        cell(ed, r, 1, start)
+        if end:
+            cell(ed, r, 2, end)
+    assert "overlap" in page.problems.text()
+    trips = page.editors["trips"]
+    r = add_row(trips)
+    cell(trips, r, 0, "2023-01-10")
+    cell(trips, r, 1, "2023-03-01")
+    choose(trips, r, 2, "none")
+    assert "without a re-entry permit" in page.problems.text()
