@@ -44,7 +44,13 @@ class ResidencePage(ListPage):
         self.body.addWidget(self.problems)
         doc.changed.connect(self.show_problems)
 
+    def load(self) -> None:
+        super().load()
+        self.show_problems()
+
     def show_problems(self) -> None:
+        if not self.isVisible() and not self._loading:
+            return  # off screen: load() refreshes it when the page is shown
         p = self.doc.project
         rules, r = load_rules(), Renderer()
         today = date.today()

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QListWidget, QPushButton, QRadioButton)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
+                               QLineEdit, QRadioButton)
 
 from hsp_wizard.domain.points import points
 from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Occupation, Payment, Penalty,
@@ -97,6 +96,8 @@ class CategoryPage(BasePage):
                         planned_application_date=self.planned.value())
 
     def refresh_comparison(self) -> None:
+        if not self.isVisible() and not self._loading:
+            return  # off screen: load() refreshes it when the page is shown
         p = self.doc.project
         on = p.planned_application_date or date.today()
         for cat, label in self.compare.items():
