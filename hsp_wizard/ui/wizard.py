@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.wizard.welcome.new_requested.connect(self.new_project)
         self.wizard.welcome.open_requested.connect(self.open_dialog)
         self.wizard.welcome.recent_requested.connect(self.open_path)
+        self.wizard.welcome.language_changed.connect(lambda lang: self.store.setValue("language", lang))
         self._title()
         self._painted = False
 

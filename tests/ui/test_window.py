@@ -194,3 +194,29 @@ def test_residence_page_shows_overlaps_and_breaks_as_typed(window):
     cell(trips, r, 1, "2023-03-01")
     choose(trips, r, 2, "none")
     assert "without a re-entry permit" in page.problems.text()
+
+
+def test_without_a_planned_date_the_panel_uses_the_earliest_date_found(window, qtbot):
+    from hsp_wizard.domain.evaluate import evaluate
+    w = window
+    w.open_path(str(EXAMPLE), ask=False)
+    page = w.wizard.currentPage()
+    page.planned.setFocus()
+    page.planned.selectAll()
+    QTest.keyClick(page.planned, Qt.Key.Key_Backspace)
+    assert w.doc.project.planned_application_date is None
+    panel = w.wizard.panel
+    qtbot.waitUntil(lambda: panel.earliest is not None, timeout=3000)
+    ev = evaluate(w.doc.project, panel.today, today=panel.today)
+    assert panel.earliest == min(o.opens for o in ev.openings.values() if o.opens)
+    assert "earliest date found" in panel.heading.text()
+
+
+def test_language_choice_is_remembered(window):
+    w = window
+    box = w.wizard.welcome.language
+    box.setCurrentIndex(box.findData("ja"))
+    assert w.store.value("language") == "ja"
+    from hsp_wizard.i18n import current_language, set_language
+    assert current_language() == "ja"
+    set_language("en")

@@ -16,6 +16,7 @@ class WelcomePage(BasePage):
     open_requested = Signal()
     new_requested = Signal()
     recent_requested = Signal(str)
+    language_changed = Signal(str)
 
     def __init__(self, doc, recent: list[str]):
         super().__init__(doc, _("Welcome to HSP Wizard"),
@@ -44,5 +45,19 @@ class WelcomePage(BasePage):
         self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.text()))
         self.body.addWidget(recent_label)
         self.body.addWidget(self.recent)
+        self.language_note = QLabel(self)
+        self.language_note.setWordWrap(True)
+        self.body.addWidget(self.language_note)
+        self.language.currentIndexChanged.connect(self._language)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
+
+    def _language(self) -> None:
+        """Remember the choice; say plainly when its translations are not installed yet."""
+        from hsp_wizard.i18n import has_catalog, set_language
+        lang = self.language.currentData()
+        set_language(lang)
+        self.language_changed.emit(lang)
+        self.language_note.setText("" if has_catalog(lang) else
+                                   "日本語の表示はまだ準備中です（翻訳カタログが未導入）。"
+                                   if lang == "ja" else "")

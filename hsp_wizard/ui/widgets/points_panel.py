@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from hsp_wizard.domain.dates import years_before
+from hsp_wizard.domain.evaluate import evaluate
 from hsp_wizard.domain.points import PointsResult, points
 from hsp_wizard.i18n import _
 from hsp_wizard.presentation import Renderer
@@ -53,14 +54,33 @@ class PointsPanel(QFrame):
         for w in (self.heading, self.total, self.checkpoints, self.lines, self.why):
             lay.addWidget(w)
         self.results: dict[str, PointsResult] = {}
+        self.earliest: date | None = None  # the earliest date a route opens, when no planned date is entered
+        self._search = QTimer(self)
+        self._search.setSingleShot(True)
+        self._search.setInterval(150)  # search once typing pauses: the solver costs about 10 ms
+        self._search.timeout.connect(self._find_earliest)
         doc.changed.connect(self.refresh)
         self.refresh()
 
     def evaluation_date(self) -> date:
-        return self.doc.project.planned_application_date or self.today
+        """The planned application date, else the earliest date found, else today."""
+        return self.doc.project.planned_application_date or self.earliest or self.today
 
-    def refresh(self) -> None:
+    def _find_earliest(self) -> None:
         p = self.doc.project
+        if p.planned_application_date is not None or p.category is None:
+            return
+        ev = evaluate(p, self.today, today=self.today)
+        opens = [o.opens for o in ev.openings.values() if o.opens]
+        found = min(opens) if opens else None
+        if found != self.earliest:
+            self.earliest = found
+            self.refresh(search=False)
+
+    def refresh(self, search: bool = True) -> None:
+        p = self.doc.project
+        if search and p.planned_application_date is None and p.category is not None:
+            self._search.start()
         r = Renderer()
         self.lines.clear()
         self.why.clear()
@@ -76,7 +96,8 @@ class PointsPanel(QFrame):
         one = points(p.category, p, years_before(on, 1), table_date=now.table_date)
         three = points(p.category, p, years_before(on, 3), table_date=now.table_date)
         self.results = {"now": now, "one": one, "three": three}
-        when = _("on the planned application date") if p.planned_application_date else _("today")
+        when = (_("on the planned application date") if p.planned_application_date else
+                _("on the earliest date found") if self.earliest else _("today"))
         self.heading.setText(_("Category ({category}) {when}, {date}").format(
             category=p.category.value, when=when, date=r.fmt(on)))
         self.total.setText(_("{total} points").format(total=now.total))
