@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-CLI_COMMANDS = {"evaluate", "schema"}
+CLI_COMMANDS = {"evaluate", "checklist", "schema"}
 
 
 def main(argv: list[str] | None = None) -> int:

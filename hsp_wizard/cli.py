@@ -54,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="stable JSON output (docs/cli.md)")
     ev.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the human output")
     ev.add_argument("--horizon", type=int, default=10, help="years ahead to search for earliest dates")
+    ck = sub.add_parser("checklist", help="write the printable document checklist (PDF)")
+    ck.add_argument("project", help="a project file")
+    ck.add_argument("-o", "--output", required=True, help="the PDF to write")
+    ck.add_argument("--lang", choices=("en", "ja"), default="en")
+    ck.add_argument("--route", choices=ROUTES, default=None, help="default: the best route")
+    ck.add_argument("--on", type=_date, default=None,
+                    help="application date (default: the project's planned date, else today)")
     sc = sub.add_parser("schema", help="print the project file's JSON Schema")
     sc.set_defaults(lang="en")
     return ap
@@ -76,11 +83,38 @@ def main(argv: list[str] | None = None) -> int:
     except RuleDataError as exc:
         print(f"hsp-wizard: rule data is broken: {exc}", file=sys.stderr)
         return 2
+    if args.command == "checklist":
+        return _checklist(args)
     if args.command == "schema":
         from hsp_wizard.domain.schema_doc import project_json_schema
         print(json.dumps(project_json_schema(), indent=2, ensure_ascii=False))
         return 0
     return _evaluate(args)
+
+
+def _checklist(args) -> int:
+    from hsp_wizard.presentation import Renderer
+    from hsp_wizard.report.checklist_pdf import ReportError, build_checklist_pdf
+    from hsp_wizard.storage import write_private_atomic
+    render = Renderer(args.lang)
+    try:
+        project = load_project(args.project)
+    except ProjectFileError as exc:
+        print(f"hsp-wizard: {exc.path}: {render.msg(exc.msg)}", file=sys.stderr)
+        return 2
+    today = date.today()
+    on = args.on or project.planned_application_date or today
+    ev = evaluate(project, on, today=today)
+    try:
+        data = build_checklist_pdf(project, ev, lang=args.lang, route=args.route, printed_on=today)
+        write_private_atomic(Path(args.output), data)
+    except ReportError as exc:
+        print(f"hsp-wizard: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"hsp-wizard: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    return 0
 
 
 def _evaluate(args) -> int:

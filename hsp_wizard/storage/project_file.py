@@ -121,8 +121,12 @@ def dumps_project(project: Project) -> bytes:
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
     """Write atomically: a private temporary file in the same folder, fsync, then rename over the old file."""
-    target = Path(path)
-    data = dumps_project(project)
+    write_private_atomic(Path(path), dumps_project(project))
+
+
+def write_private_atomic(target: Path, data: bytes) -> None:
+    """Any file the user keeps (projects, PDFs): mkstemp's 0600 file in the same folder, every byte written,
+    fsync, then os.replace over the old file; on any failure the old file is untouched and no temp remains."""
     fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".hspw", dir=target.parent or ".")
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -1,0 +1,163 @@
+"""The personalised checklist: the documents a route files with, chosen by the person's situation, and the
+evidence for every point claimed, numbered as exhibits. Data only; the PDF is built from it elsewhere."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from hsp_wizard.domain.dates import completed_years, years_before
+from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.points import PointsResult
+from hsp_wizard.domain.project import InsuranceKind, Occupation, Project, Relation
+from hsp_wizard.domain.routes import ROUTES, Condition, checklist_route
+from hsp_wizard.rules import RuleSet, load_rules
+from hsp_wizard.rules.schema import Document
+
+# The order in which a route is proposed when the person has not chosen one: the shortest paths first.
+PREFERENCE = ("hsp80", "jskip", "hsp70", "spouse", "child", "long_term_resident", "refugee", "regional",
+              "contribution", "general")
+CHECKPOINT_YEARS = {"hsp80": 1, "hsp70": 3, "jskip": 1}
+
+
+@dataclass(frozen=True)
+class ChecklistEntry:
+    """One document to bring."""
+
+    doc: Document
+    years: int | None = None  # how many years of certificates or records
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """A document proving a point item at a checkpoint, numbered so an officer can cross-check."""
+
+    number: int
+    doc: Document
+    rule_id: str
+    points: int
+    on: date
+
+
+@dataclass
+class Checklist:
+    """Everything the printout lists for one route."""
+
+    route: str
+    on: date
+    tax_years: int
+    pension_years: int
+    health_years: int
+    entries: list[ChecklistEntry]
+    exhibits: list[Exhibit]
+    points: list[PointsResult]
+    warnings: list[Condition]
+    assumptions: list[Msg] = field(default_factory=list)
+    sources: tuple[str, ...] = ()
+    confidence: str = ""
+    note: str | None = None
+
+
+def best_route(ev: Evaluation) -> str:
+    """An open route if any (shortest path first), else the route that opens soonest."""
+    for name in PREFERENCE:
+        if ev.routes[name].open:
+            return name
+    timed = [(o.opens, PREFERENCE.index(n)) for n, o in ev.openings.items() if o.opens]
+    if timed:
+        return PREFERENCE[min(timed)[1]]
+    return "general"
+
+
+def _overlaps(p: Project, kind: InsuranceKind, start: date, end: date) -> bool:
+    return any(i.kind == kind and i.start <= end and (i.end is None or i.end >= start)
+               for i in p.obligations.insurance)
+
+
+def situation(p: Project, on: date, pension_years: int, health_years: int) -> tuple[set[str], list[Msg]]:
+    """The conditions of ChecklistItem.when that hold for this person on `on`, and what was assumed."""
+    o, f = p.obligations, p.family
+    s = {"always"}
+    notes: list[Msg] = []
+    if p.birth_date is None or completed_years(p.birth_date, on) >= 16:
+        s.add("age16_or_over")
+    occ = {Occupation.EMPLOYEE: "employee", Occupation.COMPANY_REPRESENTATIVE: "employee",
+           Occupation.SELF_EMPLOYED: "self_employed", Occupation.OTHER: "other_occupation"}[o.occupation]
+    s.add(occ)
+    if o.occupation == Occupation.COMPANY_REPRESENTATIVE:
+        s.add("company_representative")
+    if not o.resident_tax_withheld:
+        s.add("resident_tax_not_withheld")
+    if o.social_insurance_employer:
+        s.add("social_insurance_employer")
+    s.add("points_notice" if o.points_notice else "no_points_notice")
+    if f.spouse_is == Relation.JAPANESE:
+        s.add("spouse_of_japanese")
+    elif f.spouse_is != Relation.NONE:
+        s.add("spouse_of_pr")
+    if f.parent_is == Relation.JAPANESE:
+        s.add("child_of_japanese")
+    elif f.parent_is != Relation.NONE:
+        s.add("child_of_pr")
+    if f.contribution_recognised:
+        s.add("contribution")
+    if o.insurance:
+        pen_from, health_from = years_before(on, pension_years), years_before(on, health_years)
+        if _overlaps(p, InsuranceKind.EMPLOYEES_PENSION, pen_from, on):
+            s.add("employees_pension")
+        if _overlaps(p, InsuranceKind.NATIONAL_PENSION, pen_from, on):
+            s.add("national_pension_period")
+        if _overlaps(p, InsuranceKind.EMPLOYEES_HEALTH, on, on):
+            s.add("employees_health_insurance")
+        if _overlaps(p, InsuranceKind.NATIONAL_HEALTH, on, on):
+            s.add("national_health_insurance")
+        if _overlaps(p, InsuranceKind.NATIONAL_HEALTH, health_from, on):
+            s.add("national_health_insurance_period")
+    else:
+        employed = occ == "employee"
+        s |= ({"employees_pension", "employees_health_insurance"} if employed else
+              {"national_pension_period", "national_health_insurance", "national_health_insurance_period"})
+        notes.append(Msg.of(N_("No pension or health-insurance periods were entered: the insurance documents "
+                               "assume {kind} throughout. Enter your periods to be precise."),
+                            kind=N_("employees' insurance") if employed else N_("national insurance")))
+    return s, notes
+
+
+def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet | None = None) -> Checklist:
+    """The checklist for `route` (default: the best route) on the evaluation's date."""
+    rules = rules or load_rules()
+    route = route or best_route(ev)
+    if route not in ROUTES:
+        raise ValueError(f"unknown route {route!r}")
+    on = ev.on
+    cl = rules.checklist(checklist_route(route), on) or rules.checklist(checklist_route(route), date.max)
+    have, assumptions = situation(p, on, cl.pension_years, cl.health_years)
+    entries: list[ChecklistEntry] = []
+    seen: set[str] = set()
+    years_of = {"resident_tax_certificates": cl.tax_years, "resident_tax_payment_proof": cl.tax_years,
+                "pension_record": cl.pension_years, "national_pension_receipts": cl.pension_years,
+                "nhi_payment_certificate": cl.health_years, "nhi_receipts": cl.health_years,
+                "employer_insurance_receipts": cl.pension_years}
+    for item in cl.items:
+        if item.doc in seen or not (set(item.when) & have):
+            continue
+        seen.add(item.doc)
+        entries.append(ChecklistEntry(rules.documents[item.doc], item.years or years_of.get(item.doc)))
+    points_at: list[PointsResult] = []
+    exhibits: list[Exhibit] = []
+    if route in CHECKPOINT_YEARS and ev.points is not None:
+        back = CHECKPOINT_YEARS[route]
+        points_at = [ev.points, ev.checkpoints.get(back) or ev.points]
+        if p.obligations.points_notice:
+            points_at = points_at[:1]  # the notice stands for the earlier checkpoint (seed 004, item 9)
+        n = 0
+        for pr in points_at:
+            for ln in pr.lines:
+                for doc_id in rules.rows[ln.rule_id].evidence:
+                    n += 1
+                    exhibits.append(Exhibit(n, rules.documents[doc_id], ln.rule_id, ln.points, pr.on))
+    res = ev.routes[route]
+    warnings = [c for c in res.conditions if c.met is not True]
+    return Checklist(route, on, cl.tax_years, cl.pension_years, cl.health_years, entries, exhibits, points_at,
+                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note)

@@ -1,0 +1,1 @@
+"""Printable documents built with reportlab, returned as bytes. Imports no Qt."""

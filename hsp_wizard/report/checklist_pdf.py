@@ -1,0 +1,264 @@
+"""The printable checklist: cover, documents for the route with tick boxes, evidence exhibits, the points laid
+out like ISA's sheet, and warnings. A4, embedded Japanese TrueType font, page x of y, byte-identical output for
+the same project and date, no personal data in the metadata."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from xml.sax.saxutils import escape
+
+from hsp_wizard import APP_NAME, __version__
+from hsp_wizard.domain.checklist import Checklist, compose
+from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.explain import N_
+from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
+from hsp_wizard.domain.project import Project
+from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.presentation import Renderer
+
+FONT = "IPAexGothic"
+FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexg.ttf"
+ROUTE_NAMES = {
+    "hsp80": (N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）"),
+    "hsp70": (N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）"),
+    "jskip": (N_("J-Skip, 1 year"), "特別高度人材（1年）"),
+    "general": (N_("General rule, 10 years"), "原則（引き続き10年）"),
+    "spouse": (N_("Spouse of a Japanese or permanent resident"), "日本人・永住者等の配偶者"),
+    "child": (N_("Child of a Japanese or permanent resident"), "日本人・永住者等の実子等"),
+    "long_term_resident": (N_("Long-term resident"), "定住者"),
+    "refugee": (N_("Recognised refugee"), "難民認定者"),
+    "contribution": (N_("Contribution to Japan"), "我が国への貢献"),
+    "regional": (N_("Regional revitalisation"), "地域再生"),
+}
+ITEM_NAMES = {"academic": (N_("Academic background"), "学歴"), "academic_bonus": (N_("Academic bonus"), "学歴加算"),
+              "career": (N_("Career"), "職歴"), "salary": (N_("Annual salary"), "年収"), "age": (N_("Age"), "年齢"),
+              "research": (N_("Research achievements"), "研究実績"), "licence": (N_("Licences"), "資格"),
+              "position": (N_("Position"), "地位"), "bonus": (N_("Special bonuses"), "特別加算")}
+CATEGORY_JA = {"a": "高度専門職1号イ（高度学術研究活動）", "b": "高度専門職1号ロ（高度専門・技術活動）",
+               "c": "高度専門職1号ハ（高度経営・管理活動）"}
+
+
+class ReportError(Exception):
+    """The PDF cannot be built (the font is missing): says what to do."""
+
+
+def _font() -> None:
+    if FONT in pdfmetrics.getRegisteredFontNames():
+        return
+    if not FONT_FILE.is_file():
+        raise ReportError(f"the Japanese font is missing: {FONT_FILE}")
+    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+
+
+def _styles():
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9, leading=12.5, alignment=TA_LEFT, wordWrap="CJK")
+    return {
+        "base": base,
+        "small": ParagraphStyle("small", parent=base, fontSize=7.5, leading=10, textColor=colors.HexColor("#444444")),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=21, spaceAfter=2),
+        "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=15, spaceAfter=8),
+        "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4,
+                             textColor=colors.HexColor("#1a3a5c")),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+    }
+
+
+class _NumberedCanvas(rl_canvas.Canvas):
+    """Draws "page x of y" once the total is known (two passes over the saved page states)."""
+
+    footer_left = ""
+    page_label = "Page {page} of {pages}"
+
+    def __init__(self, *args, **kwargs):
+        kwargs["initialFontName"] = FONT  # never reference an unembedded base font
+        super().__init__(*args, **kwargs)
+        self._states = []
+
+    def showPage(self):  # noqa: N802
+        self._states.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._states)
+        for state in self._states:
+            self.__dict__.update(state)
+            self.setFont(FONT, 7.5)
+            self.setFillColor(colors.HexColor("#555555"))
+            self.drawString(18 * mm, 10 * mm, self.footer_left)
+            self.drawRightString(A4[0] - 18 * mm, 10 * mm,
+                                 self.page_label.format(page=self._pageNumber, pages=total))
+            super().showPage()
+        super().save()
+
+
+def _para(text: str, style) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+
+
+def _both(r: Renderer, en: str, ja: str) -> str:
+    """The chosen language's name, with the official Japanese term beside an English one."""
+    return ja if r.lang == "ja" else f"{r.tr(en)} — {ja}"
+
+
+def _table(rows, widths, header=True) -> Table:
+    t = Table(rows, colWidths=widths, repeatRows=1 if header else 0)
+    style = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3)]
+    if header:
+        style.append(("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6edf5")))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", route: str | None = None,
+                        printed_on: date | None = None) -> bytes:
+    """The checklist PDF for the project as evaluated on `ev.on`. Same inputs, same bytes."""
+    _font()
+    r = Renderer(lang)
+    s = _styles()
+    cl = compose(project, ev, route)
+    printed_on = printed_on or ev.on
+    story = []
+    story += _cover(project, ev, cl, r, s, printed_on)
+    story += _documents(cl, r, s)
+    if cl.exhibits:
+        story += _exhibits(cl, r, s)
+    for pr in cl.points:
+        story.append(KeepTogether(_sheet(pr, r, s)))
+    story += _warnings(cl, r, s)
+    story.append(Spacer(1, 6))
+    story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
+                                "immigration office may ask for more. It is not legal advice.")), s["small"]))
+
+    buf = io.BytesIO()
+    title = r.tr(N_("Permanent residence application: document checklist"))
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm, topMargin=16 * mm,
+                            bottomMargin=18 * mm, title=title, author="", subject="", creator=APP_NAME,
+                            producer=f"{APP_NAME} {__version__}", keywords="", invariant=1, lang=lang, initialFontName=FONT)
+
+    class Canvas(_NumberedCanvas):
+        footer_left = f"{APP_NAME} · " + r.tr(N_("printed {date}")).format(date=r.fmt(printed_on))
+        page_label = r.tr(N_("Page {page} of {pages}"))
+
+    doc.build(story, canvasmaker=Canvas)
+    return buf.getvalue()
+
+
+def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date) -> list:
+    out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"]),
+           _para("永住許可申請　提出書類チェックリスト", s["subtitle"])]
+    en, ja = ROUTE_NAMES[cl.route]
+    rows = []
+    if p.name:
+        rows.append([r.tr(N_("Name")), p.name])
+    if p.category:
+        rows.append([r.tr(N_("Category")), f"({p.category.value}) {CATEGORY_JA[p.category.value]}"])
+    rows.append([r.tr(N_("Route")), _both(r, en, ja)])
+    rows.append([r.tr(N_("Planned application date")), r.fmt(ev.on)])
+    back = ev.routes[cl.route].checkpoint
+    if cl.route in ("hsp80", "hsp70", "jskip") and back is not None:
+        text = r.tr(N_("{now} and {back}")).format(now=r.fmt(ev.on), back=r.fmt(back))
+        if p.obligations.points_notice:
+            text += "\n" + r.tr(N_("The earlier date is covered by your points-result notice (ポイント計算結果通知書)."))
+        rows.append([r.tr(N_("Checkpoints")), text])
+    table_date = ev.points.table_date if ev.points else None
+    rows.append([r.tr(N_("Rules as of")), r.tr(N_("point table of {table}; rule data checked against the reference "
+                                                 "of this version")).format(
+        table=r.fmt(table_date) if table_date else "—")])
+    rows.append([r.tr(N_("Printed")), r.fmt(printed_on)])
+    out.append(_table([[_para(a, s["cell"]), _para(b, s["cell"])] for a, b in rows], [45 * mm, 133 * mm],
+                      header=False))
+    out.append(_para(r.tr(N_("Routes on {date}")).format(date=r.fmt(ev.on)), s["h2"]))
+    verdicts = []
+    for name in ROUTES:
+        res, op = ev.routes[name], ev.openings.get(name)
+        if res.open:
+            state = r.tr(N_("open"))
+        elif op is not None and op.opens:
+            state = r.tr(N_("opens {date}")).format(date=r.fmt(op.opens))
+        else:
+            why = res.blockers[0].why if res.blockers else None
+            state = r.tr(N_("not open")) + (f": {r.msg(why)}" if why else "")
+        en_n, ja_n = ROUTE_NAMES[name]
+        verdicts.append([_para(_both(r, en_n, ja_n), s["cell"]), _para(state, s["cell"])])
+    out.append(_table(verdicts, [70 * mm, 108 * mm], header=False))
+    return out
+
+
+def _documents(cl: Checklist, r: Renderer, s) -> list:
+    out = [_para(r.tr(N_("Documents to bring")) + ("" if r.lang == "ja" else " — 提出書類"), s["h2"])]
+    out.append(_para(r.tr(N_("Tax records: {tax} year(s); pension: {pension}; health insurance: {health}."))
+                     .format(tax=cl.tax_years, pension=cl.pension_years, health=cl.health_years), s["base"]))
+    for m in cl.assumptions:
+        out.append(_para(r.msg(m), s["small"]))
+    rows = [["", r.tr(N_("Document")), r.tr(N_("Where to get it")), r.tr(N_("Notes"))]]
+    for e in cl.entries:
+        d = e.doc
+        name = d.official_ja if r.lang == "ja" else f"{r.tr(d.label)}\n{d.official_ja}"
+        notes = []
+        if e.years:
+            notes.append(r.tr(N_("{years} year(s)")).format(years=e.years))
+        if d.note:
+            notes.append(r.tr(d.note))
+        rows.append(["□", _para(name, s["cell"]), _para(r.tr(d.where), s["cell"]),
+                     _para("\n".join(notes), s["cell"])])
+    out.append(_table(rows, [7 * mm, 72 * mm, 45 * mm, 54 * mm]))
+    if cl.note:
+        out.append(_para(cl.note, s["small"]))
+    return out
+
+
+def _exhibits(cl: Checklist, r: Renderer, s) -> list:
+    out = [_para(r.tr(N_("Evidence for each point claimed")) + ("" if r.lang == "ja" else " — 疎明資料"), s["h2"])]
+    rows = [[r.tr(N_("No.")), r.tr(N_("Document")), r.tr(N_("Proves")), r.tr(N_("Points")), r.tr(N_("As of"))]]
+    for x in cl.exhibits:
+        doc = x.doc.official_ja if r.lang == "ja" else f"{r.tr(x.doc.label)}\n{x.doc.official_ja}"
+        rows.append([f"E-{x.number}", _para(doc, s["cell"]), _para(r.rule_label(x.rule_id), s["cell"]),
+                     str(x.points), r.fmt(x.on)])
+    out.append(_table(rows, [12 * mm, 68 * mm, 60 * mm, 14 * mm, 24 * mm]))
+    return out
+
+
+def _sheet(pr: PointsResult, r: Renderer, s) -> list:
+    """The points at one checkpoint, item by item, like ISA's point calculation sheet."""
+    head = r.tr(N_("Point calculation as of {date}")).format(date=r.fmt(pr.on))
+    out = [_para(head + ("" if r.lang == "ja" else " — ポイント計算表"), s["h2"]),
+           _para(f"({pr.category.value}) {CATEGORY_JA[pr.category.value]}", s["base"])]
+    rows = [[r.tr(N_("Item")), r.tr(N_("Row")), r.tr(N_("Points"))]]
+    for item in ITEM_ORDER:
+        for ln in (x for x in pr.lines if x.item == item):
+            en, ja = ITEM_NAMES[item]
+            rows.append([_para(ja if r.lang == "ja" else f"{r.tr(en)} {ja}", s["cell"]),
+                         _para(r.rule_label(ln.rule_id), s["cell"]), str(ln.points)])
+    rows.append([_para(r.tr(N_("Total")), s["cell"]), "", str(pr.total)])
+    t = _table(rows, [40 * mm, 118 * mm, 20 * mm])
+    t.setStyle(TableStyle([("ALIGN", (2, 0), (2, -1), "RIGHT"),
+                           ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f2f2f2"))]))
+    out.append(t)
+    return out
+
+
+def _warnings(cl: Checklist, r: Renderer, s) -> list:
+    if not cl.warnings:
+        return []
+    out = [_para(r.tr(N_("What could lead to a refusal")), s["h2"])]
+    rows = [[r.tr(N_("Warning")), r.tr(N_("Rule and sources"))]]
+    for c in cl.warnings:
+        mark = "✗ " if c.blocking and c.met is False else "! "
+        rows.append([_para(mark + r.msg(c.why), s["cell"]),
+                     _para(f"{c.rule_id}\n{', '.join(c.sources)} · {r.confidence(c.confidence)}", s["small"])])
+    out.append(_table(rows, [120 * mm, 58 * mm]))
+    return out

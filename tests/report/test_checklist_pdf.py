@@ -1,0 +1,165 @@
+"""The checklist PDF read back: the documents each route and situation must list and must not, the font
+embedded, metadata without personal data, and byte-identical output."""
+
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hsp_wizard.domain.evaluate import evaluate
+from hsp_wizard.domain.project import Family, InsurancePeriod
+from hsp_wizard.report.checklist_pdf import build_checklist_pdf
+from hsp_wizard.storage import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def example(name):
+    return load_project(ROOT / "examples" / f"{name}.hspw")
+
+
+def pdf(project, route=None, lang="en", on=None):
+    on = on or project.planned_application_date
+    return build_checklist_pdf(project, evaluate(project, on, today=on), lang=lang, route=route, printed_on=on)
+
+
+def text(data: bytes, tmp_path) -> str:
+    f = tmp_path / "c.pdf"
+    f.write_bytes(data)
+    out = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", "", out)  # table cells wrap: compare without white space
+
+
+def has(t: str, s: str) -> bool:
+    return re.sub(r"\s+", "", s) in t
+
+
+def test_hsp80_with_points_notice(tmp_path):
+    t = text(pdf(example("hsp-holder-b"), "hsp80"), tmp_path)
+    for must in ("永住許可申請書", "理由書", "高度専門職ポイント計算表（永住許可申請の時点）",
+                 "高度専門職ポイント計算結果通知書の写し", "資料転用願出書", "身元保証書", "了解書",
+                 "Taxrecords:1year(s);pension:1;healthinsurance:1."):
+        assert has(t, must), must
+    assert not has(t, "高度専門職ポイント計算表（永住許可申請の1年前又は3年前の時点）")
+    assert not has(t, "配偶者の戸籍謄本")
+
+
+def test_hsp80_without_notice_needs_the_earlier_sheet_and_evidence_for_both_dates(tmp_path):
+    p = example("hsp-holder-b")
+    p.obligations.points_notice = False
+    t = text(pdf(p, "hsp80"), tmp_path)
+    assert has(t, "高度専門職ポイント計算表（永住許可申請の1年前又は3年前の時点）")
+    assert not has(t, "高度専門職ポイント計算結果通知書の写し") and not has(t, "資料転用願出書")
+    assert has(t, "Pointcalculationasof1Oct2026") and has(t, "Pointcalculationasof1Oct2025")
+    assert has(t, "E-16")  # 8 items x 2 checkpoints, one exhibit each
+
+
+def test_hsp70_years(tmp_path):
+    t = text(pdf(example("manager-c"), "hsp70"), tmp_path)
+    assert has(t, "Taxrecords:3year(s);pension:2;healthinsurance:2.")
+    assert has(t, "健康保険・厚生年金保険料領収証書")  # a company representative who owns the workplace
+
+
+def test_spouse_of_a_japanese_national(tmp_path):
+    t = text(pdf(example("spouse-route"), "spouse"), tmp_path)
+    assert has(t, "配偶者の戸籍謄本") and has(t, "Taxrecords:3year(s);pension:2;healthinsurance:2.")
+    assert has(t, "住民税を適正な時期に納めていることを証明する資料")  # resident tax was not withheld
+    assert not has(t, "婚姻証明書") and not has(t, "高度専門職ポイント計算表")
+    assert not has(t, "Statementofreasonswhypermanentresidenceisneeded")  # not listed as a document...
+    assert has(t, "Listsdifferonwhethera理由書isneeded")  # ...and the doubt is said
+    # the March 2022 national-pension month lies outside the 2-year window before 2026-12-01
+    assert not has(t, "国民年金保険料領収証書")
+
+
+def test_spouse_of_a_permanent_resident_files_a_marriage_certificate(tmp_path):
+    p = example("spouse-route")
+    p.family = Family(spouse_is="permanent_resident", marriage_date=date(2021, 9, 10))
+    t = text(pdf(p, "spouse"), tmp_path)
+    assert has(t, "婚姻証明書") and not has(t, "配偶者の戸籍謄本")
+
+
+def test_national_pension_and_health_insurance_months_add_their_receipts(tmp_path):
+    p = example("spouse-route")
+    p.obligations.insurance = [InsurancePeriod(kind="national_pension", start=date(2025, 4, 1)),
+                               InsurancePeriod(kind="national_health", start=date(2025, 4, 1))]
+    t = text(pdf(p, "spouse"), tmp_path)
+    for must in ("国民年金保険料領収証書", "国民健康保険被保険者証", "国民健康保険料（税）納付証明書",
+                 "国民健康保険料（税）領収証書"):
+        assert has(t, must), must
+    assert not has(t, "健康保険被保険者証（写し）健康") and not has(t, "Healthinsurancecard(copy)")
+
+
+def test_self_employed_files_the_tax_return_not_an_employment_certificate(tmp_path):
+    p = example("gijinkoku-points-route-b")
+    p.obligations.occupation = "self_employed"
+    t = text(pdf(p, "general"), tmp_path)
+    assert has(t, "確定申告書控えの写し") and not has(t, "在職証明書1") and not has(t, "Certificateofemployment")
+
+
+def test_general_route_lists_assets_and_five_years(tmp_path):
+    t = text(pdf(example("gijinkoku-points-route-b"), "general"), tmp_path)
+    assert has(t, "資産を証明する資料") and has(t, "Taxrecords:5year(s);pension:2;healthinsurance:2.")
+
+
+def test_child_under_16_needs_no_photo(tmp_path):
+    p = example("spouse-route")
+    p.family = Family(parent_is="japanese")
+    p.birth_date = date(2012, 1, 1)
+    t = text(pdf(p, "child"), tmp_path)
+    assert has(t, "日本人親の戸籍謄本") and not has(t, "写真（縦4cm×横3cm）")
+    assert has(t, "Taxrecords:1year(s);pension:1;healthinsurance:1.")
+
+
+def test_warnings_carry_their_source(tmp_path):
+    p = example("gijinkoku-points-route-b")
+    t = text(pdf(p, "hsp80", on=date(2027, 6, 1)), tmp_path)
+    assert has(t, "Whatcouldleadtoarefusal") and has(t, "stay.three_years_count")
+
+
+def test_font_is_embedded_and_nothing_else_is_referenced(tmp_path):
+    f = tmp_path / "c.pdf"
+    f.write_bytes(pdf(example("researcher-a"), lang="ja"))
+    rows = subprocess.run(["pdffonts", str(f)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows and all(" yes yes yes " in r for r in rows), rows
+    assert all("IPAexGothic" in r for r in rows)
+
+
+def test_same_project_and_date_give_identical_bytes():
+    p = example("manager-c")
+    assert pdf(p) == pdf(p)
+    assert pdf(p, lang="ja") == pdf(p, lang="ja")
+
+
+def test_metadata_names_the_app_and_no_person(tmp_path):
+    p = example("hsp-holder-b")
+    f = tmp_path / "c.pdf"
+    f.write_bytes(pdf(p))
+    info = subprocess.run(["pdfinfo", str(f)], capture_output=True, text=True, check=True).stdout
+    assert "Creator:         HSP Wizard" in info and "document checklist" in info
+    assert p.name not in info and "1998" not in info
+
+
+def test_name_appears_only_when_entered(tmp_path):
+    p = example("hsp-holder-b")
+    assert has(text(pdf(p), tmp_path), "Example:HSP(i)(b)engineer")
+    p.name = None
+    assert not has(text(pdf(p), tmp_path), "Name")
+
+
+@pytest.mark.parametrize("lang, fragment", [("en", "Page1of"), ("ja", "2026年10月1日")])
+def test_page_numbers_and_language(tmp_path, lang, fragment):
+    assert has(text(pdf(example("hsp-holder-b"), lang=lang), tmp_path), fragment)
+
+
+def test_cli_writes_a_private_pdf_and_refuses_bad_input(tmp_path, capsys):
+    from hsp_wizard.cli import main
+    out = tmp_path / "x.pdf"
+    assert main(["checklist", str(ROOT / "examples" / "jskip-b.hspw"), "-o", str(out), "--lang", "ja"]) == 0
+    assert out.read_bytes().startswith(b"%PDF") and (out.stat().st_mode & 0o777) == 0o600
+    bad = tmp_path / "bad.hspw"
+    bad.write_text("{}")
+    assert main(["checklist", str(bad), "-o", str(tmp_path / "y.pdf")]) == 2
+    assert "Not an HSP Wizard project" in capsys.readouterr().err
+    assert not (tmp_path / "y.pdf").exists()
