@@ -21,6 +21,7 @@ test: debs $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/evaluate_one.py
 	$(PY) bench/evaluate_many.py
+	$(PY) bench/pdf.py
 	$(PY) bench/ui_startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_update.py
 

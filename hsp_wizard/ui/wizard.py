@@ -147,6 +147,12 @@ class MainWindow(QMainWindow):
             act.triggered.connect(slot)
             menu.addAction(act)
             self.actions[key] = act
+        menu.addSeparator()
+        print_act = QAction(_("&Print checklist…"), self)
+        print_act.setShortcut(QKeySequence.StandardKey.Print)
+        print_act.triggered.connect(self.print_checklist)
+        menu.addAction(print_act)
+        self.actions["print"] = print_act
         self.recent_menu = menu.addMenu(_("Open &Recent"))
         self._fill_recent()
         menu.addSeparator()
@@ -247,6 +253,30 @@ class MainWindow(QMainWindow):
         self._remember(path)
         return True
 
+    def print_checklist(self) -> bool:
+        """Build the checklist PDF for the best route on the planned (or earliest) date, save it where the
+        user chooses (atomically, readable by the user only) and open it in the system viewer."""
+        from datetime import date
+        from hsp_wizard.domain.evaluate import evaluate
+        from hsp_wizard.i18n import current_language
+        from hsp_wizard.report.checklist_pdf import ReportError, build_checklist_pdf
+        from hsp_wizard.storage import write_private_atomic
+        self.wizard.build()
+        p = self.doc.project
+        today = date.today()
+        on = p.planned_application_date or self.wizard.panel.evaluation_date()
+        path, _f = QFileDialog.getSaveFileName(self, _("Save the checklist"), "checklist.pdf", "PDF (*.pdf)")
+        if not path:
+            return False
+        try:
+            data = build_checklist_pdf(p, evaluate(p, on, today=today), lang=current_language(), printed_on=today)
+            write_private_atomic(Path(path), data)
+        except (OSError, ReportError) as exc:
+            tell_error(self, _("The checklist was not saved"), f"{path}\n\n{getattr(exc, 'strerror', None) or exc}")
+            return False
+        open_in_viewer(Path(path))
+        return True
+
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.maybe_keep_changes():
             event.accept()
@@ -263,6 +293,12 @@ def ask_save_changes(parent) -> QMessageBox.StandardButton:
 
 def tell_error(parent, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
+
+
+def open_in_viewer(path: Path) -> None:
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 # ---------------------------------------------------------------- start-up

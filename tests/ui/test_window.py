@@ -220,3 +220,16 @@ def test_language_choice_is_remembered(window):
     from hsp_wizard.i18n import current_language, set_language
     assert current_language() == "ja"
     set_language("en")
+
+
+def test_print_checklist_saves_a_private_pdf_and_opens_it(window, tmp_path, monkeypatch):
+    from hsp_wizard.ui import wizard
+    w = window
+    w.open_path(str(EXAMPLE), ask=False)
+    target = tmp_path / "checklist.pdf"
+    opened = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(wizard, "open_in_viewer", lambda path: opened.append(path))
+    QTest.keySequence(w, w.actions["print"].shortcut())
+    assert target.read_bytes().startswith(b"%PDF") and (target.stat().st_mode & 0o777) == 0o600
+    assert opened == [target]
