@@ -7,7 +7,7 @@ from datetime import date
 from typing import Callable
 
 from hsp_wizard.domain import facts as F
-from hsp_wizard.domain.dates import anniversary, completed_years, years_after, years_before
+from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_
 from hsp_wizard.domain.points import PointsResult, points, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project, Relation,
@@ -216,8 +216,26 @@ class Engine:
         return [self.cond(r.rule_id, False, r.why, on, blocking=False)
                 for r in self.res.risks(start, on, s.single_trip_days, s.yearly_days)]
 
+    def allowance_warning(self, on: date) -> list[Condition]:
+        """A warning where the longest-period-of-stay condition passes only thanks to the dated 3-year
+        allowance (so an application, or a late decision, after it ends would fail)."""
+        if self.blocking_only:
+            return []
+        st = self.res.status_on(on)
+        three = self.rules.rule_value("stay.three_years_count", on)
+        status = self.rules.statuses.get(st.status) if st else None
+        if (three is None or status is None or not status.longest_months or st.period_of_stay_months is None
+                or st.period_of_stay_months >= status.longest_months
+                or st.period_of_stay_months < int(three.value) * 12):
+            return []
+        return [self.cond("stay.three_years_count", False,
+                          Msg.of(N_("Your {months}-month period of stay counts as the longest only until {end}; "
+                                    "from then the full {longest} months are needed"),
+                                 months=st.period_of_stay_months, end=three.until - ONE_DAY if three.until else on,
+                                 longest=status.longest_months), on, blocking=False)]
+
     def other_requirements(self, on: date, *, conduct: bool = True, livelihood: bool = True) -> list[Condition]:
-        out = [self.longest_stay(on)]
+        out = [self.longest_stay(on), *self.allowance_warning(on)]
         if conduct:
             out += self.conduct(on)
         out += self.obligations(on)

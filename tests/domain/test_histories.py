@@ -243,3 +243,15 @@ def test_an_older_table_in_force_at_the_checkpoint_counts_where_it_gives_the_mar
     assert r.open and r.variant == "i"
     cp = [c for c in r.conditions if c.rule_id == "pr.checkpoints"][0]
     assert dict(cp.why.params)["table"] == date(2015, 4, 1)
+
+
+def test_three_year_period_of_stay_warns_before_the_allowance_ends():
+    """A spouse visa of 36 months passes the longest-stay condition on 2026-12-01 only thanks to the 3-year
+    allowance (until 2027-03-31): a warning says so; with 60 months there is no such warning."""
+    p = load_project("examples/spouse-route.hspw")
+    r = Engine(p).route("spouse", date(2026, 12, 1))
+    warn = [c for c in r.warnings if c.rule_id == "stay.three_years_count"]
+    assert r.open and len(warn) == 1 and dict(warn[0].why.params)["end"] == date(2027, 3, 31)
+    p.residence[0].period_of_stay_months = 60
+    assert not [c for c in Engine(p).route("spouse", date(2026, 12, 1)).warnings
+                if c.rule_id == "stay.three_years_count"]

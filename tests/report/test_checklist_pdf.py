@@ -163,3 +163,8 @@ def test_cli_writes_a_private_pdf_and_refuses_bad_input(tmp_path, capsys):
     assert main(["checklist", str(bad), "-o", str(tmp_path / "y.pdf")]) == 2
     assert "Not an HSP Wizard project" in capsys.readouterr().err
     assert not (tmp_path / "y.pdf").exists()
+
+
+def test_the_end_of_the_three_year_allowance_is_a_printed_warning(tmp_path):
+    t = text(pdf(example("spouse-route"), "spouse"), tmp_path)
+    assert has(t, "countsasthelongestonlyuntil31Mar2027") and has(t, "stay.three_years_count")
