@@ -14,6 +14,7 @@ from hsp_wizard import __version__
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.presentation import ROUTE_NAMES
 from hsp_wizard.rules import RuleDataError, load_rules
 from hsp_wizard.storage import ProjectFileError, load_project
 
@@ -21,18 +22,6 @@ PROJECT_SUFFIXES = (".hspw", ".json")
 JSON_FORMAT = "hsp-wizard-evaluation"
 JSON_VERSION = 1
 PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
-
-ROUTE_NAMES = {
-    "hsp80": N_("HSP 80 points, 1 year"), "hsp70": N_("HSP 70 points, 3 years"), "jskip": N_("J-Skip, 1 year"),
-    "general": N_("General rule, 10 years"), "spouse": N_("Spouse of a Japanese or permanent resident"),
-    "child": N_("Child of a Japanese or permanent resident"), "long_term_resident": N_("Long-term resident"),
-    "refugee": N_("Recognised refugee"), "contribution": N_("Contribution to Japan"),
-    "regional": N_("Regional revitalisation"), "hsp2": N_("HSP(ii)"),
-}
-
-
-class UsageError(Exception):
-    pass
 
 
 def _date(text: str) -> date:
@@ -208,7 +197,7 @@ def render_text(name: str, project, ev: Evaluation, r) -> str:
 
 def _route_lines(r, name, res, opening) -> list[str]:
     state = N_("open") if res.open else N_("not open")
-    lines = [f"    {r.tr(ROUTE_NAMES[name])}: {r.tr(state)}"]
+    lines = [f"    {r.tr(ROUTE_NAMES[name][0])}: {r.tr(state)}"]
     for c in res.blockers:
         lines.append(f"      x {r.msg(c.why)}  [{c.rule_id}]")
     for c in res.warnings:

@@ -10,6 +10,21 @@ from hsp_wizard.domain.explain import Money, Msg
 from hsp_wizard.i18n import N_, translate
 from hsp_wizard.rules import load_rules
 
+# Each route's name: an English message id and the Japanese term used on ISA's lists.
+ROUTE_NAMES = {
+    "hsp80": (N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）"),
+    "hsp70": (N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）"),
+    "jskip": (N_("J-Skip, 1 year"), "特別高度人材（1年）"),
+    "general": (N_("General rule, 10 years"), "原則（引き続き10年）"),
+    "spouse": (N_("Spouse of a Japanese or permanent resident"), "日本人・永住者等の配偶者"),
+    "child": (N_("Child of a Japanese or permanent resident"), "日本人・永住者等の実子等"),
+    "long_term_resident": (N_("Long-term resident"), "定住者"),
+    "refugee": (N_("Recognised refugee"), "難民認定者"),
+    "contribution": (N_("Contribution to Japan"), "我が国への貢献"),
+    "regional": (N_("Regional revitalisation"), "地域再生"),
+    "hsp2": (N_("HSP(ii)"), "高度専門職2号"),
+}
+
 CONFIDENCE = {"official": N_("official"), "two_plus": N_("2+ sources"), "one": N_("1 source"),
               "unverified": N_("unverified")}
 

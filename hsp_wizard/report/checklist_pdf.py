@@ -26,22 +26,10 @@ from hsp_wizard.domain.explain import N_
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.routes import ROUTES
-from hsp_wizard.presentation import Renderer
+from hsp_wizard.presentation import ROUTE_NAMES, Renderer
 
 FONT = "IPAexGothic"
 FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexg.ttf"
-ROUTE_NAMES = {
-    "hsp80": (N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）"),
-    "hsp70": (N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）"),
-    "jskip": (N_("J-Skip, 1 year"), "特別高度人材（1年）"),
-    "general": (N_("General rule, 10 years"), "原則（引き続き10年）"),
-    "spouse": (N_("Spouse of a Japanese or permanent resident"), "日本人・永住者等の配偶者"),
-    "child": (N_("Child of a Japanese or permanent resident"), "日本人・永住者等の実子等"),
-    "long_term_resident": (N_("Long-term resident"), "定住者"),
-    "refugee": (N_("Recognised refugee"), "難民認定者"),
-    "contribution": (N_("Contribution to Japan"), "我が国への貢献"),
-    "regional": (N_("Regional revitalisation"), "地域再生"),
-}
 ITEM_NAMES = {"academic": (N_("Academic background"), "学歴"), "academic_bonus": (N_("Academic bonus"), "学歴加算"),
               "career": (N_("Career"), "職歴"), "salary": (N_("Annual salary"), "年収"), "age": (N_("Age"), "年齢"),
               "research": (N_("Research achievements"), "研究実績"), "licence": (N_("Licences"), "資格"),

@@ -9,12 +9,11 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTextBrowser
 
-from hsp_wizard.cli import ROUTE_NAMES
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
 from hsp_wizard.domain.points import points
 from hsp_wizard.domain.routes import ROUTES
 from hsp_wizard.i18n import _
-from hsp_wizard.presentation import Renderer
+from hsp_wizard.presentation import ROUTE_NAMES, Renderer
 from hsp_wizard.ui.pages.base import BasePage
 
 
@@ -62,7 +61,7 @@ class ResultsPage(BasePage):
             res = ev.hsp2 if name == "hsp2" else ev.routes[name]
             op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
             state = _("open") if res.open else _("not open")
-            h.append(f"<li><b>{escape(_(ROUTE_NAMES[name]))}</b>: {escape(state)}")
+            h.append(f"<li><b>{escape(_(ROUTE_NAMES[name][0]))}</b>: {escape(state)}")
             if op is not None and op.opens:
                 h.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
                 if op.binding:
