@@ -91,7 +91,6 @@ class Residence:
         for b in self.breaks:
             if b.restart <= on:
                 start = max(start, b.restart)
-        # walk back over contiguous periods only
         return start
 
     def chain_since(self, on: date, ok) -> date | None:

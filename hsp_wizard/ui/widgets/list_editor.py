@@ -12,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
                                QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
+from hsp_wizard.domain.explain import Msg
 from hsp_wizard.i18n import _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
 from hsp_wizard.presentation import Renderer
@@ -209,6 +210,5 @@ class ListEditor(QWidget):
             self.edited.emit()
 
 
-def _msg(template: str, **params) -> "ParseError":
-    from hsp_wizard.domain.explain import Msg
+def _msg(template: str, **params) -> Msg:
     return Msg(template, tuple(params.items()))
