@@ -6,7 +6,7 @@ from datetime import date
 
 from babel.dates import format_date
 
-from hsp_wizard.domain.explain import Money, Msg
+from hsp_wizard.domain.explain import Money, Msg, Term
 from hsp_wizard.i18n import N_, translate
 from hsp_wizard.rules import load_rules
 
@@ -66,8 +66,8 @@ class Renderer:
             return format_yen(int(value), self.lang)
         if isinstance(value, date):
             return format_day(value, self.lang)
-        if isinstance(value, str):
-            return self.tr(value) if value in _TRANSLATABLE_PARAMS else value
+        if isinstance(value, Term):
+            return self.tr(value)
         return str(value)
 
     def msg(self, m: Msg) -> str:
@@ -88,10 +88,3 @@ class Renderer:
     def confidence(self, tag: str) -> str:
         return self.tr(CONFIDENCE.get(tag, tag))
 
-
-# Parameter values that are themselves message ids (kinds, levels) and should be translated.
-_TRANSLATABLE_PARAMS = {
-    "taxes", "pension premiums", "health-insurance premiums", "spouse", "child",
-    "a highly skilled professional", "a special HSP (J-Skip)", "a long-term resident", "an HSP(ii) holder",
-    "an HSP(i) holder",
-}

@@ -8,7 +8,7 @@ from datetime import date
 
 from hsp_wizard.domain.dates import completed_years, years_before
 from hsp_wizard.domain.evaluate import Evaluation
-from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.explain import Msg, N_, Term
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import InsuranceKind, Occupation, Project, Relation
 from hsp_wizard.domain.routes import ROUTES, Condition, checklist_route
@@ -120,7 +120,7 @@ def situation(p: Project, on: date, pension_years: int, health_years: int) -> tu
               {"national_pension_period", "national_health_insurance", "national_health_insurance_period"})
         notes.append(Msg.of(N_("No pension or health-insurance periods were entered: the insurance documents "
                                "assume {kind} throughout. Enter your periods to be precise."),
-                            kind=N_("employees' insurance") if employed else N_("national insurance")))
+                            kind=Term(N_("employees' insurance") if employed else N_("national insurance"))))
     return s, notes
 
 

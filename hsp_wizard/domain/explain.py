@@ -16,6 +16,10 @@ class Money(int):
     """Whole yen, so a view can format it the way its language writes money."""
 
 
+class Term(str):
+    """A parameter that is itself a message id (a kind, a level), so a view translates it too."""
+
+
 @dataclass(frozen=True)
 class Msg:
     """A message template (English msgid with {named} placeholders) and its parameters."""

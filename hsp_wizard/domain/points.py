@@ -7,11 +7,18 @@ from datetime import date
 
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, completed_months
-from hsp_wizard.domain.explain import Money, Msg, N_
-from hsp_wizard.domain.project import Category, DegreeLevel, EmployerFactKind, PositionKind, Project
+from hsp_wizard.domain.explain import Money, Msg, N_, Term
+from hsp_wizard.domain.project import (CareerKind, Category, DegreeLevel, EmployerFactKind, PositionKind,
+                                       Project)
 from hsp_wizard.rules import RuleSet, load_rules
 from hsp_wizard.rules.schema import RowValue
 
+DEGREE_NAMES = {DegreeLevel.DOCTORATE: N_("doctorate"), DegreeLevel.MBA_MOT: N_("MBA/MOT"),
+                DegreeLevel.MASTER: N_("master's"), DegreeLevel.PROFESSIONAL: N_("professional degree"),
+                DegreeLevel.BACHELOR: N_("bachelor's")}
+CAREER_NAMES = {CareerKind.RESEARCH_EDUCATION: N_("research or education"),
+                CareerKind.SPECIALISED: N_("specialised/technical"),
+                CareerKind.BUSINESS_MANAGEMENT: N_("business management")}
 ITEM_ORDER = ("academic", "academic_bonus", "career", "salary", "age", "research", "licence", "position",
               "bonus")
 
@@ -180,12 +187,12 @@ def _academic(sh: _Sheet, p: Project, on: date) -> None:
     if scored:
         scored.sort(key=lambda t: t[0], reverse=True)
         best_pts, best_row, best = scored[0]
-        sh.add("academic", best_row, Msg.of(N_("Highest degree: {level} ({awarded})"), level=best.level.value,
+        sh.add("academic", best_row, Msg.of(N_("Highest degree: {level} ({awarded})"), level=Term(DEGREE_NAMES[best.level]),
                                              awarded=best.awarded))
         for pts, row, d in scored[1:]:
             sh.withhold("academic", "academic.highest_only",
                         Msg.of(N_("Only the highest degree counts: {level} ({awarded}) not added"),
-                               level=d.level.value, awarded=d.awarded))
+                               level=Term(DEGREE_NAMES[d.level]), awarded=d.awarded))
     grads = [d for d in degrees if d.level in F.GRADUATE_LEVELS]
     fields = {d.field.strip().casefold() for d in grads if d.field.strip()}
     if len(grads) >= 2:
@@ -204,7 +211,7 @@ def _career(sh: _Sheet, p: Project, on: date, months: int) -> None:
             sh.withhold("career", "exclusion.category_scope",
                         Msg.of(N_("{years} years {months} months of {kind} experience do not count in "
                                   "category ({category})"), years=other // 12, months=other % 12,
-                               kind=kind.value, category=sh.cat.value))
+                               kind=Term(CAREER_NAMES[kind]), category=sh.cat.value))
     years = months // 12
     tiers = []
     for row in sh.rules.rows_in_group("career"):

@@ -8,7 +8,7 @@ from typing import Callable
 
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
-from hsp_wizard.domain.explain import Money, Msg, N_
+from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import PointsResult, points, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project, Relation,
                                        ResidencePeriod)
@@ -19,6 +19,7 @@ ROUTES = ("hsp80", "hsp70", "jskip", "general", "spouse", "child", "long_term_re
           "contribution", "regional")
 HSP_ROUTES = {"hsp80": ("pr.hsp80.points", "pr.hsp80.years"), "hsp70": ("pr.hsp70.points", "pr.hsp70.years")}
 WORK_KINDS = {"hsp", "hsp2", "work", "residence"}
+PENALTY_NAMES = {"fine": N_("fine"), "imprisonment": N_("prison sentence")}
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ class Engine:
 
     def chain(self, on: date, years: int, rule_id: str, ok: Callable[[ResidencePeriod], bool], what: str
               ) -> Condition:
+        what = Term(what)
         start = self.res.chain_since(on, ok)
         if start is None:
             return self.cond(rule_id, False, Msg.of(N_("Not residing as {what} on {date}"), what=what, date=on), on)
@@ -160,7 +162,7 @@ class Engine:
             rule_id = "conduct.fine_years" if pen.kind == "fine" else "conduct.imprisonment_years"
             clear = anniversary(pen.ended, self.num(rule_id, on))
             out.append(self.cond(rule_id, on >= clear,
-                                 Msg.of(N_("A {kind} ended {ended}: good conduct from {clear}"), kind=pen.kind,
+                                 Msg.of(N_("A {kind} ended {ended}: good conduct from {clear}"), kind=Term(PENALTY_NAMES[pen.kind]),
                                         ended=pen.ended, clear=clear), on))
         if self.p.obligations.repeated_traffic_violations:
             out.append(self.cond("conduct.fine_years", False,
@@ -172,8 +174,8 @@ class Engine:
         o = self.p.obligations
         out = []
         late_rule = self.rules.rule_value("obligations.late_payment", on) is not None
-        for what, ans in ((N_("taxes"), o.taxes), (N_("pension premiums"), o.pension),
-                          (N_("health-insurance premiums"), o.health_insurance)):
+        for what, ans in ((Term(N_("taxes")), o.taxes), (Term(N_("pension premiums")), o.pension),
+                          (Term(N_("health-insurance premiums")), o.health_insurance)):
             if ans == Payment.UNPAID:
                 out.append(self.cond("obligations.public_charges", False,
                                      Msg.of(N_("Unpaid {what}: pay them before applying"), what=what), on))
@@ -399,6 +401,7 @@ class Engine:
         return best
 
     def _family(self, on: date, name: str, rule_id: str, relation: Relation, what: str) -> list[Condition]:
+        what = Term(what)
         if relation == Relation.NONE:
             return [self.cond(rule_id, False, Msg.of(N_("Applies only to the {what} of a Japanese national or "
                                                         "(special) permanent resident"), what=what), on)]

@@ -38,14 +38,15 @@ class ResultsPage(BasePage):
     def load(self) -> None:
         p = self.doc.project
         today = date.today()
-        first = evaluate(p, today, today=today)
-        on = p.planned_application_date
-        note = ""
-        if on is None:
-            opens = [o.opens for o in first.openings.values() if o.opens]
+        on, note, ev = p.planned_application_date, "", None
+        if on is None:  # find the earliest date first; evaluate again only if it is not today
+            ev = evaluate(p, today, today=today)
+            opens = [o.opens for o in ev.openings.values() if o.opens]
             on = min(opens) if opens else today
             note = _("(no planned date entered: the earliest date found)")
-        self.evaluation = ev = first if on == today else evaluate(p, on, today=today)
+        if ev is None or ev.on != on:
+            ev = evaluate(p, on, today=today)
+        self.evaluation = ev
         self.view.setHtml(self.render(ev, note, today))
 
     def change(self, item: str) -> str:
