@@ -68,7 +68,10 @@ class ListEditor(QWidget):
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
         self.table.setHorizontalHeaderLabels([c.header for c in columns])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for col, c in enumerate(columns):  # text stretches; short typed columns fit their header
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if c.kind in ("text", "choice")
+                                        else QHeaderView.ResizeMode.ResizeToContents)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it, F2 edits
         self._delegates = []
