@@ -1,4 +1,5 @@
 # Two commands do all set-up on a fresh machine: `make run` and `make test`.
+SHELL  := /bin/bash
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
@@ -10,13 +11,42 @@ DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1
         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
         libxcb-shape0 libxcb-xfixes0 libx11-xcb1 xvfb poppler-utils fonts-noto-cjk
 
-.PHONY: run test debs venv bench clean
+# Message catalogs: translations/*.po are the sources; the .mo files inside the package are build output.
+BABEL   := $(VENV)/bin/pybabel
+POT     := translations/hsp_wizard.pot
+PO      := $(wildcard translations/*/LC_MESSAGES/hsp_wizard.po)
+MO      := $(patsubst translations/%.po,hsp_wizard/locale/%.mo,$(PO))
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+EXTRACT := $(BABEL) -q extract -F pyproject.toml --no-location --no-wrap --sort-output --version $(VERSION) \
+           --project hsp-wizard --copyright-holder "HSP Wizard authors" --add-comments TRANSLATORS:
 
-run: $(STAMP)
+.PHONY: run test debs venv bench clean catalogs pot catalog-check
+
+run: $(STAMP) catalogs
 	$(PY) main.py
 
-test: debs $(STAMP)
+test: debs $(STAMP) catalog-check catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+catalogs: $(MO)
+
+hsp_wizard/locale/%.mo: translations/%.po $(STAMP)
+	@mkdir -p $(dir $@)
+	$(BABEL) -q compile --statistics -i $< -o $@
+
+# After changing messages in the code or the rule data: re-extract and merge into every catalog.
+pot: $(STAMP)
+	$(EXTRACT) -o $(POT) .
+	$(BABEL) -q update -i $(POT) -d translations -D hsp_wizard --no-wrap --ignore-obsolete --no-fuzzy-matching
+
+# Fails when the code's messages and the catalogs differ (run `make pot`, then translate).
+catalog-check: $(STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(EXTRACT) -o "$$tmp/hsp_wizard.pot" . && \
+	{ diff -q <(grep -v POT-Creation-Date $(POT)) <(grep -v POT-Creation-Date "$$tmp/hsp_wizard.pot") >/dev/null || \
+	  { echo "translations/hsp_wizard.pot is stale: run make pot"; exit 1; }; } && \
+	$(BABEL) update --check -i "$$tmp/hsp_wizard.pot" -d translations -D hsp_wizard --no-wrap --ignore-obsolete \
+	  --no-fuzzy-matching
 
 bench: $(STAMP)
 	$(PY) bench/evaluate_one.py
@@ -43,4 +73,4 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info
+	rm -rf $(VENV) build dist *.egg-info hsp_wizard/locale

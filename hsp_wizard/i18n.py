@@ -10,7 +10,9 @@ from pathlib import Path
 
 DOMAIN = "hsp_wizard"
 LANGUAGES = ("en", "ja")
+LANGUAGE_NAMES = {"en": "English", "ja": "日本語"}  # each in its own language, for the language menus
 _current = "en"
+_pseudo = False
 _translations: dict[str, gettext.NullTranslations] = {}
 
 
@@ -54,6 +56,29 @@ def current_language() -> str:
     return _current
 
 
+def set_pseudo(on: bool) -> None:
+    """Pseudo-localisation: every message stretched by half and accented, so layouts that cannot grow and
+    strings that bypass the catalog show up on screen (HSP_WIZARD_PSEUDO=1)."""
+    global _pseudo
+    _pseudo = on
+
+
+def pseudo(text: str) -> str:
+    """`text` with its letters accented and half its length added; placeholders, mnemonics and line breaks
+    kept, so the result still formats and its shortcut still works."""
+    out = []
+    for literal, field, spec, conv in string.Formatter().parse(text):
+        out.append(literal.translate(_ACCENTED))
+        if field is not None:
+            out.append("{" + field + ("!" + conv if conv else "") + (":" + spec if spec else "") + "}")
+    body = "".join(out)
+    pad = "·" * max(1, len(text) // 2)
+    return f"⟦{body} {pad}⟧"
+
+
+_ACCENTED = str.maketrans("AEIOUYaeiouycnsCNS", "ÅÉÎÖÜÝåéîöüýçñšÇÑŠ")
+
+
 def translate(message: str, lang: str | None = None) -> str:
     """Translate in `lang` (default: current). `_("")` is `""`, not the catalog header."""
     if not message:
@@ -64,7 +89,8 @@ def translate(message: str, lang: str | None = None) -> str:
     except OSError:
         return message
     out = cat.gettext(message)
-    return out if _same_fields(message, out) else message
+    out = out if _same_fields(message, out) else message
+    return pseudo(out) if _pseudo else out
 
 
 def _(message: str) -> str:
@@ -78,7 +104,8 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     except OSError:
         return singular if n == 1 else plural
     src = singular if n == 1 else plural
-    return out if _same_fields(src, out) else src
+    out = out if _same_fields(src, out) else src
+    return pseudo(out) if _pseudo else out
 
 
 def _fields(text: str) -> set[str]:

@@ -7,7 +7,7 @@ from datetime import date
 from babel.dates import format_date
 
 from hsp_wizard.domain.explain import Money, Msg, Term
-from hsp_wizard.i18n import N_, translate
+from hsp_wizard.i18n import N_, current_language, translate
 from hsp_wizard.rules import load_rules
 
 # Each route's name: an English message id and the Japanese term used on ISA's lists.
@@ -54,14 +54,17 @@ def format_day(d: date, lang: str) -> str:
 class Renderer:
     """Everything a view needs to show domain output in `lang`."""
 
-    def __init__(self, lang: str = "en"):
-        self.lang = lang
+    def __init__(self, lang: str | None = None):
+        """`lang` defaults to the current language (the UI's); the CLI and the PDF pass theirs."""
+        self.lang = lang or current_language()
         self.rules = load_rules()
 
     def tr(self, text: str) -> str:
         return translate(text, self.lang)
 
     def fmt(self, value: object) -> str:
+        if isinstance(value, Msg):
+            return self.msg(value)
         if isinstance(value, Money):
             return format_yen(int(value), self.lang)
         if isinstance(value, date):
@@ -85,6 +88,19 @@ class Renderer:
             return rule_id
         return item.official_ja if self.lang == "ja" else item.label
 
+    def official_term(self, rule_id: str) -> str:
+        """The official Japanese name to show beside an English label ('' in Japanese, where it is the label)."""
+        item = self.rules.rows.get(rule_id) or self.rules.rules.get(rule_id)
+        return "" if item is None or self.lang == "ja" else item.official_ja
+
     def confidence(self, tag: str) -> str:
         return self.tr(CONFIDENCE.get(tag, tag))
 
+
+
+def status_label(status, lang: str | None = None) -> str:
+    """A status of residence as the forms name it: 技術・人文知識・国際業務 in Japanese; in English the
+    English name with the Japanese term beside it."""
+    if (lang or current_language()) == "ja":
+        return status.official_ja
+    return f"{status.label} — {status.official_ja}"

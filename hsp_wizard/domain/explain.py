@@ -22,7 +22,8 @@ class Term(str):
 
 @dataclass(frozen=True)
 class Msg:
-    """A message template (English msgid with {named} placeholders) and its parameters."""
+    """A message template (English msgid with {named} placeholders) and its parameters; a parameter may be
+    a Msg itself (a reason inside a frame), rendered in the same language."""
 
     text: str
     params: tuple[tuple[str, object], ...] = ()
@@ -43,6 +44,8 @@ class Msg:
 
 def plain_format(value: object) -> str:
     """Locale-free rendering: ISO dates and ¥ with thousands separators."""
+    if isinstance(value, Msg):
+        return value.render()
     if isinstance(value, Money):
         return f"¥{int(value):,}"
     if isinstance(value, date):
@@ -51,6 +54,8 @@ def plain_format(value: object) -> str:
 
 
 def _jsonable(value: object) -> object:
+    if isinstance(value, Msg):
+        return value.as_json()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, Money):

@@ -326,7 +326,7 @@ def _bonuses(sh: _Sheet, p: Project, on: date) -> None:
         sh.add("bonus", "bonus.b3_local_government", Msg.of(N_("Employer receives local-government support")))
     if fact(EmployerFactKind.RND_OVER_3_PERCENT):
         if sme:
-            sh.add("bonus", "bonus.b4_rnd_ratio", Msg.of(N_("SME with R&D expenses above 3% of sales")))
+            sh.add("bonus", "bonus.b4_rnd_ratio", Msg.of(N_("SME with an R&D/sales ratio above 3%")))
         else:
             sh.withhold("bonus", "bonus.b4_rnd_ratio",
                         Msg.of(N_("The R&D-ratio bonus is for SMEs: mark the employer as an SME if it is one")))

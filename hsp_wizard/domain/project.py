@@ -8,6 +8,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
+from hsp_wizard.domain.explain import Msg, N_
+
 FORMAT_NAME = "hsp-wizard-project"
 SCHEMA_VERSION = 1
 
@@ -20,13 +22,46 @@ MAX_YEN = 10_000_000_000  # ¥10 billion: above any real remuneration, catches t
 
 def _plausible(d: date) -> date:
     if not MIN_DATE <= d <= MAX_DATE:
-        raise ValueError(f"must be between {MIN_DATE.isoformat()} and {MAX_DATE.isoformat()}")
+        raise ValueError(N_("must be a date between 1900-01-01 and 2200-12-31"))
     return d
 
 
 Day = Annotated[date, AfterValidator(_plausible)]
 Yen = Annotated[int, Field(ge=0, le=MAX_YEN)]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
+
+
+def error_reason(err: dict) -> Msg:
+    """One of pydantic's errors as our own message (a message id the views translate), by error type.
+    Our validators raise message ids; pydantic's own wording is replaced, and the input is never echoed."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "value_error":
+        return Msg.of(str(ctx.get("error", "")) or N_("is not valid here"))
+    if kind in ("greater_than_equal", "greater_than"):
+        return Msg.of(N_("must be {limit} or more"), limit=ctx.get("ge", ctx.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return Msg.of(N_("must be {limit} or less"), limit=ctx.get("le", ctx.get("lt")))
+    if kind == "string_too_long":
+        return Msg.of(N_("must be at most {limit} characters"), limit=ctx.get("max_length"))
+    if kind == "too_long":
+        return Msg.of(N_("must have at most {limit} entries"), limit=ctx.get("max_length"))
+    if kind == "missing":
+        return Msg.of(N_("is required"))
+    if kind == "extra_forbidden":
+        return Msg.of(N_("is not a field of this format"))
+    if kind in ("enum", "literal_error"):
+        return Msg.of(N_("is not one of the allowed values"))
+    if kind.startswith("date"):
+        return Msg.of(N_("must be a date written YYYY-MM-DD"))
+    if kind.startswith("int"):
+        return Msg.of(N_("must be a whole number"))
+    if kind.startswith("bool"):
+        return Msg.of(N_("must be true or false"))
+    if kind.startswith("string"):
+        return Msg.of(N_("must be text"))
+    if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
+        return Msg.of(N_("has the wrong kind of value"))
+    return Msg.of(N_("is not valid here"))
 
 
 class _Model(BaseModel):
@@ -43,7 +78,7 @@ class _Period(_Model):
     @model_validator(mode="after")
     def _end_after_start(self):
         if self.end is not None and self.end < self.start:
-            raise ValueError("end is before start")
+            raise ValueError(N_("The end date is before the start date"))
         return self
 
     def covers(self, on: date) -> bool:
@@ -145,9 +180,9 @@ class JapaneseResult(_Model):
     @model_validator(mode="after")
     def _level_or_score(self):
         if self.test == JapaneseTest.JLPT and self.level is None:
-            raise ValueError("a JLPT result needs a level")
+            raise ValueError(N_("A JLPT result needs a level"))
         if self.test == JapaneseTest.BJT and self.score is None:
-            raise ValueError("a BJT result needs a score")
+            raise ValueError(N_("A BJT result needs a score"))
         return self
 
 
@@ -219,7 +254,7 @@ class Trip(_Model):
     @model_validator(mode="after")
     def _order(self):
         if self.returned is not None and self.returned < self.left:
-            raise ValueError("returned is before left")
+            raise ValueError(N_("The return date is before the departure date"))
         return self
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from hsp_wizard.domain.explain import Msg, N_
-from hsp_wizard.domain.project import FORMAT_NAME, SCHEMA_VERSION, Project
+from hsp_wizard.domain.project import FORMAT_NAME, SCHEMA_VERSION, Project, error_reason
 
 MAX_FILE_BYTES = 1024 * 1024  # a real project is a few KiB
 
@@ -61,8 +61,11 @@ def loads_project(data: bytes, path: str = "<memory>") -> Project:
                                             key=str(exc))) from None
     except RecursionError:
         raise ProjectFileError(path, Msg.of(N_("The file is nested too deeply"))) from None
-    except ValueError as exc:
-        raise ProjectFileError(path, Msg.of(N_("Not a valid JSON file: {reason}"), reason=str(exc)[:200])) from None
+    except json.JSONDecodeError as exc:
+        raise ProjectFileError(path, Msg.of(N_("Not a valid JSON file (line {line}, column {column})"),
+                                            line=exc.lineno, column=exc.colno)) from None
+    except ValueError:  # NaN, Infinity
+        raise ProjectFileError(path, Msg.of(N_("Not a valid JSON file (NaN and Infinity are not numbers)"))) from None
     if not isinstance(raw, dict):
         raise ProjectFileError(path, Msg.of(N_("Not an HSP Wizard project (the top level is not an object)")))
     if raw.get("format") != FORMAT_NAME:
@@ -82,7 +85,7 @@ def loads_project(data: bytes, path: str = "<memory>") -> Project:
     except ValidationError as exc:
         err = exc.errors()[0]
         more = exc.error_count() - 1
-        reason = err["msg"]
+        reason = error_reason(err)
         if more:
             raise ProjectFileError(path, Msg.of(N_("Field {field}: {reason} (and {more} more problem(s))"),
                                                 field=_field(err["loc"]), reason=reason, more=more)) from None

@@ -10,15 +10,16 @@ from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWizard
 
 from hsp_wizard import APP_NAME
-from hsp_wizard.i18n import _
+from hsp_wizard.i18n import LANGUAGE_NAMES, N_, _, current_language
 from hsp_wizard.ui.document import ProjectDocument
+from hsp_wizard.ui.language import apply_language
 from hsp_wizard.ui.pages.welcome import WelcomePage
+from hsp_wizard.ui.texts import Texts
 
-FILE_FILTER = "HSP Wizard project (*.hspw);;JSON (*.json)"
 MAX_RECENT = 8
 log = logging.getLogger("hsp_wizard")
 
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.wizard.welcome.new_requested.connect(self.new_project)
         self.wizard.welcome.open_requested.connect(self.open_dialog)
         self.wizard.welcome.recent_requested.connect(self.open_path)
-        self.wizard.welcome.language_changed.connect(lambda lang: self.store.setValue("language", lang))
+        self.wizard.welcome.language_changed.connect(self.set_language)
         self._title()
         self._painted = False
 
@@ -135,31 +136,62 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- menus
     def _menus(self) -> None:
-        menu = self.menuBar().addMenu(_("&File"))
+        self.texts = Texts()
+        menu = self.menuBar().addMenu("")
+        self.texts.bind(menu.setTitle, N_("&File"))
         self.actions = {}
         for key, text, shortcut, slot in (
-                ("new", _("&New"), QKeySequence.StandardKey.New, self.new_project),
-                ("open", _("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog),
-                ("save", _("&Save"), QKeySequence.StandardKey.Save, self.save),
-                ("save_as", _("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as)):
-            act = QAction(text, self)
+                ("new", N_("&New"), QKeySequence.StandardKey.New, self.new_project),
+                ("open", N_("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog),
+                ("save", N_("&Save"), QKeySequence.StandardKey.Save, self.save),
+                ("save_as", N_("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as),
+                (None, None, None, None),
+                ("print", N_("&Print checklist…"), QKeySequence.StandardKey.Print, self.print_checklist)):
+            if key is None:
+                menu.addSeparator()
+                continue
+            act = QAction(self)
+            self.texts.bind(act.setText, text)
             act.setShortcut(shortcut)
             act.triggered.connect(slot)
             menu.addAction(act)
             self.actions[key] = act
-        menu.addSeparator()
-        print_act = QAction(_("&Print checklist…"), self)
-        print_act.setShortcut(QKeySequence.StandardKey.Print)
-        print_act.triggered.connect(self.print_checklist)
-        menu.addAction(print_act)
-        self.actions["print"] = print_act
-        self.recent_menu = menu.addMenu(_("Open &Recent"))
+        self.recent_menu = menu.addMenu("")
+        self.texts.bind(self.recent_menu.setTitle, N_("Open &Recent"))
         self._fill_recent()
         menu.addSeparator()
-        quit_act = QAction(_("&Quit"), self)
+        quit_act = QAction(self)
+        self.texts.bind(quit_act.setText, N_("&Quit"))
         quit_act.setShortcut(QKeySequence.StandardKey.Quit)
         quit_act.triggered.connect(self.close)
         menu.addAction(quit_act)
+        # Language: always reachable, each language named in itself
+        self.language_menu = self.menuBar().addMenu("")
+        self.texts.bind(self.language_menu.setTitle, N_("Lan&guage"))
+        group = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in LANGUAGE_NAMES.items():
+            act = QAction(name, self, checkable=True)
+            act.setChecked(code == current_language())
+            act.triggered.connect(lambda _checked=False, code=code: self.set_language(code))
+            group.addAction(act)
+            self.language_menu.addAction(act)
+            self.language_actions[code] = act
+
+    def set_language(self, lang: str) -> None:
+        """Switch the whole app to `lang` now and remember it; typed input stays where it is."""
+        if lang != current_language() and not apply_language(lang):
+            log.warning("Qt has no translation for %s", lang)
+            apply_language_ours_only(lang)
+        self.store.setValue("language", lang)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.texts.apply()
+            self._title()
+            for code, act in self.language_actions.items():
+                act.setChecked(code == current_language())
+        super().changeEvent(event)
 
     def _title(self) -> None:
         name = self.doc.path.name if self.doc.path else _("Untitled")
@@ -206,7 +238,7 @@ class MainWindow(QMainWindow):
     def open_dialog(self) -> None:
         if not self.maybe_keep_changes():
             return
-        path, _f = QFileDialog.getOpenFileName(self, _("Open a project"), "", FILE_FILTER)
+        path, _f = QFileDialog.getOpenFileName(self, _("Open a project"), "", file_filter())
         if path:
             self.open_path(path, ask=False)
 
@@ -233,7 +265,7 @@ class MainWindow(QMainWindow):
         return self._write(self.doc.path)
 
     def save_as(self) -> bool:
-        path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), "project.hspw", FILE_FILTER)
+        path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), "project.hspw", file_filter())
         if not path:
             return False
         if not Path(path).suffix:
@@ -284,6 +316,17 @@ class MainWindow(QMainWindow):
             event.ignore()
 
 
+def file_filter() -> str:
+    return _("HSP Wizard project (*.hspw);;JSON (*.json)")
+
+
+def apply_language_ours_only(lang: str) -> None:
+    """Our catalogs without Qt's (its translation file is missing): our texts still switch."""
+    from hsp_wizard.i18n import set_language
+    set_language(lang)
+    QApplication.postEvent(QApplication.instance(), QEvent(QEvent.Type.LanguageChange))
+
+
 # ---------------------------------------------------------------- dialogs (patched in tests)
 def ask_save_changes(parent) -> QMessageBox.StandardButton:
     return QMessageBox.question(parent, APP_NAME, _("Save the changes to this project?"),
@@ -330,6 +373,11 @@ def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_NAME)
     install_excepthook(app)
+    from hsp_wizard.ui.language import initial_language
+    apply_language(initial_language(settings()))
+    if os.environ.get("HSP_WIZARD_PSEUDO") == "1":  # pseudo-localisation, to find layouts that cannot grow
+        from hsp_wizard.i18n import set_pseudo
+        set_pseudo(True)
     window = MainWindow()
     files = [a for a in argv if not a.startswith("-")]
     if files:

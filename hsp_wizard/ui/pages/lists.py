@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel
 from hsp_wizard.domain.project import (CareerPeriod, Degree, EmployerFact, ForeignQualification, Investment,
                                        JapaneseResult, JicaTraining, Licence, Position, ResearchAchievement,
                                        SalaryEntry)
-from hsp_wizard.i18n import N_, _
+from hsp_wizard.i18n import N_
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
 
@@ -24,23 +24,23 @@ JP_TESTS = [("jlpt", "JLPT"), ("bjt", "BJT")]
 JLPT_LEVELS = [("N1", "N1"), ("N2", "N2"), ("N3", "N3"), ("N4", "N4"), ("N5", "N5")]
 EMPLOYER_FACTS = [("innovation_support", N_("Innovation-promotion support (B1)")), ("sme", N_("SME (B2/B4)")),
                   ("local_government_support", N_("Local-government support (B3)")),
-                  ("rnd_over_3_percent", N_("R&D above 3% of sales (B4)")),
+                  ("rnd_over_3_percent", N_("R&D/sales ratio over 3% (B4)")),
                   ("growth_field_project", N_("Growth-field project (B9)")),
                   ("investment_management", N_("Investment management (B13)"))]
 
 
 def choices(pairs):
-    return [(v, _(label)) for v, label in pairs]
+    """(value, msgid) pairs for a choice column; the editor translates the labels when it shows them."""
+    return list(pairs)
 
 
 class ListPage(BasePage):
     """A page of one or more list editors, each bound to a list field of the project."""
 
     def add_list(self, field: str, title: str, columns, factory, extra=None) -> ListEditor:
-        label = QLabel(title, self)
+        """A titled list editor for the project's list `field`; `title` and the headers are message ids."""
         editor = ListEditor(title, columns, factory, extra, self)
-        label.setBuddy(editor.table)
-        self.body.addWidget(label)
+        self.body.addWidget(self.label_for(title, editor.table))
         self.body.addWidget(editor)
         editor.edited.connect(self.edited)
         self.editors = getattr(self, "editors", {})
@@ -59,45 +59,52 @@ class ListPage(BasePage):
             updates[field] = models
         self.doc.update(**updates)
 
+    def retranslate(self) -> None:
+        """Bound texts, and the row errors shown under each table (the project itself is not touched)."""
+        super().retranslate()
+        for editor in getattr(self, "editors", {}).values():
+            if editor.error.text():
+                editor.error.show_error("\n".join(editor.models()[1]))
+
     def isComplete(self) -> bool:  # noqa: N802
         return True
 
 
 class EducationPage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, _("Education"), _("Every degree you hold. Only the highest counts, plus bonuses."))
-        self.add_list("degrees", _("&Degrees"), [
-            Column("level", _("Level"), "choice", choices(DEGREE_LEVELS)),
-            Column("field", _("Field")),
-            Column("awarded", _("Awarded"), "date", required=True),
-            Column("japanese_university", _("Japanese university"), "bool"),
-            Column("designated_university", _("Designated university (B10)"), "bool"),
-            Column("japanese_major", _("Japanese major abroad"), "bool"),
+        super().__init__(doc, N_("Education"), N_("Every degree you hold. Only the highest counts, plus bonuses."))
+        self.add_list("degrees", N_("&Degrees"), [
+            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS)),
+            Column("field", N_("Field")),
+            Column("awarded", N_("Awarded"), "date", required=True),
+            Column("japanese_university", N_("Japanese university"), "bool"),
+            Column("designated_university", N_("Designated university (B10)"), "bool"),
+            Column("japanese_major", N_("Japanese major abroad"), "bool"),
         ], Degree)
 
 
 class CareerPage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, _("Career"), _("Relevant work only: study time and part-time work while a student "
+        super().__init__(doc, N_("Career"), N_("Relevant work only: study time and part-time work while a student "
                                              "do not count. Leave 'To' empty for ongoing work."))
-        self.add_list("career", _("&Periods of work"), [
-            Column("kind", _("Kind"), "choice", choices(CAREER_KINDS)),
-            Column("employer", _("Employer")),
-            Column("start", _("From"), "date", required=True),
-            Column("end", _("To"), "date"),
+        self.add_list("career", N_("&Periods of work"), [
+            Column("kind", N_("Kind"), "choice", choices(CAREER_KINDS)),
+            Column("employer", N_("Employer")),
+            Column("start", N_("From"), "date", required=True),
+            Column("end", N_("To"), "date"),
         ], CareerPeriod)
 
 
 class SalaryPage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, _("Salary"), "")
-        self.help_text(_("The expected annual remuneration from each date on, in whole yen. Bonuses count; "
+        super().__init__(doc, N_("Salary"), "")
+        self.help_text(N_("The expected annual remuneration from each date on, in whole yen. Bonuses count; "
                          "overtime pay and commuting, family and housing allowances do not. Pay from a foreign "
                          "sending organisation counts too (rule convention.salary_expected; sources S2, S6, S7)."))
-        self.add_list("salary", _("&Salary history"), [
-            Column("start", _("From"), "date", required=True),
-            Column("amount_yen", _("Annual amount (¥)"), "yen", required=True),
-            Column("foreign_amount_yen", _("From a foreign organisation (¥)"), "yen"),
+        self.add_list("salary", N_("&Salary history"), [
+            Column("start", N_("From"), "date", required=True),
+            Column("amount_yen", N_("Annual amount (¥)"), "yen", required=True),
+            Column("foreign_amount_yen", N_("From a foreign organisation (¥)"), "yen"),
         ], SalaryEntry)
 
 
@@ -105,20 +112,20 @@ class AchievementsPage(ListPage):
     """Research, licences, position and investment: only the items the chosen category scores."""
 
     def __init__(self, doc):
-        super().__init__(doc, _("Research, licences, position"), "")
-        self.research = self.add_list("research", _("R&esearch achievements"), [
-            Column("kind", _("Kind"), "choice", choices(RESEARCH_KINDS)),
-            Column("achieved", _("Date"), "date", required=True),
-            Column("description", _("Description")),
+        super().__init__(doc, N_("Research, licences, position"), "")
+        self.research = self.add_list("research", N_("R&esearch achievements"), [
+            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS)),
+            Column("achieved", N_("Date"), "date", required=True),
+            Column("description", N_("Description")),
         ], ResearchAchievement)
-        self.licences = self.add_list("licences", _("Japanese &licences"), [
-            Column("name", _("Licence")), Column("obtained", _("Obtained"), "date", required=True)], Licence)
-        self.positions = self.add_list("positions", _("&Positions"), [
-            Column("kind", _("Position"), "choice", choices(POSITIONS)),
-            Column("start", _("From"), "date", required=True), Column("end", _("To"), "date")], Position)
-        self.investments = self.add_list("investments", _("&Investments in the business"), [
-            Column("amount_yen", _("Amount (¥)"), "yen", required=True),
-            Column("made", _("Date"), "date", required=True)], Investment)
+        self.licences = self.add_list("licences", N_("Japanese &licences"), [
+            Column("name", N_("Licence")), Column("obtained", N_("Obtained"), "date", required=True)], Licence)
+        self.positions = self.add_list("positions", N_("&Positions"), [
+            Column("kind", N_("Position"), "choice", choices(POSITIONS)),
+            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date")], Position)
+        self.investments = self.add_list("investments", N_("&Investments in the business"), [
+            Column("amount_yen", N_("Amount (¥)"), "yen", required=True),
+            Column("made", N_("Date"), "date", required=True)], Investment)
 
     def load(self) -> None:
         cat = self.doc.project.category.value if self.doc.project.category else None
@@ -134,25 +141,25 @@ class AchievementsPage(ListPage):
 
 class BonusesPage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, _("Japanese and bonuses"), "")
-        self.add_list("japanese", _("&Japanese tests (JLPT, BJT)"), [
-            Column("test", _("Test"), "choice", JP_TESTS),
-            Column("level", _("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
-            Column("score", _("BJT score"), "int"),
-            Column("passed", _("Result date"), "date", required=True),
+        super().__init__(doc, N_("Japanese and bonuses"), "")
+        self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
+            Column("test", N_("Test"), "choice", JP_TESTS),
+            Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
+            Column("score", N_("BJT score"), "int"),
+            Column("passed", N_("Result date"), "date", required=True),
         ], _japanese)
-        self.add_list("employer_facts", _("&Employer facts"), [
-            Column("kind", _("Fact"), "choice", choices(EMPLOYER_FACTS)),
-            Column("employer", _("Employer")),
-            Column("start", _("From"), "date", required=True), Column("end", _("To"), "date"),
+        self.add_list("employer_facts", N_("&Employer facts"), [
+            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS)),
+            Column("employer", N_("Employer")),
+            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
         ], EmployerFact)
-        self.add_list("foreign_qualifications", _("Foreign &qualifications and awards (B5)"), [
-            Column("name", _("Name")), Column("obtained", _("Obtained"), "date", required=True)],
+        self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards (B5)"), [
+            Column("name", N_("Name")), Column("obtained", N_("Obtained"), "date", required=True)],
             ForeignQualification)
-        self.add_list("jica_training", _("JICA &training (B11)"), [
-            Column("start", _("From"), "date", required=True),
-            Column("completed", _("Completed"), "date", required=True),
-            Column("used_japanese_university_classes", _("In Japanese university classes"), "bool")], JicaTraining)
+        self.add_list("jica_training", N_("JICA &training (B11)"), [
+            Column("start", N_("From"), "date", required=True),
+            Column("completed", N_("Completed"), "date", required=True),
+            Column("used_japanese_university_classes", N_("In Japanese university classes"), "bool")], JicaTraining)
 
 
 def _japanese(**kw):

@@ -10,7 +10,7 @@ from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
 from hsp_wizard.domain.residence import Residence
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import Renderer
+from hsp_wizard.presentation import Renderer, status_label
 from hsp_wizard.rules import load_rules
 from hsp_wizard.ui.pages.lists import ListPage
 from hsp_wizard.ui.widgets.list_editor import Column
@@ -21,31 +21,35 @@ PERMITS = [("special", N_("Special re-entry (みなし, up to 1 year)")), ("ordi
 
 class ResidencePage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, _("Residence in Japan"),
-                         _("Each status of residence you have held, and every trip abroad. Leave 'To' empty for "
-                           "your current status and 'Returned' empty if you are abroad now."))
+        super().__init__(doc, N_("Residence in Japan"),
+                         N_("Each status of residence you have held, and every trip abroad. Leave 'To' empty for "
+                            "your current status and 'Returned' empty if you are abroad now."))
         rules = load_rules()
-        statuses = [(s.id, f"{s.label} — {s.official_ja}") for s in rules.statuses.values()]
-        self.add_list("residence", _("&Statuses of residence"), [
-            Column("status", _("Status"), "choice", statuses),
-            Column("start", _("From"), "date", required=True), Column("end", _("To"), "date"),
-            Column("period_of_stay_months", _("Period of stay (months)"), "int"),
-            Column("granted_as_hsp", _("Granted as HSP"), "bool"),
-            Column("hsp_points", _("Points recognised"), "int"),
-            Column("special_hsp", _("J-Skip"), "bool"),
+        statuses = [(s.id, lambda s=s: status_label(s)) for s in rules.statuses.values()]
+        self.add_list("residence", N_("&Statuses of residence"), [
+            Column("status", N_("Status"), "choice", statuses),
+            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
+            Column("period_of_stay_months", N_("Period of stay (months)"), "int"),
+            Column("granted_as_hsp", N_("Granted as HSP"), "bool"),
+            Column("hsp_points", N_("Points recognised"), "int"),
+            Column("special_hsp", N_("J-Skip"), "bool"),
         ], ResidencePeriod)
-        self.add_list("trips", _("&Trips abroad"), [
-            Column("left", _("Left Japan"), "date", required=True), Column("returned", _("Returned"), "date"),
-            Column("reentry_permit", _("Re-entry permit"), "choice", [(v, _(t)) for v, t in PERMITS]),
+        self.add_list("trips", N_("&Trips abroad"), [
+            Column("left", N_("Left Japan"), "date", required=True), Column("returned", N_("Returned"), "date"),
+            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS),
         ], Trip)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
-        self.problems.setAccessibleName(_("Continuity problems"))
+        self.texts.bind(self.problems.setAccessibleName, N_("Continuity problems"))
         self.body.addWidget(self.problems)
         doc.changed.connect(self.show_problems)
 
     def load(self) -> None:
         super().load()
+        self.show_problems()
+
+    def retranslate(self) -> None:
+        super().retranslate()
         self.show_problems()
 
     def show_problems(self) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QTextBrowser
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
 from hsp_wizard.domain.points import points
 from hsp_wizard.domain.routes import ROUTES
-from hsp_wizard.i18n import _
+from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import ROUTE_NAMES, Renderer
 from hsp_wizard.ui.pages.base import BasePage
 
@@ -21,11 +21,11 @@ class ResultsPage(BasePage):
     change_requested = Signal(int)
 
     def __init__(self, doc, page_of_item: dict[str, int]):
-        super().__init__(doc, _("Results"), "")
+        super().__init__(doc, N_("Results"), "")
         self.page_of_item = page_of_item
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
-        self.view.setAccessibleName(_("Results"))
+        self.texts.bind(self.view.setAccessibleName, N_("Results"))
         self.view.anchorClicked.connect(self._link)
         self.body.addWidget(self.view)
         self.evaluation: Evaluation | None = None
@@ -34,6 +34,11 @@ class ResultsPage(BasePage):
         text = url.toString()
         if text.startswith("page:"):
             self.change_requested.emit(int(text[5:]))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.evaluation is not None:
+            self.load()
 
     def load(self) -> None:
         p = self.doc.project
@@ -50,19 +55,22 @@ class ResultsPage(BasePage):
         self.view.setHtml(self.render(ev, note, today))
 
     def change(self, item: str) -> str:
-        return f' <a href="page:{self.page_of_item[item]}">{escape(_("change"))}</a>'
+        label = _("change")
+        return f' <a href="page:{self.page_of_item[item]}">{escape(label)}</a>'
 
     def render(self, ev: Evaluation, note: str, today: date) -> str:
         r = Renderer()
         p = self.doc.project
-        h = [f"<h3>{escape(_('Planned application date: {date}').format(date=r.fmt(ev.on)))} {escape(note)}"
-             f"{self.change('category')}</h3>"]
-        h.append(f"<h3>{escape(_('Routes to permanent residence'))}</h3><ul>")
+        planned = _("Planned application date: {date}").format(date=r.fmt(ev.on))
+        routes = _("Routes to permanent residence")
+        h = [f"<h3>{escape(planned)} {escape(note)}{self.change('category')}</h3>",
+             f"<h3>{escape(routes)}</h3><ul>"]
         for name in (*ROUTES, "hsp2"):
             res = ev.hsp2 if name == "hsp2" else ev.routes[name]
             op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
             state = _("open") if res.open else _("not open")
-            h.append(f"<li><b>{escape(_(ROUTE_NAMES[name][0]))}</b>: {escape(state)}")
+            route = _(ROUTE_NAMES[name][0])
+            h.append(f"<li><b>{escape(route)}</b>: {escape(state)}")
             if op is not None and op.opens:
                 h.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
                 if op.binding:
@@ -80,7 +88,8 @@ class ResultsPage(BasePage):
             h.append("</ul></li>")
         h.append("</ul>")
         if ev.points is None:
-            h.append(f"<p>{escape(_('Choose a category to see points.'))}{self.change('category')}</p>")
+            choose = _("Choose a category to see points.")
+            h.append(f"<p>{escape(choose)}{self.change('category')}</p>")
         else:
             now = points(p.category, p, today)
             h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
@@ -89,17 +98,23 @@ class ResultsPage(BasePage):
                               (_("3 years before"), ev.checkpoints[3])):
                 h.append(f"<h4>{escape(label)} ({escape(r.fmt(pr.on))}): {pr.total}</h4><table>")
                 for ln in pr.lines:
-                    h.append(f"<tr><td align=right>{ln.points}</td><td>{escape(r.rule_label(ln.rule_id))}</td>"
+                    h.append(f"<tr><td align=right>{ln.points}</td><td>{escape(_label(r, ln.rule_id))}</td>"
                              f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)} · "
                              f"{escape(', '.join(ln.sources))} · {escape(r.confidence(ln.confidence))}</small>"
                              f"{self.change(ln.item)}</td></tr>")
                 for ln in pr.withheld:
-                    h.append(f"<tr><td align=right>–</td><td>{escape(r.rule_label(ln.rule_id))}</td>"
+                    h.append(f"<tr><td align=right>–</td><td>{escape(_label(r, ln.rule_id))}</td>"
                              f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)}</small>"
                              f"{self.change(ln.item)}</td></tr>")
                 h.append("</table>")
         h.append("<p>" + escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))) + "</p>")
         return "".join(h)
+
+
+def _label(r: Renderer, rule_id: str) -> str:
+    """A point row's name; in English with the official Japanese name beside it."""
+    term = r.official_term(rule_id)
+    return f"{r.rule_label(rule_id)}（{term}）" if term else r.rule_label(rule_id)
 
 
 def _item_of(rule_id: str) -> str:

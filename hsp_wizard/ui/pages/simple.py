@@ -33,17 +33,15 @@ class CategoryPage(BasePage):
     """The category, with a live comparison of the three, and the dates everything depends on."""
 
     def __init__(self, doc):
-        super().__init__(doc, _("You and your category"), _("Your points in each category update as you type."))
+        super().__init__(doc, N_("You and your category"), N_("Your points in each category update as you type."))
         form = QFormLayout()
         self.name = QLineEdit(self)
         self.birth = DateField(self)
         self.birth.checker = self._check_birth
         self.planned = DateField(self)
-        for text, w in ((_("N&ame (optional, only for the printout):"), self.name),
-                        (_("Bi&rth date:"), self.birth), (_("&Planned application date:"), self.planned)):
-            label = QLabel(text, self)
-            label.setBuddy(w)
-            form.addRow(label, w)
+        for text, w in ((N_("N&ame (optional, only for the printout):"), self.name),
+                        (N_("Bi&rth date:"), self.birth), (N_("&Planned application date:"), self.planned)):
+            form.addRow(self.label_for(text, w), w)
             if isinstance(w, DateField):
                 form.addRow("", w.error)
         self.body.addLayout(form)
@@ -51,12 +49,14 @@ class CategoryPage(BasePage):
         self.radios: dict[Category, QRadioButton] = {}
         self.compare: dict[Category, QLabel] = {}
         for n, (cat, (title, desc)) in enumerate(CATEGORY_TEXT.items(), start=1):
-            rb = QRadioButton(f"&{n}  {_(title)}", self)
-            rb.setAccessibleName(_(title))
-            rb.setAccessibleDescription(_(desc))
+            rb = QRadioButton(self)
+            self.texts.call(lambda rb=rb, n=n, title=title, desc=desc: (
+                rb.setText(f"&{n}  {_(title)}"),
+                rb.setAccessibleName(_(title)), rb.setAccessibleDescription(_(desc))))
             self.group.addButton(rb)
             self.radios[cat] = rb
-            d = QLabel(_(desc), self)
+            d = QLabel(self)
+            self.texts.bind(d.setText, desc)
             d.setWordWrap(True)
             d.setIndent(24)
             score = QLabel(self)
@@ -70,6 +70,10 @@ class CategoryPage(BasePage):
         self.birth.value_changed.connect(self.edited)
         self.planned.value_changed.connect(self.edited)
         doc.changed.connect(self.refresh_comparison)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.refresh_comparison()
 
     def _check_birth(self, d: date) -> str:
         on = date.today()
@@ -102,8 +106,8 @@ class CategoryPage(BasePage):
         on = p.planned_application_date or date.today()
         for cat, label in self.compare.items():
             r = points(cat, p, on)
-            verdict = _("meets the criteria") if r.eligible else _("does not meet the criteria")
-            label.setText(_("{total} points — {verdict}").format(total=r.total, verdict=verdict))
+            label.setText((_("{total} points — meets the criteria") if r.eligible else
+                           _("{total} points — does not meet the criteria")).format(total=r.total))
 
 
 PAYMENT = [(Payment.UNKNOWN, N_("Not sure")), (Payment.ON_TIME, N_("Yes, always on time")),
@@ -116,19 +120,16 @@ RELATION = [(Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national
             (Relation.SPECIAL_PERMANENT_RESIDENT, N_("Special permanent resident"))]
 
 
-def combo(parent, pairs) -> QComboBox:
-    box = QComboBox(parent)
-    for value, label in pairs:
-        box.addItem(_(label), value.value)
-    return box
+def combo(page: BasePage, pairs) -> QComboBox:
+    return page.texts.bind_items(QComboBox(page), pairs)
 
 
 class RequirementsPage(ListPage):
     """Taxes, pension, insurance, fines, guarantor and family facts, as plain questions."""
 
     def __init__(self, doc):
-        super().__init__(doc, _("Other requirements"), _("Plain questions about the requirements other than "
-                                                        "points. Answer 'Not sure' rather than guess."))
+        super().__init__(doc, N_("Other requirements"), N_("Plain questions about the requirements other than "
+                                                          "points. Answer 'Not sure' rather than guess."))
         form = QFormLayout()
         self.taxes = combo(self, PAYMENT)
         self.pension = combo(self, PAYMENT)
@@ -139,24 +140,24 @@ class RequirementsPage(ListPage):
         self.spouse = combo(self, RELATION)
         self.parent = combo(self, RELATION)
         self.marriage = DateField(self)
-        self.withheld = QCheckBox(_("Resident tax was always deducted from my salary (&withheld)"), self)
-        self.employer = QCheckBox(_("I own a workplace enrolled in social ins&urance"), self)
-        self.notice = QCheckBox(_("I hold a points-result noti&ce (ポイント計算結果通知書)"), self)
-        self.traffic = QCheckBox(_("I have had repeated traffic &violations"), self)
-        rows = [(_("Were resident and national &taxes paid on time?"), self.taxes),
-                (_("Were &pension premiums paid on time?"), self.pension),
-                (_("Were &health-insurance premiums paid on time?"), self.health),
-                (_("Were &immigration notifications made?"), self.notifications),
-                (_("Do you have a &guarantor (Japanese national or permanent resident)?"), self.guarantor),
-                (_("&Occupation:"), self.occupation),
-                (_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
-                (_("&Marriage date:"), self.marriage),
-                (_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent)]
+        self.withheld, self.employer, self.notice, self.traffic = (QCheckBox(self) for _i in range(4))
+        for box, text in ((self.withheld, N_("Resident tax was always deducted from my salary (&withheld)")),
+                          (self.employer, N_("I own a workplace enrolled in social ins&urance")),
+                          (self.notice, N_("I hold a points-result noti&ce (ポイント計算結果通知書)")),
+                          (self.traffic, N_("I have had repeated traffic &violations"))):
+            self.texts.bind(box.setText, text)
+        rows = [(N_("Were resident and national &taxes paid on time?"), self.taxes),
+                (N_("Were &pension premiums paid on time?"), self.pension),
+                (N_("Were &health-insurance premiums paid on time?"), self.health),
+                (N_("Were &immigration notifications made?"), self.notifications),
+                (N_("Do you have a &guarantor (Japanese national or permanent resident)?"), self.guarantor),
+                (N_("&Occupation:"), self.occupation),
+                (N_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
+                (N_("&Marriage date:"), self.marriage),
+                (N_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent)]
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long questions above their answers
         for text, w in rows:
-            label = QLabel(text, self)
-            label.setBuddy(w)
-            form.addRow(label, w)
+            form.addRow(self.label_for(text, w), w)
             if isinstance(w, DateField):
                 form.addRow("", w.error)
             else:
@@ -166,10 +167,10 @@ class RequirementsPage(ListPage):
         for cb in (self.withheld, self.employer, self.notice, self.traffic):
             self.body.addWidget(cb)
             cb.toggled.connect(self.edited)
-        self.penalties = self.add_list("penalties", _("&Fines or imprisonment (not traffic 反則金)"), [
-            Column("kind", _("Kind"), "choice", [("fine", _("Fine")), ("imprisonment", _("Imprisonment"))]),
-            Column("ended", _("Paid or served until"), "date", required=True),
-            Column("suspended", _("Suspended"), "bool")], Penalty)
+        self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
+            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
+            Column("ended", N_("Paid or served until"), "date", required=True),
+            Column("suspended", N_("Suspended"), "bool")], Penalty)
 
     def load(self) -> None:
         o, f = self.doc.project.obligations, self.doc.project.family

@@ -4,9 +4,9 @@ can be shown before the engine has loaded."""
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QListWidget, QPushButton
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QListWidget, QPushButton
 
-from hsp_wizard.i18n import _
+from hsp_wizard.i18n import LANGUAGE_NAMES, N_, current_language
 from hsp_wizard.ui.pages.base import BasePage
 
 
@@ -19,45 +19,40 @@ class WelcomePage(BasePage):
     language_changed = Signal(str)
 
     def __init__(self, doc, recent: list[str]):
-        super().__init__(doc, _("Welcome to HSP Wizard"),
-                         _("Your Highly Skilled Professional points and the earliest date you can apply for "
-                           "permanent residence, offline. Nothing you enter leaves this computer."))
+        super().__init__(doc, N_("Welcome to HSP Wizard"),
+                         N_("Your Highly Skilled Professional points and the earliest date you can apply for "
+                            "permanent residence, offline. Nothing you enter leaves this computer."))
         form = QFormLayout()
         self.language = QComboBox(self)
-        self.language.addItem("English", "en")
-        self.language.addItem("日本語", "ja")
-        lang_label = QLabel(_("&Language:"), self)
-        lang_label.setBuddy(self.language)
-        form.addRow(lang_label, self.language)
+        for code, name in LANGUAGE_NAMES.items():  # each language in its own name, never translated
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        form.addRow(self.label_for(N_("&Language:"), self.language), self.language)
         self.body.addLayout(form)
         row = QHBoxLayout()
-        self.new_button = QPushButton(_("Start a ne&w project"), self)
-        self.open_button = QPushButton(_("&Open a project…"), self)
+        self.new_button = QPushButton(self)
+        self.open_button = QPushButton(self)
+        self.texts.bind(self.new_button.setText, N_("Start a ne&w project"))
+        self.texts.bind(self.open_button.setText, N_("&Open a project…"))
         row.addWidget(self.new_button)
         row.addWidget(self.open_button)
         row.addStretch(1)
         self.body.addLayout(row)
-        recent_label = QLabel(_("&Recent projects:"), self)
         self.recent = QListWidget(self)
-        self.recent.setAccessibleName(_("Recent projects"))
-        recent_label.setBuddy(self.recent)
+        self.texts.bind(self.recent.setAccessibleName, N_("Recent projects"))
         self.recent.addItems(recent)
         self.recent.itemActivated.connect(lambda item: self.recent_requested.emit(item.text()))
-        self.body.addWidget(recent_label)
+        self.body.addWidget(self.label_for(N_("&Recent projects:"), self.recent))
         self.body.addWidget(self.recent)
-        self.language_note = QLabel(self)
-        self.language_note.setWordWrap(True)
-        self.body.addWidget(self.language_note)
         self.language.currentIndexChanged.connect(self._language)
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
 
+    def retranslate(self) -> None:
+        super().retranslate()
+        blocked = self.language.blockSignals(True)  # follow a change made from the menu
+        self.language.setCurrentIndex(self.language.findData(current_language()))
+        self.language.blockSignals(blocked)
+
     def _language(self) -> None:
-        """Remember the choice; say plainly when its translations are not installed yet."""
-        from hsp_wizard.i18n import has_catalog, set_language
-        lang = self.language.currentData()
-        set_language(lang)
-        self.language_changed.emit(lang)
-        self.language_note.setText("" if has_catalog(lang) else
-                                   "日本語の表示はまだ準備中です（翻訳カタログが未導入）。"
-                                   if lang == "ja" else "")
+        self.language_changed.emit(self.language.currentData())

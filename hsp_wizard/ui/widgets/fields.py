@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from hsp_wizard.i18n import _
@@ -45,20 +45,33 @@ class _ParsedField(QLineEdit):
         raise NotImplementedError
 
     def _on_edit(self, text: str) -> None:
+        self._value, self._valid = self._validate(text)
+        self.value_changed.emit(self.value())
+
+    def _validate(self, text: str) -> tuple[object, bool]:
+        """Parse and check `text`, showing the message beside the field; (value, valid)."""
         try:
             value = self._parse(text)
             msg = self.check(value) if value is not None else ""
         except ParseError as exc:
-            self._valid = False
-            self.error.show_error(Renderer().msg(exc.msg))
-            self.setAccessibleDescription(self.error.text())
-            self.value_changed.emit(None)
-            return
-        self._valid = not msg
+            value, msg = None, Renderer().msg(exc.msg)
         self.error.show_error(msg)
         self.setAccessibleDescription(msg)
-        self._value = value if self._valid else None
-        self.value_changed.emit(self._value)
+        return value, not msg
+
+    def revalidate(self) -> None:
+        """Show the current text's message again, in the current language (after a language change)."""
+        if self.error.text():
+            self._validate(self.text())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.revalidate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """The placeholder text in the current language."""
 
     def check(self, value) -> str:
         """Extra checks (a birth date in range, a date not in the future); '' when fine."""
@@ -77,8 +90,11 @@ class DateField(_ParsedField):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setPlaceholderText(_("YYYY-MM-DD"))
         self.checker = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setPlaceholderText(_("YYYY-MM-DD"))
 
     def _parse(self, text: str):
         return parse_date(text)
@@ -97,6 +113,9 @@ class YenField(_ParsedField):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.retranslate()
+
+    def retranslate(self) -> None:
         self.setPlaceholderText(_("for example 4,000,000"))
 
     def _parse(self, text: str):

@@ -7,13 +7,14 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from pydantic import BaseModel, ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
                                QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from hsp_wizard.domain.explain import Msg
-from hsp_wizard.i18n import _
+from hsp_wizard.domain.explain import Msg, Term
+from hsp_wizard.domain.project import error_reason
+from hsp_wizard.i18n import N_, _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
 from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.widgets.fields import ErrorLabel
@@ -23,13 +24,21 @@ INVALID = QBrush(QColor("#fde7ea"))
 
 @dataclass
 class Column:
-    """One column: the model field, its header, how to read it."""
+    """One column: the model field, its header, how to read it. `header` and the choices' labels are message
+    ids (marked with N_); the editor translates them, again on each language change."""
 
     key: str
     header: str
     kind: str = "text"  # text | date | yen | int | choice | bool
-    choices: list[tuple[str, str]] = field(default_factory=list)  # (value, label)
+    choices: list[tuple[str, str | Callable[[], str]]] = field(default_factory=list)  # (value, label)
     required: bool = False
+
+    def label_of(self, value: object) -> str:
+        """A choice's label in the current language: a message id, or a function for labels made from data."""
+        label = dict(self.choices).get(value)
+        if label is None:
+            return str(value)
+        return label() if callable(label) else _(label)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -41,9 +50,9 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802
         box = QComboBox(parent)
-        box.setAccessibleName(self.column.header)
-        for value, label in self.column.choices:
-            box.addItem(label, value)
+        box.setAccessibleName(_(self.column.header))
+        for value, _label in self.column.choices:
+            box.addItem(self.column.label_of(value), value)
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802
@@ -61,13 +70,14 @@ class ListEditor(QWidget):
 
     def __init__(self, title: str, columns: list[Column], factory: type[BaseModel],
                  extra: Callable[[BaseModel], str] | None = None, parent=None):
+        """`title` is a message id, like the columns' headers."""
         super().__init__(parent)
+        self.title = title
         self.columns = columns
         self.factory = factory
         self.extra_check = extra
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
-        self.table.setHorizontalHeaderLabels([c.header for c in columns])
         header = self.table.horizontalHeader()
         for col, c in enumerate(columns):  # text stretches; short typed columns fit their header
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if c.kind in ("text", "choice")
@@ -80,13 +90,11 @@ class ListEditor(QWidget):
                 d = ChoiceDelegate(c, self.table)
                 self._delegates.append(d)
                 self.table.setItemDelegateForColumn(col, d)
-        self.table.setAccessibleName(title)
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._changed)
-        self.add_button = QPushButton(_("&Add row"), self)
-        self.add_button.setAccessibleName(_("Add a row to {title}").format(title=title))
-        self.remove_button = QPushButton(_("&Remove row"), self)
-        self.remove_button.setAccessibleName(_("Remove the selected row from {title}").format(title=title))
+        self.add_button = QPushButton(self)
+        self.remove_button = QPushButton(self)
+        self.retranslate()
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
         self.error = ErrorLabel(self)
@@ -100,6 +108,32 @@ class ListEditor(QWidget):
         lay.addLayout(buttons)
         lay.addWidget(self.error)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Headers, buttons and the labels of chosen values in the current language; typed text is kept."""
+        title = plain(_(self.title))
+        self.table.setHorizontalHeaderLabels([_(c.header) for c in self.columns])
+        self.table.setAccessibleName(title)
+        self.add_button.setText(_("&Add row"))
+        self.add_button.setAccessibleName(_("Add a row to {title}").format(title=title))
+        self.remove_button.setText(_("&Remove row"))
+        self.remove_button.setAccessibleName(_("Remove the selected row from {title}").format(title=title))
+        loading, self._loading = self._loading, True
+        for row in range(self.table.rowCount()):
+            for col, c in enumerate(self.columns):
+                item = self.table.item(row, col)
+                if item is None:
+                    continue
+                if c.kind == "choice":
+                    item.setText(c.label_of(item.data(Qt.ItemDataRole.UserRole)))
+                elif c.kind == "bool":
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
+        self._loading = loading
+
     # ---------------------------------------------------------------- rows <-> models
     def add_row(self, values: dict | None = None) -> int:
         self._loading = True
@@ -110,8 +144,7 @@ class ListEditor(QWidget):
             v = values.get(c.key)
             if c.kind == "choice":
                 value = getattr(v, "value", v) if v is not None else c.choices[0][0]
-                label = dict(c.choices).get(value, str(value))
-                item = QTableWidgetItem(label)
+                item = QTableWidgetItem(c.label_of(value))
                 item.setData(Qt.ItemDataRole.UserRole, value)
                 self.table.setItem(row, col, item)
             elif c.kind == "bool":
@@ -119,7 +152,7 @@ class ListEditor(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
                               Qt.ItemFlag.ItemIsSelectable)
                 item.setCheckState(Qt.CheckState.Checked if v else Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, c.header)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
                 self.table.setItem(row, col, item)
             else:
                 text = ("" if v is None else v.isoformat() if c.kind == "date" else
@@ -169,7 +202,7 @@ class ListEditor(QWidget):
                 else:
                     v = text
                 if v is None and c.required:
-                    raise ParseError(_msg(_("{column} is required"), column=c.header))
+                    raise ParseError(_msg(N_("{column} is required"), column=Term(c.header)))
                 if v is not None or c.kind in ("date", "int"):
                     out[c.key] = v
         return {k: v for k, v in out.items() if v is not None or k in ("end", "returned")}
@@ -187,16 +220,20 @@ class ListEditor(QWidget):
             except ParseError as exc:
                 errors.append((row, render.msg(exc.msg)))
             except ValidationError as exc:
-                err = exc.errors()[0]
-                reason = str(err["msg"]).removeprefix("Value error, ")
-                errors.append((row, reason))
+                errors.append((row, self._reason(exc.errors()[0])))
             except ValueError as exc:
-                errors.append((row, str(exc)))
+                errors.append((row, _(str(exc))))  # extra checks return message ids too
             else:
                 good.append(m)
         self._mark(dict(errors))
         msgs = [_("Row {row}: {reason}").format(row=r + 1, reason=reason) for r, reason in errors]
         return good, msgs
+
+    def _reason(self, err: dict) -> str:
+        """A validation error in the current language, naming the column it is about."""
+        reason = Renderer().msg(error_reason(err))
+        header = next((_(c.header) for c in self.columns if err["loc"] and c.key == err["loc"][0]), "")
+        return _("{column}: {reason}").format(column=plain(header), reason=reason) if header else reason
 
     def _mark(self, bad: dict[int, str]) -> None:
         self._loading = True
@@ -211,6 +248,11 @@ class ListEditor(QWidget):
     def _changed(self, *_args) -> None:
         if not self._loading:
             self.edited.emit()
+
+
+def plain(label: str) -> str:
+    """A label without its mnemonic marker, for accessible names and messages."""
+    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
 def _msg(template: str, **params) -> Msg:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from hsp_wizard.domain.dates import years_before
@@ -35,7 +35,6 @@ class PointsPanel(QFrame):
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
         self.total = QLabel(self)
-        self.total.setAccessibleName(_("Points total"))
         f = self.total.font()
         f.setPointSize(f.pointSize() + 10)
         f.setBold(True)
@@ -43,7 +42,6 @@ class PointsPanel(QFrame):
         self.checkpoints = QLabel(self)
         self.checkpoints.setWordWrap(True)
         self.lines = QListWidget(self)
-        self.lines.setAccessibleName(_("Point lines"))
         self.lines.setWordWrap(True)
         self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.lines.currentItemChanged.connect(self._show_why)
@@ -60,7 +58,20 @@ class PointsPanel(QFrame):
         self._search.setInterval(150)  # search once typing pauses: the solver costs about 10 ms
         self._search.timeout.connect(self._find_earliest)
         doc.changed.connect(self.refresh)
-        self.refresh()
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.total.setAccessibleName(_("Points total"))
+        self.lines.setAccessibleName(_("Point lines"))
+        selected = self.lines.currentRow()
+        self.refresh(search=False)
+        if selected >= 0:
+            self.lines.setCurrentRow(selected)
 
     def evaluation_date(self) -> date:
         """The planned application date, else the earliest date found, else today."""
@@ -96,10 +107,11 @@ class PointsPanel(QFrame):
         one = points(p.category, p, years_before(on, 1), table_date=now.table_date)
         three = points(p.category, p, years_before(on, 3), table_date=now.table_date)
         self.results = {"now": now, "one": one, "three": three}
-        when = (_("on the planned application date") if p.planned_application_date else
-                _("on the earliest date found") if self.earliest else _("today"))
-        self.heading.setText(_("Category ({category}) {when}, {date}").format(
-            category=p.category.value, when=when, date=r.fmt(on)))
+        heading = (_("Category ({category}) on the planned application date, {date}")
+                   if p.planned_application_date else
+                   _("Category ({category}) on the earliest date found, {date}") if self.earliest else
+                   _("Category ({category}) today, {date}"))
+        self.heading.setText(heading.format(category=p.category.value, date=r.fmt(on)))
         self.total.setText(_("{total} points").format(total=now.total))
         self.total.setStyleSheet(f"color: {colour_for(now.total)};")
         self.checkpoints.setText(
@@ -126,5 +138,7 @@ class PointsPanel(QFrame):
             self.why.clear()
             return
         r = Renderer()
-        self.why.setText(_("{why}\nRule: {rule} · Sources: {sources} · Confidence: {confidence}").format(
-            why=r.msg(ln.why), rule=ln.rule_id, sources=", ".join(ln.sources), confidence=r.confidence(ln.confidence)))
+        why = _("{why}\nRule: {rule} · Sources: {sources} · Confidence: {confidence}").format(
+            why=r.msg(ln.why), rule=ln.rule_id, sources=", ".join(ln.sources), confidence=r.confidence(ln.confidence))
+        term = r.official_term(ln.rule_id)  # the name on ISA's point sheet, beside the English one
+        self.why.setText(f"{term}\n{why}" if term else why)
