@@ -6,12 +6,12 @@ import re
 import unicodedata
 from datetime import date
 
+from hsp_wizard.domain.dates import JAPANESE_ERAS
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.project import MAX_DATE, MAX_YEN, MIN_DATE
 
-# Japanese eras: first day of each (令和 from 2019-05-01 etc.)
-ERAS = {"令和": date(2019, 5, 1), "平成": date(1989, 1, 8), "昭和": date(1926, 12, 25),
-        "R": date(2019, 5, 1), "H": date(1989, 1, 8), "S": date(1926, 12, 25)}
+# Japanese eras by name and by initial: the first day of each
+ERAS = {key: start for name, initial, start in JAPANESE_ERAS for key in (name, initial)}
 
 
 class ParseError(ValueError):

@@ -6,6 +6,7 @@ from datetime import date
 
 from babel.dates import format_date
 
+from hsp_wizard.domain.dates import JAPANESE_ERAS
 from hsp_wizard.domain.explain import Money, Msg, Term
 from hsp_wizard.i18n import N_, current_language, translate
 from hsp_wizard.rules import load_rules
@@ -44,9 +45,14 @@ def format_yen(amount: int, lang: str) -> str:
     return f"¥{amount:,}"
 
 
-def format_day(d: date, lang: str) -> str:
-    """1 Apr 2026 in English; 2026年4月1日 in Japanese."""
+def format_day(d: date, lang: str, era: bool = False) -> str:
+    """1 Apr 2026 in English; 2026年4月1日 in Japanese, or 令和8年4月1日 with `era`."""
     if lang == "ja":
+        if era:
+            for name, _initial, start in JAPANESE_ERAS:  # Babel has no Japanese calendar; before 昭和: Western
+                if d >= start:
+                    n = d.year - start.year + 1
+                    return f"{name}{'元' if n == 1 else n}年{d.month}月{d.day}日"
         return format_date(d, format="long", locale="ja")
     return format_date(d, format="d MMM y", locale="en")
 
@@ -54,9 +60,11 @@ def format_day(d: date, lang: str) -> str:
 class Renderer:
     """Everything a view needs to show domain output in `lang`."""
 
-    def __init__(self, lang: str | None = None):
-        """`lang` defaults to the current language (the UI's); the CLI and the PDF pass theirs."""
+    def __init__(self, lang: str | None = None, era: bool = False):
+        """`lang` defaults to the current language (the UI's); the CLI and the PDF pass theirs. `era`: Japanese
+        dates with the era name (令和8年4月1日), for the printed checklist."""
         self.lang = lang or current_language()
+        self.era = era
         self.rules = load_rules()
 
     def tr(self, text: str) -> str:
@@ -68,7 +76,7 @@ class Renderer:
         if isinstance(value, Money):
             return format_yen(int(value), self.lang)
         if isinstance(value, date):
-            return format_day(value, self.lang)
+            return format_day(value, self.lang, self.era)
         if isinstance(value, Term):
             return self.tr(value)
         return str(value)

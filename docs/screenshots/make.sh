@@ -4,4 +4,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 make -s debs venv
 export HSP_WIZARD_CONFIG_DIR="$(mktemp -d)"
-xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python docs/screenshots/make_screenshots.py "$@"
+make -s catalogs
+for variant in "--lang en" "--lang ja" "--pseudo"; do
+  # shellcheck disable=SC2086
+  xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python docs/screenshots/make_screenshots.py $variant "$@"
+done

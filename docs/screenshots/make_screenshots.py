@@ -1,7 +1,13 @@
-"""Open an example project in the real window and save a PNG of every page (run by make.sh under Xvfb)."""
+"""Open an example project in the real window and save a PNG of every page (run by make.sh under Xvfb).
+
+    make_screenshots.py [--lang en|ja] [--pseudo] [EXAMPLE]
+
+English goes to docs/screenshots/, Japanese to docs/screenshots/ja/, pseudo-localised (every string stretched
+by half, to find layouts that cannot grow) to docs/screenshots/pseudo/."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -12,16 +18,27 @@ sys.path.insert(0, str(ROOT))
 
 
 def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("example", nargs="?", default="hsp-holder-b.hspw")
+    ap.add_argument("--lang", choices=("en", "ja"), default="en")
+    ap.add_argument("--pseudo", action="store_true")
+    args = ap.parse_args()
     app = QApplication([sys.argv[0], "-platform", "xcb"])
+    from hsp_wizard.i18n import set_pseudo
+    from hsp_wizard.ui.language import apply_language
     from hsp_wizard.ui.wizard import MainWindow, PageId
-    out = Path(__file__).resolve().parent
-    example = ROOT / "examples" / (sys.argv[1] if len(sys.argv) > 1 else "hsp-holder-b.hspw")
+    apply_language(args.lang)
+    set_pseudo(args.pseudo)
+    here = Path(__file__).resolve().parent
+    out = here / "pseudo" if args.pseudo else here / args.lang if args.lang != "en" else here
+    out.mkdir(exist_ok=True)
     w = MainWindow()
     w.resize(1200, 820)
     w.show()
-    app.processEvents()
+    for _ in range(5):
+        app.processEvents()
     w.grab().save(str(out / "00-welcome.png"))
-    w.open_path(str(example), ask=False)
+    w.open_path(str(ROOT / "examples" / args.example), ask=False)
     for pid in PageId:
         if pid == PageId.WELCOME:
             continue

@@ -88,3 +88,8 @@ def _days_in_month(y: int, m: int) -> int:
     if m == 12:
         return 31
     return (date(y, m + 1, 1) - date(y, m, 1)).days
+
+
+# Japanese eras, newest first: name, the Latin initial used in short dates (R8.4.1), and the first day (the
+# era changes on that day; its first year is 元年). Babel and QLocale have no Japanese calendar.
+JAPANESE_ERAS = (("令和", "R", date(2019, 5, 1)), ("平成", "H", date(1989, 1, 8)), ("昭和", "S", date(1926, 12, 25)))

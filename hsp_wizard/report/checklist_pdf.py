@@ -115,7 +115,7 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
                         printed_on: date | None = None) -> bytes:
     """The checklist PDF for the project as evaluated on `ev.on`. Same inputs, same bytes."""
     _font()
-    r = Renderer(lang)
+    r = Renderer(lang, era=True)  # dates in Japanese carry the era, as on ISA's forms
     s = _styles()
     cl = compose(project, ev, route)
     printed_on = printed_on or ev.on
@@ -179,7 +179,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
             state = r.tr(N_("opens {date}")).format(date=r.fmt(op.opens))
         else:
             why = res.blockers[0].why if res.blockers else None
-            state = r.tr(N_("not open")) + (f": {r.msg(why)}" if why else "")
+            state = r.tr(N_("not open: {why}")).format(why=r.msg(why)) if why else r.tr(N_("not open"))
         en_n, ja_n = ROUTE_NAMES[name]
         verdicts.append([_para(_both(r, en_n, ja_n), s["cell"]), _para(state, s["cell"])])
     out.append(_table(verdicts, [70 * mm, 108 * mm], header=False))

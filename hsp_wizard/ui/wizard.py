@@ -96,6 +96,16 @@ class HspWizard(QWizard):
         self.setSideWidget(self.panel)
         self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
 
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        # QWizard translates its default button texts on LanguageChange but does not put them on the buttons
+        # (seen with Qt 6.12): do it here, so Back/Next/Finish follow the language.
+        if event.type() == QEvent.Type.LanguageChange:
+            for which in (QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton,
+                          QWizard.WizardButton.CommitButton, QWizard.WizardButton.FinishButton,
+                          QWizard.WizardButton.CancelButton, QWizard.WizardButton.HelpButton):
+                self.button(which).setText(self.buttonText(which))
+        super().changeEvent(event)
+
     def next(self) -> None:  # noqa: A003 (Qt's name)
         self.build()
         super().next()

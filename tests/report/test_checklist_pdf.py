@@ -148,7 +148,7 @@ def test_name_appears_only_when_entered(tmp_path):
     assert not has(text(pdf(p), tmp_path), "Name")
 
 
-@pytest.mark.parametrize("lang, fragment", [("en", "Page1of"), ("ja", "2026年10月1日")])
+@pytest.mark.parametrize("lang, fragment", [("en", "Page1of"), ("ja", "令和8年10月1日印刷")])
 def test_page_numbers_and_language(tmp_path, lang, fragment):
     assert has(text(pdf(example("hsp-holder-b"), lang=lang), tmp_path), fragment)
 

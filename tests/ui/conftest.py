@@ -2,7 +2,7 @@
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 
 @pytest.fixture
@@ -19,4 +19,7 @@ def window(qtbot, tmp_path, monkeypatch):
     w.show()
     w.activateWindow()
     assert QTest.qWaitForWindowActive(w), "the window never became active: keyboard tests would lie"
-    return w
+    yield w
+    from hsp_wizard.ui.language import apply_language
+    apply_language("en")  # a test that switched language leaves the next one in English
+    QApplication.processEvents()

@@ -52,6 +52,10 @@ class ResidencePage(ListPage):
         super().retranslate()
         self.show_problems()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.show_problems()  # changed while off screen (a language switch)
+
     def show_problems(self) -> None:
         if not self.isVisible() and not self._loading:
             return  # off screen: load() refreshes it when the page is shown

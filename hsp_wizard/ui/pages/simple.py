@@ -75,6 +75,10 @@ class CategoryPage(BasePage):
         super().retranslate()
         self.refresh_comparison()
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.refresh_comparison()  # changed while off screen (an edit elsewhere, a language switch)
+
     def _check_birth(self, d: date) -> str:
         on = date.today()
         age = on.year - d.year - ((on.month, on.day) < (d.month, d.day))

@@ -20,6 +20,8 @@ from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.widgets.fields import ErrorLabel
 
 INVALID = QBrush(QColor("#fde7ea"))
+MAX_TYPED_WIDTH = 150  # px: a date, an amount or a tick box needs no more, however long its header
+SAMPLE = {"date": "2026-12-31", "yen": "10,000,000,000"}  # the widest value a typed column must show
 
 
 @dataclass
@@ -79,9 +81,10 @@ class ListEditor(QWidget):
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
         header = self.table.horizontalHeader()
-        for col, c in enumerate(columns):  # text stretches; short typed columns fit their header
+        header.setMinimumSectionSize(48)
+        for col, c in enumerate(columns):  # text stretches; short typed columns are sized in retranslate()
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if c.kind in ("text", "choice")
-                                        else QHeaderView.ResizeMode.ResizeToContents)
+                                        else QHeaderView.ResizeMode.Interactive)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it, F2 edits
         self._delegates = []
@@ -117,6 +120,12 @@ class ListEditor(QWidget):
         """Headers, buttons and the labels of chosen values in the current language; typed text is kept."""
         title = plain(_(self.title))
         self.table.setHorizontalHeaderLabels([_(c.header) for c in self.columns])
+        header = self.table.horizontalHeader()
+        for col, c in enumerate(self.columns):
+            self.table.horizontalHeaderItem(col).setToolTip(_(c.header))  # the whole header when cut short
+            if c.kind not in ("text", "choice"):  # fit the header, but never crowd out the text columns
+                room = self.table.fontMetrics().horizontalAdvance(SAMPLE.get(c.kind, "")) + 16
+                header.resizeSection(col, max(room, min(header.sectionSizeHint(col), MAX_TYPED_WIDTH)))
         self.table.setAccessibleName(title)
         self.add_button.setText(_("&Add row"))
         self.add_button.setAccessibleName(_("Add a row to {title}").format(title=title))
