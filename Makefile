@@ -45,8 +45,7 @@ catalog-check: $(STAMP)
 	$(EXTRACT) -o "$$tmp/hsp_wizard.pot" . && \
 	{ diff -q <(grep -v POT-Creation-Date $(POT)) <(grep -v POT-Creation-Date "$$tmp/hsp_wizard.pot") >/dev/null || \
 	  { echo "translations/hsp_wizard.pot is stale: run make pot"; exit 1; }; } && \
-	$(BABEL) update --check -i "$$tmp/hsp_wizard.pot" -d translations -D hsp_wizard --no-wrap --ignore-obsolete \
-	  --no-fuzzy-matching
+	$(BABEL) -q update --check -i $(POT) -d translations -D hsp_wizard --no-wrap --ignore-obsolete --no-fuzzy-matching
 
 bench: $(STAMP)
 	$(PY) bench/evaluate_one.py
