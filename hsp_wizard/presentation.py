@@ -7,7 +7,7 @@ from datetime import date
 from babel.dates import format_date
 
 from hsp_wizard.domain.dates import JAPANESE_ERAS
-from hsp_wizard.domain.explain import Money, Msg, Term
+from hsp_wizard.domain.explain import Money, Msg, RuleRef, Term
 from hsp_wizard.i18n import N_, current_language, translate
 from hsp_wizard.rules import load_rules
 
@@ -79,6 +79,8 @@ class Renderer:
             return format_day(value, self.lang, self.era)
         if isinstance(value, Term):
             return self.tr(value)
+        if isinstance(value, RuleRef):
+            return self.rule_label(value)
         return str(value)
 
     def msg(self, m: Msg) -> str:

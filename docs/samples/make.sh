@@ -2,7 +2,7 @@
 # Sample checklists: two example projects in English and Japanese, as PDF and as PNG pages (pdftoppm).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-make -s debs venv
+make -s debs venv catalogs
 out=docs/samples
 rm -f "$out"/*.pdf "$out"/*.png
 for ex in hsp-holder-b spouse-route; do

@@ -20,6 +20,10 @@ class Term(str):
     """A parameter that is itself a message id (a kind, a level), so a view translates it too."""
 
 
+class RuleRef(str):
+    """A parameter naming a rule or point row by id, so a view shows the rule's name in its language."""
+
+
 @dataclass(frozen=True)
 class Msg:
     """A message template (English msgid with {named} placeholders) and its parameters; a parameter may be

@@ -7,7 +7,7 @@ from datetime import date
 
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, completed_months
-from hsp_wizard.domain.explain import Money, Msg, N_, Term
+from hsp_wizard.domain.explain import Money, Msg, N_, RuleRef, Term
 from hsp_wizard.domain.project import (CareerKind, Category, DegreeLevel, EmployerFactKind, PositionKind,
                                        Project)
 from hsp_wizard.rules import RuleSet, load_rules
@@ -250,12 +250,12 @@ def _salary(sh: _Sheet, salary: int | None, age: int | None) -> None:
     if v.age_below is not None:
         if age is None:
             sh.withhold("salary", band.id, Msg.of(N_("Salary band {band} depends on age: enter the birth date"),
-                                                  band=band.label))
+                                                  band=RuleRef(band.id)))
             return
         if age >= v.age_below:
             sh.withhold("salary", band.id,
                         Msg.of(N_("Salary {salary}: band {band} is closed from age {limit} (age {age})"),
-                               salary=Money(salary), band=band.label, limit=v.age_below, age=age))
+                               salary=Money(salary), band=RuleRef(band.id), limit=v.age_below, age=age))
             return
     sh.add("salary", band.id, Msg.of(N_("Expected annual salary {salary}"), salary=Money(salary)))
 

@@ -205,7 +205,7 @@ def _documents(cl: Checklist, r: Renderer, s) -> list:
                      _para("\n".join(notes), s["cell"])])
     out.append(_table(rows, [7 * mm, 72 * mm, 45 * mm, 54 * mm]))
     if cl.note:
-        out.append(_para(cl.note, s["small"]))
+        out.append(_para(r.tr(cl.note), s["small"]))
     return out
 
 
@@ -215,8 +215,8 @@ def _exhibits(cl: Checklist, r: Renderer, s) -> list:
     for x in cl.exhibits:
         doc = x.doc.official_ja if r.lang == "ja" else f"{r.tr(x.doc.label)}\n{x.doc.official_ja}"
         rows.append([f"E-{x.number}", _para(doc, s["cell"]), _para(r.rule_label(x.rule_id), s["cell"]),
-                     str(x.points), r.fmt(x.on)])
-    out.append(_table(rows, [12 * mm, 68 * mm, 60 * mm, 14 * mm, 24 * mm]))
+                     str(x.points), _para(r.fmt(x.on), s["cell"])])  # era dates are longer: let them wrap
+    out.append(_table(rows, [12 * mm, 64 * mm, 58 * mm, 14 * mm, 30 * mm]))
     return out
 
 

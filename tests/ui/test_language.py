@@ -9,6 +9,8 @@ from hsp_wizard.ui import language
 from hsp_wizard.ui.wizard import PageId
 from tests.ui.drive import add_row, cell, choose, field, next_page
 
+EXAMPLE_B = __import__("pathlib").Path(__file__).resolve().parents[2] / "examples" / "hsp-holder-b.hspw"
+
 
 def next_text(w) -> str:
     return w.wizard.button(QWizard.WizardButton.NextButton).text()
@@ -91,3 +93,44 @@ def test_first_start_follows_the_system_language_then_the_saved_choice(monkeypat
     assert language.initial_language(store) == "en"
     store.setValue("language", "xx")  # a broken setting is ignored, not trusted
     assert language.initial_language(store) == "ja"
+
+
+def visible_texts(w) -> list[str]:
+    """What the window shows that is ours (not what the user typed): labels, buttons, headers, chosen values,
+    the panel's lines, the results."""
+    from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QTextBrowser
+    from hsp_wizard.ui.widgets.list_editor import ListEditor
+    page = w.wizard.currentPage()
+    out = [page.title(), page.subTitle()]
+    for root in (page, w.wizard.panel):
+        out += [x.text() for x in root.findChildren(QLabel) if x.isVisible()]
+        out += [x.text() for x in root.findChildren(QAbstractButton) if x.isVisible()]
+        out += [x.toPlainText() for x in root.findChildren(QTextBrowser) if x.isVisible()]
+        for lw in root.findChildren(QListWidget):
+            if lw is not getattr(w.wizard.welcome, "recent", None):
+                out += [lw.item(i).text() for i in range(lw.count())]
+        for ed in root.findChildren(ListEditor):
+            for col, c in enumerate(ed.columns):
+                out.append(ed.table.horizontalHeaderItem(col).text())
+                if c.kind == "choice":
+                    out += [ed.cell_text(row, col) for row in range(ed.table.rowCount())]
+    return out
+
+
+def test_every_page_in_japanese_shows_no_english(window, qtbot):
+    from hsp_wizard.ui.wizard import PageId
+    from tests.i18n.test_japanese_output import english_words
+    w = window
+    w.language_actions["ja"].trigger()
+    qtbot.waitUntil(lambda: w.wizard.welcome.title() == "HSP Wizardへようこそ", timeout=2000)
+    w.open_path(str(EXAMPLE_B), ask=False)
+    seen = set()
+    while True:
+        pid = w.wizard.currentId()
+        seen.add(pid)
+        leftovers = english_words("\n".join(visible_texts(w)))
+        assert leftovers == [], (PageId(pid).name, leftovers)
+        if pid == PageId.RESULTS:
+            break
+        w.wizard.next()
+    assert seen == set(PageId) - {PageId.WELCOME}

@@ -1,0 +1,47 @@
+"""The Japanese CLI output and checklist PDF carry no English sentence: every example, every route."""
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from hsp_wizard.cli import main
+from hsp_wizard.domain.evaluate import evaluate
+from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.report.checklist_pdf import build_checklist_pdf
+from hsp_wizard.storage import load_project
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.hspw"))
+# Latin words that are names, not English: the app, organisations, tests, file formats.
+NAMES = {"HSP", "Wizard", "JICA", "JLPT", "BJT", "Word", "MBA", "MOT", "Skip", "UTF", "JSON", "Excel"}
+ENGLISH_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def english_words(text: str) -> list[str]:
+    text = re.sub(r"\[[^\]]*\]", "", text)  # rule ids and sources in brackets are identifiers
+    text = re.sub(r"\b[a-z0-9_]+(?:\.[a-z0-9_]+)+\b", "", text)  # and so are rule ids (pr.child.years)
+    return [w for w in ENGLISH_WORD.findall(text) if w not in NAMES]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_japanese_cli_output_has_no_english(path, capsys):
+    project = load_project(path)
+    on = project.planned_application_date.isoformat() if project.planned_application_date else "2026-10-01"
+    assert main(["evaluate", str(path), "--lang", "ja", "--on", on]) == 0
+    out = capsys.readouterr().out.replace(str(path), "")
+    assert english_words(out) == []
+    assert "年" in out and "点" in out
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r not in ("refugee", "regional", "contribution")])
+def test_japanese_checklist_has_no_english_and_era_dates(route, tmp_path):
+    project = load_project(ROOT / "examples" / "hsp-holder-b.hspw").model_copy(update={"name": None})
+    on = project.planned_application_date
+    data = build_checklist_pdf(project, evaluate(project, on, today=on), lang="ja", route=route, printed_on=on)
+    f = tmp_path / "c.pdf"
+    f.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    assert english_words(text) == []
+    assert "令和8年10月1日" in text and "2026年" not in text
