@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
 
 from hsp_wizard.domain.dates import JAPANESE_ERAS
 from hsp_wizard.domain.explain import Money, Msg, RuleRef, Term
@@ -31,18 +32,18 @@ CONFIDENCE = {"official": N_("official"), "two_plus": N_("2+ sources"), "one": N
 
 
 def format_yen(amount: int, lang: str) -> str:
-    """¥7,200,000 in English; 720万円 in Japanese (円 with separators where not whole 万)."""
+    """¥7,200,000 in English; 720万円 in Japanese, exact to the yen (1億2,000万円; 7,253,000円). Babel formats
+    the numbers; it has only rounded compact forms (1235億), so the 億/万 units are composed here."""
     if lang == "ja":
+        def n(x: int) -> str:
+            return format_decimal(x, locale="ja")
         if amount and amount % 10_000 == 0:
-            man = amount // 10_000
-            oku, rest = divmod(man, 10_000)
-            if oku and rest:
-                return f"{oku:,}億{rest:,}万円"
-            if oku:
-                return f"{oku:,}億円"
-            return f"{man:,}万円"
-        return f"{amount:,}円"
-    return f"¥{amount:,}"
+            oku, man = divmod(amount // 10_000, 10_000)
+            if oku and man:
+                return f"{n(oku)}億{n(man)}万円"
+            return f"{n(oku)}億円" if oku else f"{n(man)}万円"
+        return f"{n(amount)}円"
+    return format_currency(amount, "JPY", locale="en")
 
 
 def format_day(d: date, lang: str, era: bool = False) -> str:
