@@ -3,6 +3,7 @@ untouched, every rejection a message naming the file, the field and the reason."
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import tempfile
@@ -122,27 +123,81 @@ def dumps_project(project: Project) -> bytes:
     return (project.model_dump_json(indent=2) + "\n").encode("utf-8")
 
 
-def save_project(project: Project, path: str | os.PathLike) -> None:
-    """Write atomically: a private temporary file in the same folder, fsync, then rename over the old file."""
-    write_private_atomic(Path(path), dumps_project(project))
+TEMP_PREFIX = ".tmp-hspw-"  # our temporary files: swept at start-up where a killed save left one
+BACKUP_SUFFIX = ".bak"      # project.hspw.bak: the version before the last save
+
+
+def save_project(project: Project, path: str | os.PathLike, backup: bool = True) -> None:
+    """Write atomically (see write_private_atomic), keeping the file's previous version as `<name>.bak`."""
+    target = Path(path)
+    if backup:
+        keep_backup(target)
+    write_private_atomic(target, dumps_project(project))
+
+
+def keep_backup(target: Path) -> None:
+    """Copy the current file (if any) to `<name>.bak`, privately and atomically, before it is replaced."""
+    try:
+        old = target.read_bytes()
+    except FileNotFoundError:
+        return
+    write_private_atomic(target.with_name(target.name + BACKUP_SUFFIX), old)
 
 
 def write_private_atomic(target: Path, data: bytes) -> None:
-    """Any file the user keeps (projects, PDFs): mkstemp's 0600 file in the same folder, every byte written,
-    fsync, then os.replace over the old file; on any failure the old file is untouched and no temp remains."""
-    fd, tmp = tempfile.mkstemp(prefix=".tmp-", suffix=".hspw", dir=target.parent or ".")
+    """Any file the user keeps (projects, backups, autosaves, PDFs): a 0600 temporary file in the same folder,
+    every byte written (a short write is retried, an error raised), fsync, os.replace over the old file, then
+    fsync of the folder. On any failure the old file is untouched and the temporary file removed."""
+    target = Path(target)
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".part", dir=folder)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            view = memoryview(data)
-            while view:
-                n = fh.write(view)
-                view = view[n:]
-            fh.flush()
-            os.fsync(fh.fileno())
+        view = memoryview(data)
+        while view:
+            n = os.write(fd, view)
+            if n <= 0:
+                raise OSError(errno.EIO, "short write")
+            view = view[n:]
+        os.fsync(fd)
+        os.close(fd)
+        fd = -1
         os.replace(tmp, target)
     except BaseException:
+        if fd >= 0:
+            os.close(fd)
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); where folders cannot be opened (Windows) there is nothing to do."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(dfd)
+    except OSError:
+        pass
+    finally:
+        os.close(dfd)
+
+
+def sweep_temp_files(folder: Path) -> list[Path]:
+    """Remove the temporary files a save killed half-way left behind in `folder`; returns what was removed."""
+    removed = []
+    try:
+        candidates = list(Path(folder).glob(TEMP_PREFIX + "*.part"))
+    except OSError:
+        return removed
+    for p in candidates:
+        try:
+            p.unlink()
+            removed.append(p)
+        except OSError:
+            pass
+    return removed

@@ -47,8 +47,21 @@ def settings() -> QSettings:
     """Settings in the user's config folder, or in HSP_WIZARD_CONFIG_DIR (tests never touch real settings)."""
     folder = os.environ.get("HSP_WIZARD_CONFIG_DIR")
     if folder:
-        return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
-    return QSettings("HSP Wizard", "HSP Wizard")
+        store = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+    else:
+        store = QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "HSP Wizard", "HSP Wizard")
+    _private_file(Path(store.fileName()))  # it lists recent project paths: readable by the user only
+    return store
+
+
+def _private_file(path: Path) -> None:
+    """Create `path` empty with mode 0600 if it does not exist (Qt then keeps the mode when it rewrites it)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.chmod(path, 0o600)
+    except OSError:
+        pass
 
 
 class HspWizard(QWizard):
@@ -136,6 +149,13 @@ class MainWindow(QMainWindow):
         self.wizard.welcome.language_changed.connect(self.set_language)
         self._title()
         self._painted = False
+        self.sweep()
+
+    def sweep(self) -> None:
+        """Remove temporary files that a save killed half-way left beside the recent projects."""
+        from hsp_wizard.storage import sweep_temp_files
+        for folder in {Path(f).parent for f in self.recent_files()}:
+            sweep_temp_files(folder)
 
     def event(self, ev) -> bool:
         # the rest of the pages are built once the first page has been painted
@@ -368,7 +388,8 @@ def install_excepthook(app: QApplication) -> None:
         try:
             folder.mkdir(parents=True, exist_ok=True)
             frames = "".join(traceback.format_tb(tb))
-            with open(folder / "errors.log", "a", encoding="utf-8") as fh:
+            fd = os.open(folder / "errors.log", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+            with os.fdopen(fd, "a", encoding="utf-8") as fh:
                 fh.write(f"{kind.__name__}\n{frames}\n")
         except OSError:
             pass

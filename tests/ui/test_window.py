@@ -233,3 +233,38 @@ def test_print_checklist_saves_a_private_pdf_and_opens_it(window, tmp_path, monk
     QTest.keySequence(w, w.actions["print"].shortcut())
     assert target.read_bytes().startswith(b"%PDF") and (target.stat().st_mode & 0o777) == 0o600
     assert opened == [target]
+
+
+def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_path, monkeypatch):
+    """Project, its backup, the checklist PDF, the error log and the settings: all 0600, whatever the umask."""
+    import os
+    import sys
+    from hsp_wizard.ui import wizard
+    old_umask = os.umask(0o022)
+    try:
+        w = window
+        w.open_path(str(EXAMPLE), ask=False)
+        target = tmp_path / "out" / "mine.hspw"
+        target.parent.mkdir()
+        pdf = tmp_path / "out" / "checklist.pdf"
+        answers = iter([(str(target), ""), (str(pdf), "")])
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
+        monkeypatch.setattr(wizard, "open_in_viewer", lambda path: None)
+        w.actions["save_as"].trigger()
+        field(w, w.wizard.currentPage().planned, "2027-01-15")
+        w.actions["save"].trigger()  # the second save keeps a backup
+        w.actions["print"].trigger()
+        monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
+        monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+        wizard.install_excepthook(QApplication.instance())
+        try:
+            raise RuntimeError("boom")
+        except RuntimeError:
+            sys.excepthook(*sys.exc_info())
+        w.store.sync()
+    finally:
+        os.umask(old_umask)
+    made = [p for p in tmp_path.rglob("*") if p.is_file()]
+    names = {p.name for p in made}
+    assert {"mine.hspw", "mine.hspw.bak", "checklist.pdf", "errors.log", "settings.ini"} <= names
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in made} == {p.name: "0o600" for p in made}
