@@ -1,8 +1,10 @@
 """Project files: load with clear errors, save atomically and privately, keep a backup, sweep stray temps."""
 
 from hsp_wizard.storage.project_file import (BACKUP_SUFFIX, MAX_FILE_BYTES, TEMP_PREFIX, ProjectFileError,
-                                             dumps_project, keep_backup, load_project, loads_project, save_project,
+                                             dumps_project, keep_backup, load_project, load_project_versioned,
+                                             loads_project, loads_project_versioned, save_project,
                                              sweep_temp_files, write_private_atomic)
 
 __all__ = ["BACKUP_SUFFIX", "MAX_FILE_BYTES", "TEMP_PREFIX", "ProjectFileError", "dumps_project", "keep_backup",
-           "load_project", "loads_project", "save_project", "sweep_temp_files", "write_private_atomic"]
+           "load_project", "load_project_versioned", "loads_project", "loads_project_versioned", "save_project",
+           "sweep_temp_files", "write_private_atomic"]

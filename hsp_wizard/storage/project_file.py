@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.project import FORMAT_NAME, SCHEMA_VERSION, Project, error_reason
+from hsp_wizard.storage import migrations
 
 MAX_FILE_BYTES = 1024 * 1024  # a real project is a few KiB
 
@@ -44,7 +45,12 @@ def _field(loc) -> str:
 
 
 def loads_project(data: bytes, path: str = "<memory>") -> Project:
-    """Parse and validate a project file's bytes."""
+    """Parse and validate a project file's bytes (upgraded first if written by an older version)."""
+    return loads_project_versioned(data, path)[0]
+
+
+def loads_project_versioned(data: bytes, path: str = "<memory>") -> tuple[Project, int]:
+    """The project and the schema version its file had (older versions are migrated in memory)."""
     if len(data) > MAX_FILE_BYTES:
         raise ProjectFileError(path, Msg.of(N_("The file is {size} bytes; a project file is at most {limit}"),
                                             size=len(data), limit=MAX_FILE_BYTES))
@@ -79,10 +85,12 @@ def loads_project(data: bytes, path: str = "<memory>") -> Project:
         raise ProjectFileError(path, Msg.of(N_("This project was saved by a newer version of HSP Wizard (file "
                                                "version {file}, this program reads up to {ours}); the file was "
                                                "not changed"), file=version, ours=SCHEMA_VERSION))
-    if version < 1:
+    if version not in migrations.SHIPPED:
         raise ProjectFileError(path, Msg.of(N_("Unknown schema_version {file}"), file=version))
+    if version < SCHEMA_VERSION:
+        text = json.dumps(migrations.migrate(raw))
     try:
-        return Project.model_validate_json(text, strict=True)
+        return Project.model_validate_json(text, strict=True), version
     except ValidationError as exc:
         err = exc.errors()[0]
         more = exc.error_count() - 1
@@ -96,6 +104,11 @@ def loads_project(data: bytes, path: str = "<memory>") -> Project:
 
 def load_project(path: str | os.PathLike) -> Project:
     """Read a project file, refusing anything too large before reading it whole."""
+    return load_project_versioned(path)[0]
+
+
+def load_project_versioned(path: str | os.PathLike) -> tuple[Project, int]:
+    """Read a project file: the project and the schema version the file had."""
     p = Path(path)
     try:
         size = p.stat().st_size
@@ -115,7 +128,7 @@ def load_project(path: str | os.PathLike) -> Project:
     except OSError as exc:
         raise ProjectFileError(str(p), Msg.of(N_("Cannot read the file: {reason}"),
                                               reason=exc.strerror or str(exc))) from None
-    return loads_project(data, str(p))
+    return loads_project_versioned(data, str(p))
 
 
 def dumps_project(project: Project) -> bytes:
@@ -127,21 +140,28 @@ TEMP_PREFIX = ".tmp-hspw-"  # our temporary files: swept at start-up where a kil
 BACKUP_SUFFIX = ".bak"      # project.hspw.bak: the version before the last save
 
 
-def save_project(project: Project, path: str | os.PathLike, backup: bool = True) -> None:
-    """Write atomically (see write_private_atomic), keeping the file's previous version as `<name>.bak`."""
+def save_project(project: Project, path: str | os.PathLike, backup: bool = True,
+                 migrated_from: int | None = None) -> None:
+    """Write atomically (see write_private_atomic), keeping the file's previous version as `<name>.bak`; a
+    file first saved after a migration from version N is also kept as `<name>.vN.bak`, never overwritten."""
     target = Path(path)
+    if migrated_from is not None and migrated_from < SCHEMA_VERSION:
+        keep_backup(target, f".v{migrated_from}{BACKUP_SUFFIX}", replace=False)
     if backup:
         keep_backup(target)
     write_private_atomic(target, dumps_project(project))
 
 
-def keep_backup(target: Path) -> None:
-    """Copy the current file (if any) to `<name>.bak`, privately and atomically, before it is replaced."""
+def keep_backup(target: Path, suffix: str = BACKUP_SUFFIX, replace: bool = True) -> None:
+    """Copy the current file (if any) to `<name><suffix>`, privately and atomically, before it is replaced."""
+    backup = target.with_name(target.name + suffix)
+    if not replace and backup.exists():
+        return
     try:
         old = target.read_bytes()
     except FileNotFoundError:
         return
-    write_private_atomic(target.with_name(target.name + BACKUP_SUFFIX), old)
+    write_private_atomic(backup, old)
 
 
 def write_private_atomic(target: Path, data: bytes) -> None:

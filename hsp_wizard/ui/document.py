@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 
-
 class ProjectDocument(QObject):
     """One project in the window. Pages write to it; the points panel and results listen to `changed`."""
 
@@ -20,6 +19,7 @@ class ProjectDocument(QObject):
         self._project = project
         self.path = path
         self._dirty = False
+        self.migrated_from: int | None = None  # the schema version of the file, when it was older
 
     @property
     def project(self):

@@ -276,14 +276,15 @@ class MainWindow(QMainWindow):
         if ask and not self.maybe_keep_changes():
             return False
         from hsp_wizard.presentation import Renderer
-        from hsp_wizard.storage import ProjectFileError, load_project
+        from hsp_wizard.storage import ProjectFileError, load_project_versioned
         self.wizard.build()
         try:
-            project = load_project(path)
+            project, version = load_project_versioned(path)
         except ProjectFileError as exc:
             tell_error(self, _("This project cannot be opened"), f"{exc.path}\n\n{Renderer().msg(exc.msg)}")
             return False
         self.doc.replace(project, Path(path))
+        self.doc.migrated_from = version  # the first save keeps the old file as <name>.v<N>.bak
         self._remember(Path(path))
         self.wizard.restart()
         self.wizard.next()
@@ -305,11 +306,13 @@ class MainWindow(QMainWindow):
     def _write(self, path: Path) -> bool:
         from hsp_wizard.storage import save_project
         try:
-            save_project(self.doc.project, path)
+            save_project(self.doc.project, path, migrated_from=self.doc.migrated_from if path == self.doc.path
+                         else None)
         except OSError as exc:
             tell_error(self, _("The project was not saved"), f"{path}\n\n{exc.strerror or exc}")
             return False
         self.doc.path = path
+        self.doc.migrated_from = None
         self.doc.set_dirty(False)
         self._title()
         self._remember(path)

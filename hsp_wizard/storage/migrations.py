@@ -1,0 +1,29 @@
+"""Every project-file schema version ever shipped, and the step from each one to the next. A file of an older
+version is upgraded in memory when it is read; the old file is kept as `<name>.v<N>.bak` when it is first saved
+in the new version. Adding a version: bump SCHEMA_VERSION, add a step here, and a golden file in
+tests/storage/golden/ (a test fails until all three agree)."""
+
+from __future__ import annotations
+
+import copy
+from typing import Callable
+
+from hsp_wizard.domain.project import SCHEMA_VERSION
+
+# schema version -> the first release of HSP Wizard that wrote it
+SHIPPED = {1: "0.1.0"}
+
+# version N -> a function turning a parsed version-N document into version N+1 (pure: no I/O, no checks;
+# the model validates the result)
+STEPS: dict[int, Callable[[dict], dict]] = {}
+
+
+def migrate(raw: dict) -> dict:
+    """The document upgraded to SCHEMA_VERSION (the input is not changed). Current documents come back equal."""
+    version = raw["schema_version"]
+    doc = raw
+    while version < SCHEMA_VERSION:
+        doc = STEPS[version](copy.deepcopy(doc))
+        version += 1
+        doc["schema_version"] = version
+    return doc
