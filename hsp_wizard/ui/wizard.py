@@ -149,7 +149,6 @@ class MainWindow(QMainWindow):
         self.wizard.welcome.language_changed.connect(self.set_language)
         self._title()
         self._painted = False
-        self.sweep()
 
     def sweep(self) -> None:
         """Remove temporary files that a save killed half-way left beside the recent projects."""
@@ -162,6 +161,7 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_painted", True) and ev.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
             self._painted = True
             QTimer.singleShot(0, self.wizard.build)
+            QTimer.singleShot(0, self.sweep)  # after the first paint: it imports the storage code
         return super().event(ev)
 
     # ---------------------------------------------------------------- menus
