@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
-from hsp_wizard.i18n import LANGUAGES, current_language, set_language
+from hsp_wizard.i18n import LANGUAGES, set_language
 
 _qt_translator: QTranslator | None = None
 
@@ -24,25 +24,23 @@ def qt_translations_folder() -> str:
 
 
 def apply_language(lang: str) -> bool:
-    """Make `lang` the display language; False (and nothing changed) when Qt's translation for it is missing.
-    English needs no Qt translation. Widgets re-translate on the LanguageChange this posts."""
+    """Make `lang` the display language. Our texts always switch; returns False when Qt's own translation for
+    it (standard buttons and dialogs) could not be loaded. Widgets re-translate on the LanguageChange posted."""
     global _qt_translator
     app = QCoreApplication.instance()
-    translator = None
-    if lang != "en":
-        translator = QTranslator(app)
-        if not translator.load(f"qtbase_{lang}", qt_translations_folder()):
-            return False
     set_language(lang)
     if _qt_translator is not None:
         app.removeTranslator(_qt_translator)
         _qt_translator = None
-    if translator is not None:
-        app.installTranslator(translator)
-        _qt_translator = translator
-    else:  # nothing installed: tell the widgets ourselves
-        QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))
-    return True
+    loaded = lang == "en"  # English is Qt's own language
+    if not loaded:
+        translator = QTranslator(app)
+        loaded = translator.load(f"qtbase_{lang}", qt_translations_folder())
+        if loaded:
+            app.installTranslator(translator)
+            _qt_translator = translator
+    QCoreApplication.postEvent(app, QEvent(QEvent.Type.LanguageChange))  # compressed with Qt's own
+    return loaded
 
 
-__all__ = ["apply_language", "current_language", "initial_language"]
+__all__ = ["apply_language", "initial_language"]

@@ -211,8 +211,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         """Switch the whole app to `lang` now and remember it; typed input stays where it is."""
         if lang != current_language() and not apply_language(lang):
-            log.warning("Qt has no translation for %s", lang)
-            apply_language_ours_only(lang)
+            log.warning("Qt's translation for %s is missing: its standard buttons stay in English", lang)
         self.store.setValue("language", lang)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -351,13 +350,6 @@ class MainWindow(QMainWindow):
 
 def file_filter() -> str:
     return _("HSP Wizard project (*.hspw);;JSON (*.json)")
-
-
-def apply_language_ours_only(lang: str) -> None:
-    """Our catalogs without Qt's (its translation file is missing): our texts still switch."""
-    from hsp_wizard.i18n import set_language
-    set_language(lang)
-    QApplication.postEvent(QApplication.instance(), QEvent(QEvent.Type.LanguageChange))
 
 
 # ---------------------------------------------------------------- dialogs (patched in tests)
