@@ -7,15 +7,7 @@ from typing import Callable
 
 from PySide6.QtWidgets import QComboBox
 
-from hsp_wizard.domain.explain import Term
 from hsp_wizard.i18n import _
-
-
-def render(msgid: str, params: dict[str, object]) -> str:
-    """The message in the current language; `Term` parameters are message ids and are translated too."""
-    if not params:
-        return _(msgid)
-    return _(msgid).format(**{k: _(v) if isinstance(v, Term) else v for k, v in params.items()})
 
 
 class Texts:
@@ -24,13 +16,10 @@ class Texts:
     def __init__(self) -> None:
         self._bound: list[Callable[[], None]] = []
 
-    def bind(self, setter: Callable[[str], object], msgid: str, **params: object) -> str:
-        """Show `msgid` through `setter` now and again after each language change."""
-        def apply() -> None:
-            setter(render(msgid, params))
-        self._bound.append(apply)
-        apply()
-        return msgid
+    def bind(self, setter: Callable[[str], object], msgid: str) -> None:
+        """Show `msgid` through `setter` now and again after each language change (texts made from several
+        messages or from data use `call`)."""
+        self.call(lambda: setter(_(msgid)))
 
     def bind_items(self, box: QComboBox, pairs: list[tuple[object, str]]) -> QComboBox:
         """Fill a combo box with (value, msgid) pairs; a language change relabels them in place."""
