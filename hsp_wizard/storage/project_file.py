@@ -7,6 +7,7 @@ import errno
 import json
 import os
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -14,8 +15,11 @@ from pydantic import ValidationError
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.project import FORMAT_NAME, SCHEMA_VERSION, Project, error_reason
 from hsp_wizard.storage import migrations
+from hsp_wizard.storage.encryption import (ENCRYPTED_FORMAT, EncryptionError, PasswordNeeded, SealKey, WrongPassword, is_sealed,
+                                           unseal)
 
 MAX_FILE_BYTES = 1024 * 1024  # a real project is a few KiB
+MAX_SEALED_BYTES = 2 * MAX_FILE_BYTES  # an encrypted one: base64 of at most MAX_FILE_BYTES and a small header
 
 
 class ProjectFileError(Exception):
@@ -51,9 +55,50 @@ def loads_project(data: bytes, path: str = "<memory>") -> Project:
 
 def loads_project_versioned(data: bytes, path: str = "<memory>") -> tuple[Project, int]:
     """The project and the schema version its file had (older versions are migrated in memory)."""
-    if len(data) > MAX_FILE_BYTES:
+    opened = parse_project(data, path)
+    return opened.project, opened.version
+
+
+@dataclass
+class OpenedProject:
+    project: Project
+    version: int                 # the schema version the file had
+    key: SealKey | None = None   # the password's key when the file was encrypted: its saves are encrypted too
+
+
+class ProjectPasswordError(ProjectFileError):
+    """An encrypted project without its password (`wrong` False) or with a wrong one (`wrong` True)."""
+
+    def __init__(self, path: str, msg: Msg, wrong: bool):
+        self.wrong = wrong
+        super().__init__(path, msg)
+
+
+def parse_project(data: bytes, path: str = "<memory>", password: str | None = None,
+                  key: SealKey | None = None) -> OpenedProject:
+    """A project file's bytes, plain or encrypted, parsed and validated (older versions migrated in memory)."""
+    raw, text = _parse_json(data, path, MAX_SEALED_BYTES if ENCRYPTED_FORMAT.encode() in data[:256]
+                            else MAX_FILE_BYTES)
+    sealed_with = None
+    if is_sealed(raw):
+        try:
+            plaintext, sealed_with = unseal(raw, password, key)
+        except (PasswordNeeded, WrongPassword) as exc:
+            raise ProjectPasswordError(path, exc.msg, wrong=isinstance(exc, WrongPassword)) from None
+        except EncryptionError as exc:
+            raise ProjectFileError(path, exc.msg) from None
+        raw, text = _parse_json(plaintext, path)
+        if is_sealed(raw):
+            raise ProjectFileError(path, Msg.of(N_("The encrypted file is damaged ({part})"), part="plaintext"))
+    project, version = _validate(raw, text, path)
+    return OpenedProject(project, version, sealed_with)
+
+
+def _parse_json(data: bytes, path: str, limit: int = MAX_FILE_BYTES) -> tuple[object, str]:
+    """The parsed document and its text."""
+    if len(data) > limit:
         raise ProjectFileError(path, Msg.of(N_("The file is {size} bytes; a project file is at most {limit}"),
-                                            size=len(data), limit=MAX_FILE_BYTES))
+                                            size=len(data), limit=limit))
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a BOM from an editor is harmless
     try:
@@ -61,8 +106,8 @@ def loads_project_versioned(data: bytes, path: str = "<memory>") -> tuple[Projec
     except UnicodeDecodeError as exc:
         raise ProjectFileError(path, Msg.of(N_("Not a text file in UTF-8 (byte {pos})"), pos=exc.start)) from None
     try:
-        raw = json.loads(text, object_pairs_hook=_no_duplicates,
-                         parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c)))
+        return json.loads(text, object_pairs_hook=_no_duplicates,
+                          parse_constant=lambda c: (_ for _ in ()).throw(ValueError(c))), text
     except _DuplicateKey as exc:
         raise ProjectFileError(path, Msg.of(N_("The key \"{key}\" appears twice in one object"),
                                             key=str(exc))) from None
@@ -73,6 +118,9 @@ def loads_project_versioned(data: bytes, path: str = "<memory>") -> tuple[Projec
                                             line=exc.lineno, column=exc.colno)) from None
     except ValueError:  # NaN, Infinity
         raise ProjectFileError(path, Msg.of(N_("Not a valid JSON file (NaN and Infinity are not numbers)"))) from None
+
+
+def _validate(raw, text: str, path: str) -> tuple[Project, int]:
     if not isinstance(raw, dict):
         raise ProjectFileError(path, Msg.of(N_("Not an HSP Wizard project (the top level is not an object)")))
     if raw.get("format") != FORMAT_NAME:
@@ -109,14 +157,20 @@ def load_project(path: str | os.PathLike) -> Project:
 
 def load_project_versioned(path: str | os.PathLike) -> tuple[Project, int]:
     """Read a project file: the project and the schema version the file had."""
+    opened = read_project(path)
+    return opened.project, opened.version
+
+
+def read_project(path: str | os.PathLike, password: str | None = None, key: SealKey | None = None) -> OpenedProject:
+    """Read a project file, plain or encrypted (ProjectPasswordError: ask for the password and call again)."""
     p = Path(path)
     try:
         size = p.stat().st_size
-        if size > MAX_FILE_BYTES:
+        if size > MAX_SEALED_BYTES:
             raise ProjectFileError(str(p), Msg.of(N_("The file is {size} bytes; a project file is at most {limit}"),
                                                   size=size, limit=MAX_FILE_BYTES))
         with open(p, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read(MAX_SEALED_BYTES + 1)
     except ProjectFileError:
         raise
     except IsADirectoryError:
@@ -128,7 +182,7 @@ def load_project_versioned(path: str | os.PathLike) -> tuple[Project, int]:
     except OSError as exc:
         raise ProjectFileError(str(p), Msg.of(N_("Cannot read the file: {reason}"),
                                               reason=exc.strerror or str(exc))) from None
-    return loads_project_versioned(data, str(p))
+    return parse_project(data, str(p), password, key)
 
 
 def dumps_project(project: Project) -> bytes:
@@ -140,20 +194,29 @@ TEMP_PREFIX = ".tmp-hspw-"  # our temporary files: swept at start-up where a kil
 BACKUP_SUFFIX = ".bak"      # project.hspw.bak: the version before the last save
 
 
+def project_bytes(project: Project, key: SealKey | None = None) -> bytes:
+    """What a save writes: the project's JSON, encrypted when a password's key is given."""
+    data = dumps_project(project)
+    return key.seal(data) if key is not None else data
+
+
 def save_project(project: Project, path: str | os.PathLike, backup: bool = True,
-                 migrated_from: int | None = None) -> None:
+                 migrated_from: int | None = None, key: SealKey | None = None) -> None:
     """Write atomically (see write_private_atomic), keeping the file's previous version as `<name>.bak`; a
-    file first saved after a migration from version N is also kept as `<name>.vN.bak`, never overwritten."""
+    file first saved after a migration from version N is also kept as `<name>.vN.bak`, never overwritten.
+    With `key` the project is encrypted, and so is a backup of a previous unencrypted version."""
     target = Path(path)
     if migrated_from is not None and migrated_from < SCHEMA_VERSION:
-        keep_backup(target, f".v{migrated_from}{BACKUP_SUFFIX}", replace=False)
+        keep_backup(target, f".v{migrated_from}{BACKUP_SUFFIX}", replace=False, key=key)
     if backup:
-        keep_backup(target)
-    write_private_atomic(target, dumps_project(project))
+        keep_backup(target, key=key)
+    write_private_atomic(target, project_bytes(project, key))
 
 
-def keep_backup(target: Path, suffix: str = BACKUP_SUFFIX, replace: bool = True) -> None:
-    """Copy the current file (if any) to `<name><suffix>`, privately and atomically, before it is replaced."""
+def keep_backup(target: Path, suffix: str = BACKUP_SUFFIX, replace: bool = True,
+                key: SealKey | None = None) -> None:
+    """Copy the current file (if any) to `<name><suffix>`, privately and atomically, before it is replaced
+    (encrypted with `key` when the project is being protected and the old file was not)."""
     backup = target.with_name(target.name + suffix)
     if not replace and backup.exists():
         return
@@ -161,6 +224,8 @@ def keep_backup(target: Path, suffix: str = BACKUP_SUFFIX, replace: bool = True)
         old = target.read_bytes()
     except FileNotFoundError:
         return
+    if key is not None and ENCRYPTED_FORMAT.encode() not in old[:256]:
+        old = key.seal(old)
     write_private_atomic(backup, old)
 
 
