@@ -20,6 +20,7 @@ class ProjectDocument(QObject):
         self.path = path
         self._dirty = False
         self.migrated_from: int | None = None  # the schema version of the file, when it was older
+        self.key = None  # a password's SealKey while the project is protected: saves and autosaves are encrypted
 
     @property
     def project(self):
@@ -53,9 +54,10 @@ class ProjectDocument(QObject):
             self.set_dirty(True)
             self.changed.emit()
 
-    def replace(self, project, path: Path | None) -> None:
+    def replace(self, project, path: Path | None, key=None, dirty: bool = False) -> None:
         self.project = project
         self.path = path
-        self.set_dirty(False)
+        self.key = key
+        self.set_dirty(dirty)
         self.path_changed.emit()
         self.changed.emit()

@@ -5,13 +5,15 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 import traceback
+from contextlib import contextmanager
 from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QWizard
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QWizard
 
 from hsp_wizard import APP_NAME
 from hsp_wizard.i18n import LANGUAGE_NAMES, N_, _, current_language
@@ -21,6 +23,8 @@ from hsp_wizard.ui.pages.welcome import WelcomePage
 from hsp_wizard.ui.texts import Texts
 
 MAX_RECENT = 8
+AUTOSAVE_DELAY_MS = 2000      # after typing pauses this long, the autosave is written
+AUTOSAVE_MAX_WAIT_MS = 15000  # and while typing goes on, at least this often
 log = logging.getLogger("hsp_wizard")
 
 
@@ -149,6 +153,15 @@ class MainWindow(QMainWindow):
         self.wizard.welcome.language_changed.connect(self.set_language)
         self._title()
         self._painted = False
+        # autosave: written a moment after each change, deleted on a clean save or close
+        self._autosave = None  # the AutosaveSlot, made on first use (it imports the storage code)
+        self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
+        self.autosave_timer.timeout.connect(self.autosave_now)
+        self._autosave_due = None  # monotonic time by which the pending autosave must be written
+        self.doc.changed.connect(self._schedule_autosave)
+        self.protection = QLabel(self)
+        self.statusBar().addPermanentWidget(self.protection)
+        self.texts.call(self._show_protection)
 
     def sweep(self) -> None:
         """Remove temporary files that a save killed half-way left beside the recent projects."""
@@ -162,6 +175,7 @@ class MainWindow(QMainWindow):
             self._painted = True
             QTimer.singleShot(0, self.wizard.build)
             QTimer.singleShot(0, self.sweep)  # after the first paint: it imports the storage code
+            QTimer.singleShot(0, self.offer_recovery)
         return super().event(ev)
 
     # ---------------------------------------------------------------- menus
@@ -175,6 +189,8 @@ class MainWindow(QMainWindow):
                 ("open", N_("&Open…"), QKeySequence.StandardKey.Open, self.open_dialog),
                 ("save", N_("&Save"), QKeySequence.StandardKey.Save, self.save),
                 ("save_as", N_("Save &As…"), QKeySequence.StandardKey.SaveAs, self.save_as),
+                ("save_password", N_("Save with pass&word…"), None, self.save_with_password),
+                ("save_plain", N_("Save wi&thout password…"), None, self.save_without_password),
                 (None, None, None, None),
                 ("print", N_("&Print checklist…"), QKeySequence.StandardKey.Print, self.print_checklist)):
             if key is None:
@@ -182,10 +198,12 @@ class MainWindow(QMainWindow):
                 continue
             act = QAction(self)
             self.texts.bind(act.setText, text)
-            act.setShortcut(shortcut)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
             act.triggered.connect(slot)
             menu.addAction(act)
             self.actions[key] = act
+        self.actions["save_plain"].setEnabled(False)
         self.recent_menu = menu.addMenu("")
         self.texts.bind(self.recent_menu.setTitle, N_("Open &Recent"))
         self._fill_recent()
@@ -261,6 +279,7 @@ class MainWindow(QMainWindow):
             from hsp_wizard.domain.project import Project
             self.wizard.build()
             self.doc.replace(Project(), None)
+            self._drop_autosave()
             self.wizard.restart()
             self.wizard.next()
 
@@ -274,48 +293,179 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str, ask: bool = True) -> bool:
         if ask and not self.maybe_keep_changes():
             return False
-        from hsp_wizard.presentation import Renderer
-        from hsp_wizard.storage import ProjectFileError, load_project_versioned
         self.wizard.build()
-        try:
-            project, version = load_project_versioned(path)
-        except ProjectFileError as exc:
-            tell_error(self, _("This project cannot be opened"), f"{exc.path}\n\n{Renderer().msg(exc.msg)}")
+        opened = self._read(Path(path))
+        if opened is None:
             return False
-        self.doc.replace(project, Path(path))
-        self.doc.migrated_from = version  # the first save keeps the old file as <name>.v<N>.bak
+        self.doc.replace(opened.project, Path(path), key=opened.key)
+        self.doc.migrated_from = opened.version  # the first save keeps the old file as <name>.v<N>.bak
+        self._drop_autosave()
         self._remember(Path(path))
         self.wizard.restart()
         self.wizard.next()
         return True
 
+    def _read(self, path: Path):
+        """The opened project, asking for the password of a protected one until it is right or the user
+        cancels; None (after saying why) when it cannot be opened."""
+        from hsp_wizard.presentation import Renderer
+        from hsp_wizard.storage import ProjectFileError, ProjectPasswordError, read_project
+        password = None
+        while True:
+            try:
+                with busy():
+                    return read_project(path, password)
+            except ProjectPasswordError as exc:
+                password = ask_password(self, path.name, wrong=exc.wrong)
+                if password is None:
+                    return None
+            except ProjectFileError as exc:
+                tell_error(self, _("This project cannot be opened"), f"{exc.path}\n\n{Renderer().msg(exc.msg)}")
+                return None
+
     def save(self) -> bool:
         if self.doc.path is None:
             return self.save_as()
-        return self._write(self.doc.path)
+        return self._write(self.doc.path, self.doc.key)
 
     def save_as(self) -> bool:
-        path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), "project.hspw", file_filter())
-        if not path:
+        path = self._ask_path()
+        return path is not None and self._write(path, self.doc.key)
+
+    def save_with_password(self) -> bool:
+        """Encrypt the project with a new password (asked twice) and save it where the user chooses."""
+        password = ask_new_password(self)
+        if password is None:
             return False
+        from hsp_wizard.storage.encryption import SealKey
+        with busy():
+            key = SealKey.from_password(password)  # the slow step (about 0.3 s), once per password
+        path = self._ask_path()
+        return path is not None and self._write(path, key)
+
+    def save_without_password(self) -> bool:
+        """Save a protected project as an ordinary, unencrypted file."""
+        path = self._ask_path()
+        return path is not None and self._write(path, None)
+
+    def _ask_path(self) -> Path | None:
+        suggested = str(self.doc.path) if self.doc.path else "project.hspw"
+        path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), suggested, file_filter())
+        if not path:
+            return None
         if not Path(path).suffix:
             path += ".hspw"
-        return self._write(Path(path))
+        return Path(path)
 
-    def _write(self, path: Path) -> bool:
+    def _write(self, path: Path, key) -> bool:
         from hsp_wizard.storage import save_project
         try:
-            save_project(self.doc.project, path, migrated_from=self.doc.migrated_from if path == self.doc.path
-                         else None)
+            save_project(self.doc.project, path, key=key,
+                         migrated_from=self.doc.migrated_from if path == self.doc.path else None)
         except OSError as exc:
             tell_error(self, _("The project was not saved"), f"{path}\n\n{exc.strerror or exc}")
             return False
         self.doc.path = path
+        self.doc.key = key
         self.doc.migrated_from = None
         self.doc.set_dirty(False)
+        self._drop_autosave()
         self._title()
         self._remember(path)
         return True
+
+    def _show_protection(self) -> None:
+        protected = self.doc.key is not None
+        self.protection.setText(_("Protected by a password") if protected else "")
+        self.actions["save_plain"].setEnabled(protected)
+
+    # ---------------------------------------------------------------- autosave and recovery
+    def _schedule_autosave(self) -> None:
+        """Autosave once typing pauses for AUTOSAVE_DELAY_MS, and at least every AUTOSAVE_MAX_WAIT_MS."""
+        self._show_protection()
+        if not self.doc.dirty:
+            return
+        now = time.monotonic()
+        if self._autosave_due is None:
+            self._autosave_due = now + AUTOSAVE_MAX_WAIT_MS / 1000
+        wait = min(self.autosave_timer.interval() / 1000, max(0.0, self._autosave_due - now))
+        self.autosave_timer.start(int(wait * 1000))
+
+    def autosave_now(self) -> bool:
+        """Write the unsaved project to this window's autosave (encrypted when the project is protected)."""
+        self.autosave_timer.stop()
+        self._autosave_due = None
+        if not self.doc.dirty:
+            return False
+        from datetime import datetime
+        from hsp_wizard.storage.autosave import AutosaveSlot
+        if self._autosave is None:
+            self._autosave = AutosaveSlot(autosave_folder())
+        try:
+            self._autosave.write(self.doc.project, self.doc.path, self.doc.key, datetime.now().astimezone())
+        except OSError as exc:
+            log.warning("autosave failed: %s", exc.strerror or type(exc).__name__)
+            self.statusBar().showMessage(_("Autosave failed: {reason}").format(reason=exc.strerror or exc), 10000)
+            return False
+        return True
+
+    def _drop_autosave(self) -> None:
+        self.autosave_timer.stop()
+        self._autosave_due = None
+        if self._autosave is not None:
+            self._autosave.discard()
+        self._show_protection()
+
+    def offer_recovery(self) -> None:
+        """At start-up: for each autosave left by a window that crashed or was killed, show what it holds and
+        restore it only if the user says so (Discard deletes it, Later keeps it for the next start)."""
+        from hsp_wizard.presentation import Renderer
+        from hsp_wizard.storage import ProjectPasswordError
+        from hsp_wizard.storage.autosave import orphans
+        from hsp_wizard.ui.recovery import Choice
+        found, broken = orphans(autosave_folder())
+        for path, msg in broken:
+            log.warning("an autosave cannot be read: %s", path.name)
+            self.statusBar().showMessage(Renderer().msg(msg), 10000)
+        restored = False
+        for orphan in found:
+            if restored:
+                orphan.keep()  # one project per window: the others are offered at the next start
+                continue
+            password = None
+            opened = None
+            while opened is None:
+                try:
+                    with busy():
+                        opened = orphan.open(password)
+                except ProjectPasswordError as exc:
+                    name = orphan.source.name if orphan.source else _("Untitled")
+                    password = ask_password(self, name, wrong=exc.wrong, autosave=True)
+                    if password is None:
+                        break
+                except Exception:  # noqa: BLE001 - a damaged autosave must not stop the start-up
+                    log.warning("an autosave cannot be read: %s", orphan.path.name)
+                    break
+            if opened is None:
+                orphan.keep()
+                continue
+            choice = ask_restore(self, recovery_info(orphan, opened))
+            if choice is Choice.RESTORE and self.maybe_keep_changes():
+                self.wizard.build()
+                self.doc.replace(opened.project, orphan.source, key=opened.key, dirty=True)
+                self.doc.migrated_from = opened.version
+                self._title()
+                if self.autosave_now():  # this window owns the work now
+                    orphan.delete()
+                else:
+                    orphan.keep()
+                self.wizard.restart()
+                self.wizard.next()
+                restored = True
+            elif choice is Choice.DISCARD:
+                orphan.delete()
+            else:
+                orphan.keep()
 
     def print_checklist(self) -> bool:
         """Build the checklist PDF for the best route on the planned (or earliest) date, save it where the
@@ -343,6 +493,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if self.maybe_keep_changes():
+            self._drop_autosave()  # saved or discarded: nothing is left to recover
             event.accept()
         else:
             event.ignore()
@@ -363,6 +514,60 @@ def tell_error(parent, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 
 
+def ask_password(parent, file_name: str, wrong: bool = False, autosave: bool = False) -> str | None:
+    """The password of a protected project (or of its autosave), or None when the user cancels."""
+    from hsp_wizard.ui.password import PasswordDialog
+    intro = N_("The unsaved copy of {file} is protected by a password. Enter it to see what the copy holds "
+               "and restore it.") if autosave else None
+    dialog = PasswordDialog(parent, file_name=file_name, wrong=wrong, intro=intro)
+    return dialog.password() if dialog.exec() == PasswordDialog.DialogCode.Accepted else None
+
+
+def ask_new_password(parent) -> str | None:
+    """A new password, typed twice, or None when the user cancels."""
+    from hsp_wizard.ui.password import PasswordDialog
+    dialog = PasswordDialog(parent, new=True)
+    return dialog.password() if dialog.exec() == PasswordDialog.DialogCode.Accepted else None
+
+
+def ask_restore(parent, info):
+    """Restore, Discard or Later for an autosave (a hidden dialog's choice is Later)."""
+    from hsp_wizard.ui.recovery import RecoveryDialog
+    dialog = RecoveryDialog(info, parent)
+    dialog.exec()
+    return dialog.choice
+
+
+def recovery_info(orphan, opened):
+    """What the prompt shows: when the copy was made, its file, and what differs from that file."""
+    from hsp_wizard.storage import ProjectFileError, ProjectPasswordError, read_project
+    from hsp_wizard.storage.autosave import changed_parts
+    from hsp_wizard.ui.recovery import RecoveryInfo, SourceState
+    saved = None
+    if orphan.source is None:
+        state = SourceState.NEW
+    elif not orphan.source.exists():
+        state = SourceState.MISSING
+    else:
+        try:
+            saved = read_project(orphan.source, key=opened.key).project
+            state = SourceState.SAVED
+        except (ProjectPasswordError, ProjectFileError):
+            state = SourceState.UNREADABLE
+    return RecoveryInfo(orphan.saved_at, orphan.source, state, changed_parts(opened.project, saved),
+                        opened.project.name)
+
+
+@contextmanager
+def busy():
+    """A wait cursor while the app derives a key or reads a file."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
 def open_in_viewer(path: Path) -> None:
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
@@ -370,6 +575,16 @@ def open_in_viewer(path: Path) -> None:
 
 
 # ---------------------------------------------------------------- start-up
+def autosave_folder() -> Path:
+    """Autosaves live in the user's state folder (Qt's StateLocation: ~/.local/state on Linux, as XDG says),
+    or in HSP_WIZARD_STATE_DIR (tests never touch the real one)."""
+    folder = os.environ.get("HSP_WIZARD_STATE_DIR")
+    if folder:
+        return Path(folder) / "autosave"
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
+    return Path(base or Path.home() / ".hsp-wizard-state") / "autosave"
+
+
 def log_folder() -> Path:
     base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
     return Path(os.environ.get("HSP_WIZARD_LOG_DIR") or base or Path.home()) / "logs"

@@ -1,4 +1,4 @@
-"""A window per test, with settings and logs in a temporary folder and no modal dialogs."""
+"""A window per test, with settings, logs and autosaves in a temporary folder and no modal dialogs."""
 
 import pytest
 from PySide6.QtTest import QTest
@@ -9,12 +9,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("HSP_WIZARD_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("HSP_WIZARD_LOG_DIR", str(tmp_path / "logs"))
+    monkeypatch.setenv("HSP_WIZARD_STATE_DIR", str(tmp_path / "state"))
     from hsp_wizard.ui import wizard
+    from hsp_wizard.ui.recovery import Choice
     told = []
+    asked = []  # every dialog the window wanted to show, in order
     monkeypatch.setattr(wizard, "tell_error", lambda parent, title, text: told.append((title, text)))
     monkeypatch.setattr(wizard, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(wizard, "ask_restore", lambda parent, info: asked.append(("restore", info)) or Choice.LATER)
+    monkeypatch.setattr(wizard, "ask_password",
+                        lambda parent, name, wrong=False, autosave=False: asked.append(("password", name)) or None)
+    monkeypatch.setattr(wizard, "ask_new_password", lambda parent: asked.append(("new password",)) or None)
     w = wizard.MainWindow()
     w.told = told
+    w.asked = asked
     qtbot.addWidget(w)
     w.show()
     w.activateWindow()
