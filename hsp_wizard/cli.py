@@ -16,7 +16,7 @@ from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.routes import ROUTES
 from hsp_wizard.presentation import ROUTE_NAMES
 from hsp_wizard.rules import RuleDataError, load_rules
-from hsp_wizard.storage import ProjectFileError, load_project
+from hsp_wizard.storage import ProjectFileError, ProjectPasswordError, read_project
 
 PROJECT_SUFFIXES = (".hspw", ".json")
 JSON_FORMAT = "hsp-wizard-evaluation"
@@ -43,6 +43,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="stable JSON output (docs/cli.md)")
     ev.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the human output")
     ev.add_argument("--horizon", type=int, default=10, help="years ahead to search for earliest dates")
+    ev.add_argument("--password-stdin", action="store_true",
+                    help="read the password of protected projects from the first line of standard input")
     ck = sub.add_parser("checklist", help="write the printable document checklist (PDF)")
     ck.add_argument("project", help="a project file")
     ck.add_argument("-o", "--output", required=True, help="the PDF to write")
@@ -50,9 +52,29 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("--route", choices=ROUTES, default=None, help="default: the best route")
     ck.add_argument("--on", type=_date, default=None,
                     help="application date (default: the project's planned date, else today)")
+    ck.add_argument("--password-stdin", action="store_true",
+                    help="read the project's password from the first line of standard input")
     sc = sub.add_parser("schema", help="print the project file's JSON Schema")
     sc.set_defaults(lang="en")
     return ap
+
+
+def _password(args) -> str | None:
+    """The password from stdin's first line (never from the command line, where `ps` and shell history see it)."""
+    if not getattr(args, "password_stdin", False):
+        return None
+    return sys.stdin.readline().rstrip("\r\n")
+
+
+def _load(path: str, password: str | None):
+    """The project at `path`; a protected one without --password-stdin says how to give the password."""
+    try:
+        return read_project(path, password).project
+    except ProjectPasswordError as exc:
+        if exc.wrong:
+            raise
+        raise ProjectFileError(exc.path, Msg.of(N_("{reason} (give it with --password-stdin)"),
+                                                reason=exc.msg)) from None
 
 
 def _files(path: Path) -> list[Path]:
@@ -87,7 +109,7 @@ def _checklist(args) -> int:
     from hsp_wizard.storage import write_private_atomic
     render = Renderer(args.lang)
     try:
-        project = load_project(args.project)
+        project = _load(args.project, _password(args))
     except ProjectFileError as exc:
         print(f"hsp-wizard: {exc.path}: {render.msg(exc.msg)}", file=sys.stderr)
         return 2
@@ -119,7 +141,8 @@ def _evaluate(args) -> int:
               file=sys.stderr)
         return 2
     today = date.today()
-    jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang) for f in files]
+    password = _password(args)
+    jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password) for f in files]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             outcomes = list(pool.map(_evaluate_one, jobs, chunksize=max(1, len(jobs) // (8 * os.cpu_count()))))
@@ -146,10 +169,10 @@ def _evaluate(args) -> int:
 def _evaluate_one(job) -> tuple[bool, object]:
     """Load and evaluate one file (runs in a worker process for large folders)."""
     from hsp_wizard.presentation import Renderer
-    path, on, horizon, today, as_json, lang = job
+    path, on, horizon, today, as_json, lang, password = job
     render = Renderer(lang)
     try:
-        project = load_project(path)
+        project = _load(path, password)
     except ProjectFileError as exc:
         return False, {"text": f"{exc.path}: {render.msg(exc.msg)}",
                        "json": {"file": path, "message": exc.msg.render(), "message_params": exc.msg.as_json()}}

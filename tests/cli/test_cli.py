@@ -74,3 +74,24 @@ def test_installed_command_runs_headless():
                        timeout=60)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["results"][0]["evaluation"]["category"] == "b"
+
+
+def test_a_protected_project_needs_its_password_on_stdin(capsys, tmp_path, monkeypatch):
+    import io
+    from hsp_wizard.storage import save_project
+    from hsp_wizard.storage.encryption import KdfParams, SealKey
+    key = SealKey.from_password("long password", KdfParams(b"s" * 32, 19 * 1024, 1, 1))
+    target = tmp_path / "secret.hspw"
+    save_project(load_project(EXAMPLE), target, key=key)
+    code, out, err = run(capsys, "evaluate", str(target), "--on", "2026-10-01")
+    assert code == 2 and not out and "protected by a password (give it with --password-stdin)" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("not it\n"))
+    code, out, err = run(capsys, "evaluate", str(target), "--password-stdin")
+    assert code == 2 and "password is not right" in err
+    monkeypatch.setattr("sys.stdin", io.StringIO("long password\n"))
+    code, out, err = run(capsys, "evaluate", str(target), "--on", "2026-10-01", "--password-stdin")
+    assert code == 0 and "Category (b): 75 points" in out
+    monkeypatch.setattr("sys.stdin", io.StringIO("long password\n"))
+    pdf = tmp_path / "c.pdf"
+    code, out, err = run(capsys, "checklist", str(target), "-o", str(pdf), "--password-stdin")
+    assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
