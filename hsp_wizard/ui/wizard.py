@@ -576,13 +576,14 @@ def open_in_viewer(path: Path) -> None:
 
 # ---------------------------------------------------------------- start-up
 def autosave_folder() -> Path:
-    """Autosaves live in the user's state folder (Qt's StateLocation: ~/.local/state on Linux, as XDG says),
-    or in HSP_WIZARD_STATE_DIR (tests never touch the real one)."""
+    """Autosaves live in the user's state folder (Qt's GenericStateLocation: ~/.local/state on Linux as XDG
+    says, %LOCALAPPDATA% on Windows, ~/Library/Preferences on macOS), in a folder named after the app whatever
+    the process is called, or in HSP_WIZARD_STATE_DIR (tests never touch the real one)."""
     folder = os.environ.get("HSP_WIZARD_STATE_DIR")
     if folder:
         return Path(folder) / "autosave"
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.StateLocation)
-    return Path(base or Path.home() / ".hsp-wizard-state") / "autosave"
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericStateLocation)
+    return Path(base or Path.home() / ".local" / "state") / APP_NAME / "autosave"
 
 
 def log_folder() -> Path:

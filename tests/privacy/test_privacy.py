@@ -17,7 +17,8 @@ FLOW = Path(__file__).with_name("flow.py")
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run_flow(tmp_path: Path, prefix: list[str], platform: str = "offscreen") -> subprocess.CompletedProcess:
+def run_flow(tmp_path: Path, prefix: list[str], platform: str = "offscreen",
+             *args: str) -> subprocess.CompletedProcess:
     home = tmp_path / "home"
     out = tmp_path / "chosen"
     for d in (home, out, tmp_path / "tmp"):
@@ -27,7 +28,8 @@ def run_flow(tmp_path: Path, prefix: list[str], platform: str = "offscreen") -> 
            "XDG_STATE_HOME": str(home / ".local/state"), "QT_QPA_PLATFORM": platform}
     env.pop("HSP_WIZARD_CONFIG_DIR", None)
     env.pop("HSP_WIZARD_LOG_DIR", None)
-    done = subprocess.run([*prefix, sys.executable, str(FLOW), str(out)], env=env, cwd=ROOT,
+    env.pop("HSP_WIZARD_STATE_DIR", None)
+    done = subprocess.run([*prefix, sys.executable, str(FLOW), str(out), *args], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr[-2000:]
     return done
@@ -61,3 +63,15 @@ def test_personal_values_are_only_in_the_files_the_user_saved(tmp_path):
     assert found == {"chosen/mine.hspw", "chosen/mine.hspw.bak"}  # PDF text is compressed; it is chosen too
     written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
     assert {p for p in written if not p.startswith("chosen/")} <= {"home/.config/HSP Wizard/HSP Wizard.ini"}
+
+
+def test_a_protected_project_leaves_no_personal_value_anywhere_even_after_a_crash(tmp_path):
+    """Saved with a password, saved again (a backup), edited and autosaved, then the process ends without
+    closing: the project, its backup and the autosave left behind are all encrypted."""
+    run_flow(tmp_path, [], "offscreen", "--password")
+    canaries = [CANARY_NAME.encode(), CANARY_FIELD.encode(), str(CANARY_YEN).encode()]
+    written = {str(p.relative_to(tmp_path)): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
+    autosaves = [p for p in written if p.endswith(".autosave")]
+    assert len(autosaves) == 1 and autosaves[0].startswith("home/.local/state/HSP Wizard/autosave/")
+    assert {"chosen/mine.hspw", "chosen/mine.hspw.bak"} <= set(written)
+    assert [p for p, data in written.items() if any(c in data for c in canaries)] == []

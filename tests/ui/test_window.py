@@ -236,7 +236,8 @@ def test_print_checklist_saves_a_private_pdf_and_opens_it(window, tmp_path, monk
 
 
 def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_path, monkeypatch):
-    """Project, its backup, the checklist PDF, the error log and the settings: all 0600, whatever the umask."""
+    """Project, its backup, the checklist PDF, the error log, the settings, the autosave and its lock: all
+    0600, whatever the umask."""
     import os
     import sys
     from hsp_wizard.ui import wizard
@@ -254,6 +255,8 @@ def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_pat
         field(w, w.wizard.currentPage().planned, "2027-01-15")
         w.actions["save"].trigger()  # the second save keeps a backup
         w.actions["print"].trigger()
+        field(w, w.wizard.currentPage().planned, "2027-02-15")
+        assert w.autosave_now()  # left on disk: the window is still open
         monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
         monkeypatch.setattr(sys, "excepthook", sys.excepthook)
         wizard.install_excepthook(QApplication.instance())
@@ -267,4 +270,5 @@ def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_pat
     made = [p for p in tmp_path.rglob("*") if p.is_file()]
     names = {p.name for p in made}
     assert {"mine.hspw", "mine.hspw.bak", "checklist.pdf", "errors.log", "settings.ini"} <= names
+    assert {p.suffix for p in made} >= {".autosave", ".lock"}
     assert {p.name: oct(p.stat().st_mode & 0o777) for p in made} == {p.name: "0o600" for p in made}
