@@ -47,8 +47,31 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
         w.grab().save(str(out / f"{int(pid):02d}-{pid.name.lower()}.png"))
-    print(f"saved {len(PageId)} screenshots in {out}")
+    dialogs(app, w, out)
+    print(f"saved {len(PageId) + 3} screenshots in {out}")
     return 0
+
+
+def dialogs(app, w, out: Path) -> None:
+    """The crash-recovery prompt and the two password dialogs, as a user meets them."""
+    from datetime import datetime
+    from hsp_wizard.ui.password import PasswordDialog
+    from hsp_wizard.ui.recovery import RecoveryDialog, RecoveryInfo, SourceState
+    info = RecoveryInfo(datetime(2026, 11, 20, 21, 5).astimezone(), Path.home() / "Documents" / "pr-2027.hspw",
+                        SourceState.SAVED, ["salary", "trips"], "Ms Example")
+    new = PasswordDialog(w, new=True)
+    new.field.setText("short")
+    new.confirm.setText("short")
+    wrong = PasswordDialog(w, file_name="pr-2027.hspw", wrong=True)
+    for name, dialog in (("10-recovery", RecoveryDialog(info, w)), ("11-password-new", new),
+                         ("12-password-wrong", wrong)):
+        dialog.show()
+        if dialog is new:
+            new.accept()  # shows why "short" is refused
+        for _ in range(5):
+            app.processEvents()
+        dialog.grab().save(str(out / f"{name}.png"))
+        dialog.close()
 
 
 if __name__ == "__main__":

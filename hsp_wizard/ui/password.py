@@ -21,6 +21,7 @@ class PasswordDialog(QDialog):
         self.new = new
         self.texts = Texts()
         self.texts.bind(self.setWindowTitle, N_("Password") if not new else N_("Save with password"))
+        self.setMinimumWidth(440)  # wrapped explanations stay readable instead of a tall narrow column
         layout = QVBoxLayout(self)
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)

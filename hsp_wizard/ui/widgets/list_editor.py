@@ -85,6 +85,8 @@ class ListEditor(QWidget):
         for col, c in enumerate(columns):  # text stretches; short typed columns are sized in retranslate()
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch if c.kind in ("text", "choice")
                                         else QHeaderView.ResizeMode.Interactive)
+        if not any(c.kind in ("text", "choice") for c in columns):
+            header.setStretchLastSection(True)  # nothing stretches: the last column takes the spare room
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it, F2 edits
         self._delegates = []
