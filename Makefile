@@ -54,6 +54,7 @@ bench: $(STAMP)
 	$(PY) bench/pdf.py
 	$(PY) bench/ui_startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_update.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/autosave.py
 
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

@@ -49,6 +49,10 @@ def main() -> None:
     w.show()
     while w.wizard.currentId() != PageId.SALARY:
         w.wizard.next()
+    settle = time.perf_counter() + 0.3  # let the start-up work queued after the first paint (sweep, recovery) run
+    while time.perf_counter() < settle:
+        app.processEvents()
+        time.sleep(0.01)
     editor = w.wizard.currentPage().editors["salary"]
     times = []
     for i in range(40):
@@ -63,6 +67,8 @@ def main() -> None:
     print(f"  median {statistics.median(times):6.2f}  p90 {sorted(times)[int(len(times) * 0.9)]:6.2f}  "
           f"max {max(times):6.2f}  (aim: within one frame, 16 ms)")
     print(f"  panel shows: {w.wizard.panel.total.text()}")
+    if os.environ.get("BENCH_VERBOSE"):
+        print("  per edit:", " ".join(f"{t:.1f}" for t in times))
 
 
 if __name__ == "__main__":
