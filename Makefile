@@ -6,11 +6,13 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
 # Debian packages the tests and a real window need (Qt's runtime libraries, a virtual screen,
-# Japanese fonts, poppler for reading PDFs back, strace for the no-network test).
+# Japanese fonts, poppler for reading PDFs back, strace for the no-network test; binutils (readelf, objdump)
+# and desktop-file-utils for building and checking the Linux installer).
 # Installed only where missing and only as root.
 DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
-        libxcb-shape0 libxcb-xfixes0 libx11-xcb1 xvfb poppler-utils fonts-noto-cjk strace
+        libxcb-shape0 libxcb-xfixes0 libx11-xcb1 xvfb poppler-utils fonts-noto-cjk strace \
+        binutils desktop-file-utils
 
 # Message catalogs: translations/*.po are the sources; the .mo files inside the package are build output.
 BABEL   := $(VENV)/bin/pybabel
@@ -21,7 +23,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 EXTRACT := $(BABEL) -q extract -F pyproject.toml --no-location --no-wrap --sort-output --version $(VERSION) \
            --project hsp-wizard --copyright-holder "HSP Wizard authors" --add-comments TRANSLATORS:
 
-.PHONY: run test debs venv bench clean catalogs pot catalog-check
+.PHONY: run test debs venv bench clean catalogs pot catalog-check package
 
 run: $(STAMP) catalogs
 	$(PY) main.py
@@ -55,6 +57,15 @@ bench: $(STAMP)
 	$(PY) bench/ui_startup.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_update.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/autosave.py
+	@if [ -f dist/hsp-wizard/hsp-wizard ]; then $(PY) bench/installer.py; \
+	 else echo "bench/installer.py skipped: run make package first"; fi
+
+# The Linux installer: the frozen app (PyInstaller, packaging/hsp_wizard.spec) and dist/hsp-wizard_<v>_<arch>.deb.
+package: debs $(STAMP) catalogs
+	rm -rf build/pyinstaller dist/hsp-wizard
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+	  packaging/hsp_wizard.spec
+	bash packaging/linux/build_deb.sh
 
 debs:
 	@missing=""; for p in $(DEBS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

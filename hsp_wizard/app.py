@@ -1,4 +1,5 @@
-"""Entry point: `hsp-wizard evaluate ...` runs the headless CLI; anything else opens the window."""
+"""Entry point: `hsp-wizard evaluate ...` runs the headless CLI, `--self-test` checks the installation, and
+anything else opens the window."""
 
 from __future__ import annotations
 
@@ -9,6 +10,9 @@ CLI_COMMANDS = {"evaluate", "checklist", "schema"}
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["--self-test"]:
+        from hsp_wizard.selftest import main as self_test
+        return self_test()
     if argv and (argv[0] in CLI_COMMANDS or argv[0] in {"-h", "--help", "--version"}):
         from hsp_wizard.cli import main as cli_main
         return cli_main(argv)

@@ -176,6 +176,8 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self.wizard.build)
             QTimer.singleShot(0, self.sweep)  # after the first paint: it imports the storage code
             QTimer.singleShot(0, self.offer_recovery)
+            if os.environ.get("HSP_WIZARD_QUIT_AFTER_FIRST_PAINT") == "1":  # bench/installer.py's cold start
+                QTimer.singleShot(0, QApplication.quit)
         return super().event(ev)
 
     # ---------------------------------------------------------------- menus
@@ -614,6 +616,11 @@ def install_excepthook(app: QApplication) -> None:
 def run(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0], *argv])
     app.setApplicationName(APP_NAME)
+    app.setDesktopFileName("hsp-wizard")  # Wayland and docks match the window to hsp-wizard.desktop
+    icon = Path(__file__).resolve().parents[2] / "resources" / "icons" / "hsp-wizard-256.png"
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+        app.setWindowIcon(QIcon(str(icon)))
     install_excepthook(app)
     from hsp_wizard.ui.language import initial_language
     apply_language(initial_language(settings()))
