@@ -10,6 +10,9 @@ CLI_COMMANDS = {"evaluate", "checklist", "schema"}
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if sys.stdout is None:  # a windowed build on Windows has no console: printing must not fail
+        import os
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - lives as long as the process
     if argv[:1] == ["--self-test"]:
         from hsp_wizard.selftest import main as self_test
         return self_test()
