@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--horizon", type=int, default=10, help="years ahead to search for earliest dates")
     ev.add_argument("--password-stdin", action="store_true",
                     help="read the password of protected projects from the first line of standard input")
+    ev.add_argument("--plan", action=argparse.BooleanOptionalAction, default=None,
+                    help="add the points timeline and the ranked suggestions (default: for one file, not for a "
+                         "folder)")
     ck = sub.add_parser("checklist", help="write the printable document checklist (PDF)")
     ck.add_argument("project", help="a project file")
     ck.add_argument("-o", "--output", required=True, help="the PDF to write")
@@ -142,7 +145,8 @@ def _evaluate(args) -> int:
         return 2
     today = date.today()
     password = _password(args)
-    jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password) for f in files]
+    plan = args.plan if args.plan is not None else not path.is_dir()
+    jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password, plan) for f in files]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             outcomes = list(pool.map(_evaluate_one, jobs, chunksize=max(1, len(jobs) // (8 * os.cpu_count()))))
@@ -169,7 +173,7 @@ def _evaluate(args) -> int:
 def _evaluate_one(job) -> tuple[bool, object]:
     """Load and evaluate one file (runs in a worker process for large folders)."""
     from hsp_wizard.presentation import Renderer
-    path, on, horizon, today, as_json, lang, password = job
+    path, on, horizon, today, as_json, lang, password, plan = job
     render = Renderer(lang)
     try:
         project = _load(path, password)
@@ -178,10 +182,18 @@ def _evaluate_one(job) -> tuple[bool, object]:
                        "json": {"file": path, "message": exc.msg.render(), "message_params": exc.msg.as_json()}}
     when = on or project.planned_application_date or today
     ev = evaluate(project, when, horizon_years=horizon, today=today)
+    tl = sug = None
+    if plan:
+        from hsp_wizard.domain.suggest import suggestions
+        from hsp_wizard.domain.timeline import timeline
+        tl = timeline(project, today)
+        sug = suggestions(project, today, horizon_years=horizon)
     if as_json:
-        return True, json.dumps({"file": path, "evaluation": ev.as_json()}, ensure_ascii=False,
-                                separators=(",", ":"))
-    return True, render_text(path, project, ev, render)
+        return True, json.dumps({"file": path, "evaluation": ev.as_json(),
+                                 "timeline": tl.as_json() if tl else None,
+                                 "suggestions": [s.as_json() for s in sug] if sug is not None else None},
+                                ensure_ascii=False, separators=(",", ":"))
+    return True, render_text(path, project, ev, render) + (render_plan(tl, sug, render) if plan else "")
 
 
 def render_text(name: str, project, ev: Evaluation, r) -> str:
@@ -214,6 +226,25 @@ def render_text(name: str, project, ev: Evaluation, r) -> str:
     out.append("  " + r.msg(Msg.of(N_("J-Skip criteria: {state}"),
                                    state=r.tr(N_("met") if ev.jskip.met else N_("not met")))) +
                f" — {r.msg(ev.jskip.why)}")
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
+def render_plan(tl, sug, r) -> str:
+    """The points timeline's events and the suggestions, readable."""
+    out = ["  " + r.msg(Msg.of(N_("Points over time ({start} to {end}): {count} change(s)"), start=tl.start,
+                               end=tl.end, count=len(tl.events)))]
+    for e in tl.events:
+        out.append("    " + r.msg(Msg.of(N_("{date}: {what}"), date=e.on, what=e.headline)))
+        for d in e.details:
+            out.append("      " + r.msg(d))
+    if sug:
+        out.append("  " + r.tr(N_("What would make permanent residence sooner (best first):")))
+        for s in sug:
+            out.append("    " + r.msg(Msg.of(N_("{days} day(s) sooner: {what}"), days=s.gain_days, what=s.says)) +
+                       f"  [{s.rule_id}]")
+    else:
+        out.append("  " + r.tr(N_("No change tried brings your earliest route forward.")))
     out.append("")
     return "\n".join(out) + "\n"
 

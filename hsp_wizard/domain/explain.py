@@ -24,6 +24,10 @@ class RuleRef(str):
     """A parameter naming a rule or point row by id, so a view shows the rule's name in its language."""
 
 
+class RouteRef(str):
+    """A parameter naming a route to permanent residence (hsp80, general, …), shown by its name."""
+
+
 @dataclass(frozen=True)
 class Msg:
     """A message template (English msgid with {named} placeholders) and its parameters; a parameter may be

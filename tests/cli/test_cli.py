@@ -95,3 +95,21 @@ def test_a_protected_project_needs_its_password_on_stdin(capsys, tmp_path, monke
     pdf = tmp_path / "c.pdf"
     code, out, err = run(capsys, "checklist", str(target), "-o", str(pdf), "--password-stdin")
     assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_one_file_carries_the_timeline_and_the_suggestions_a_folder_only_on_request(capsys):
+    from hsp_wizard.domain.timeline import timeline
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--json")
+    result = json.loads(out)["results"][0]
+    assert code == 0 and result["timeline"]["category"] == "b"
+    today = __import__("datetime").date.today()
+    expected = timeline(load_project(EXAMPLE), today)
+    assert [p["on"] for p in result["timeline"]["points"]] == [d.isoformat() for d in expected.steps]
+    assert [e["on"] for e in result["timeline"]["events"]] == [e.on.isoformat() for e in expected.events]
+    assert isinstance(result["suggestions"], list)
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE.parent), "--json")
+    assert all(r["timeline"] is None and r["suggestions"] is None for r in json.loads(out)["results"])
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE.parent), "--json", "--plan")
+    assert all(r["timeline"] is not None for r in json.loads(out)["results"])
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--lang", "ja")
+    assert "ポイントの推移" in out

@@ -16,7 +16,8 @@ JA_PO = ROOT / "translations" / "ja" / "LC_MESSAGES" / "hsp_wizard.po"
 POT = ROOT / "translations" / "hsp_wizard.pot"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # Messages that are the same in both languages: names and formats, never sentences.
-SAME_IN_BOTH = {"JICA", "J-Skip", "{column}: {reason}"}
+# names, and messages that are only placeholders and punctuation (Japanese uses the full-width colon)
+SAME_IN_BOTH = {"JICA", "J-Skip", "{column}: {reason}", "{date}: {what}", "{rule}: {before} → {after}"}
 
 
 def ja_catalog():

@@ -1,0 +1,172 @@
+"""What would make permanent residence sooner: the changes a person can act on, each tried on a copy of the
+project, ranked by how many days they bring the earliest route forward.
+
+Each change is tried as one hypothetical fact with a date (the person's own plan may differ; a scenario lets them
+set their own). The assumptions are stated in every suggestion:
+- a JLPT result in hand `LEAD_DAYS` after today (the JLPT is held twice a year; results come about two months
+  after the test);
+- a raise, or an employer with innovation-promotion support (B1), from the same day;
+- a planned trip (one that starts after today) cut to `SHORT_TRIP_DAYS` days, under the 90-day mark that
+  practitioners treat as a risk to continuity;
+- applying on the earliest date found instead of a later planned date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
+from hsp_wizard.domain.project import (EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest, Project,
+                                       SalaryEntry)
+from hsp_wizard.domain.dates import years_after
+from hsp_wizard.domain.routes import ROUTES, Engine
+
+# The rule that sets each route's length, named by the "apply earlier" suggestion.
+HSP_OR_ROUTE_RULE = {"hsp80": "pr.hsp80.years", "hsp70": "pr.hsp70.years", "jskip": "pr.jskip.years",
+                     "general": "pr.general.years", "spouse": "pr.spouse.years", "child": "pr.child.years",
+                     "long_term_resident": "pr.long_term_resident.years", "refugee": "pr.refugee.years",
+                     "contribution": "pr.contribution.years", "regional": "pr.regional.years"}
+from hsp_wizard.rules import RuleSet
+
+LEAD_DAYS = 183
+SHORT_TRIP_DAYS = 89
+RAISE_STEPS = tuple(range(3_000_000, 20_000_001, 500_000))  # a raise is tried to each of these amounts
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One change, what it does to the points and to the earliest route, and why (its rule)."""
+
+    kind: str                 # jlpt_n1, jlpt_n2, raise, employer_b1, apply_earlier, shorten_trip
+    says: Msg
+    rule_id: str
+    gain_days: int            # how much sooner the earliest route opens
+    route: str                # the route that opens earliest with the change
+    before: date | None       # earliest date without the change (None: none within the horizon)
+    after: date
+    points_gain: int          # on the new date, in the chosen category (0 when not scored)
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "says": self.says.as_json(), "rule": self.rule_id, "gain_days": self.gain_days,
+                "route": self.route, "before": self.before.isoformat() if self.before else None,
+                "after": self.after.isoformat(), "points_gain": self.points_gain}
+
+
+def earliest(ev: Evaluation) -> tuple[str, date] | None:
+    """The route that opens first (on or after the evaluation's start) and its date."""
+    found = [(o.opens, name) for name, o in ev.openings.items() if o.opens is not None and name in ROUTES]
+    if not found:
+        return None
+    d, name = min(found)
+    return name, d
+
+
+def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
+                horizon_years: int = 10) -> list[Suggestion]:
+    """Every tried change that brings the earliest route forward, best first (then by fewer points needed)."""
+    base_ev = evaluate(project, today, rules=rules, horizon_years=horizon_years, today=today)
+    base = earliest(base_ev)
+    by = today + timedelta(days=LEAD_DAYS)
+    out: list[Suggestion] = []
+
+    horizon_end = years_after(today, horizon_years)
+
+    def attempt(kind: str, variant: Project, rule_id: str, text: str, **params) -> None:
+        new = earliest(evaluate(variant, today, rules=rules, horizon_years=horizon_years, today=today))
+        if new is None:
+            return
+        route, after = new
+        before = base[1] if base else None
+        gain = ((before or horizon_end) - after).days
+        if gain <= 0:
+            return
+        pts = _points_gain(project, variant, after, rules) if project.category else 0
+        if rule_id == "salary":  # the salary row that scores with the raise
+            rule_id = next((ln.rule_id for ln in Engine(variant, rules).points(after, project.category).lines
+                            if ln.item == "salary"), "convention.salary_expected") if project.category \
+                else "convention.salary_expected"
+        says = Msg.of(text, **params, points=pts, route=RouteRef(route),
+                      before=before or Term(N_("no date within the horizon")), after=after)
+        out.append(Suggestion(kind, says, rule_id, gain, route, before, after, pts))
+
+    levels = {j.level for j in project.japanese if j.test == JapaneseTest.JLPT}
+    if "N1" not in levels:
+        attempt("jlpt_n1", _with(project, japanese=[*project.japanese,
+                                                     JapaneseResult(test=JapaneseTest.JLPT, level="N1", passed=by)]),
+                "bonus.b7_n1", N_("Passing JLPT N1 by {by} adds {points} points and moves your earliest route "
+                                  "({route}) from {before} to {after}"), by=by)
+    if not levels & {"N1", "N2"}:
+        attempt("jlpt_n2", _with(project, japanese=[*project.japanese,
+                                                     JapaneseResult(test=JapaneseTest.JLPT, level="N2", passed=by)]),
+                "bonus.b8_n2", N_("Passing JLPT N2 by {by} adds {points} points and moves your earliest route "
+                                  "({route}) from {before} to {after}"), by=by)
+    current = _salary_on(project, by)
+    if project.category:  # raises: each amount where the points go up; the smallest that gains, and the best
+        level = Engine(project, rules).points(by, project.category).total
+        tried: list[Suggestion] = []
+        for amount in RAISE_STEPS:
+            if current is not None and amount <= current:
+                continue
+            variant = _with(project, salary=[*project.salary, SalaryEntry(start=by, amount_yen=amount)])
+            pts = Engine(variant, rules).points(by, project.category).total
+            if pts <= level:
+                continue
+            level = pts
+            n = len(out)
+            attempt("raise", variant, "salary", N_("A raise to {amount} a year from {by} adds {points} points "
+                                                   "and moves your earliest route ({route}) from {before} to "
+                                                   "{after}"), amount=Money(amount), by=by)
+            tried.extend(out[n:])
+            del out[n:]
+        if tried:
+            first = tried[0]
+            best = max(tried, key=lambda t: t.gain_days)  # the smallest raise among the best (max keeps the first)
+            out.extend([first] if best is first else [first, best])
+    if not any(f.kind == EmployerFactKind.INNOVATION_SUPPORT and (f.end is None or f.end >= by)
+               for f in project.employer_facts):
+        attempt("employer_b1", _with(project, employer_facts=[
+            *project.employer_facts, EmployerFact(kind=EmployerFactKind.INNOVATION_SUPPORT, start=by)]),
+            "bonus.b1_innovation", N_("Working from {by} for an employer with innovation-promotion support adds "
+                                      "{points} points and moves your earliest route ({route}) from {before} "
+                                      "to {after}"), by=by)
+    for i, trip in enumerate(project.trips):
+        if trip.left <= today or trip.returned is None:
+            continue
+        days = (trip.returned - trip.left).days
+        if days <= SHORT_TRIP_DAYS:
+            continue
+        shorter = trip.model_copy(update={"returned": trip.left + timedelta(days=SHORT_TRIP_DAYS)})
+        trips = [*project.trips[:i], shorter, *project.trips[i + 1:]]
+        attempt("shorten_trip", _with(project, trips=trips), "continuity.single_trip_days",
+                N_("Coming back from the trip that starts on {left} after {short} days instead of {days} moves "
+                   "your earliest route ({route}) from {before} to {after}"),
+                left=trip.left, short=SHORT_TRIP_DAYS, days=days)
+    planned = project.planned_application_date
+    if base and planned and base[1] < planned:
+        route, opens = base
+        out.append(Suggestion("apply_earlier", Msg.of(
+            N_("You could apply on {after} instead of {planned}: your earliest route ({route}) is open from then"),
+            after=opens, planned=planned, route=RouteRef(route)), HSP_OR_ROUTE_RULE.get(route, "pr.general.years"),
+            (planned - opens).days,
+            route, planned, opens, 0))
+    out.sort(key=lambda s: (-s.gain_days, s.kind))
+    return out
+
+
+def _with(project: Project, **fields) -> Project:
+    return project.model_copy(update=fields)
+
+
+def _salary_on(project: Project, on: date) -> int | None:
+    current = [s for s in project.salary if s.start <= on]
+    return max(current, key=lambda s: s.start).total_yen if current else None
+
+
+def _points_gain(base: Project, variant: Project, on: date, rules: RuleSet | None) -> int:
+    cat = base.category
+    return Engine(variant, rules).points(on, cat).total - Engine(base, rules).points(on, cat).total
+
+
+__all__ = ["Suggestion", "earliest", "suggestions"]
