@@ -6,8 +6,10 @@ from __future__ import annotations
 from datetime import date
 from html import escape
 
+from babel.lists import format_list
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
 from hsp_wizard.domain.points import points
@@ -25,10 +27,48 @@ class ResultsPage(BasePage):
         self.page_of_item = page_of_item
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
-        self.texts.bind(self.view.setAccessibleName, N_("Results"))
+        self.texts.bind(self.view.setAccessibleName, N_("Routes and points"))
         self.view.anchorClicked.connect(self._link)
-        self.body.addWidget(self.view)
+        self.tabs = QTabWidget(self)
+        self.texts.bind(self.tabs.setAccessibleName, N_("Results"))
+        self.tabs.addTab(self.view, "")
+        self.tabs.addTab(self._timeline_tab(), "")
+        self.sooner = QTextBrowser(self)
+        self.texts.bind(self.sooner.setAccessibleName, N_("What would make it sooner"))
+        self.tabs.addTab(self.sooner, "")
+        for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"))):
+            self.texts.call(lambda i=i, label=label: self.tabs.setTabText(i, _(label)))
+        self.tabs.currentChanged.connect(self._fill_tab)
+        self.body.addWidget(self.tabs)
         self.evaluation: Evaluation | None = None
+        self.timeline = None
+        self.suggestions = None
+
+    def _timeline_tab(self) -> QWidget:
+        from hsp_wizard.ui.widgets.timeline_chart import TimelineChart
+        tab = QWidget(self)
+        lay = QVBoxLayout(tab)
+        self.chart = TimelineChart(tab)
+        self.texts.bind(self.chart.setAccessibleName, N_("Points over time (the table below has the same data)"))
+        self.chart.day_selected.connect(lambda d: self.day_text.setText(self.chart.describe(d)))
+        hint = QLabel(tab)
+        hint.setWordWrap(True)
+        self.texts.bind(hint.setText, N_("Point at the chart, or select it and use the arrow keys, to see the "
+                                         "points on a day. Shaded bands: when each route is open."))
+        self.day_text = QLabel(tab)
+        self.day_text.setWordWrap(True)
+        self.table = QTableWidget(0, 5, tab)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setTabKeyNavigation(False)
+        self.texts.bind(self.table.setAccessibleName, N_("Points over time as a table"))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        lay.addWidget(self.chart, 3)
+        lay.addWidget(hint)
+        lay.addWidget(self.day_text)
+        lay.addWidget(self.table, 2)
+        return tab
 
     def _link(self, url) -> None:
         text = url.toString()
@@ -39,6 +79,7 @@ class ResultsPage(BasePage):
         super().retranslate()
         if self.evaluation is not None:
             self.load()
+        self.chart.update()
 
     def load(self) -> None:
         p = self.doc.project
@@ -53,6 +94,51 @@ class ResultsPage(BasePage):
             ev = evaluate(p, on, today=today)
         self.evaluation = ev
         self.view.setHtml(self.render(ev, note, today))
+        self.timeline = self.suggestions = None  # computed when their tab is shown
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        if self.evaluation is None:
+            return
+        today = date.today()
+        if index == 1 and self.timeline is None:
+            from hsp_wizard.domain.timeline import timeline
+            self.timeline = timeline(self.doc.project, today)
+            self.chart.set_timeline(self.timeline)
+            self._fill_table()
+        elif index == 2 and self.suggestions is None:
+            from hsp_wizard.domain.suggest import suggestions
+            self.suggestions = suggestions(self.doc.project, today)
+            self.sooner.setHtml(self._sooner_html())
+
+    def _fill_table(self) -> None:
+        """The chart's text alternative: every day a total changes, the totals, and what changed."""
+        tl, r = self.timeline, Renderer()
+        self.table.setHorizontalHeaderLabels([_("Date"), "(a)", "(b)", "(c)", _("What changed")])
+        self.table.setRowCount(len(tl.steps))
+        events = {e.on: e for e in tl.events}
+        for row, d in enumerate(tl.steps):
+            e = events.get(d)
+            what = "" if e is None else format_list([r.msg(m) for m in e.details], locale=r.lang)
+            if row == 0:
+                what = _("start of the timeline")
+            cells = [r.fmt(d), *(str(tl.totals[c][row]) for c in ("a", "b", "c")), what]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+
+    def _sooner_html(self) -> str:
+        r = Renderer()
+        if not self.suggestions:
+            return "<p>" + escape(_("No change tried brings your earliest route forward.")) + "</p>"
+        h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
+        for s in self.suggestions:
+            h.append("<li><b>" + escape(_("{days} day(s) sooner").format(days=s.gain_days)) + "</b>: " +
+                     escape(r.msg(s.says)) + f" <small>[{escape(s.rule_id)}]</small></li>")
+        h.append("</ol><p><small>" + escape(_(
+            "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
+            "differ. Nothing here is changed in your project.")) + "</small></p>")
+        return "".join(h)
 
     def change(self, item: str) -> str:
         label = _("change")
