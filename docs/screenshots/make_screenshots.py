@@ -47,8 +47,17 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
         w.grab().save(str(out / f"{int(pid):02d}-{pid.name.lower()}.png"))
+    page = w.wizard.currentPage()  # the results page's other tabs: the timeline (a day selected) and suggestions
+    for index, name in ((1, "09b-timeline"), (2, "09c-sooner")):
+        page.tabs.setCurrentIndex(index)
+        if index == 1 and page.timeline.events:
+            page.chart.select(page.timeline.events[0].on)
+        for _ in range(5):
+            app.processEvents()
+        w.grab().save(str(out / f"{name}.png"))
+    page.tabs.setCurrentIndex(0)
     dialogs(app, w, out)
-    print(f"saved {len(PageId) + 3} screenshots in {out}")
+    print(f"saved {len(PageId) + 5} screenshots in {out}")
     return 0
 
 

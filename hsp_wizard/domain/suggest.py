@@ -56,11 +56,27 @@ class Suggestion:
 
 def earliest(ev: Evaluation) -> tuple[str, date] | None:
     """The route that opens first (on or after the evaluation's start) and its date."""
-    found = [(o.opens, name) for name, o in ev.openings.items() if o.opens is not None and name in ROUTES]
+    found = [(o.opens, ROUTES.index(name), name) for name, o in ev.openings.items()
+             if o.opens is not None and name in ROUTES]
     if not found:
         return None
-    d, name = min(found)
+    d, _order, name = min(found)  # on the same day, the route listed first (HSP 80 before the general rule)
     return name, d
+
+
+def earliest_route(project: Project, today: date, *, rules: RuleSet | None = None,
+                   horizon_years: int = 10) -> tuple[str, date] | None:
+    """The route that opens first from today, and when (None: none within the horizon)."""
+    return earliest(evaluate(project, today, rules=rules, horizon_years=horizon_years, today=today))
+
+
+def no_suggestion_reason(project: Project, today: date, *, rules: RuleSet | None = None) -> Msg:
+    """Why nothing is suggested: a route is open already, or no change tried helps."""
+    base = earliest_route(project, today, rules=rules)
+    if base is not None and base[1] <= today:
+        return Msg.of(N_("A route is open already today ({route}): nothing can make it sooner."),
+                      route=RouteRef(base[0]))
+    return Msg.of(N_("No change tried brings your earliest route forward."))
 
 
 def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
@@ -169,4 +185,4 @@ def _points_gain(base: Project, variant: Project, on: date, rules: RuleSet | Non
     return Engine(variant, rules).points(on, cat).total - Engine(base, rules).points(on, cat).total
 
 
-__all__ = ["Suggestion", "earliest", "suggestions"]
+__all__ = ["Suggestion", "earliest", "earliest_route", "no_suggestion_reason", "suggestions"]

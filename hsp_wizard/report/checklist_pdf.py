@@ -8,6 +8,7 @@ import io
 from datetime import date
 from pathlib import Path
 
+from babel.lists import format_list
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -22,7 +23,7 @@ from xml.sax.saxutils import escape
 from hsp_wizard import APP_NAME, __version__
 from hsp_wizard.domain.checklist import Checklist, compose
 from hsp_wizard.domain.evaluate import Evaluation
-from hsp_wizard.domain.explain import N_
+from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.routes import ROUTES
@@ -126,6 +127,8 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
         story += _exhibits(cl, r, s)
     for pr in cl.points:
         story.append(KeepTogether(_sheet(pr, r, s)))
+    if project.category is not None and project.birth_date is not None:
+        story.append(KeepTogether(_timeline(project, r, s, printed_on)))
     story += _warnings(cl, r, s)
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
@@ -143,6 +146,77 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
 
     doc.build(story, canvasmaker=Canvas)
     return buf.getvalue()
+
+
+def _timeline(p: Project, r: Renderer, s, today: date) -> list:
+    """The results page's chart, drawn with reportlab's graphics: the chosen category's points from three
+    years before the printing date to five after, the 70 and 80 marks, the planned date, each route's open
+    windows as bands; the days it changes follow as a table (the chart's text alternative)."""
+    from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
+
+    from hsp_wizard.domain.timeline import timeline
+    tl = timeline(p, today)
+    cat = tl.category.value
+    bands = [name for name, spans in tl.windows.items() if spans]
+    width, left, plot_h = 178 * mm, 10 * mm, 42 * mm
+    height = plot_h + 12 * mm + 4.5 * mm * len(bands)
+    base = height - plot_h - 4 * mm  # the plot's bottom
+    top = max(100, (max(tl.totals[cat]) // 10 + 2) * 10)
+    span = (tl.end - tl.start).days or 1
+
+    def x(d: date) -> float:
+        return left + (width - left - 2 * mm) * (d - tl.start).days / span
+
+    def y(v: int) -> float:
+        return base + plot_h * v / top
+
+    dr = Drawing(width, height, initialFontName=FONT, initialFontSize=6)  # never Helvetica, not even unused
+    grey = colors.HexColor("#999999")
+    for v in range(0, top + 1, 20):
+        dr.add(Line(left, y(v), x(tl.end), y(v), strokeColor=colors.HexColor("#e0e0e0"), strokeWidth=0.4))
+        dr.add(String(left - 1.5 * mm, y(v) - 2.5, str(v), fontName=FONT, fontSize=6.5, textAnchor="end"))
+    for year in range(tl.start.year + 1, tl.end.year + 1):
+        xx = x(date(year, 1, 1))
+        dr.add(Line(xx, base, xx, base - 1.5 * mm, strokeColor=grey, strokeWidth=0.4))
+        dr.add(String(xx, base - 4.5 * mm, str(year), fontName=FONT, fontSize=6.5, textAnchor="middle"))
+    for mark, colour in ((70, "#c77700"), (80, "#b00020")):
+        dr.add(Line(left, y(mark), x(tl.end), y(mark), strokeColor=colors.HexColor(colour), strokeWidth=0.6,
+                    strokeDashArray=[3, 2]))
+        dr.add(String(left + 1 * mm, y(mark) + 1.2, r.tr(N_("{points} points")).format(points=mark), fontName=FONT,
+                      fontSize=6, fillColor=colors.HexColor(colour)))
+    for d, label in ((tl.today, N_("today")), *(((tl.planned, N_("planned")),) if tl.planned else ())):
+        if tl.start <= d <= tl.end:
+            dr.add(Line(x(d), base, x(d), base + plot_h, strokeColor=colors.HexColor("#1f4e9c"), strokeWidth=0.5))
+            dr.add(String(x(d) + 1, base + plot_h - 6 - (7 if label == "planned" else 0), r.tr(label),
+                          fontName=FONT, fontSize=6, fillColor=colors.HexColor("#1f4e9c")))
+    for c in ("a", "b", "c"):
+        pts = [x(tl.steps[0]), y(tl.totals[c][0])]
+        for i in range(1, len(tl.steps)):
+            pts += [x(tl.steps[i]), y(tl.totals[c][i - 1]), x(tl.steps[i]), y(tl.totals[c][i])]
+        pts += [x(tl.end), y(tl.totals[c][-1])]
+        dr.add(PolyLine(pts, strokeColor=colors.HexColor("#1f4e9c") if c == cat else colors.HexColor("#c8c8c8"),
+                        strokeWidth=1.6 if c == cat else 0.6))
+    row = base - 8 * mm
+    for name in bands:
+        for a, b in tl.windows[name]:
+            dr.add(Rect(x(a), row, max(1.0, x(b or tl.end) - x(a)), 3.2 * mm, fillColor=colors.HexColor("#fbe3a0"),
+                        strokeColor=None))
+        label = ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
+        dr.add(String(left + 1 * mm, row + 1, label, fontName=FONT, fontSize=6))
+        row -= 4.5 * mm
+    out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"), category=cat,
+                              start=tl.start, end=tl.end)), s["h2"]), dr]
+    events = {e.on: e for e in tl.events}
+    rows = [[_para(r.tr(N_("Date")), s["cell"]), _para("(a)", s["cell"]), _para("(b)", s["cell"]),
+             _para("(c)", s["cell"]), _para(r.tr(N_("What changed")), s["cell"])]]
+    for i, d in enumerate(tl.steps):
+        e = events.get(d)
+        what = r.tr(N_("start of the timeline")) if i == 0 else \
+            ("" if e is None else format_list([r.msg(m) for m in e.details], locale=r.lang))
+        rows.append([_para(r.fmt(d), s["cell"]), *(_para(str(tl.totals[c][i]), s["cell"]) for c in "abc"),
+                     _para(what, s["cell"])])
+    out.append(_table(rows, [30 * mm, 11 * mm, 11 * mm, 11 * mm, 115 * mm]))
+    return out
 
 
 def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date) -> list:

@@ -129,3 +129,13 @@ def test_a_planned_trip_that_would_end_the_status_is_suggested_shorter():
     assert "after 89 days instead of 408" in trip.says.render()
     assert "from no date within the horizon to 2029-04-01" in trip.says.render()
     assert {s.says.params[0][1] for s in found if s.kind == "raise"} == {9_000_000, 7_000_000}
+
+
+def test_when_nothing_is_suggested_the_reason_is_given():
+    from hsp_wizard.domain.suggest import no_suggestion_reason
+    open_today = load_project(ROOT / "examples" / "hsp-holder-b.hspw")  # the 80 route is open now
+    assert suggestions(open_today, TODAY) == []
+    assert no_suggestion_reason(open_today, TODAY).render() == \
+        "A route is open already today (hsp80): nothing can make it sooner."
+    closed = engineer_at_65().model_copy(update={"category": None})  # no category: no points, nothing to try
+    assert no_suggestion_reason(closed, TODAY).render() == "No change tried brings your earliest route forward."

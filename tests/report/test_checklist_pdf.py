@@ -168,3 +168,18 @@ def test_cli_writes_a_private_pdf_and_refuses_bad_input(tmp_path, capsys):
 def test_the_end_of_the_three_year_allowance_is_a_printed_warning(tmp_path):
     t = text(pdf(example("spouse-route"), "spouse"), tmp_path)
     assert has(t, "countsasthelongestonlyuntil31Mar2027") and has(t, "stay.three_years_count")
+
+
+def test_the_points_timeline_is_printed_with_its_table(tmp_path):
+    from hsp_wizard.domain.evaluate import evaluate
+    from hsp_wizard.report.checklist_pdf import build_checklist_pdf
+    p = example("hsp-holder-b")
+    printed = date(2026, 11, 22)
+    data = build_checklist_pdf(p, evaluate(p, p.planned_application_date, today=printed), printed_on=printed)
+    t = text(data, tmp_path)
+    assert has(t, "Points over time, category (b): 22 Nov 2023 to 22 Nov 2031")
+    assert has(t, "15 Mar 2028 65 80 55")  # the birthday row: turning 30 costs 15 points
+    assert has(t, "Age under 30: 15 → 0")
+    ja = text(build_checklist_pdf(p, evaluate(p, p.planned_application_date, today=printed), lang="ja",
+                                  printed_on=printed), tmp_path)
+    assert has(ja, "ポイントの推移（区分（b））：令和5年11月22日〜令和13年11月22日")
