@@ -98,9 +98,10 @@ class TimelineChart(QWidget):
         for mark in MARKS:
             p.setPen(QPen(QColor("#b00020") if mark == 80 else QColor("#c77700"), 1, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(r.left(), self._y(mark)), QPointF(r.right(), self._y(mark)))
-            label = QRectF(r.left() + 4, self._y(mark) - 15, 70, 14)
+            words = _("{points} points").format(points=mark)
+            label = QRectF(r.left() + 4, self._y(mark) - 15, p.fontMetrics().horizontalAdvance(words) + 4, 14)
             p.fillRect(label, QColor(255, 255, 255, 190))
-            p.drawText(label, Qt.AlignmentFlag.AlignLeft, _("{points} points").format(points=mark))
+            p.drawText(label, Qt.AlignmentFlag.AlignLeft, words)
         # today, the planned date and its checkpoints
         marks = [(tl.today, _("today"), Qt.PenStyle.SolidLine, text)]
         if tl.planned:
