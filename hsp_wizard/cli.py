@@ -145,7 +145,7 @@ def _evaluate(args) -> int:
         return 2
     today = date.today()
     password = _password(args)
-    plan = args.plan if args.plan is not None else not path.is_dir()
+    plan = args.plan if args.plan is not None else not path.is_dir()  # a folder: throughput first
     jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password, plan) for f in files]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
