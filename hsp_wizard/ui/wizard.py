@@ -384,7 +384,6 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- autosave and recovery
     def _schedule_autosave(self) -> None:
         """Autosave once typing pauses for AUTOSAVE_DELAY_MS, and at least every AUTOSAVE_MAX_WAIT_MS."""
-        self._show_protection()
         if not self.doc.dirty:
             return
         now = time.monotonic()
@@ -457,6 +456,7 @@ class MainWindow(QMainWindow):
                 self.doc.replace(opened.project, orphan.source, key=opened.key, dirty=True)
                 self.doc.migrated_from = opened.version
                 self._title()
+                self._show_protection()
                 if self.autosave_now():  # this window owns the work now
                     orphan.delete()
                 else:
