@@ -193,7 +193,7 @@ def _evaluate_one(job) -> tuple[bool, object]:
                                  "timeline": tl.as_json() if tl else None,
                                  "suggestions": [s.as_json() for s in sug] if sug is not None else None},
                                 ensure_ascii=False, separators=(",", ":"))
-    return True, render_text(path, project, ev, render) + (render_plan(tl, sug, render, project, today) if plan else "")
+    return True, render_text(path, project, ev, render) + (render_plan(tl, sug, render) if plan else "")
 
 
 def render_text(name: str, project, ev: Evaluation, r) -> str:
@@ -230,7 +230,7 @@ def render_text(name: str, project, ev: Evaluation, r) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_plan(tl, sug, r, project=None, today=None) -> str:
+def render_plan(tl, sug, r) -> str:
     """The points timeline's events and the suggestions, readable."""
     out = ["  " + r.msg(Msg.of(N_("Points over time ({start} to {end}): {count} change(s)"), start=tl.start,
                                end=tl.end, count=len(tl.events)))]
@@ -244,8 +244,7 @@ def render_plan(tl, sug, r, project=None, today=None) -> str:
             out.append("    " + r.msg(Msg.of(N_("{days} day(s) sooner: {what}"), days=s.gain_days, what=s.says)) +
                        f"  [{s.rule_id}]")
     else:
-        from hsp_wizard.domain.suggest import no_suggestion_reason
-        out.append("  " + r.msg(no_suggestion_reason(project, today)))
+        out.append("  " + r.msg(sug.none_reason))
     out.append("")
     return "\n".join(out) + "\n"
 

@@ -64,26 +64,28 @@ def earliest(ev: Evaluation) -> tuple[str, date] | None:
     return name, d
 
 
-def earliest_route(project: Project, today: date, *, rules: RuleSet | None = None,
-                   horizon_years: int = 10) -> tuple[str, date] | None:
-    """The route that opens first from today, and when (None: none within the horizon)."""
-    return earliest(evaluate(project, today, rules=rules, horizon_years=horizon_years, today=today))
+class Suggestions(list):
+    """The ranked suggestions, and the earliest route without any change (`base`), from which the reason for an
+    empty list follows without evaluating again."""
 
+    def __init__(self, items, base: tuple[str, date] | None, today: date):
+        super().__init__(items)
+        self.base = base
+        self.today = today
 
-def no_suggestion_reason(project: Project, today: date, *, rules: RuleSet | None = None) -> Msg:
-    """Why nothing is suggested: a route is open already, or no change tried helps."""
-    base = earliest_route(project, today, rules=rules)
-    if base is not None and base[1] <= today:
-        return Msg.of(N_("A route is open already today ({route}): nothing can make it sooner."),
-                      route=RouteRef(base[0]))
-    return Msg.of(N_("No change tried brings your earliest route forward."))
+    @property
+    def none_reason(self) -> Msg:
+        """Why nothing is suggested: a route is open already, or no change tried helps."""
+        if self.base is not None and self.base[1] <= self.today:
+            return Msg.of(N_("A route is open already today ({route}): nothing can make it sooner."),
+                          route=RouteRef(self.base[0]))
+        return Msg.of(N_("No change tried brings your earliest route forward."))
 
 
 def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
-                horizon_years: int = 10) -> list[Suggestion]:
+                horizon_years: int = 10) -> Suggestions:
     """Every tried change that brings the earliest route forward, best first (then by fewer points needed)."""
-    base_ev = evaluate(project, today, rules=rules, horizon_years=horizon_years, today=today)
-    base = earliest(base_ev)
+    base = earliest(evaluate(project, today, rules=rules, horizon_years=horizon_years, today=today))
     by = today + timedelta(days=LEAD_DAYS)
     out: list[Suggestion] = []
 
@@ -168,7 +170,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
             (planned - opens).days,
             route, planned, opens, 0))
     out.sort(key=lambda s: (-s.gain_days, s.kind))
-    return out
+    return Suggestions(out, base, today)
 
 
 def _with(project: Project, **fields) -> Project:
@@ -185,4 +187,4 @@ def _points_gain(base: Project, variant: Project, on: date, rules: RuleSet | Non
     return Engine(variant, rules).points(on, cat).total - Engine(base, rules).points(on, cat).total
 
 
-__all__ = ["Suggestion", "earliest", "earliest_route", "no_suggestion_reason", "suggestions"]
+__all__ = ["Suggestion", "Suggestions", "earliest", "suggestions"]

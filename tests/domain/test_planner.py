@@ -132,10 +132,9 @@ def test_a_planned_trip_that_would_end_the_status_is_suggested_shorter():
 
 
 def test_when_nothing_is_suggested_the_reason_is_given():
-    from hsp_wizard.domain.suggest import no_suggestion_reason
     open_today = load_project(ROOT / "examples" / "hsp-holder-b.hspw")  # the 80 route is open now
-    assert suggestions(open_today, TODAY) == []
-    assert no_suggestion_reason(open_today, TODAY).render() == \
-        "A route is open already today (hsp80): nothing can make it sooner."
+    found = suggestions(open_today, TODAY)
+    assert found == []
+    assert found.none_reason.render() == "A route is open already today (hsp80): nothing can make it sooner."
     closed = engineer_at_65().model_copy(update={"category": None})  # no category: no points, nothing to try
-    assert no_suggestion_reason(closed, TODAY).render() == "No change tried brings your earliest route forward."
+    assert suggestions(closed, TODAY).none_reason.render() == "No change tried brings your earliest route forward."

@@ -130,8 +130,7 @@ class ResultsPage(BasePage):
     def _sooner_html(self) -> str:
         r = Renderer()
         if not self.suggestions:
-            from hsp_wizard.domain.suggest import no_suggestion_reason
-            return "<p>" + escape(r.msg(no_suggestion_reason(self.doc.project, date.today()))) + "</p>"
+            return "<p>" + escape(r.msg(self.suggestions.none_reason)) + "</p>"
         h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
         for s in self.suggestions:
             h.append("<li><b>" + escape(_("{days} day(s) sooner").format(days=s.gain_days)) + "</b>: " +
