@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hsp_wizard import __version__
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
-from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.explain import Msg, N_, RouteRef, Term
 from hsp_wizard.domain.routes import ROUTES
 from hsp_wizard.presentation import ROUTE_NAMES
 from hsp_wizard.rules import RuleDataError, load_rules
@@ -100,8 +100,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "checklist":
         return _checklist(args)
     if args.command == "schema":
-        from hsp_wizard.domain.schema_doc import project_json_schema
-        print(json.dumps(project_json_schema(), indent=2, ensure_ascii=False))
+        from hsp_wizard.domain.schema_doc import project_json_schema_text
+        sys.stdout.write(project_json_schema_text())  # exactly docs/project-schema.json
         return 0
     return _evaluate(args)
 
@@ -182,18 +182,25 @@ def _evaluate_one(job) -> tuple[bool, object]:
                        "json": {"file": path, "message": exc.msg.render(), "message_params": exc.msg.as_json()}}
     when = on or project.planned_application_date or today
     ev = evaluate(project, when, horizon_years=horizon, today=today)
-    tl = sug = None
+    tl = sug = cmp = None
     if plan:
         from hsp_wizard.domain.suggest import suggestions
         from hsp_wizard.domain.timeline import timeline
         tl = timeline(project, today)
         sug = suggestions(project, today, horizon_years=horizon)
+        if project.scenarios:
+            from hsp_wizard.domain.scenarios import compare
+            cmp = compare(project, today, horizon_years=horizon)
     if as_json:
         return True, json.dumps({"file": path, "evaluation": ev.as_json(),
                                  "timeline": tl.as_json() if tl else None,
-                                 "suggestions": [s.as_json() for s in sug] if sug is not None else None},
+                                 "suggestions": [s.as_json() for s in sug] if sug is not None else None,
+                                 "scenarios": cmp.as_json() if cmp else None},
                                 ensure_ascii=False, separators=(",", ":"))
-    return True, render_text(path, project, ev, render) + (render_plan(tl, sug, render) if plan else "")
+    text = render_text(path, project, ev, render)
+    if plan:
+        text += render_plan(tl, sug, render) + (render_scenarios(cmp, render) if cmp else "")
+    return True, text
 
 
 def render_text(name: str, project, ev: Evaluation, r) -> str:
@@ -245,6 +252,29 @@ def render_plan(tl, sug, r) -> str:
                        f"  [{s.rule_id}]")
     else:
         out.append("  " + r.msg(sug.none_reason))
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
+def render_scenarios(cmp, r) -> str:
+    """The project as entered and each scenario: the earliest route, the points on each compared day and the
+    earliest date of each route."""
+    out = ["  " + r.tr(N_("Scenarios compared:"))]
+    for col in cmp.columns:
+        name = col.name if col.name is not None else r.tr(N_("As entered"))
+        if col.earliest is None:
+            first = r.tr(N_("no route opens within the horizon"))
+        else:
+            first = r.msg(Msg.of(N_("earliest: {route} on {date}"), route=RouteRef(col.earliest[0]),
+                                 date=col.earliest[1]))
+        out.append(f"    {name}: {first}")
+        if col.points is not None:
+            for d in cmp.days:
+                out.append("      " + r.msg(Msg.of(N_("{date}: {total} points"), date=d, total=col.points[d])))
+        for route in cmp.routes:
+            when = col.opens.get(route)
+            out.append("      " + r.msg(Msg.of(N_("{route}: {date}"), route=RouteRef(route),
+                                               date=when if when else Term(N_("not within the horizon")))))
     out.append("")
     return "\n".join(out) + "\n"
 

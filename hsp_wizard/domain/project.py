@@ -11,13 +11,15 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from hsp_wizard.domain.explain import Msg, N_
 
 FORMAT_NAME = "hsp-wizard-project"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2200, 12, 31)
 MAX_ITEMS = 200           # any list: far above a real history, small enough to bound work
 MAX_TEXT = 500
 MAX_YEN = 10_000_000_000  # ¥10 billion: above any real remuneration, catches typos of extra digits
+MAX_SCENARIOS = 20       # side by side: more columns than anyone compares
+MAX_SCENARIO_NAME = 60
 
 
 def _plausible(d: date) -> date:
@@ -344,11 +346,57 @@ def _list(t):
     return Annotated[list[t], Field(max_length=MAX_ITEMS)]
 
 
+class ScenarioChangeKind(StrEnum):
+    JLPT_N1 = "jlpt_n1"          # a JLPT N1 result on `start`
+    JLPT_N2 = "jlpt_n2"          # a JLPT N2 result on `start`
+    RAISE = "raise"              # annual remuneration of `amount_yen` from `start`
+    EMPLOYER_B1 = "employer_b1"  # from `start`, an employer with innovation-promotion support (and no other fact)
+    TRIP = "trip"                # abroad from `start` to `end` (None: not back)
+
+
+class ScenarioChange(_Model):
+    """One fact a scenario adds to (or changes in) the project as entered. Only a raise has an amount, and only
+    a trip an end."""
+
+    kind: ScenarioChangeKind
+    start: Day
+    end: Day | None = None
+    amount_yen: Yen | None = None
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self):
+        if self.kind == ScenarioChangeKind.RAISE and self.amount_yen is None:
+            raise ValueError(N_("A raise needs an amount"))
+        if self.kind != ScenarioChangeKind.RAISE and self.amount_yen is not None:
+            raise ValueError(N_("Only a raise has an amount"))
+        if self.kind != ScenarioChangeKind.TRIP and self.end is not None:
+            raise ValueError(N_("Only a trip has a return date"))
+        if self.end is not None and self.end < self.start:
+            raise ValueError(N_("The return date is before the departure date"))
+        return self
+
+
+def _scenario_name(name: str) -> str:
+    name = " ".join(name.split())
+    if not name:
+        raise ValueError(N_("A scenario needs a name"))
+    return name
+
+
+class Scenario(_Model):
+    """A named what-if: the project as entered, with `changes` added and, when set, another application date.
+    It stores only what differs, so a correction to the project's own facts reaches every scenario."""
+
+    name: Annotated[str, Field(max_length=MAX_SCENARIO_NAME), AfterValidator(_scenario_name)]
+    planned_application_date: Day | None = None  # None: the project's
+    changes: _list(ScenarioChange) = []
+
+
 class Project(_Model):
     """Everything one person enters; saved as versioned JSON."""
 
     format: Literal["hsp-wizard-project"] = FORMAT_NAME
-    schema_version: Literal[1] = SCHEMA_VERSION
+    schema_version: Literal[2] = SCHEMA_VERSION
     name: Text | None = None
     birth_date: Day | None = None
     category: Category | None = None
@@ -369,3 +417,11 @@ class Project(_Model):
     family: Family = Family()
     obligations: Obligations = Obligations()
     settings: Settings = Settings()
+    scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = []
+
+    @model_validator(mode="after")
+    def _scenario_names_differ(self):
+        names = [s.name.casefold() for s in self.scenarios]
+        if len(set(names)) != len(names):
+            raise ValueError(N_("Two scenarios have the same name"))
+        return self

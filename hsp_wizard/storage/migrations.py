@@ -11,11 +11,17 @@ from typing import Callable
 from hsp_wizard.domain.project import SCHEMA_VERSION
 
 # schema version -> the first release of HSP Wizard that wrote it
-SHIPPED = {1: "0.1.0"}
+SHIPPED = {1: "0.1.0", 2: "0.2.0"}
 
 # version N -> a function turning a parsed version-N document into version N+1 (pure: no I/O, no checks;
 # the model validates the result)
-STEPS: dict[int, Callable[[dict], dict]] = {}
+def _v1_to_v2(doc: dict) -> dict:
+    """Version 2 adds what-if scenarios; a version-1 project has none."""
+    doc.setdefault("scenarios", [])  # (a version-1 file never has the key; one made by hand is validated as v2)
+    return doc
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
 
 
 def migrate(raw: dict) -> dict:

@@ -113,3 +113,20 @@ def test_one_file_carries_the_timeline_and_the_suggestions_a_folder_only_on_requ
     assert all(r["timeline"] is not None for r in json.loads(out)["results"])
     code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--lang", "ja")
     assert "ポイントの推移" in out
+
+
+def test_scenarios_are_compared_in_json_and_text_and_absent_without_any(capsys):
+    from hsp_wizard.domain.scenarios import compare
+    planning = ROOT / "examples" / "planning-b.hspw"
+    code, out, _ = run(capsys, "evaluate", str(planning), "--json")
+    result = json.loads(out)["results"][0]
+    today = __import__("datetime").date.today()
+    assert code == 0 and result["scenarios"] == compare(load_project(planning), today).as_json()
+    assert [c["name"] for c in result["scenarios"]["columns"]] == [None, "N1 in July", "Raise, apply early",
+                                                                   "Innovation employer", "Long trip"]
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--json")
+    assert json.loads(out)["results"][0]["scenarios"] is None
+    code, out, _ = run(capsys, "evaluate", str(planning))
+    assert "Scenarios compared:" in out and "    Long trip: no route opens within the horizon" in out
+    code, out, _ = run(capsys, "evaluate", str(planning), "--lang", "ja", "--no-plan")
+    assert "Long trip" not in out

@@ -50,3 +50,15 @@ def test_an_older_file_is_upgraded_and_its_original_kept_on_first_save(tmp_path,
     assert load_project_versioned(old) == (project, SCHEMA_VERSION)
     save_project(project, old, migrated_from=0)  # a later save never overwrites the original
     assert (tmp_path / "p.hspw.v0.bak").read_bytes() == original
+
+
+def test_version_1_gains_no_scenarios_and_version_2_keeps_every_kind_of_change():
+    v1, version = load_project_versioned(GOLDEN / "v1.hspw")
+    assert version == 1 and v1.scenarios == []
+    v2, version = load_project_versioned(GOLDEN / "v2.hspw")
+    assert version == 2
+    # the same person: version 2 only adds the scenarios
+    assert v2.model_copy(update={"scenarios": []}) == v1
+    assert {c.kind.value for s in v2.scenarios for c in s.changes} == {"jlpt_n1", "jlpt_n2", "raise",
+                                                                       "employer_b1", "trip"}
+    assert v2.scenarios[1].planned_application_date is not None

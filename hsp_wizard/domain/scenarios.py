@@ -1,0 +1,119 @@
+"""What-if scenarios: the project as entered with a few changes of the person's own (a JLPT result, a raise, a
+move to an employer with innovation support, a trip abroad, another application date), and the scenarios
+compared side by side: the points on each checkpoint and the earliest date of each route.
+
+A scenario stores only its changes (see `Scenario`), so it is always the current project plus them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from hsp_wizard.domain.dates import ONE_DAY, years_before
+from hsp_wizard.domain.evaluate import evaluate
+from hsp_wizard.domain.project import (Category, EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest,
+                                       Project, SalaryEntry, Scenario, ScenarioChangeKind, Trip)
+from hsp_wizard.domain.routes import ROUTES, Engine
+from hsp_wizard.domain.suggest import earliest
+from hsp_wizard.rules import RuleSet
+
+K = ScenarioChangeKind
+CHECKPOINT_YEARS = (3, 1)  # the HSP routes look at the points 3 and 1 year before the application
+
+
+def apply(project: Project, scenario: Scenario) -> Project:
+    """The project with the scenario's changes, in date order (its own scenarios left out):
+    - a JLPT N1/N2 result on the change's date;
+    - a raise: the annual remuneration is `amount_yen` from its date (an entry of the same date is replaced);
+    - a move to an employer with innovation-promotion support: the employer facts in force end the day before,
+      those that would start later are dropped (they were the old employer's), and B1 holds from the date;
+    - a trip abroad from `start` to `end` (with the special re-entry permit, as most trips are);
+    - the scenario's application date, when it has one."""
+    japanese, salary = list(project.japanese), list(project.salary)
+    facts, trips = list(project.employer_facts), list(project.trips)
+    for c in sorted(scenario.changes, key=lambda c: c.start):
+        if c.kind in (K.JLPT_N1, K.JLPT_N2):
+            level = "N1" if c.kind == K.JLPT_N1 else "N2"
+            japanese.append(JapaneseResult(test=JapaneseTest.JLPT, level=level, passed=c.start))
+        elif c.kind == K.RAISE:
+            salary = [s for s in salary if s.start != c.start] + [SalaryEntry(start=c.start, amount_yen=c.amount_yen)]
+        elif c.kind == K.EMPLOYER_B1:
+            facts = [f if f.end is not None and f.end < c.start else f.model_copy(update={"end": c.start - ONE_DAY})
+                     for f in facts if f.start < c.start]
+            facts.append(EmployerFact(kind=EmployerFactKind.INNOVATION_SUPPORT, start=c.start))
+        elif c.kind == K.TRIP:
+            trips.append(Trip(left=c.start, returned=c.end))
+    return project.model_copy(update={
+        "japanese": japanese, "salary": sorted(salary, key=lambda s: s.start), "employer_facts": facts,
+        "trips": sorted(trips, key=lambda t: t.left), "scenarios": [],
+        "planned_application_date": scenario.planned_application_date or project.planned_application_date})
+
+
+@dataclass(frozen=True)
+class Column:
+    """One side of the comparison: the project as entered (`name` None) or a scenario."""
+
+    name: str | None
+    planned: date | None
+    points: dict[date, int] | None              # the chosen category's total on each compared day
+    opens: dict[str, date | None]               # each route (and "hsp2") -> earliest date within the horizon
+    earliest: tuple[str, date] | None           # the route that opens first, and when
+
+    def checkpoints(self) -> list[date]:
+        """This side's own days: 3 years and 1 year before its application date, and the date itself."""
+        return [] if self.planned is None else [*(years_before(self.planned, n) for n in CHECKPOINT_YEARS),
+                                                self.planned]
+
+    def as_json(self) -> dict:
+        return {"name": self.name, "planned": _iso(self.planned),
+                "points": None if self.points is None else {d.isoformat(): v for d, v in self.points.items()},
+                "checkpoints": [d.isoformat() for d in self.checkpoints()],
+                "opens": {k: _iso(v) for k, v in self.opens.items()},
+                "earliest": None if self.earliest is None else {"route": self.earliest[0],
+                                                                "opens": self.earliest[1].isoformat()}}
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The project as entered and each scenario, side by side."""
+
+    today: date
+    category: Category | None
+    days: list[date]        # today and every side's checkpoints, in order
+    routes: list[str]       # the routes (and "hsp2") that open in at least one column, in the usual order
+    columns: list[Column]
+
+    def as_json(self) -> dict:
+        return {"today": self.today.isoformat(), "category": self.category.value if self.category else None,
+                "days": [d.isoformat() for d in self.days], "routes": self.routes,
+                "columns": [c.as_json() for c in self.columns]}
+
+
+def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10) -> Comparison:
+    """The project as entered, then each of its scenarios, evaluated from `today`."""
+    sides = [(None, project)] + [(s.name, apply(project, s)) for s in project.scenarios]
+    cat = Category(project.category) if project.category else None
+    found = []
+    for name, variant in sides:
+        ev = evaluate(variant, today, rules=rules, horizon_years=horizon_years, today=today)
+        opens = {r: ev.openings[r].opens if r in ev.openings else None for r in ROUTES}
+        opens["hsp2"] = ev.hsp2_opening.opens if ev.hsp2_opening else None
+        found.append((name, variant, opens, earliest(ev)))
+    planned = {v.planned_application_date for _n, v, _o, _e in found if v.planned_application_date}
+    days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in CHECKPOINT_YEARS), p)})
+    columns = []
+    for name, variant, opens, first in found:
+        pts = None
+        if cat is not None:
+            engine = Engine(variant, rules, today=today)
+            pts = {d: engine.points(d, cat).total for d in days}
+        columns.append(Column(name, variant.planned_application_date, pts, opens, first))
+    shown = [r for r in (*ROUTES, "hsp2") if any(c.opens.get(r) for c in columns)]
+    return Comparison(today, cat, days, shown, columns)
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+__all__ = ["CHECKPOINT_YEARS", "Column", "Comparison", "apply", "compare"]
