@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
 from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.project import (EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest, Project,
-                                       SalaryEntry)
+                                       SalaryEntry, ScenarioChange)
 from hsp_wizard.domain.dates import years_after
 from hsp_wizard.domain.routes import ROUTES, Engine
 
@@ -47,6 +47,7 @@ class Suggestion:
     before: date | None       # earliest date without the change (None: none within the horizon)
     after: date
     points_gain: int          # on the new date, in the chosen category (0 when not scored)
+    change: ScenarioChange | None = None  # the change as a scenario can hold it (None: shortening, applying)
 
     def as_json(self) -> dict:
         return {"kind": self.kind, "says": self.says.as_json(), "rule": self.rule_id, "gain_days": self.gain_days,
@@ -91,7 +92,8 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
 
     horizon_end = years_after(today, horizon_years)
 
-    def attempt(kind: str, variant: Project, rule_id: str, text: str, **params) -> None:
+    def attempt(kind: str, variant: Project, rule_id: str, text: str, change: ScenarioChange | None = None,
+                **params) -> None:
         new = earliest(evaluate(variant, today, rules=rules, horizon_years=horizon_years, today=today))
         if new is None:
             return
@@ -107,19 +109,21 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
                 else "convention.salary_expected"
         says = Msg.of(text, **params, points=pts, route=RouteRef(route),
                       before=before or Term(N_("no date within the horizon")), after=after)
-        out.append(Suggestion(kind, says, rule_id, gain, route, before, after, pts))
+        out.append(Suggestion(kind, says, rule_id, gain, route, before, after, pts, change))
 
     levels = {j.level for j in project.japanese if j.test == JapaneseTest.JLPT}
     if "N1" not in levels:
         attempt("jlpt_n1", _with(project, japanese=[*project.japanese,
                                                      JapaneseResult(test=JapaneseTest.JLPT, level="N1", passed=by)]),
                 "bonus.b7_n1", N_("Passing JLPT N1 by {by} adds {points} points and moves your earliest route "
-                                  "({route}) from {before} to {after}"), by=by)
+                                  "({route}) from {before} to {after}"),
+                ScenarioChange(kind="jlpt_n1", start=by), by=by)
     if not levels & {"N1", "N2"}:
         attempt("jlpt_n2", _with(project, japanese=[*project.japanese,
                                                      JapaneseResult(test=JapaneseTest.JLPT, level="N2", passed=by)]),
                 "bonus.b8_n2", N_("Passing JLPT N2 by {by} adds {points} points and moves your earliest route "
-                                  "({route}) from {before} to {after}"), by=by)
+                                  "({route}) from {before} to {after}"),
+                ScenarioChange(kind="jlpt_n2", start=by), by=by)
     current = _salary_on(project, by)
     if project.category:  # raises: each amount where the points go up; the smallest that gains, and the best
         level = Engine(project, rules).points(by, project.category).total
@@ -135,7 +139,8 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
             n = len(out)
             attempt("raise", variant, "salary", N_("A raise to {amount} a year from {by} adds {points} points "
                                                    "and moves your earliest route ({route}) from {before} to "
-                                                   "{after}"), amount=Money(amount), by=by)
+                                                   "{after}"),
+                    ScenarioChange(kind="raise", start=by, amount_yen=amount), amount=Money(amount), by=by)
             tried.extend(out[n:])
             del out[n:]
         if tried:
@@ -148,7 +153,8 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
             *project.employer_facts, EmployerFact(kind=EmployerFactKind.INNOVATION_SUPPORT, start=by)]),
             "bonus.b1_innovation", N_("Working from {by} for an employer with innovation-promotion support adds "
                                       "{points} points and moves your earliest route ({route}) from {before} "
-                                      "to {after}"), by=by)
+                                      "to {after}"),
+            ScenarioChange(kind="employer_b1", start=by), by=by)
     for i, trip in enumerate(project.trips):
         if trip.left <= today or trip.returned is None:
             continue

@@ -26,7 +26,7 @@ PART_LABELS = {
     "japanese": N_("Japanese ability"), "employer_facts": N_("Employer"), "positions": N_("Position"),
     "investments": N_("Investment"), "jica_training": N_("JICA training"), "residence": N_("Statuses of residence"),
     "trips": N_("Trips abroad"), "family": N_("Family"), "obligations": N_("Taxes, pension and insurance"),
-    "settings": N_("Settings"),
+    "settings": N_("Settings"), "scenarios": N_("What-if scenarios"),
 }
 
 
@@ -68,7 +68,7 @@ def describe(info: RecoveryInfo, r: Renderer) -> list[str]:
                                 folder=str(info.source.parent))))
     if info.person:
         out.append(r.msg(Msg.of(N_("Name in the project: {name}"), name=info.person)))
-    labels = [r.tr(PART_LABELS[p]) for p in info.parts if p in PART_LABELS]
+    labels = [r.tr(PART_LABELS[p]) for p in info.parts]  # every field has one (tested)
     parts = format_list(labels, locale=r.lang) if labels else ""
     if info.state is SourceState.SAVED:
         out.append(r.msg(Msg.of(N_("Changed since the file was last saved: {parts}"), parts=parts))

@@ -138,3 +138,15 @@ def test_scenario_names():
         Project(scenarios=[Scenario(name="Plan A"), Scenario(name="plan a")])
     with pytest.raises(ValidationError):
         Project(scenarios=[Scenario(name=f"s{i}") for i in range(21)])
+
+
+def test_every_suggested_change_tried_as_a_scenario_opens_what_the_suggestion_says():
+    from hsp_wizard.domain.suggest import suggestions
+    p = planned_engineer()
+    p.scenarios = []
+    found = suggestions(p, TODAY)
+    assert {s.kind for s in found if s.change is not None} == {"jlpt_n1", "raise"}
+    for s in found:
+        if s.change is not None:
+            p.scenarios = [Scenario(name=s.kind, changes=[s.change])]
+            assert compare(p, TODAY).columns[1].earliest == (s.route, s.after), s.kind

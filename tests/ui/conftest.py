@@ -20,9 +20,17 @@ def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(wizard, "ask_password",
                         lambda parent, name, wrong=False, autosave=False: asked.append(("password", name)) or None)
     monkeypatch.setattr(wizard, "ask_new_password", lambda parent: asked.append(("new password",)) or None)
+    from hsp_wizard.ui.widgets import scenarios_panel
+    names: list[str | None] = []  # answers to the scenario-name dialog, in order; none left: the name proposed
+    monkeypatch.setattr(scenarios_panel, "ask_scenario_name", lambda parent, title, label, text: asked.append(
+        ("scenario name", title, label, text)) or (names.pop(0) if names else text))
+    monkeypatch.setattr(scenarios_panel, "confirm_delete",
+                        lambda parent, name: asked.append(("delete scenario", name)) or True)
+    monkeypatch.setattr(scenarios_panel, "tell_full", lambda parent: asked.append(("scenarios full",)))
     w = wizard.MainWindow()
     w.told = told
     w.asked = asked
+    w.scenario_names = names
     qtbot.addWidget(w)
     w.show()
     w.activateWindow()

@@ -265,3 +265,9 @@ def test_the_recovery_prompt_says_when_which_file_and_what_changed(window, qtbot
     d2.show()
     QTest.keyClick(d2.restore, Qt.Key.Key_Return) if d2.restore.hasFocus() else d2.restore.click()
     assert d2.choice is Choice.RESTORE
+
+
+def test_the_prompt_can_name_every_part_of_a_project():
+    from hsp_wizard.domain.project import Project
+    from hsp_wizard.ui.recovery import PART_LABELS
+    assert set(PART_LABELS) == set(Project.model_fields) - {"format", "schema_version"}

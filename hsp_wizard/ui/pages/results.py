@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWi
                                QVBoxLayout, QWidget)
 
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.explain import Money
 from hsp_wizard.domain.points import points
 from hsp_wizard.domain.routes import ROUTES
 from hsp_wizard.i18n import N_, _
@@ -36,7 +37,13 @@ class ResultsPage(BasePage):
         self.sooner = QTextBrowser(self)
         self.texts.bind(self.sooner.setAccessibleName, N_("What would make it sooner"))
         self.tabs.addTab(self.sooner, "")
-        for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"))):
+        self.sooner.anchorClicked.connect(self._link)
+        from hsp_wizard.ui.widgets.scenarios_panel import ScenariosPanel
+        self.scenarios = ScenariosPanel(doc, self)
+        self.texts.bind(self.scenarios.setAccessibleName, N_("What if: scenarios"))
+        self.tabs.addTab(self.scenarios, "")
+        for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"),
+                                   N_("What &if: scenarios"))):
             self.texts.call(lambda i=i, label=label: self.tabs.setTabText(i, _(label)))
         self.tabs.currentChanged.connect(self._fill_tab)
         self.body.addWidget(self.tabs)
@@ -74,14 +81,36 @@ class ResultsPage(BasePage):
         text = url.toString()
         if text.startswith("page:"):
             self.change_requested.emit(int(text[5:]))
+        elif text.startswith("try:") and self.suggestions is not None:
+            self.try_as_scenario(self.suggestions[int(text[4:])])
+
+    def try_as_scenario(self, s) -> bool:
+        """A new scenario holding a suggestion's change (or its application date), shown in its tab."""
+        from hsp_wizard.domain.project import Scenario
+        r = Renderer()
+        names = {"jlpt_n1": N_("JLPT N1 by {date}"), "jlpt_n2": N_("JLPT N2 by {date}"),
+                 "raise": N_("Raise to {amount} from {date}"),
+                 "employer_b1": N_("Innovation-supported employer from {date}"), "apply_earlier": N_("Apply on {date}")}
+        if s.kind not in names:
+            return False
+        on = s.after if s.change is None else s.change.start
+        amount = r.fmt(Money(s.change.amount_yen)) if s.change is not None and s.change.amount_yen else ""
+        proposal = _(names[s.kind]).format(date=r.fmt(on), amount=amount)
+        scenario = Scenario(name="-", changes=[s.change] if s.change else [],
+                            planned_application_date=None if s.change else s.after)
+        if not self.scenarios.add(scenario, proposal):
+            return False
+        self.tabs.setCurrentWidget(self.scenarios)
+        return True
 
     def retranslate(self) -> None:
         super().retranslate()
         if self.evaluation is not None:
-            self.load()
+            self.load(scenarios=False)  # what is typed in a scenario's rows stays as typed
+        self.scenarios.retranslate()
         self.chart.update()
 
-    def load(self) -> None:
+    def load(self, scenarios: bool = True) -> None:
         p = self.doc.project
         today = date.today()
         on, note, ev = p.planned_application_date, "", None
@@ -95,6 +124,8 @@ class ResultsPage(BasePage):
         self.evaluation = ev
         self.view.setHtml(self.render(ev, note, today))
         self.timeline = self.suggestions = None  # computed when their tab is shown
+        if scenarios:
+            self.scenarios.load()
         self._fill_tab(self.tabs.currentIndex())
 
     def _fill_tab(self, index: int) -> None:
@@ -132,9 +163,11 @@ class ResultsPage(BasePage):
         if not self.suggestions:
             return "<p>" + escape(r.msg(self.suggestions.none_reason)) + "</p>"
         h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
-        for s in self.suggestions:
+        for i, s in enumerate(self.suggestions):
+            link = "" if s.change is None and s.kind != "apply_earlier" else \
+                f' <a href="try:{i}">{escape(_("Try it as a scenario"))}</a>'
             h.append("<li><b>" + escape(_("{days} day(s) sooner").format(days=s.gain_days)) + "</b>: " +
-                     escape(r.msg(s.says)) + f" <small>[{escape(s.rule_id)}]</small></li>")
+                     escape(r.msg(s.says)) + f" <small>[{escape(s.rule_id)}]</small>{link}</li>")
         h.append("</ol><p><small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
             "differ. Nothing here is changed in your project.")) + "</small></p>")

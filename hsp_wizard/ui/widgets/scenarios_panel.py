@@ -1,0 +1,381 @@
+"""What-if scenarios: make one from the project as entered, give it changes of its own, and see every scenario
+beside the project: the points on each checkpoint and the earliest date of each route. The scenarios are part of
+the project (saved in its file); the comparison is `hsp_wizard.domain.scenarios.compare`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from hsp_wizard.domain.explain import Msg, RouteRef
+from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange
+from hsp_wizard.i18n import N_, _
+from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.ui.texts import Texts
+from hsp_wizard.ui.widgets.fields import DateField
+from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
+
+CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passed")),
+                ("raise", N_("New annual salary (a raise)")),
+                ("employer_b1", N_("Move to an employer with innovation support (B1)")),
+                ("trip", N_("Trip abroad"))]
+MAX_COLUMN_WIDTH = 150  # px
+RECOMPUTE_MS = 150  # after an edit: typing a date does not evaluate every scenario on each key
+
+
+class ScenariosPanel(QWidget):
+    """The scenario being edited (chosen in a list), its changes, and the comparison table."""
+
+    compared = Signal()  # the table was filled (tests and the accessible description wait on it)
+
+    def __init__(self, doc, parent=None):
+        super().__init__(parent)
+        self.doc = doc
+        self.texts = Texts()
+        self.comparison = None
+        self._loading = False
+        self._stale = True
+        self.today = date.today
+
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self.texts.bind(self.intro.setText, N_(
+            "A scenario is your project as entered with a few changes of your own: a JLPT result, a raise, a move "
+            "to an employer with innovation support, a trip abroad, another application date. Your project itself "
+            "is not changed; the scenarios are saved in its file."))
+        self.chooser = QComboBox(self)
+        self.texts.bind(self.chooser.setAccessibleName, N_("Scenario"))
+        self.new_button = QPushButton(self)
+        self.copy_button = QPushButton(self)
+        self.rename_button = QPushButton(self)
+        self.delete_button = QPushButton(self)
+        for button, label in ((self.new_button, N_("New scenari&o…")), (self.copy_button, N_("D&uplicate…")),
+                              (self.rename_button, N_("Rena&me…")), (self.delete_button, N_("De&lete"))):
+            self.texts.bind(button.setText, label)
+        self.new_button.clicked.connect(self.new_scenario)
+        self.copy_button.clicked.connect(self.duplicate_scenario)
+        self.rename_button.clicked.connect(self.rename_scenario)
+        self.delete_button.clicked.connect(self.delete_scenario)
+        self.chooser.currentIndexChanged.connect(self._show_selected)
+
+        top = QHBoxLayout()
+        choose = QLabel(self)
+        self.texts.bind(choose.setText, N_("&Scenario:"))
+        choose.setBuddy(self.chooser)
+        top.addWidget(choose)
+        top.addWidget(self.chooser, 1)
+        for b in (self.new_button, self.copy_button, self.rename_button, self.delete_button):
+            top.addWidget(b)
+
+        self.planned = DateField(self)
+        self.planned.value_changed.connect(self._edited)
+        self.texts.call(self._planned_hint)
+        form = QFormLayout()
+        planned_label = QLabel(self)
+        self.texts.bind(planned_label.setText, N_("A&pplication date in this scenario:"))
+        planned_label.setBuddy(self.planned)
+        form.addRow(planned_label, self.planned)
+        form.addRow("", self.planned.error)
+
+        self.changes = ListEditor(N_("&Changes in this scenario"), [
+            Column("kind", N_("Change"), "choice", list(CHANGE_KINDS)),
+            Column("start", N_("Date"), "date", required=True),
+            Column("end", N_("Back in Japan"), "date"),
+            Column("amount_yen", N_("Annual salary (¥)"), "yen"),
+        ], ScenarioChange, parent=self)
+        self.changes.edited.connect(self._edited)
+        self.changes.table.setMinimumHeight(90)
+        self.changes.table.setMaximumHeight(150)  # the comparison below gets the room
+        changes_label = QLabel(self)
+        self.texts.bind(changes_label.setText, N_("&Changes in this scenario"))
+        changes_label.setBuddy(self.changes.table)
+        changes_hint = QLabel(self)
+        changes_hint.setWordWrap(True)
+        self.texts.bind(changes_hint.setText, N_(
+            "Date: when the result is announced, the new salary or employer starts, or you leave Japan. A trip "
+            "needs the day you are back (or nothing, if you would not be back); a raise needs the new annual "
+            "salary."))
+
+        self.table = QTableWidget(0, 0, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setHighlightSections(False)  # bold there would read as "a checkpoint"
+        self.texts.bind(self.table.setAccessibleName, N_("Scenarios side by side"))
+        compare_label = QLabel(self)
+        self.texts.bind(compare_label.setText, N_("Side by si&de (bold: that column's checkpoints, 3 years and 1 "
+                                                  "year before its application date and the date itself; the "
+                                                  "earliest date of all is marked ★):"))
+        compare_label.setWordWrap(True)
+        compare_label.setBuddy(self.table)
+
+        self.editor = QWidget(self)
+        ed = QVBoxLayout(self.editor)
+        ed.setContentsMargins(0, 0, 0, 0)
+        ed.addLayout(form)
+        ed.addWidget(changes_label)
+        ed.addWidget(changes_hint)
+        ed.addWidget(self.changes)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.intro)
+        lay.addLayout(top)
+        lay.addWidget(self.editor)
+        lay.addWidget(compare_label)
+        lay.addWidget(self.table, 1)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(RECOMPUTE_MS)
+        self.timer.timeout.connect(self.refresh)
+
+    # ------------------------------------------------------------------ the project's scenarios
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return self.doc.project.scenarios
+
+    def selected(self) -> int:
+        return self.chooser.currentIndex()
+
+    def load(self, keep: str | None = None) -> None:
+        """Fill the chooser from the project (keeping the scenario named `keep` selected) and mark the table
+        stale; it is computed when shown."""
+        self._loading = True
+        current = keep if keep is not None else self.chooser.currentText()
+        self.chooser.clear()
+        for s in self.scenarios:
+            self.chooser.addItem(s.name)
+        index = next((i for i, s in enumerate(self.scenarios) if s.name == current), 0 if self.scenarios else -1)
+        self.chooser.setCurrentIndex(index)
+        self._loading = False
+        self._show_selected()
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def _show_selected(self, *_args) -> None:
+        if self._loading:
+            return
+        i = self.selected()
+        has = i >= 0
+        for w in (self.editor, self.copy_button, self.rename_button, self.delete_button):
+            w.setEnabled(has)
+        self.new_button.setEnabled(len(self.scenarios) < MAX_SCENARIOS)
+        self.copy_button.setEnabled(has and len(self.scenarios) < MAX_SCENARIOS)
+        self._loading = True
+        s = self.scenarios[i] if has else None
+        self.planned.set_value(s.planned_application_date if s else None)
+        self.changes.set_models(s.changes if s else [])
+        self._loading = False
+        self._planned_hint()
+        self._mark_column()
+
+    def _planned_hint(self) -> None:
+        p = self.doc.project.planned_application_date
+        self.planned.setPlaceholderText(
+            _("empty: the project's ({date})").format(date=Renderer().fmt(p)) if p else
+            _("empty: the project's (none entered)"))
+
+    def _edited(self, *_args) -> None:
+        """Write the edited scenario's valid values to the project (invalid rows stay in the table, marked)."""
+        i = self.selected()
+        if self._loading or i < 0:
+            return
+        models, errors = self.changes.models()
+        self.changes.error.show_error("\n".join(errors))
+        planned = self.planned.value() if self.planned.valid else self.scenarios[i].planned_application_date
+        scenario = self.scenarios[i].model_copy(update={"changes": models, "planned_application_date": planned})
+        self._set(i, scenario)
+
+    def _set(self, i: int | None, scenario: Scenario | None, keep: str | None = None) -> None:
+        """Replace (i and scenario), add (i None) or remove (scenario None) one scenario in the document."""
+        items = list(self.scenarios)
+        if i is None:
+            items.append(scenario)
+        elif scenario is None:
+            del items[i]
+        else:
+            items[i] = scenario
+        self.doc.update(scenarios=items)
+        if keep is not None or scenario is None:
+            self.load(keep)
+        self._stale = True
+        self.timer.start()
+
+    # ------------------------------------------------------------------ buttons
+    def new_scenario(self) -> None:
+        name = self._ask_name(_("New scenario"), self._free_name(_("Scenario {n}")))
+        if name is not None:
+            self._set(None, Scenario(name=name), keep=name)
+            self.changes.table.setFocus()
+
+    def duplicate_scenario(self) -> None:
+        i = self.selected()
+        if i < 0:
+            return
+        s = self.scenarios[i]
+        name = self._ask_name(_("Duplicate scenario"), self._free_name(_("{name} (copy)").format(name=s.name)))
+        if name is not None:
+            self._set(None, s.model_copy(update={"name": name}), keep=name)
+
+    def rename_scenario(self) -> None:
+        i = self.selected()
+        if i < 0:
+            return
+        s = self.scenarios[i]
+        name = self._ask_name(_("Rename scenario"), s.name, current=i)
+        if name is not None and name != s.name:
+            self._set(i, s.model_copy(update={"name": name}), keep=name)
+
+    def delete_scenario(self) -> None:
+        i = self.selected()
+        if i < 0 or not confirm_delete(self, self.scenarios[i].name):
+            return
+        names = [s.name for s in self.scenarios]
+        keep = names[i + 1] if i + 1 < len(names) else (names[i - 1] if i > 0 else "")
+        self._set(i, None, keep=keep)
+
+    def add(self, scenario: Scenario, proposal: str) -> bool:
+        """Add `scenario` (from a suggestion) under a name the user confirms, `proposal` first; False when there
+        is no room or the user cancels."""
+        if len(self.scenarios) >= MAX_SCENARIOS:
+            tell_full(self)
+            return False
+        name = self._ask_name(_("New scenario"), self._free_name(proposal))
+        if name is None:
+            return False
+        self._set(None, scenario.model_copy(update={"name": name}), keep=name)
+        return True
+
+    def _free_name(self, name: str) -> str:
+        """`name`, or `name 2`, `name 3`… if a scenario has it already (names are unique, ignoring case)."""
+        taken = {s.name.casefold() for s in self.scenarios}
+        name = name[:MAX_SCENARIO_NAME]
+        n, candidate = 2, name
+        while candidate.casefold() in taken:
+            candidate, n = f"{name[:MAX_SCENARIO_NAME - 4]} {n}", n + 1
+        return candidate
+
+    def _ask_name(self, title: str, text: str, current: int | None = None) -> str | None:
+        """A name no other scenario has; asked again, saying why, until it is right or the user cancels."""
+        problem = ""
+        while True:
+            label = _("Name of the scenario:") if not problem else \
+                _("{problem} Name of the scenario:").format(problem=problem)
+            answer = ask_scenario_name(self, title, label, text)
+            if answer is None:
+                return None
+            name = " ".join(answer.split())
+            taken = {s.name.casefold() for j, s in enumerate(self.scenarios) if j != current}
+            if not name:
+                problem = _("A scenario needs a name.")
+            elif len(name) > MAX_SCENARIO_NAME:
+                problem = _("A name has at most {limit} characters.").format(limit=MAX_SCENARIO_NAME)
+            elif name.casefold() in taken:
+                problem = _("Another scenario is called that.")
+            else:
+                return name
+            text = answer
+
+    # ------------------------------------------------------------------ the comparison
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        from hsp_wizard.domain.scenarios import compare
+        self.timer.stop()
+        self.comparison = compare(self.doc.project, self.today())
+        self._stale = False
+        self._fill()
+        self.compared.emit()
+
+    def retranslate(self) -> None:
+        self.texts.apply()
+        if self.comparison is not None:
+            self._fill()
+
+    def _fill(self) -> None:
+        c, r = self.comparison, Renderer()
+        names = [_("As entered")] + [col.name for col in c.columns[1:]]
+        rows: list[tuple[str, list[tuple[str, bool, str]]]] = []  # (row label, [(text, bold, accessible)])
+        rows.append((_("Application date"), [(r.fmt(col.planned) if col.planned else "—", False, "")
+                                             for col in c.columns]))
+        firsts = [col.earliest[1] for col in c.columns if col.earliest]
+        best = min(firsts) if firsts else None
+        cells = []
+        for col in c.columns:
+            if col.earliest is None:
+                cells.append((_("none within the horizon"), False, ""))
+            else:
+                text = r.msg(Msg.of(N_("{route}: {date}"), route=RouteRef(col.earliest[0]), date=col.earliest[1]))
+                star = col.earliest[1] == best
+                cells.append(("★ " + text if star else text, star, _("the earliest of all") if star else ""))
+        rows.append((_("Earliest route"), cells))
+        for route in c.routes:
+            rows.append((_(ROUTE_NAMES[route][0]),
+                         [(r.fmt(col.opens[route]) if col.opens.get(route) else "—", False, "")
+                          for col in c.columns]))
+        if c.category is not None:
+            for d in c.days:
+                label = _("Points today ({date})").format(date=r.fmt(d)) if d == c.today else \
+                    _("Points on {date}").format(date=r.fmt(d))
+                row = []
+                for col in c.columns:
+                    own = d in col.checkpoints()
+                    row.append((str(col.points[d]), own, _("a checkpoint of this column") if own else ""))
+                rows.append((label, row))
+        self.table.clear()
+        self.table.setColumnCount(len(names))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels(names)
+        self.table.setVerticalHeaderLabels([label for label, _cells in rows])
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        for row, (label, cells) in enumerate(rows):
+            for col, (text, strong, said) in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if strong:
+                    item.setFont(bold)
+                item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                             f"{names[col]}, {label}: {text}" + (f" ({said})" if said else ""))
+                self.table.setItem(row, col, item)
+        self.table.resizeColumnsToContents()
+        for col in range(self.table.columnCount()):  # long route names wrap rather than widen every column
+            self.table.setColumnWidth(col, min(self.table.columnWidth(col), MAX_COLUMN_WIDTH))
+        self.table.resizeRowsToContents()
+        self._mark_column()
+
+    def _mark_column(self) -> None:
+        """The scenario being edited is the selected column of the comparison."""
+        if self.comparison is not None and 0 <= self.selected() < self.table.columnCount() - 1:
+            self.table.selectColumn(self.selected() + 1)
+
+
+def ask_scenario_name(parent, title: str, label: str, text: str) -> str | None:
+    """The name typed, or None when cancelled (tests replace this)."""
+    answer, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, text)
+    return answer if ok else None
+
+
+def tell_full(parent) -> None:
+    QMessageBox.information(parent, _("New scenario"), _("A project holds at most {limit} scenarios; delete one "
+                                                         "first.").format(limit=MAX_SCENARIOS))
+
+
+def confirm_delete(parent, name: str) -> bool:
+    """Whether to delete the scenario (tests replace this)."""
+    box = QMessageBox(QMessageBox.Icon.Question, _("Delete scenario"),
+                      _("Delete the scenario “{name}”? Your project's own facts are not affected.").format(name=name),
+                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
+    box.setDefaultButton(QMessageBox.StandardButton.No)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+__all__ = ["CHANGE_KINDS", "ScenariosPanel", "ask_scenario_name", "confirm_delete"]
