@@ -267,7 +267,7 @@ def render_scenarios(cmp, r) -> str:
         else:
             first = r.msg(Msg.of(N_("earliest: {route} on {date}"), route=RouteRef(col.earliest[0]),
                                  date=col.earliest[1]))
-        out.append(f"    {name}: {first}")
+        out.append("    " + r.msg(Msg.of(N_("{name}: {what}"), name=name, what=first)))
         if col.points is not None:
             for d in cmp.days:
                 out.append("      " + r.msg(Msg.of(N_("{date}: {total} points"), date=d, total=col.points[d])))

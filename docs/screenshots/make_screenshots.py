@@ -56,9 +56,24 @@ def main() -> int:
             app.processEvents()
         w.grab().save(str(out / f"{name}.png"))
     page.tabs.setCurrentIndex(0)
+    scenarios(app, w, out)
     dialogs(app, w, out)
-    print(f"saved {len(PageId) + 5} screenshots in {out}")
+    print(f"saved {len(PageId) + 6} screenshots in {out}")
     return 0
+
+
+def scenarios(app, w, out: Path) -> None:
+    """The what-if tab, with the example that has four scenarios."""
+    from hsp_wizard.ui.wizard import PageId
+    w.open_path(str(ROOT / "examples" / "planning-b.hspw"), ask=False)
+    while w.wizard.currentId() < PageId.RESULTS:
+        w.wizard.next()
+    page = w.wizard.currentPage()
+    page.tabs.setCurrentIndex(3)
+    for _ in range(10):
+        app.processEvents()
+    w.grab().save(str(out / "09d-scenarios.png"))
+    page.tabs.setCurrentIndex(0)
 
 
 def dialogs(app, w, out: Path) -> None:

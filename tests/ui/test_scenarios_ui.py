@@ -61,7 +61,8 @@ def test_create_edit_compare_save_and_reopen(window, qtbot, tmp_path):
     panel = open_scenarios(w, planned(), path)
     assert headers(panel) == ["As entered"] and panel.chooser.count() == 0
     assert not panel.editor.isEnabled() and not panel.delete_button.isEnabled()
-    assert table(panel)["Earliest route"] == ["★ General rule, 10 years: 1 Apr 2029"]
+    assert table(panel)["Earliest route"] == ["General rule, 10 years"]
+    assert table(panel)["Earliest date"] == ["★ 1 Apr 2029"]
 
     # a new scenario: N1 on 2027-07-01 (by hand: 80 points from then, the 80 route a year later)
     w.scenario_names.append("N1 in July")
@@ -73,7 +74,8 @@ def test_create_edit_compare_save_and_reopen(window, qtbot, tmp_path):
     settle(qtbot, panel)
     assert headers(panel) == ["As entered", "N1 in July"]
     t = table(panel)
-    assert t["Earliest route"] == ["General rule, 10 years: 1 Apr 2029", "★ HSP 80 points, 1 year: 1 Jul 2028"]
+    assert t["Earliest route"] == ["General rule, 10 years", "HSP 80 points, 1 year"]
+    assert t["Earliest date"] == ["1 Apr 2029", "★ 1 Jul 2028"]
     assert t["HSP 80 points, 1 year"] == ["—", "1 Jul 2028"]
     assert t["Points on 1 Jun 2029"] == ["65", "80"] and t["Points on 1 Jun 2028"] == ["65", "80"]
     assert w.doc.project.scenarios == [Scenario(name="N1 in July", changes=[
@@ -100,7 +102,7 @@ def test_create_edit_compare_save_and_reopen(window, qtbot, tmp_path):
     t = table(panel)
     assert headers(panel) == ["As entered", "N1 in July", "Raise"]
     assert t["Application date"] == ["1 Jun 2029", "1 Jun 2029", "1 Apr 2028"]
-    assert t["Earliest route"][2] == "★ HSP 80 points, 1 year: 1 Apr 2028"
+    assert (t["Earliest route"][2], t["Earliest date"][2]) == ("HSP 80 points, 1 year", "★ 1 Apr 2028")
     assert t["Points on 1 Apr 2027"] == ["65", "65", "80"]
     # the table is the engine's comparison, cell by cell
     c = compare(w.doc.project, date.today())
@@ -119,7 +121,7 @@ def test_create_edit_compare_save_and_reopen(window, qtbot, tmp_path):
     w.wizard.currentPage().tabs.setCurrentIndex(SCENARIOS_TAB)
     QApplication.processEvents()
     assert [panel.chooser.itemText(i) for i in range(panel.chooser.count())] == ["N1 in July", "Raise"]
-    assert table(panel)["Earliest route"][2] == "★ HSP 80 points, 1 year: 1 Apr 2028"
+    assert table(panel)["Earliest date"] == ["1 Apr 2029", "1 Jul 2028", "★ 1 Apr 2028"]
 
 
 def panel_fmt(d: date) -> str:

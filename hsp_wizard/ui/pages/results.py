@@ -163,9 +163,9 @@ class ResultsPage(BasePage):
         if not self.suggestions:
             return "<p>" + escape(r.msg(self.suggestions.none_reason)) + "</p>"
         h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
+        try_it = escape(_("Try it as a scenario"))
         for i, s in enumerate(self.suggestions):
-            link = "" if s.change is None and s.kind != "apply_earlier" else \
-                f' <a href="try:{i}">{escape(_("Try it as a scenario"))}</a>'
+            link = "" if s.change is None and s.kind != "apply_earlier" else f' <a href="try:{i}">{try_it}</a>'
             h.append("<li><b>" + escape(_("{days} day(s) sooner").format(days=s.gain_days)) + "</b>: " +
                      escape(r.msg(s.says)) + f" <small>[{escape(s.rule_id)}]</small>{link}</li>")
         h.append("</ol><p><small>" + escape(_(

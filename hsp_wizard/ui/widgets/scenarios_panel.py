@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
                                QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
-from hsp_wizard.domain.explain import Msg, RouteRef
 from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import ROUTE_NAMES, Renderer
@@ -296,7 +295,10 @@ class ScenariosPanel(QWidget):
         self.compared.emit()
 
     def retranslate(self) -> None:
+        """Bound texts, the row errors (in the new language; the project is not touched) and the table."""
         self.texts.apply()
+        if self.changes.error.text():
+            self.changes.error.show_error("\n".join(self.changes.models()[1]))
         if self.comparison is not None:
             self._fill()
 
@@ -308,15 +310,19 @@ class ScenariosPanel(QWidget):
                                              for col in c.columns]))
         firsts = [col.earliest[1] for col in c.columns if col.earliest]
         best = min(firsts) if firsts else None
-        cells = []
+        routes, dates = [], []
         for col in c.columns:
             if col.earliest is None:
-                cells.append((_("none within the horizon"), False, ""))
+                routes.append((_("none within the horizon"), False, ""))
+                dates.append(("—", False, ""))
             else:
-                text = r.msg(Msg.of(N_("{route}: {date}"), route=RouteRef(col.earliest[0]), date=col.earliest[1]))
                 star = col.earliest[1] == best
-                cells.append(("★ " + text if star else text, star, _("the earliest of all") if star else ""))
-        rows.append((_("Earliest route"), cells))
+                note = _("the earliest of all") if star else ""
+                routes.append((_(ROUTE_NAMES[col.earliest[0]][0]), star, note))
+                day = r.fmt(col.earliest[1])
+                dates.append(("★ " + day if star else day, star, note))
+        rows.append((_("Earliest route"), routes))
+        rows.append((_("Earliest date"), dates))
         for route in c.routes:
             rows.append((_(ROUTE_NAMES[route][0]),
                          [(r.fmt(col.opens[route]) if col.opens.get(route) else "—", False, "")
@@ -343,8 +349,9 @@ class ScenariosPanel(QWidget):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 if strong:
                     item.setFont(bold)
+                spoken = _("{column}, {row}: {value} ({note})") if said else _("{column}, {row}: {value}")
                 item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                             f"{names[col]}, {label}: {text}" + (f" ({said})" if said else ""))
+                             spoken.format(column=names[col], row=label, value=text, note=said))
                 self.table.setItem(row, col, item)
         self.table.resizeColumnsToContents()
         for col in range(self.table.columnCount()):  # long route names wrap rather than widen every column
