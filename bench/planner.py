@@ -1,5 +1,7 @@
-"""The planner's cost per example: the points timeline (three years back, five ahead, with route windows) and
-the ranked suggestions (each change tried with a full evaluation), 5 runs each, median."""
+"""The planner's cost per example: the points timeline (three years back, five ahead, with route windows), the
+ranked suggestions (each change tried on a copy) and the scenarios compared (each scenario fully evaluated), 5 runs
+each, median; then the same for a busy project (ten years of yearly raises, two trips a year, four degrees and
+results, twenty scenarios)."""
 
 from __future__ import annotations
 
@@ -12,6 +14,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from hsp_wizard.domain.project import (JapaneseResult, SalaryEntry, Scenario, ScenarioChange,  # noqa: E402
+                                       Trip)
+from hsp_wizard.domain.scenarios import CompareCache, compare  # noqa: E402
 from hsp_wizard.domain.suggest import suggestions  # noqa: E402
 from hsp_wizard.domain.timeline import timeline  # noqa: E402
 from hsp_wizard.storage import load_project  # noqa: E402
@@ -28,13 +33,41 @@ def median_ms(fn, n: int = 5) -> float:
     return statistics.median(out)
 
 
+def busy():
+    """planning-b with a long history and the most scenarios a project may hold."""
+    p = load_project(ROOT / "examples" / "planning-b.hspw")
+    p.salary = [SalaryEntry(start=date(2019 + i, 4, 1), amount_yen=6_000_000 + 150_000 * i) for i in range(12)]
+    p.trips = [Trip(left=date(2019 + i // 2, 3 + 6 * (i % 2), 1), returned=date(2019 + i // 2, 3 + 6 * (i % 2), 20))
+               for i in range(20)]
+    p.japanese = [JapaneseResult(test="jlpt", level="N3", passed=date(2020, 1, 20))]
+    kinds = [("jlpt_n1", {}), ("jlpt_n2", {}), ("raise", {"amount_yen": 9_000_000}), ("employer_b1", {})]
+    p.scenarios = [Scenario(name=f"s{i}", changes=[
+        ScenarioChange(kind=k, start=date(2027, 1 + i % 12, 1), **kw) for k, kw in kinds[: 1 + i % 4]] +
+        ([ScenarioChange(kind="trip", start=date(2028, 1, 10), end=date(2028, 2, 1 + i))] if i % 3 == 0 else []))
+        for i in range(20)]
+    return p
+
+
 def main() -> None:
     print(f"planner per example on {TODAY} (median of 5; the UI computes each only when its tab is shown)")
-    for path in sorted((ROOT / "examples").glob("*.hspw")):
-        p = load_project(path)
+    rows = [(path.stem, load_project(path)) for path in sorted((ROOT / "examples").glob("*.hspw"))]
+    rows.append(("busy (20 scenarios)", busy()))
+    for name, p in rows:
         tl = median_ms(lambda: timeline(p, TODAY))
         sg = median_ms(lambda: suggestions(p, TODAY))
-        print(f"  {path.stem:28} timeline {tl:6.1f} ms   suggestions {sg:6.1f} ms")
+        cp = median_ms(lambda: compare(p, TODAY))
+        print(f"  {name:28} timeline {tl:6.1f} ms   suggestions {sg:6.1f} ms   timeline+suggestions {tl + sg:6.1f} ms"
+              f"   scenarios ({len(p.scenarios):2}) {cp:6.1f} ms")
+    p = rows[-1][1]
+    cache = CompareCache()
+    compare(p, TODAY, cache=cache)
+    edits = []
+    for i in range(5):  # what the window does after an edit: one scenario changed, the rest from the cache
+        p.scenarios[i] = p.scenarios[i].model_copy(update={"planned_application_date": date(2029, 1, 1 + i)})
+        t = time.perf_counter()
+        compare(p, TODAY, cache=cache)
+        edits.append((time.perf_counter() - t) * 1000)
+    print(f"  busy, one scenario edited with the window's cache: {statistics.median(edits):6.1f} ms (median of 5)")
 
 
 if __name__ == "__main__":

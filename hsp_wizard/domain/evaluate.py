@@ -195,6 +195,49 @@ def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizo
     return ev
 
 
+def first_openings(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
+                   today: date | None = None) -> dict[str, date | None]:
+    """The day each route (and "hsp2") first opens on or after `start` within the horizon: the `opens` of
+    `evaluate`'s openings, without the rest (no closing date, no binding conditions)."""
+    engine = Engine(project, rules, today=today or start)
+    planner = Planner(engine)
+    engine.blocking_only = True
+    end = years_after(start, horizon_years)
+    out: dict[str, date | None] = {}
+    for name in (*ROUTES, "hsp2"):
+        if name != "hsp2" and engine.never(name) is not None:
+            out[name] = None
+            continue
+        check = engine.hsp2 if name == "hsp2" else (lambda d, n=name: engine.route(n, d))
+        out[name] = next((d for d in planner.candidates(start, end, ROUTE_SHIFTS[name]) if check(d).open), None)
+    return out
+
+
+def earliest_opening(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
+                     today: date | None = None, before: date | None = None) -> tuple[str, date] | None:
+    """The route that opens first on or after `start` within the horizon (on the same day, the one listed first
+    in ROUTES) and its date; with `before`, only an answer earlier than that day (else None). The same answer as
+    the openings of `evaluate`, without the rest of the evaluation: each route is searched only up to the best
+    day found so far, and no closing date is looked for (what the suggestions need, many times over)."""
+    engine = Engine(project, rules, today=today or start)
+    planner = Planner(engine)
+    engine.blocking_only = True
+    end = years_after(start, horizon_years)
+    if before is not None:
+        end = min(end, before - ONE_DAY)
+    best = None
+    for name in ROUTES:
+        if end < start:
+            break
+        if engine.never(name) is not None:
+            continue
+        for d in planner.candidates(start, end, ROUTE_SHIFTS[name]):
+            if engine.route(name, d).open:
+                best, end = (name, d), d - ONE_DAY  # a later route must open strictly earlier to win
+                break
+    return best
+
+
 def with_dip_warning(engine: Engine, planner: Planner, route: RouteResult) -> RouteResult:
     """Add a warning where the points fall below the route's mark between its two checkpoints (project
     decision: checkpoints decide; a dip is shown, as practitioners advise keeping the mark throughout)."""

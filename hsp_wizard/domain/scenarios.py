@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from hsp_wizard.domain.dates import ONE_DAY, years_before
-from hsp_wizard.domain.evaluate import evaluate
+from hsp_wizard.domain.evaluate import first_openings
 from hsp_wizard.domain.project import (Category, EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest,
                                        Project, SalaryEntry, Scenario, ScenarioChangeKind, Trip)
 from hsp_wizard.domain.routes import ROUTES, Engine
-from hsp_wizard.domain.suggest import earliest
 from hsp_wizard.rules import RuleSet
 
 K = ScenarioChangeKind
@@ -89,24 +88,54 @@ class Comparison:
                 "columns": [c.as_json() for c in self.columns]}
 
 
-def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10) -> Comparison:
+class CompareCache:
+    """What `compare` found for each side, by the side's facts: after an edit to one scenario only that column is
+    evaluated again (a view keeps one per open project). Bounded; rules are not part of the key, so one cache
+    serves one rule set."""
+
+    LIMIT = 256
+
+    def __init__(self) -> None:
+        self._found: dict[tuple, tuple[dict[str, date | None], tuple[str, date] | None, dict[date, int]]] = {}
+
+    def get(self, key: tuple):
+        return self._found.get(key)
+
+    def put(self, key: tuple, value) -> None:
+        if len(self._found) >= self.LIMIT:
+            self._found.clear()
+        self._found[key] = value
+
+
+def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
+            cache: CompareCache | None = None) -> Comparison:
     """The project as entered, then each of its scenarios, evaluated from `today`."""
-    sides = [(None, project)] + [(s.name, apply(project, s)) for s in project.scenarios]
+    sides = [(None, project.model_copy(update={"scenarios": []}))] + \
+        [(s.name, apply(project, s)) for s in project.scenarios]
     cat = Category(project.category) if project.category else None
     found = []
     for name, variant in sides:
-        ev = evaluate(variant, today, rules=rules, horizon_years=horizon_years, today=today)
-        opens = {r: ev.openings[r].opens if r in ev.openings else None for r in ROUTES}
-        opens["hsp2"] = ev.hsp2_opening.opens if ev.hsp2_opening else None
-        found.append((name, variant, opens, earliest(ev)))
-    planned = {v.planned_application_date for _n, v, _o, _e in found if v.planned_application_date}
+        key = (today, horizon_years, variant.model_dump_json())
+        hit = cache.get(key) if cache is not None else None
+        if hit is None:
+            opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today)
+            first = min(((d, ROUTES.index(r), r) for r, d in opens.items() if d is not None and r in ROUTES),
+                        default=None)  # on the same day, the route listed first (as `suggest.earliest`)
+            hit = (opens, (first[2], first[0]) if first else None, {})
+            if cache is not None:
+                cache.put(key, hit)
+        found.append((name, variant, *hit))
+    planned = {v.planned_application_date for _n, v, *_rest in found if v.planned_application_date}
     days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in CHECKPOINT_YEARS), p)})
     columns = []
-    for name, variant, opens, first in found:
+    for name, variant, opens, first, known in found:
         pts = None
         if cat is not None:
-            engine = Engine(variant, rules, today=today)
-            pts = {d: engine.points(d, cat).total for d in days}
+            missing = [d for d in days if d not in known]
+            if missing:
+                engine = Engine(variant, rules, today=today)
+                known.update({d: engine.points(d, cat).total for d in missing})
+            pts = {d: known[d] for d in days}
         columns.append(Column(name, variant.planned_application_date, pts, opens, first))
     shown = [r for r in (*ROUTES, "hsp2") if any(c.opens.get(r) for c in columns)]
     return Comparison(today, cat, days, shown, columns)
@@ -116,4 +145,4 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-__all__ = ["CHECKPOINT_YEARS", "Column", "Comparison", "apply", "compare"]
+__all__ = ["CHECKPOINT_YEARS", "Column", "CompareCache", "Comparison", "apply", "compare"]

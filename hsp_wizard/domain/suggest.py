@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.evaluate import Evaluation, earliest_opening
 from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.project import (EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest, Project,
                                        SalaryEntry, ScenarioChange)
@@ -86,7 +86,7 @@ class Suggestions(list):
 def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
                 horizon_years: int = 10) -> Suggestions:
     """Every tried change that brings the earliest route forward, best first (then by fewer points needed)."""
-    base = earliest(evaluate(project, today, rules=rules, horizon_years=horizon_years, today=today))
+    base = earliest_opening(project, today, rules=rules, horizon_years=horizon_years, today=today)
     by = today + timedelta(days=LEAD_DAYS)
     out: list[Suggestion] = []
 
@@ -94,8 +94,9 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
 
     def attempt(kind: str, variant: Project, rule_id: str, text: str, change: ScenarioChange | None = None,
                 **params) -> None:
-        new = earliest(evaluate(variant, today, rules=rules, horizon_years=horizon_years, today=today))
-        if new is None:
+        new = earliest_opening(variant, today, rules=rules, horizon_years=horizon_years, today=today,
+                               before=base[1] if base else None)
+        if new is None:  # nothing opens sooner than without the change
             return
         route, after = new
         before = base[1] if base else None

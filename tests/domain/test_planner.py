@@ -138,3 +138,21 @@ def test_when_nothing_is_suggested_the_reason_is_given():
     assert found.none_reason.render() == "A route is open already today (hsp80): nothing can make it sooner."
     closed = engineer_at_65().model_copy(update={"category": None})  # no category: no points, nothing to try
     assert suggestions(closed, TODAY).none_reason.render() == "No change tried brings your earliest route forward."
+
+
+def test_the_quick_earliest_search_agrees_with_the_full_evaluation():
+    """`earliest_opening` (what the suggestions use) is `earliest(evaluate(...))`, and with `before` it answers
+    only when that answer is earlier: on every example, from several days, and on changed copies."""
+    from hsp_wizard.domain.evaluate import earliest_opening
+    from hsp_wizard.domain.project import Trip
+    projects = [load_project(p) for p in sorted((ROOT / "examples").glob("*.hspw"))] + [engineer_at_65()]
+    long_trip = engineer_at_65()
+    long_trip.trips = [Trip(left=date(2027, 2, 1), returned=date(2028, 3, 15))]
+    projects.append(long_trip)
+    for p in projects:
+        for start in (date(2020, 1, 1), TODAY, date(2029, 4, 1)):
+            full = earliest(evaluate(p, start, today=start))
+            assert earliest_opening(p, start, today=start) == full, (p.name, start)
+            for before in (start, start + timedelta(days=400), date(2031, 1, 1)):
+                quick = earliest_opening(p, start, today=start, before=before)
+                assert quick == (full if full is not None and full[1] < before else None), (p.name, start, before)

@@ -150,3 +150,20 @@ def test_every_suggested_change_tried_as_a_scenario_opens_what_the_suggestion_sa
         if s.change is not None:
             p.scenarios = [Scenario(name=s.kind, changes=[s.change])]
             assert compare(p, TODAY).columns[1].earliest == (s.route, s.after), s.kind
+
+
+def test_a_cache_gives_the_same_comparison_and_reevaluates_only_what_changed(monkeypatch):
+    from hsp_wizard.domain import scenarios
+    from hsp_wizard.domain.scenarios import CompareCache
+    calls = []
+    real = scenarios.first_openings
+    monkeypatch.setattr(scenarios, "first_openings", lambda p, *a, **k: calls.append(p) or real(p, *a, **k))
+    p, cache = planned_engineer(), CompareCache()
+    assert compare(p, TODAY, cache=cache) == compare(p, TODAY) and len(calls) == 10
+    calls.clear()
+    assert compare(p, TODAY, cache=cache) == compare(p, TODAY, cache=cache) and calls == []
+    p.scenarios[0] = p.scenarios[0].model_copy(update={"changes": [change("jlpt_n1", date(2027, 12, 1))]})
+    fresh = compare(p, TODAY)
+    calls.clear()
+    assert compare(p, TODAY, cache=cache) == fresh and len(calls) == 1
+    assert fresh.columns[1].earliest == ("hsp80", date(2028, 12, 1))

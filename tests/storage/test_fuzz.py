@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
+
+from hsp_wizard.domain.project import SCHEMA_VERSION
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -93,7 +95,7 @@ json_values = st.recursive(
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=20)
 FIELDS = ["format", "schema_version", "name", "birth_date", "category", "planned_application_date", "degrees",
-          "career", "salary", "residence", "trips", "obligations", "family", "settings", "japanese"]
+          "career", "salary", "residence", "trips", "obligations", "family", "settings", "japanese", "scenarios"]
 
 
 def random_value(rng: random.Random, depth: int = 0):
@@ -114,7 +116,8 @@ def random_value(rng: random.Random, depth: int = 0):
     if kind == 6:
         return [random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))]
     if kind == 7:  # a list of objects shaped like the project's items
-        keys = ["start", "end", "level", "kind", "amount_yen", "awarded", "status", "left", "returned", "test"]
+        keys = ["start", "end", "level", "kind", "amount_yen", "awarded", "status", "left", "returned", "test",
+                "name", "changes", "planned_application_date"]
         return [{k: random_value(rng, depth + 2) for k in rng.sample(keys, rng.randint(1, 5))}
                 for _ in range(rng.randint(1, 3))]
     return {rng.choice(FIELDS + ["x", ""]): random_value(rng, depth + 1) for _ in range(rng.randint(0, 4))}
@@ -127,7 +130,7 @@ def test_generated_documents_load_or_fail_clearly():
     for _ in range(N):
         doc = {k: random_value(rng) for k in rng.sample(FIELDS, rng.randint(0, 8))}
         if rng.random() < 0.8:  # past the format check, so the model's validation is reached
-            doc = {**doc, "format": "hsp-wizard-project", "schema_version": 1}
+            doc = {**doc, "format": "hsp-wizard-project", "schema_version": SCHEMA_VERSION}
         valid += load_clearly(json.dumps(doc).encode()) is not None
     assert valid > 0
 
@@ -136,5 +139,5 @@ def test_generated_documents_load_or_fail_clearly():
 @given(st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=8), st.booleans())
 def test_hypothesis_documents_load_or_fail_clearly(doc, framed):
     if framed:  # past the format check, so the model's validation is reached
-        doc = {**doc, "format": "hsp-wizard-project", "schema_version": 1}
+        doc = {**doc, "format": "hsp-wizard-project", "schema_version": SCHEMA_VERSION}
     load_clearly(json.dumps(doc).encode())

@@ -37,6 +37,7 @@ class ScenariosPanel(QWidget):
         self.doc = doc
         self.texts = Texts()
         self.comparison = None
+        self.cache = None  # a CompareCache, made on first use: after an edit only the edited column is evaluated
         self._loading = False
         self._stale = True
         self.today = date.today
@@ -287,9 +288,10 @@ class ScenariosPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
-        from hsp_wizard.domain.scenarios import compare
+        from hsp_wizard.domain.scenarios import CompareCache, compare
         self.timer.stop()
-        self.comparison = compare(self.doc.project, self.today())
+        self.cache = self.cache or CompareCache()
+        self.comparison = compare(self.doc.project, self.today(), cache=self.cache)
         self._stale = False
         self._fill()
         self.compared.emit()
