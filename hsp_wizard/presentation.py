@@ -27,6 +27,12 @@ ROUTE_NAMES = {
     "hsp2": (N_("HSP(ii)"), "高度専門職2号"),
 }
 
+# A scenario's kinds of change (hsp_wizard.domain.project.ScenarioChangeKind), as the window and the PDF name them.
+CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passed")),
+                ("raise", N_("New annual salary (a raise)")),
+                ("employer_b1", N_("Move to an employer with innovation support (B1)")),
+                ("trip", N_("Trip abroad"))]
+
 CONFIDENCE = {"official": N_("official"), "two_plus": N_("2+ sources"), "one": N_("1 source"),
               "unverified": N_("unverified")}
 

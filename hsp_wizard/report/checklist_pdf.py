@@ -23,11 +23,11 @@ from xml.sax.saxutils import escape
 from hsp_wizard import APP_NAME, __version__
 from hsp_wizard.domain.checklist import Checklist, compose
 from hsp_wizard.domain.evaluate import Evaluation
-from hsp_wizard.domain.explain import Msg, N_
+from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.routes import ROUTES
-from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
 
 FONT = "IPAexGothic"
 FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexg.ttf"
@@ -129,6 +129,8 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
         story.append(KeepTogether(_sheet(pr, r, s)))
     if project.category is not None and project.birth_date is not None:
         story.append(KeepTogether(_timeline(project, r, s, printed_on)))
+    if project.scenarios:
+        story.append(KeepTogether(_scenarios(project, r, s, printed_on)))
     story += _warnings(cl, r, s)
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
@@ -217,6 +219,46 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
                      _para(what, s["cell"])])
     out.append(_table(rows, [30 * mm, 11 * mm, 11 * mm, 11 * mm, 115 * mm]))
     return out
+
+
+def _scenarios(p: Project, r: Renderer, s, today: date) -> list:
+    """The what-if scenarios, one row each after the project as entered: the changes, the application date, the
+    earliest route and date, and the points on the row's own checkpoints."""
+    from hsp_wizard.domain.scenarios import compare
+    c = compare(p, today)
+    kinds = dict(CHANGE_KINDS)
+    head = [N_("Scenario"), N_("Application date"), N_("Earliest route"), N_("Earliest date"), N_("3 years before"),
+            N_("1 year before"), N_("On the date")]
+    rows = [[_para(r.tr(h), s["cell"]) for h in head]]
+    for col, scenario in zip(c.columns, [None, *p.scenarios]):
+        name = r.tr(N_("As entered")) if scenario is None else scenario.name
+        lines = [name] + ([] if scenario is None else [r.msg(_change(ch, kinds)) for ch in scenario.changes])
+        first = col.earliest
+        points = [str(col.points[d]) if col.points else "—" for d in col.checkpoints()] or ["—"] * 3
+        rows.append([_para("\n".join(lines), s["cell"]),
+                     _para(r.fmt(col.planned) if col.planned else "—", s["cell"]),
+                     _para(_route_name(r, first[0]) if first else r.tr(N_("none within the horizon")), s["cell"]),
+                     _para(r.fmt(first[1]) if first else "—", s["cell"]),
+                     *(_para(v, s["cell"]) for v in points)])
+    note = r.tr(N_("Each scenario is your project with the changes listed, evaluated on {date}; the points are "
+                   "those on its own checkpoints.")).format(date=r.fmt(today))
+    return [_para(r.tr(N_("Your scenarios compared")), s["h2"]), _para(note, s["small"]),
+            _table(rows, [40 * mm, 31 * mm, 38 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])]
+
+
+def _change(ch, kinds: dict[str, str]) -> Msg:
+    what = Term(kinds[ch.kind.value])
+    if ch.amount_yen is not None:
+        return Msg.of(N_("{change}: {amount} from {date}"), change=what, amount=Money(ch.amount_yen), date=ch.start)
+    if ch.kind.value == "trip":
+        if ch.end is None:
+            return Msg.of(N_("{change}: from {date}, not back"), change=what, date=ch.start)
+        return Msg.of(N_("{change}: {date} to {end}"), change=what, date=ch.start, end=ch.end)
+    return Msg.of(N_("{change}: {date}"), change=what, date=ch.start)
+
+
+def _route_name(r: Renderer, name: str) -> str:
+    return ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
 
 
 def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date) -> list:

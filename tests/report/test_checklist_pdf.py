@@ -183,3 +183,23 @@ def test_the_points_timeline_is_printed_with_its_table(tmp_path):
     ja = text(build_checklist_pdf(p, evaluate(p, p.planned_application_date, today=printed), lang="ja",
                                   printed_on=printed), tmp_path)
     assert has(ja, "ポイントの推移（区分（b））：令和5年11月22日〜令和13年11月22日")
+
+
+def test_the_scenarios_are_compared_in_the_pdf_and_only_when_there_are_some(tmp_path):
+    """planning-b's four scenarios, printed on 2026-11-22 (the hand computation is in
+    tests/domain/test_scenarios.py): one row each after the project as entered."""
+    p = example("planning-b")
+    printed = date(2026, 11, 22)
+    ev = evaluate(p, p.planned_application_date, today=printed)
+    t = text(build_checklist_pdf(p, ev, printed_on=printed), tmp_path)
+    assert has(t, "Your scenarios compared")
+    assert has(t, "As entered 1 Jun 2029 General rule, 10 years 1 Apr 2029 65 65 65")
+    assert has(t, "N1 in July JLPT N1 passed: 1 Jul 2027 1 Jun 2029 HSP 80 points, 1 year 1 Jul 2028 65 80 80")
+    assert has(t, "Raise, apply early New annual salary (a raise): ¥9,000,000 from 1 Apr 2027 1 Apr 2028 "
+                  "HSP 80 points, 1 year 1 Apr 2028 60 80 80")
+    assert has(t, "Long trip Trip abroad: 1 Feb 2027 to 15 Mar 2028 1 Jun 2029 none within the horizon — 65 65 65")
+    ja = text(build_checklist_pdf(p, ev, lang="ja", printed_on=printed), tmp_path)
+    assert has(ja, "シナリオの比較") and has(ja, "JLPT N1合格：令和9年7月1日")
+    assert has(ja, "高度人材（80点以上・1年）令和10年7月1日 65 80 80")
+    bare = p.model_copy(update={"scenarios": []})
+    assert not has(text(build_checklist_pdf(bare, ev, printed_on=printed), tmp_path), "Your scenarios compared")

@@ -14,15 +14,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 
 from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
 from hsp_wizard.ui.texts import Texts
 from hsp_wizard.ui.widgets.fields import DateField
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
 
-CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passed")),
-                ("raise", N_("New annual salary (a raise)")),
-                ("employer_b1", N_("Move to an employer with innovation support (B1)")),
-                ("trip", N_("Trip abroad"))]
 MAX_COLUMN_WIDTH = 150  # px
 RECOMPUTE_MS = 150  # after an edit: typing a date does not evaluate every scenario on each key
 
@@ -387,4 +383,4 @@ def confirm_delete(parent, name: str) -> bool:
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
-__all__ = ["CHANGE_KINDS", "ScenariosPanel", "ask_scenario_name", "confirm_delete"]
+__all__ = ["ScenariosPanel", "ask_scenario_name", "confirm_delete"]
