@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QVBoxLayout
 
 from hsp_wizard.domain.explain import Msg
-from hsp_wizard.i18n import N_, _
+from hsp_wizard.i18n import N_
 from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.texts import Texts
 

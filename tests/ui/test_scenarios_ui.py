@@ -149,6 +149,13 @@ def test_rename_refuses_a_name_in_use_and_delete_asks_first(window, qtbot, tmp_p
     assert [s.name for s in w.doc.project.scenarios] == ["Plan A"] and panel.chooser.currentText() == "Plan A"
     settle(qtbot, panel)
     assert headers(panel) == ["As entered", "Plan A"]
+    # the name proposed, when accepted as it is: the next number, never one in use
+    w.doc.update(scenarios=[Scenario(name="Plan A"), Scenario(name="Scenario 3")])
+    panel.load()
+    click(panel.new_button)
+    assert [s.name for s in w.doc.project.scenarios] == ["Plan A", "Scenario 3", "Scenario 3 2"]
+    click(panel.new_button)
+    assert w.doc.project.scenarios[-1].name == "Scenario 4"
 
 
 def test_a_suggestion_tried_as_a_scenario_opens_as_the_engine_said(window, qtbot, tmp_path):

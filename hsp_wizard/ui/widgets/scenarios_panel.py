@@ -204,7 +204,7 @@ class ScenariosPanel(QWidget):
 
     # ------------------------------------------------------------------ buttons
     def new_scenario(self) -> None:
-        name = self._ask_name(_("New scenario"), self._free_name(_("Scenario {n}")))
+        name = self._ask_name(_("New scenario"), self._free_name(_("Scenario {n}").format(n=len(self.scenarios) + 1)))
         if name is not None:
             self._set(None, Scenario(name=name), keep=name)
             self.changes.table.setFocus()
