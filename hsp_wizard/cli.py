@@ -248,8 +248,9 @@ def render_plan(tl, sug, r) -> str:
     if sug:
         out.append("  " + r.tr(N_("What would make permanent residence sooner (best first):")))
         for s in sug:
-            out.append("    " + r.msg(Msg.of(N_("{days} day(s) sooner: {what}"), days=s.gain_days, what=s.says)) +
-                       f"  [{s.rule_id}]")
+            lead = N_("Your planned date is too early: {what}") if s.kind == "apply_later" else \
+                N_("{days} day(s) sooner: {what}")
+            out.append("    " + r.msg(Msg.of(lead, days=s.gain_days, what=s.says)) + f"  [{s.rule_id}]")
     else:
         out.append("  " + r.msg(sug.none_reason))
     out.append("")

@@ -8,7 +8,8 @@ set their own). The assumptions are stated in every suggestion:
 - a raise, or an employer with innovation-promotion support (B1), from the same day;
 - a planned trip (one that starts after today) cut to `SHORT_TRIP_DAYS` days, under the 90-day mark that
   practitioners treat as a risk to continuity;
-- applying on the earliest date found instead of a later planned date.
+- applying on the earliest date found instead of a later planned date, or instead of a planned date on which no
+  route is open yet (`apply_later`: it brings nothing forward, `gain_days` 0, and comes first).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ RAISE_STEPS = tuple(range(3_000_000, 20_000_001, 500_000))  # a raise is tried t
 class Suggestion:
     """One change, what it does to the points and to the earliest route, and why (its rule)."""
 
-    kind: str                 # jlpt_n1, jlpt_n2, raise, employer_b1, apply_earlier, shorten_trip
+    kind: str                 # jlpt_n1, jlpt_n2, raise, employer_b1, apply_earlier, apply_later, shorten_trip
     says: Msg
     rule_id: str
     gain_days: int            # how much sooner the earliest route opens
@@ -176,7 +177,14 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
             after=opens, planned=planned, route=RouteRef(route)), HSP_OR_ROUTE_RULE.get(route, "pr.general.years"),
             (planned - opens).days,
             route, planned, opens, 0))
-    out.sort(key=lambda s: (-s.gain_days, s.kind))
+    if base and planned and today <= planned < base[1]:  # applying on the planned date would be refused
+        route, opens = base
+        out.append(Suggestion("apply_later", Msg.of(
+            N_("On your planned date, {planned}, no route is open yet: your earliest route ({route}) opens on "
+               "{after}; apply on or after that day"), planned=planned, route=RouteRef(route), after=opens),
+            HSP_OR_ROUTE_RULE.get(route, "pr.general.years"), 0, route, planned, opens, 0))
+    # a plan that would fail comes first; then the most days gained
+    out.sort(key=lambda s: (s.kind != "apply_later", -s.gain_days, s.kind))
     return Suggestions(out, base, today)
 
 

@@ -156,3 +156,18 @@ def test_the_quick_earliest_search_agrees_with_the_full_evaluation():
             for before in (start, start + timedelta(days=400), date(2031, 1, 1)):
                 quick = earliest_opening(p, start, today=start, before=before)
                 assert quick == (full if full is not None and full[1] < before else None), (p.name, start, before)
+
+
+def test_a_planned_date_before_any_route_opens_is_said_first():
+    """Planning to apply on 2028-01-01, when the general route opens on 2029-04-01 (and nothing sooner): that plan
+    would be refused, so it comes first, with the date to move to; the changes that help follow as before."""
+    p = engineer_at_65()
+    p.planned_application_date = date(2028, 1, 1)
+    found = suggestions(p, TODAY)
+    assert [(s.kind, s.gain_days, s.before, s.after) for s in found][0] == (
+        "apply_later", 0, date(2028, 1, 1), date(2029, 4, 1))
+    assert found[0].rule_id == "pr.general.years"
+    assert "On your planned date, 2028-01-01, no route is open yet" in found[0].says.render()
+    assert [s.kind for s in found[1:]] == ["jlpt_n1", "raise"]
+    past = p.model_copy(update={"planned_application_date": date(2026, 1, 1)})  # a date gone by: not a plan
+    assert [s.kind for s in suggestions(past, TODAY)] == ["jlpt_n1", "raise"]

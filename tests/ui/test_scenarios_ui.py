@@ -204,3 +204,20 @@ def test_scenarios_in_japanese_keep_what_is_typed(window, qtbot, tmp_path):
     assert headers(panel)[0] == "入力したとおり"
     assert any(k.startswith("2029年6月1日") or "2029年6月1日" in k for k in t)
     assert len(w.doc.project.scenarios[0].changes) == 1
+
+
+def test_a_plan_that_is_too_early_is_said_first_and_can_be_tried_later(window, qtbot, tmp_path):
+    w = window
+    p = engineer_at_65()
+    p.planned_application_date = date(2028, 1, 1)
+    save_project(p, tmp_path / "p.hspw")
+    assert w.open_path(str(tmp_path / "p.hspw"), ask=False)
+    page = to_results(w)
+    page.tabs.setCurrentIndex(2)
+    text = page.sooner.toPlainText()
+    assert "Your planned date is too early: On your planned date, 1 Jan 2028, no route is open yet" in text
+    assert text.index("too early") < text.index("Passing JLPT N1")
+    assert page.try_as_scenario(page.suggestions[0])
+    settle(qtbot, page.scenarios)
+    assert w.doc.project.scenarios[0].planned_application_date == date(2029, 4, 1)
+    assert page.scenarios.comparison.columns[1].points[date(2029, 4, 1)] == 70  # 10 years of career that day

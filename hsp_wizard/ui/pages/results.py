@@ -90,7 +90,8 @@ class ResultsPage(BasePage):
         r = Renderer()
         names = {"jlpt_n1": N_("JLPT N1 by {date}"), "jlpt_n2": N_("JLPT N2 by {date}"),
                  "raise": N_("Raise to {amount} from {date}"),
-                 "employer_b1": N_("Innovation-supported employer from {date}"), "apply_earlier": N_("Apply on {date}")}
+                 "employer_b1": N_("Innovation-supported employer from {date}"), "apply_earlier": N_("Apply on {date}"),
+                 "apply_later": N_("Apply on {date}")}
         if s.kind not in names:
             return False
         on = s.after if s.change is None else s.change.start
@@ -165,8 +166,11 @@ class ResultsPage(BasePage):
         h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
         try_it = escape(_("Try it as a scenario"))
         for i, s in enumerate(self.suggestions):
-            link = "" if s.change is None and s.kind != "apply_earlier" else f' <a href="try:{i}">{try_it}</a>'
-            h.append("<li><b>" + escape(_("{days} day(s) sooner").format(days=s.gain_days)) + "</b>: " +
+            link = "" if s.change is None and s.kind not in ("apply_earlier", "apply_later") else \
+                f' <a href="try:{i}">{try_it}</a>'
+            lead = _("Your planned date is too early") if s.kind == "apply_later" else \
+                _("{days} day(s) sooner").format(days=s.gain_days)
+            h.append("<li><b>" + escape(lead) + "</b>: " +
                      escape(r.msg(s.says)) + f" <small>[{escape(s.rule_id)}]</small>{link}</li>")
         h.append("</ol><p><small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
