@@ -5,7 +5,8 @@ Each change is tried as one hypothetical fact with a date (the person's own plan
 set their own). The assumptions are stated in every suggestion:
 - a JLPT result in hand `LEAD_DAYS` after today (the JLPT is held twice a year; results come about two months
   after the test);
-- a raise, or an employer with innovation-promotion support (B1), from the same day;
+- a raise, or a move to an employer with innovation-promotion support (B1), from the same day, each exactly as a
+  scenario holding that change (`scenarios.apply`);
 - a planned trip (one that starts after today) cut to `SHORT_TRIP_DAYS` days, under the 90-day mark that
   practitioners treat as a risk to continuity;
 - applying on the earliest date found instead of a later planned date, or instead of a planned date on which no
@@ -19,8 +20,8 @@ from datetime import date, timedelta
 
 from hsp_wizard.domain.evaluate import Evaluation, earliest_opening
 from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
-from hsp_wizard.domain.project import (EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest, Project,
-                                       SalaryEntry, ScenarioChange)
+from hsp_wizard.domain.project import EmployerFactKind, JapaneseTest, Project, Scenario, ScenarioChange
+from hsp_wizard.domain.scenarios import apply
 from hsp_wizard.domain.dates import years_after
 from hsp_wizard.domain.routes import ROUTES, Engine
 
@@ -115,17 +116,13 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
 
     levels = {j.level for j in project.japanese if j.test == JapaneseTest.JLPT}
     if "N1" not in levels:
-        attempt("jlpt_n1", _with(project, japanese=[*project.japanese,
-                                                     JapaneseResult(test=JapaneseTest.JLPT, level="N1", passed=by)]),
-                "bonus.b7_n1", N_("Passing JLPT N1 by {by} adds {points} points and moves your earliest route "
-                                  "({route}) from {before} to {after}"),
-                ScenarioChange(kind="jlpt_n1", start=by), by=by)
+        n1 = ScenarioChange(kind="jlpt_n1", start=by)
+        attempt("jlpt_n1", _changed(project, n1), "bonus.b7_n1", N_("Passing JLPT N1 by {by} adds {points} points and moves your earliest route "
+                                  "({route}) from {before} to {after}"), n1, by=by)
     if not levels & {"N1", "N2"}:
-        attempt("jlpt_n2", _with(project, japanese=[*project.japanese,
-                                                     JapaneseResult(test=JapaneseTest.JLPT, level="N2", passed=by)]),
-                "bonus.b8_n2", N_("Passing JLPT N2 by {by} adds {points} points and moves your earliest route "
-                                  "({route}) from {before} to {after}"),
-                ScenarioChange(kind="jlpt_n2", start=by), by=by)
+        n2 = ScenarioChange(kind="jlpt_n2", start=by)
+        attempt("jlpt_n2", _changed(project, n2), "bonus.b8_n2", N_("Passing JLPT N2 by {by} adds {points} points and moves your earliest route "
+                                  "({route}) from {before} to {after}"), n2, by=by)
     current = _salary_on(project, by)
     if project.category:  # raises: each amount where the points go up; the smallest that gains, and the best
         level = Engine(project, rules).points(by, project.category).total
@@ -133,7 +130,8 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
         for amount in RAISE_STEPS:
             if current is not None and amount <= current:
                 continue
-            variant = _with(project, salary=[*project.salary, SalaryEntry(start=by, amount_yen=amount)])
+            raise_ = ScenarioChange(kind="raise", start=by, amount_yen=amount)
+            variant = _changed(project, raise_)
             pts = Engine(variant, rules).points(by, project.category).total
             if pts <= level:
                 continue
@@ -141,8 +139,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
             n = len(out)
             attempt("raise", variant, "salary", N_("A raise to {amount} a year from {by} adds {points} points "
                                                    "and moves your earliest route ({route}) from {before} to "
-                                                   "{after}"),
-                    ScenarioChange(kind="raise", start=by, amount_yen=amount), amount=Money(amount), by=by)
+                                                   "{after}"), raise_, amount=Money(amount), by=by)
             tried.extend(out[n:])
             del out[n:]
         if tried:
@@ -151,12 +148,10 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
             out.extend([first] if best is first else [first, best])
     if not any(f.kind == EmployerFactKind.INNOVATION_SUPPORT and (f.end is None or f.end >= by)
                for f in project.employer_facts):
-        attempt("employer_b1", _with(project, employer_facts=[
-            *project.employer_facts, EmployerFact(kind=EmployerFactKind.INNOVATION_SUPPORT, start=by)]),
-            "bonus.b1_innovation", N_("Working from {by} for an employer with innovation-promotion support adds "
-                                      "{points} points and moves your earliest route ({route}) from {before} "
-                                      "to {after}"),
-            ScenarioChange(kind="employer_b1", start=by), by=by)
+        move = ScenarioChange(kind="employer_b1", start=by)
+        attempt("employer_b1", _changed(project, move), "bonus.b1_innovation", N_(
+            "Moving on {by} to an employer with innovation-promotion support adds {points} points and moves your "
+            "earliest route ({route}) from {before} to {after}"), move, by=by)
     for i, trip in enumerate(project.trips):
         if trip.left <= today or trip.returned is None:
             continue
@@ -190,6 +185,12 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
 
 def _with(project: Project, **fields) -> Project:
     return project.model_copy(update=fields)
+
+
+def _changed(project: Project, change: ScenarioChange) -> Project:
+    """The project with one change, exactly as a scenario holding it would be (so "Try it as a scenario" shows
+    what the suggestion said)."""
+    return apply(project, Scenario(name="suggestion", changes=[change]))
 
 
 def _salary_on(project: Project, on: date) -> int | None:

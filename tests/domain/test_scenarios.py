@@ -141,15 +141,24 @@ def test_scenario_names():
 
 
 def test_every_suggested_change_tried_as_a_scenario_opens_what_the_suggestion_says():
+    """Including a move to an innovation-supported employer, for someone at an SME (whose facts end with the
+    move) with N2 since 2026-01-01 (75 points: the 70 route opens 2029-01-01): a move to B1 gives 85, the 80
+    route a year after the move."""
     from hsp_wizard.domain.suggest import suggestions
-    p = planned_engineer()
-    p.scenarios = []
-    found = suggestions(p, TODAY)
-    assert {s.kind for s in found if s.change is not None} == {"jlpt_n1", "raise"}
-    for s in found:
-        if s.change is not None:
-            p.scenarios = [Scenario(name=s.kind, changes=[s.change])]
-            assert compare(p, TODAY).columns[1].earliest == (s.route, s.after), s.kind
+    at_sme = planned_engineer()
+    at_sme.employer_facts = [EmployerFact(kind="sme", start=date(2019, 4, 1))]
+    at_sme.japanese = [__import__("hsp_wizard.domain.project", fromlist=["JapaneseResult"]).JapaneseResult(
+        test="jlpt", level="N2", passed=date(2026, 1, 1))]
+    kinds = set()
+    for p in (planned_engineer(), at_sme):
+        p.scenarios = []
+        found = suggestions(p, TODAY)
+        for s in found:
+            if s.change is not None:
+                kinds.add(s.kind)
+                p.scenarios = [Scenario(name=s.kind, changes=[s.change])]
+                assert compare(p, TODAY).columns[1].earliest == (s.route, s.after), s.kind
+    assert kinds == {"jlpt_n1", "raise", "employer_b1"}
 
 
 def test_a_cache_gives_the_same_comparison_and_reevaluates_only_what_changed(monkeypatch):
