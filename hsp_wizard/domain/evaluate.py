@@ -195,6 +195,16 @@ def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizo
     return ev
 
 
+def first_route(opens: dict[str, date | None]) -> tuple[str, date] | None:
+    """Of each route's first date, the route that opens first and its date; on the same day, the route listed
+    first in ROUTES (HSP 80 before the general rule). Keys that are not PR routes ("hsp2") are left out."""
+    found = [(d, ROUTES.index(name), name) for name, d in opens.items() if d is not None and name in ROUTES]
+    if not found:
+        return None
+    d, _order, name = min(found)
+    return name, d
+
+
 def first_openings(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
                    today: date | None = None) -> dict[str, date | None]:
     """The day each route (and "hsp2") first opens on or after `start` within the horizon: the `opens` of

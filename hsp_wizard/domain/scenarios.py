@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from hsp_wizard.domain.dates import ONE_DAY, years_before
-from hsp_wizard.domain.evaluate import first_openings
+from hsp_wizard.domain.evaluate import first_openings, first_route
 from hsp_wizard.domain.project import (Category, EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest,
                                        Project, SalaryEntry, Scenario, ScenarioChangeKind, Trip)
 from hsp_wizard.domain.routes import ROUTES, Engine
@@ -119,9 +119,7 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
         hit = cache.get(key) if cache is not None else None
         if hit is None:
             opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today)
-            first = min(((d, ROUTES.index(r), r) for r, d in opens.items() if d is not None and r in ROUTES),
-                        default=None)  # on the same day, the route listed first (as `suggest.earliest`)
-            hit = (opens, (first[2], first[0]) if first else None, {})
+            hit = (opens, first_route(opens), {})
             if cache is not None:
                 cache.put(key, hit)
         found.append((name, variant, *hit))

@@ -18,12 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hsp_wizard.domain.evaluate import Evaluation, earliest_opening
+from hsp_wizard.domain.evaluate import Evaluation, earliest_opening, first_route
 from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.project import EmployerFactKind, JapaneseTest, Project, Scenario, ScenarioChange
 from hsp_wizard.domain.scenarios import apply
 from hsp_wizard.domain.dates import years_after
-from hsp_wizard.domain.routes import ROUTES, Engine
+from hsp_wizard.domain.routes import Engine
 
 # The rule that sets each route's length, named by the "apply earlier" suggestion.
 HSP_OR_ROUTE_RULE = {"hsp80": "pr.hsp80.years", "hsp70": "pr.hsp70.years", "jskip": "pr.jskip.years",
@@ -59,12 +59,7 @@ class Suggestion:
 
 def earliest(ev: Evaluation) -> tuple[str, date] | None:
     """The route that opens first (on or after the evaluation's start) and its date."""
-    found = [(o.opens, ROUTES.index(name), name) for name, o in ev.openings.items()
-             if o.opens is not None and name in ROUTES]
-    if not found:
-        return None
-    d, _order, name = min(found)  # on the same day, the route listed first (HSP 80 before the general rule)
-    return name, d
+    return first_route({name: o.opens for name, o in ev.openings.items()})
 
 
 class Suggestions(list):
