@@ -9,6 +9,7 @@ from datetime import date
 from hsp_wizard.domain.dates import completed_years, years_before
 from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Msg, N_, Term
+from hsp_wizard.domain.household import HouseholdDocument, household_documents
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import InsuranceKind, Occupation, Project, Relation
 from hsp_wizard.domain.routes import ROUTES, Condition, checklist_route
@@ -57,6 +58,7 @@ class Checklist:
     sources: tuple[str, ...] = ()
     confidence: str = ""
     note: str | None = None
+    household: list[HouseholdDocument] = field(default_factory=list)  # numbered after the exhibits
 
 
 def best_route(ev: Evaluation) -> str:
@@ -159,5 +161,7 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
                     exhibits.append(Exhibit(n, rules.documents[doc_id], ln.rule_id, ln.points, pr.on))
     res = ev.routes[route]
     warnings = [c for c in res.conditions if c.met is not True]
+    household = household_documents(p, route, on, {"tax": cl.tax_years, "pension": cl.pension_years,
+                                                   "health": cl.health_years}, len(exhibits) + 1, rules=rules)
     return Checklist(route, on, cl.tax_years, cl.pension_years, cl.health_years, entries, exhibits, points_at,
-                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note)
+                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note, household)

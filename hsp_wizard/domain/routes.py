@@ -202,6 +202,9 @@ class Engine:
     def livelihood(self, on: date) -> list[Condition]:
         if self.blocking_only:
             return []
+        if self.p.household.members:  # judged on the household's income (domain/household.py)
+            from hsp_wizard.domain.household import household_livelihood
+            return household_livelihood(self, on)
         salary = F.salary_on(self.p, on)
         guide = self.num("livelihood.guide_yen", on)
         if salary is None or salary >= guide:

@@ -62,3 +62,17 @@ def test_version_1_gains_no_scenarios_and_version_2_keeps_every_kind_of_change()
     assert {c.kind.value for s in v2.scenarios for c in s.changes} == {"jlpt_n1", "jlpt_n2", "raise",
                                                                        "employer_b1", "trip"}
     assert v2.scenarios[1].planned_application_date is not None
+
+
+def test_version_2_opens_as_a_household_of_one_and_version_3_keeps_every_member():
+    v2, version = load_project_versioned(GOLDEN / "v2.hspw")
+    assert version == 2 and v2.household.members == [] and v2.household.domestic_worker is None
+    v3, version = load_project_versioned(GOLDEN / "v3.hspw")
+    assert version == 3
+    # the same person: version 3 only adds the household
+    assert v3.model_copy(update={"household": v2.household}) == v2
+    assert {m.kind.value for m in v3.household.members} == {"spouse", "child", "parent"}
+    assert {m.nationality.value for m in v3.household.members} == {"foreign", "japanese"}
+    assert v3.household.domestic_worker is not None and v3.household.expecting_until is not None
+    raw = json.loads((GOLDEN / "v2.hspw").read_bytes())
+    assert migrations.migrate(raw)["household"] == {"members": []}

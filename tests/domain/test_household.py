@@ -1,0 +1,216 @@
+"""The household, hand-worked: each member's own route beside the principal's, household income at the benefit
+thresholds, a parent's stay when the child turns 7, and the household's documents in the checklist.
+
+The principal is the example HSP(i)(b) holder (examples/hsp-holder-b.hspw): 90 points, HSP since 2023-10-01,
+¥4,000,000 a year; the HSP 80 route is open on the application date 2026-10-01."""
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from hsp_wizard.domain.checklist import compose
+from hsp_wizard.domain.evaluate import evaluate, first_route
+from hsp_wizard.domain.household import benefits, evaluate_household, household_income, member_routes
+from hsp_wizard.domain.project import (DomesticWorker, Household, HouseholdMember, ResidencePeriod, SalaryEntry)
+from hsp_wizard.storage import load_project_versioned
+
+ON = date(2026, 10, 1)
+EXAMPLES = Path(__file__).parents[2] / "examples"
+PAID = dict(taxes="on_time", pension="on_time", health_insurance="on_time")
+
+
+def principal():
+    p, _ = load_project_versioned(EXAMPLES / "hsp-holder-b.hspw")
+    return p
+
+
+def with_members(*members, **household):
+    p = principal()
+    return p.model_copy(update={"household": Household(members=list(members), **household)})
+
+
+def dependent(start: date, months: int = 60) -> ResidencePeriod:
+    return ResidencePeriod(status="dependent", start=start, period_of_stay_months=months)
+
+
+def wife(married: date, income: int | None = None, **kw) -> HouseholdMember:
+    inc = [SalaryEntry(start=date(2020, 1, 1), amount_yen=income)] if income is not None else []
+    return HouseholdMember(kind="spouse", birth_date=date(1995, 5, 5), nationality="foreign", marriage_date=married,
+                           residence=[dependent(date(2023, 10, 1))], income=inc, **PAID, **kw)
+
+
+def child(born: date, **kw) -> HouseholdMember:
+    kw.setdefault("child_relation", "natural")
+    return HouseholdMember(kind="child", birth_date=born, nationality="foreign", **PAID, **kw)
+
+
+def routes_of(p, on=ON):
+    ev = evaluate(p, on)
+    first = first_route({k: o.opens for k, o in ev.openings.items()})
+    assert first == ("hsp80", ON)  # the principal can apply on the day
+    return member_routes(p, on, first)
+
+
+def test_spouse_married_2_years_11_months_waits_for_the_third_anniversary():
+    p = with_members(wife(married=date(2023, 11, 1)))
+    (sp,) = routes_of(p)
+    assert sp.route == "spouse"
+    assert sp.on_date.open is False
+    assert [c.rule_id for c in sp.on_date.blockers] == ["pr.spouse.marriage_years"]
+    assert sp.together.opens == date(2026, 11, 1) and not sp.together.bound_by_principal
+    assert [c.rule_id for c in sp.together.binding] == ["pr.spouse.marriage_years"]
+    # conditional on the principal's grant, and said so (practice, 2+ sources)
+    assert sp.certainty.rule_id == "family.joint_application" and sp.certainty.confidence == "two_plus"
+
+
+def test_spouse_the_day_after_three_years_applies_with_the_principal():
+    p = with_members(wife(married=date(2023, 9, 30)))  # 3 years complete on 2026-09-30
+    (sp,) = routes_of(p)
+    assert sp.on_date.open is True and sp.open_together is True
+    assert sp.together.opens == ON
+    # alone, on a family status the general rule never opens within ten years (no 5 years on a work status)
+    assert sp.alone.route == "general" and sp.alone.opens is None
+
+
+def test_child_born_in_japan_is_resident_since_birth():
+    p = with_members(child(date(2025, 3, 10), born_in_japan=True), child(date(2026, 3, 1), born_in_japan=True))
+    older, baby = routes_of(p)
+    assert older.route == "child" and older.on_date.open is True and older.together.opens == ON
+    assert baby.on_date.open is False and baby.together.opens == date(2027, 3, 1)
+    assert [c.rule_id for c in baby.together.binding] == ["pr.child.years"]
+    assert any("since birth" in n.text for n in baby.notes)  # the assumption is said
+
+
+def test_child_who_arrived_10_months_ago_opens_at_one_year_with_the_80_point_practice_warning():
+    p = with_members(child(date(2018, 6, 1), residence=[dependent(date(2025, 12, 1))]))
+    (c,) = routes_of(p)
+    assert c.on_date.open is False
+    assert c.together.opens == date(2026, 12, 1)
+    warn = [w for w in c.warnings if w.rule_id == "family.hsp80_practice_years"]
+    assert warn and warn[0].met is False and not warn[0].blocking and warn[0].confidence == "one"
+    assert dict(warn[0].why.params)["date"] == date(2028, 12, 1)
+
+
+def test_ready_before_the_principal_the_principal_binds():
+    early = wife(married=date(2016, 1, 1)).model_copy(update={"residence": [dependent(date(2019, 1, 1))]})
+    p = with_members(early)  # the spouse's own route is open from 2020-01-01
+    later = date(2020, 6, 1)  # the principal's first route (80 points, variant イ) opens 2021-04-01
+    ev = evaluate(p, later)
+    first = first_route({k: o.opens for k, o in ev.openings.items()})
+    (sp,) = member_routes(p, later, first)
+    assert first[1] > later
+    assert first == ("hsp80", date(2021, 4, 1))
+    assert sp.on_date.open is True and sp.open_together is False  # ready on her side, not the principal
+    assert sp.together.bound_by_principal and sp.together.opens == date(2021, 4, 1)
+
+
+def test_an_ordinarily_adopted_child_needs_the_general_rule():
+    p = with_members(child(date(2015, 1, 1), child_relation="adopted", residence=[dependent(date(2023, 10, 1))]))
+    (c,) = routes_of(p)
+    assert c.route == "general" and c.on_date.open is False
+
+
+def test_japanese_and_pr_members_need_no_route():
+    p = with_members(HouseholdMember(kind="spouse", nationality="japanese"),
+                     HouseholdMember(kind="child", nationality="permanent_resident"))
+    sp, c = routes_of(p)
+    assert sp.route is None and sp.together is None and c.route is None
+
+
+# ---------------------------------------------------------------------------------------------- benefits
+def parent_case(income_spouse: int, on: date, child_born: date = date(2019, 10, 15)):
+    p = with_members(wife(date(2018, 1, 1), income=income_spouse, lives_together="yes"), child(child_born),
+                     HouseholdMember(kind="parent", parent_of="principal", lives_together="yes"))
+    return {b.kind: b for b in benefits(p, on)}
+
+
+def test_parent_household_income_just_under_and_at_8_million():
+    under = parent_case(3_999_999, ON)["parent"]  # ¥4,000,000 + ¥3,999,999
+    at = parent_case(4_000_000, ON)["parent"]     # exactly ¥8,000,000
+    assert under.met is False
+    assert [c.rule_id for c in under.conditions if c.met is False] == ["benefit.parent.household_income_yen"]
+    assert at.met is True
+
+
+def test_parents_stay_when_the_child_turns_7():
+    before = parent_case(4_000_000, date(2026, 10, 14))["parent"]
+    birthday = parent_case(4_000_000, date(2026, 10, 15))["parent"]
+    assert before.met is True and before.ends == date(2026, 10, 14)
+    assert birthday.met is False
+    assert [c.rule_id for c in birthday.conditions if c.met is False] == ["benefit.parent.child_age_below"]
+    # what changes: continues at HSP(ii), ends at permanent residence
+    assert before.at_hsp2.met is True and before.at_pr.met is False
+
+
+def test_parent_pregnancy_keeps_the_reason_and_both_sides_fail():
+    p = with_members(wife(date(2018, 1, 1), income=4_000_000, lives_together="yes"),
+                     HouseholdMember(kind="parent", parent_of="principal", lives_together="yes"),
+                     HouseholdMember(kind="parent", parent_of="spouse", lives_together="yes"),
+                     expecting_until=date(2027, 2, 1))
+    parent = {b.kind: b for b in benefits(p, ON)}["parent"]
+    assert [c.rule_id for c in parent.conditions if c.met is False] == ["benefit.parent.one_side"]
+
+
+def test_unknown_spouse_income_is_not_no():
+    p = with_members(wife(date(2018, 1, 1), lives_together="yes"), child(date(2022, 1, 1)))
+    assert household_income(p, ON) == (4_000_000, False)
+    parent = {b.kind: b for b in benefits(p, ON)}["parent"]
+    assert parent.met is None
+
+
+def test_domestic_worker_at_and_under_10_million():
+    def case(spouse_income):
+        p = with_members(wife(date(2018, 1, 1), income=spouse_income, lives_together="yes"), child(date(2016, 1, 1)),
+                         domestic_worker=DomesticWorker(birth_date=date(1990, 1, 1), monthly_pay_yen=200_000,
+                                                        other_domestic_worker="no"))
+        return {b.kind: b for b in benefits(p, ON)}["domestic_worker"]
+    assert case(5_999_999).met is False
+    ok = case(6_000_000)
+    assert ok.met is True and ok.ends == date(2028, 12, 31)  # the child turns 13 on 2029-01-01
+
+
+def test_spouse_work_needs_the_principal_on_hsp():
+    p = with_members(wife(date(2018, 1, 1), lives_together="yes", work_qualifies="yes"))
+    assert {b.kind: b for b in benefits(p, ON)}["spouse_work"].met is True
+    before_hsp = {b.kind: b for b in benefits(p, date(2023, 1, 1))}["spouse_work"]
+    assert before_hsp.met is False  # on engineer_humanities then
+
+
+# ---------------------------------------------------------------------------------------------- principal's side
+def test_livelihood_counts_the_household():
+    one_earner = with_members(wife(date(2018, 1, 1), income=0), child(date(2020, 1, 1)), child(date(2022, 1, 1)))
+    ev = evaluate(one_earner, ON, find_dates=False)
+    warn = [c for c in ev.routes["hsp80"].conditions if c.rule_id == "livelihood.household_per_dependant_yen"]
+    assert warn and warn[0].met is False and not warn[0].blocking  # ¥4.0M < ¥3M + 3 x ¥0.7M
+    two_earners = with_members(wife(date(2018, 1, 1), income=2_000_000), child(date(2020, 1, 1)),
+                               child(date(2022, 1, 1)))
+    ev = evaluate(two_earners, ON, find_dates=False)
+    assert not [c for c in ev.routes["hsp80"].conditions if c.rule_id.startswith("livelihood")]
+
+
+def test_checklist_gains_the_household_documents_numbered_after_the_evidence():
+    p = with_members(wife(date(2018, 1, 1)), child(date(2020, 1, 1)),
+                     HouseholdMember(kind="child", nationality="japanese"))
+    cl = compose(p, evaluate(p, ON), "hsp80")
+    ids = [h.doc.id for h in cl.household]
+    assert ids == ["spouse_pension_record", "spouse_health_insurance_record", "marriage_certificate",
+                   "birth_certificate", "family_register_member"]
+    assert [h.number for h in cl.household] == list(range(len(cl.exhibits) + 1, len(cl.exhibits) + 6))
+    assert cl.household[0].years == cl.pension_years == 1
+    single = principal()
+    assert compose(single, evaluate(single, ON), "hsp80").household == []
+    assert evaluate_household(single, ON, ("hsp80", ON)) is None
+
+
+@pytest.mark.parametrize("kind,field,value", [("child", "marriage_date", date(2020, 1, 1)),
+                                              ("spouse", "child_relation", "natural"),
+                                              ("spouse", "parent_of", "principal")])
+def test_fields_of_another_kind_are_refused(kind, field, value):
+    with pytest.raises(ValueError):
+        HouseholdMember(kind=kind, **{field: value})
+
+
+def test_one_spouse_only():
+    with pytest.raises(ValueError):
+        Household(members=[HouseholdMember(kind="spouse"), HouseholdMember(kind="spouse")])
