@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hsp_wizard import __version__
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
-from hsp_wizard.domain.explain import Msg, N_, RouteRef, Term
+from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.routes import ROUTES
 from hsp_wizard.presentation import ROUTE_NAMES
 from hsp_wizard.rules import RuleDataError, load_rules
@@ -191,13 +191,18 @@ def _evaluate_one(job) -> tuple[bool, object]:
         if project.scenarios:
             from hsp_wizard.domain.scenarios import compare
             cmp = compare(project, today, horizon_years=horizon)
+    from hsp_wizard.domain.household import household_of
+    hh = household_of(project, ev)
     if as_json:
         return True, json.dumps({"file": path, "evaluation": ev.as_json(),
+                                 "household": hh.as_json() if hh else None,
                                  "timeline": tl.as_json() if tl else None,
                                  "suggestions": [s.as_json() for s in sug] if sug is not None else None,
                                  "scenarios": cmp.as_json() if cmp else None},
                                 ensure_ascii=False, separators=(",", ":"))
     text = render_text(path, project, ev, render)
+    if hh is not None:
+        text += render_household(hh, render)
     if plan:
         text += render_plan(tl, sug, render) + (render_scenarios(cmp, render) if cmp else "")
     return True, text
@@ -233,6 +238,59 @@ def render_text(name: str, project, ev: Evaluation, r) -> str:
     out.append("  " + r.msg(Msg.of(N_("J-Skip criteria: {state}"),
                                    state=r.tr(N_("met") if ev.jskip.met else N_("not met")))) +
                f" — {r.msg(ev.jskip.why)}")
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
+def render_household(hh, r) -> str:
+    """Each member's route with the principal and alone, household income, and the three family benefits."""
+    from hsp_wizard.domain.household import BENEFIT_NAMES
+    out = ["  " + r.msg(Msg.of(N_("Your household on {date}:"), date=hh.on))]
+    if hh.income is not None:
+        lead = N_("Household income: {income}") if hh.income_complete else \
+            N_("Household income: {income} (your spouse's income not entered)")
+        out.append("    " + r.msg(Msg.of(lead, income=Money(hh.income))))
+    for m in hh.members:
+        out.append("    " + r.msg(Msg.of(N_("{member}: {what}"), member=m.label, what=m.status)))
+        if m.on_date is None:
+            continue
+        state = N_("can apply with you") if m.open_together else N_("cannot apply with you yet")
+        out.append("      " + r.msg(Msg.of(N_("On {date}: {state}"), date=hh.on, state=Term(state))))
+        for c in m.on_date.blockers:
+            out.append(f"        x {r.msg(c.why)}  [{c.rule_id}]")
+        t = m.together
+        if t.opens is None:
+            out.append("      " + r.tr(N_("With you: no date within the horizon")))
+        else:
+            out.append("      " + r.msg(Msg.of(N_("With you, earliest: {date}"), date=t.opens)))
+        for c in t.binding:
+            out.append("        " + r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) + f"  [{c.rule_id}]")
+        if m.certainty is not None:
+            out.append(f"      ? {r.msg(m.certainty.why)}  [{m.certainty.rule_id}; "
+                       f"{r.confidence(m.certainty.confidence)}]")
+        for c in m.warnings:
+            out.append(f"      ! {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]")
+        for n in m.notes:
+            out.append(f"      - {r.msg(n)}")
+        a = m.alone
+        if a.opens is None:
+            out.append("      " + r.msg(Msg.of(N_("Alone ({route}): no date within the horizon"),
+                                               route=RouteRef(a.route))))
+        else:
+            out.append("      " + r.msg(Msg.of(N_("Alone ({route}), earliest: {date}"), route=RouteRef(a.route),
+                                               date=a.opens)))
+    out.append("  " + r.msg(Msg.of(N_("HSP family benefits on {date}:"), date=hh.on)))
+    for b in hh.benefits:
+        state = {True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met]
+        out.append("    " + r.msg(Msg.of(N_("{benefit}: {state}"), benefit=Term(BENEFIT_NAMES[b.kind]),
+                                           state=Term(state))))
+        for c in b.conditions:
+            mark = {True: "+", False: "x", None: "?"}[c.met]
+            out.append(f"      {mark} {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]")
+        if b.ends:
+            out.append("      " + r.msg(Msg.of(N_("The reason lasts until {date}"), date=b.ends)))
+        out.append("      " + r.msg(b.at_hsp2.why) + f"  [{b.at_hsp2.rule_id}]")
+        out.append("      " + r.msg(b.at_pr.why) + f"  [{b.at_pr.rule_id}]")
     out.append("")
     return "\n".join(out) + "\n"
 

@@ -339,15 +339,16 @@ class _Benefits:
     def cond(self, rule_id: str, met: bool | None, why: Msg) -> Condition:
         return self.e.cond(rule_id, met, why, self.on)
 
-    def principal_hsp(self, rule_id: str) -> Condition:
+    def principal_hsp(self, rule_id: str = "benefit.principal_hsp") -> Condition:
         st = self.e.res.status_on(self.on)
         if st is None:
             return self.cond(rule_id, None, Msg.of(N_("No status of residence entered for {date}"), date=self.on))
         status = self.rules.statuses.get(st.status)
         held = status is not None and status.kind in HSP_KINDS
-        return self.cond(rule_id, held, Msg.of(N_("You hold {status} on {date}"), status=st.status, date=self.on)
+        name = f"{status.label} — {status.official_ja}" if status else st.status  # words, not the status id
+        return self.cond(rule_id, held, Msg.of(N_("You hold {status} on {date}"), status=name, date=self.on)
                          if held else Msg.of(N_("You hold {status} on {date}, not Highly Skilled Professional"),
-                                             status=st.status, date=self.on))
+                                             status=name, date=self.on))
 
     def income(self, rule_id: str) -> Condition:
         need = self.e.num(rule_id, self.on)
@@ -392,7 +393,7 @@ class _Benefits:
 
     def spouse_work(self) -> Benefit:
         sp = spouse(self.p)
-        conds = [self.principal_hsp("benefit.spouse_work")]
+        conds = [self.principal_hsp()]
         if sp is None:
             conds.append(self.cond("benefit.spouse_work", False, Msg.of(N_("No spouse in the household"))))
         else:
@@ -406,7 +407,7 @@ class _Benefits:
         return Benefit("spouse_work", self.on, conds, None, *self.changes("spouse_work"))
 
     def parent(self) -> Benefit:
-        conds = [self.principal_hsp("benefit.parent.lives_together"),
+        conds = [self.principal_hsp(),
                  self.income("benefit.parent.household_income_yen")]
         age = self.e.num("benefit.parent.child_age_below", self.on)
         under, last = self.children_under(age)
@@ -442,7 +443,7 @@ class _Benefits:
         return Benefit("parent", self.on, conds, ends, *self.changes("parent"))
 
     def domestic_worker(self) -> Benefit:
-        conds = [self.principal_hsp("benefit.domestic.household_income_yen"),
+        conds = [self.principal_hsp(),
                  self.income("benefit.domestic.household_income_yen")]
         dw = self.p.household.domestic_worker
         age = self.e.num("benefit.domestic.child_age_below", self.on)
@@ -518,3 +519,10 @@ def evaluate_household(p: Project, on: date, principal_first: tuple[str, date] |
     income, complete = household_income(p, on)
     return HouseholdResult(on, member_routes(p, on, principal_first, rules=rules), benefits(p, on, rules=rules),
                            income, complete)
+
+
+def household_of(p: Project, ev, *, rules: RuleSet | None = None) -> HouseholdResult | None:
+    """The household beside a principal's evaluation (its date and its routes' first openings)."""
+    from hsp_wizard.domain.evaluate import first_route
+    first = first_route({name: o.opens for name, o in ev.openings.items()}) if ev.openings else None
+    return evaluate_household(p, ev.on, first, rules=rules)

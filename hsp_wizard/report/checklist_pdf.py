@@ -23,6 +23,7 @@ from xml.sax.saxutils import escape
 from hsp_wizard import APP_NAME, __version__
 from hsp_wizard.domain.checklist import Checklist, compose
 from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.household import BENEFIT_NAMES, HouseholdResult, household_of
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
@@ -125,6 +126,11 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     story += _documents(cl, r, s)
     if cl.exhibits:
         story += _exhibits(cl, r, s)
+    hh = household_of(project, ev)
+    if cl.household:
+        story += _household_documents(cl, r, s)
+    if hh is not None:
+        story += _household(hh, r, s)
     for pr in cl.points:
         story.append(KeepTogether(_sheet(pr, r, s)))
     if project.category is not None and project.birth_date is not None:
@@ -333,6 +339,64 @@ def _exhibits(cl: Checklist, r: Renderer, s) -> list:
         rows.append([f"E-{x.number}", _para(doc, s["cell"]), _para(r.rule_label(x.rule_id), s["cell"]),
                      str(x.points), _para(r.fmt(x.on), s["cell"])])  # era dates are longer: let them wrap
     out.append(_table(rows, [12 * mm, 64 * mm, 58 * mm, 14 * mm, 30 * mm]))
+    return out
+
+
+def _household_documents(cl: Checklist, r: Renderer, s) -> list:
+    """The documents the household adds, numbered on from the evidence (the same E- series)."""
+    out = [_para(r.tr(N_("Your household's documents")) + ("" if r.lang == "ja" else " — 家族の書類"), s["h2"])]
+    rows = [[r.tr(N_("No.")), r.tr(N_("Document")), r.tr(N_("For")), r.tr(N_("Notes")),
+             r.tr(N_("Sources"))]]
+    for h in cl.household:
+        doc = h.doc.official_ja if r.lang == "ja" else f"{r.tr(h.doc.label)}\n{h.doc.official_ja}"
+        notes = [r.tr(N_("{years} year(s)")).format(years=h.years)] if h.years else []
+        if h.doc.note:
+            notes.append(r.tr(h.doc.note))
+        rows.append([f"E-{h.number}", _para(doc, s["cell"]), _para(r.msg(h.member), s["cell"]),
+                     _para("\n".join(notes), s["cell"]),
+                     _para(f"{', '.join(h.sources)} · {r.confidence(h.confidence)}", s["small"])])
+    out.append(_table(rows, [12 * mm, 70 * mm, 30 * mm, 38 * mm, 28 * mm]))
+    return out
+
+
+def _household(hh: HouseholdResult, r: Renderer, s) -> list:
+    """Each member's route with the principal and alone, and the three HSP family benefits on the date."""
+    out = [_para(r.tr(N_("Your family's permanent residence")) + ("" if r.lang == "ja" else " — 家族の永住許可"),
+                 s["h2"])]
+    if hh.income is not None:
+        lead = N_("Household income: {income}") if hh.income_complete else \
+            N_("Household income: {income} (your spouse's income not entered)")
+        out.append(_para(r.msg(Msg.of(lead, income=Money(hh.income))), s["base"]))
+    rows = [[r.tr(N_("Member")), r.msg(Msg.of(N_("With you on {date}"), date=hh.on)),
+             r.tr(N_("With you, earliest")), r.tr(N_("Alone, earliest"))]]
+    for m in hh.members:
+        if m.on_date is None:
+            rows.append([_para(r.msg(m.label), s["cell"]), _para(r.msg(m.status), s["cell"]), "", ""])
+            continue
+        state = [r.tr(N_("can apply with you") if m.open_together else N_("cannot apply with you yet"))]
+        state += ["✗ " + r.msg(c.why) for c in m.on_date.blockers]
+        state += ["! " + r.msg(c.why) for c in m.warnings]
+        if m.certainty is not None:
+            state.append("? " + r.msg(m.certainty.why) + f" ({r.confidence(m.certainty.confidence)})")
+        together = [r.fmt(m.together.opens) if m.together.opens else r.tr(N_("not within the horizon"))]
+        together += [r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) for c in m.together.binding]
+        alone = r.fmt(m.alone.opens) if m.alone.opens else r.tr(N_("not within the horizon"))
+        rows.append([_para(r.msg(m.label) + "\n" + r.msg(m.status), s["cell"]),
+                     _para("\n".join(state), s["cell"]), _para("\n".join(together), s["cell"]),
+                     _para(f"{_route_name(r, m.alone.route)}\n{alone}", s["cell"])])
+    out.append(_table(rows, [34 * mm, 74 * mm, 40 * mm, 30 * mm]))
+    out.append(_para(r.msg(Msg.of(N_("HSP family benefits on {date}"), date=hh.on)) +
+                     ("" if r.lang == "ja" else " — 高度専門職の家族に関する優遇措置"), s["h2"]))
+    rows = [[r.tr(N_("Benefit")), r.tr(N_("Conditions")), r.tr(N_("At HSP(ii) and at permanent residence"))]]
+    for b in hh.benefits:
+        state = r.tr({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
+        conds = [{True: "✓ ", False: "✗ ", None: "? "}[c.met] + r.msg(c.why) +
+                 f" ({', '.join(c.sources)} · {r.confidence(c.confidence)})" for c in b.conditions]
+        if b.ends:
+            conds.append(r.msg(Msg.of(N_("The reason lasts until {date}"), date=b.ends)))
+        rows.append([_para(f"{r.tr(BENEFIT_NAMES[b.kind])}\n{state}", s["cell"]), _para("\n".join(conds), s["cell"]),
+                     _para(f"{r.msg(b.at_hsp2.why)}\n{r.msg(b.at_pr.why)}", s["cell"])])
+    out.append(_table(rows, [34 * mm, 94 * mm, 50 * mm]))
     return out
 
 

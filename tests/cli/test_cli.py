@@ -130,3 +130,30 @@ def test_scenarios_are_compared_in_json_and_text_and_absent_without_any(capsys):
     assert "Scenarios compared:" in out and "    Long trip: no route opens within the horizon" in out
     code, out, _ = run(capsys, "evaluate", str(planning), "--lang", "ja", "--no-plan")
     assert "Long trip" not in out
+
+
+FAMILY = ROOT / "examples" / "family-b.hspw"
+
+
+def test_the_household_in_text_and_json(capsys):
+    code, out, err = run(capsys, "evaluate", str(FAMILY), "--no-plan")
+    assert code == 0 and not err
+    assert "Your household on 1 Oct 2026:" in out
+    spouse = out[out.index("    Spouse:"):out.index("    Child 1")]
+    assert "cannot apply with you yet" in spouse and "With you, earliest: 1 Nov 2026" in spouse
+    assert "Bringing a parent: met" in out and "Bringing a domestic worker: not met" in out
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--json")
+    hh = json.loads(out)["results"][0]["household"]
+    assert hh["household_income"] == 8_000_000
+    assert [(m["route"], m["together"]["opens"]) for m in hh["members"]] == [
+        ("spouse", "2026-11-01"), ("child", "2026-10-01"), ("child", "2026-12-01")]
+    assert {b["benefit"]: b["met"] for b in hh["benefits"]} == {"spouse_work": True, "parent": True,
+                                                                "domestic_worker": False}
+    # a single person has no household section
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--no-plan", "--json")
+    assert json.loads(out)["results"][0]["household"] is None
+
+
+def test_the_household_in_japanese(capsys):
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--lang", "ja")
+    assert code == 0 and "世帯" in out

@@ -203,3 +203,37 @@ def test_the_scenarios_are_compared_in_the_pdf_and_only_when_there_are_some(tmp_
     assert has(ja, "高度人材（80点以上・1年）令和10年7月1日 65 80 80")
     bare = p.model_copy(update={"scenarios": []})
     assert not has(text(build_checklist_pdf(bare, ev, printed_on=printed), tmp_path), "Your scenarios compared")
+
+
+def layout_lines(data: bytes, tmp_path) -> list[str]:
+    f = tmp_path / "l.pdf"
+    f.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-layout", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(ln.split()) for ln in out.splitlines()]
+
+
+def test_a_family_checklist_lists_the_spouses_documents_numbered_and_a_single_person_does_not(tmp_path):
+    data = pdf(example("family-b"), "hsp80")
+    rows = {ln.split()[0]: ln for ln in layout_lines(data, tmp_path) if re.match(r"E-\d+ ", ln)}
+    # the evidence takes E-1..E-8; the household's documents go on in the same series
+    for n, doc, who in ((9, "Your spouse's pension record", "Spouse"),
+                        (10, "Your spouse's health-insurance records", "Spouse"),
+                        (11, "Marriage certificate", "Spouse"), (12, "Birth certificate", "Child 1"),
+                        (13, "Birth certificate", "Child 2")):
+        assert rows[f"E-{n}"].startswith(f"E-{n} {doc}") and who in rows[f"E-{n}"], rows[f"E-{n}"]
+    assert "E-8" in rows and "E-14" not in rows and "1 year(s)" in rows["E-9"]
+    t = text(data, tmp_path)
+    assert has(t, "Your family's permanent residence") and has(t, "cannot apply with you yet")
+    assert has(t, "Bringing a parent") and has(t, "At permanent residence it ends")
+    single = pdf(example("hsp-holder-b"), "hsp80")
+    single_rows = [ln for ln in layout_lines(single, tmp_path) if re.match(r"E-\d+ ", ln)]
+    assert len(single_rows) == 8 and not any("spouse" in ln.lower() for ln in single_rows)
+    t = text(single, tmp_path)
+    assert not has(t, "Your household's documents") and not has(t, "Your family's permanent residence")
+    assert "spouse's" not in t
+
+
+def test_a_family_checklist_in_japanese(tmp_path):
+    t = text(pdf(example("family-b"), "hsp80", lang="ja"), tmp_path)
+    assert has(t, "配偶者の「ねんきん定期便」") and has(t, "婚姻証明書") and has(t, "出生証明書")
+    assert has(t, "家族の書類") and has(t, "親の帯同") and has(t, "永住許可を受けると終了")
