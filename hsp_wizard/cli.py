@@ -251,7 +251,7 @@ def render_household(hh, r) -> str:
             N_("Household income: {income} (your spouse's income not entered)")
         out.append("    " + r.msg(Msg.of(lead, income=Money(hh.income))))
     for m in hh.members:
-        out.append("    " + r.msg(Msg.of(N_("{member}: {what}"), member=m.label, what=m.status)))
+        out.append("    " + r.msg(Msg.of(N_("{name}: {what}"), name=m.label, what=m.status)))
         if m.on_date is None:
             continue
         state = N_("can apply with you") if m.open_together else N_("cannot apply with you yet")
@@ -282,8 +282,8 @@ def render_household(hh, r) -> str:
     out.append("  " + r.msg(Msg.of(N_("HSP family benefits on {date}:"), date=hh.on)))
     for b in hh.benefits:
         state = {True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met]
-        out.append("    " + r.msg(Msg.of(N_("{benefit}: {state}"), benefit=Term(BENEFIT_NAMES[b.kind]),
-                                           state=Term(state))))
+        out.append("    " + r.msg(Msg.of(N_("{name}: {what}"), name=Term(BENEFIT_NAMES[b.kind]),
+                                           what=Term(state))))
         for c in b.conditions:
             mark = {True: "+", False: "x", None: "?"}[c.met]
             out.append(f"      {mark} {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]")

@@ -29,10 +29,10 @@ def member_label(p: Project, index: int) -> Msg:
     """How the views name a member: their name if entered, else the kind and its number ("Child 2")."""
     m = p.household.members[index]
     if m.name:
-        return Msg.of(N_("{kind}: {name}"), kind=Term(KIND_NAMES[m.kind]), name=m.name)
+        return Msg.of(N_("{name}: {what}"), name=Term(KIND_NAMES[m.kind]), what=m.name)
     same = [i for i, o in enumerate(p.household.members) if o.kind == m.kind]
     if len(same) == 1:
-        return Msg.of(N_("{kind}"), kind=Term(KIND_NAMES[m.kind]))
+        return Msg.of(KIND_NAMES[m.kind])
     return Msg.of(N_("{kind} {n}"), kind=Term(KIND_NAMES[m.kind]), n=same.index(index) + 1)
 
 
@@ -345,10 +345,10 @@ class _Benefits:
             return self.cond(rule_id, None, Msg.of(N_("No status of residence entered for {date}"), date=self.on))
         status = self.rules.statuses.get(st.status)
         held = status is not None and status.kind in HSP_KINDS
-        name = f"{status.label} — {status.official_ja}" if status else st.status  # words, not the status id
-        return self.cond(rule_id, held, Msg.of(N_("You hold {status} on {date}"), status=name, date=self.on)
-                         if held else Msg.of(N_("You hold {status} on {date}, not Highly Skilled Professional"),
-                                             status=name, date=self.on))
+        return self.cond(rule_id, held, Msg.of(N_("You hold Highly Skilled Professional status on {date}"),
+                                               date=self.on) if held else
+                         Msg.of(N_("On {date} you hold another status, not Highly Skilled Professional"),
+                                date=self.on))
 
     def income(self, rule_id: str) -> Condition:
         need = self.e.num(rule_id, self.on)
