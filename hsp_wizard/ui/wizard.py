@@ -38,13 +38,15 @@ class PageId(IntEnum):
     BONUSES = 6
     RESIDENCE = 7
     REQUIREMENTS = 8
-    RESULTS = 9
+    HOUSEHOLD = 9
+    RESULTS = 10
 
 
 PAGE_OF_ITEM = {"category": PageId.CATEGORY, "age": PageId.CATEGORY, "academic": PageId.EDUCATION,
                 "academic_bonus": PageId.EDUCATION, "career": PageId.CAREER, "salary": PageId.SALARY,
                 "research": PageId.ACHIEVEMENTS, "licence": PageId.ACHIEVEMENTS, "position": PageId.ACHIEVEMENTS,
-                "bonus": PageId.BONUSES, "residence": PageId.RESIDENCE, "requirements": PageId.REQUIREMENTS}
+                "bonus": PageId.BONUSES, "residence": PageId.RESIDENCE, "requirements": PageId.REQUIREMENTS,
+                "household": PageId.HOUSEHOLD}
 
 
 def settings() -> QSettings:
@@ -94,6 +96,7 @@ class HspWizard(QWizard):
         if self.built:
             return
         from hsp_wizard.ui.pages.lists import AchievementsPage, BonusesPage, CareerPage, EducationPage, SalaryPage
+        from hsp_wizard.ui.pages.household import HouseholdPage
         from hsp_wizard.ui.pages.residence import ResidencePage
         from hsp_wizard.ui.pages.results import ResultsPage
         from hsp_wizard.ui.pages.simple import CategoryPage, RequirementsPage
@@ -104,6 +107,7 @@ class HspWizard(QWizard):
             PageId.CAREER: CareerPage(doc), PageId.SALARY: SalaryPage(doc),
             PageId.ACHIEVEMENTS: AchievementsPage(doc), PageId.BONUSES: BonusesPage(doc),
             PageId.RESIDENCE: ResidencePage(doc), PageId.REQUIREMENTS: RequirementsPage(doc),
+            PageId.HOUSEHOLD: HouseholdPage(doc),
             PageId.RESULTS: ResultsPage(doc, {k: int(v) for k, v in PAGE_OF_ITEM.items()}),
         })
         for pid, page in self.pages.items():

@@ -42,8 +42,14 @@ class ResultsPage(BasePage):
         self.scenarios = ScenariosPanel(doc, self)
         self.texts.bind(self.scenarios.setAccessibleName, N_("What if: scenarios"))
         self.tabs.addTab(self.scenarios, "")
+        self.family = QTextBrowser(self)  # the household: each member's route and the HSP family benefits
+        self.family.setOpenLinks(False)
+        self.family.anchorClicked.connect(self._link)
+        self.texts.bind(self.family.setAccessibleName, N_("Your household"))
+        self.tabs.addTab(self.family, "")
+        self.family_shown = False
         for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"),
-                                   N_("What &if: scenarios"))):
+                                   N_("What &if: scenarios"), N_("Famil&y and benefits"))):
             self.texts.call(lambda i=i, label=label: self.tabs.setTabText(i, _(label)))
         self.tabs.currentChanged.connect(self._fill_tab)
         self.body.addWidget(self.tabs)
@@ -125,6 +131,7 @@ class ResultsPage(BasePage):
         self.evaluation = ev
         self.view.setHtml(self.render(ev, note, today))
         self.timeline = self.suggestions = None  # computed when their tab is shown
+        self.family_shown = False
         if scenarios:
             self.scenarios.load()
         self._fill_tab(self.tabs.currentIndex())
@@ -142,6 +149,10 @@ class ResultsPage(BasePage):
             from hsp_wizard.domain.suggest import suggestions
             self.suggestions = suggestions(self.doc.project, today)
             self.sooner.setHtml(self._sooner_html())
+        elif index == 4 and not self.family_shown:
+            from hsp_wizard.ui.pages.household import household_html
+            self.family.setHtml(household_html(self.doc.project, self.evaluation, self.change("household")))
+            self.family_shown = True
 
     def _fill_table(self) -> None:
         """The chart's text alternative: every day a total changes, the totals, and what changed."""

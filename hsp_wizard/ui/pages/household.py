@@ -1,0 +1,443 @@
+"""The household page: one row per spouse, child or parent with their state beside the principal's, each
+member's facts in a dialog (keyboard only: Enter opens, Esc cancels), and the household's own facts."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import ValidationError
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+                               QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from hsp_wizard.domain.project import HouseholdMember, MemberKind, ResidencePeriod, SalaryEntry, Trip, error_reason
+from hsp_wizard.i18n import N_, _
+from hsp_wizard.presentation import Renderer, status_label
+from hsp_wizard.rules import load_rules
+from hsp_wizard.ui.pages.base import BasePage
+from hsp_wizard.ui.texts import Texts
+from hsp_wizard.ui.widgets.fields import DateField, ErrorLabel
+from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
+
+ANSWERS = [("unknown", N_("Not answered")), ("yes", N_("Yes")), ("no", N_("No"))]
+PAYMENTS = [("unknown", N_("Not answered")), ("on_time", N_("Paid on time")), ("late", N_("Paid late")),
+            ("unpaid", N_("Not paid"))]
+NATIONALITIES = [(None, N_("Not answered")), ("foreign", N_("Foreign national")),
+                 ("permanent_resident", N_("Permanent resident (or special permanent resident)")),
+                 ("japanese", N_("Japanese national"))]
+CHILD_RELATIONS = [(None, N_("Not answered")), ("natural", N_("Natural child")),
+                   ("special_adopted", N_("Specially adopted child (特別養子)")),
+                   ("adopted", N_("Adopted child (普通養子)")), ("stepchild", N_("Spouse's child, not adopted"))]
+PARENT_SIDES = [(None, N_("Not answered")), ("principal", N_("My parent")), ("spouse", N_("My spouse's parent"))]
+KIND_TITLES = {MemberKind.SPOUSE: N_("Spouse"), MemberKind.CHILD: N_("Child"), MemberKind.PARENT: N_("Parent")}
+PERMITS = [("special", N_("Special re-entry (みなし, up to 1 year)")), ("ordinary", N_("Re-entry permit")),
+           ("none", N_("None"))]
+
+
+def _combo(parent, texts: Texts, pairs, name: str) -> QComboBox:
+    box = QComboBox(parent)
+    for value, _label in pairs:
+        box.addItem("", value)
+    texts.call(lambda: [box.setItemText(i, _(label)) for i, (_v, label) in enumerate(pairs)])
+    texts.bind(box.setAccessibleName, name)
+    return box
+
+
+def _select(box: QComboBox, value) -> None:
+    value = getattr(value, "value", value)
+    i = box.findData(value)
+    box.setCurrentIndex(max(i, 0))
+
+
+class MemberDialog(QDialog):
+    """One member's facts. OK is refused (with the reason shown) until the facts are valid."""
+
+    def __init__(self, member: HouseholdMember, parent=None):
+        super().__init__(parent)
+        self.kind = member.kind
+        self.texts = Texts()
+        self.texts.call(lambda: self.setWindowTitle(_(KIND_TITLES[self.kind])))
+        self.texts.bind(self.setAccessibleName, KIND_TITLES[self.kind])
+        outer = QVBoxLayout(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        inner = QWidget(scroll)
+        lay = QVBoxLayout(inner)
+        form = QFormLayout()
+        lay.addLayout(form)
+        t = self.texts
+
+        def row(label: str, w: QWidget) -> None:
+            lab = self._label(label, w)
+            form.addRow(lab, w)
+            if isinstance(w, DateField):
+                form.addRow("", w.error)
+
+        self.name = QLineEdit(inner)
+        row(N_("&Name (optional):"), self.name)
+        self.birth = DateField(inner)
+        row(N_("&Birth date:"), self.birth)
+        self.nationality = _combo(inner, t, NATIONALITIES, N_("Nationality"))
+        row(N_("Na&tionality:"), self.nationality)
+        self.marriage = self.work = self.relation = self.born_here = self.side = self.with_principal = None
+        if self.kind == MemberKind.SPOUSE:
+            self.marriage = DateField(inner)
+            row(N_("&Marriage date:"), self.marriage)
+            self.work = _combo(inner, t, ANSWERS, N_("Full-time work the HSP spouse benefit covers"))
+            row(N_("Full-time &work in a listed field, paid as a Japanese would be:"), self.work)
+        elif self.kind == MemberKind.CHILD:
+            self.relation = _combo(inner, t, CHILD_RELATIONS, N_("Relation"))
+            row(N_("&Relation:"), self.relation)
+            self.born_here = QCheckBox(inner)
+            t.bind(self.born_here.setText, N_("Born in Japan and living here since (&J)"))
+            form.addRow("", self.born_here)
+        else:
+            self.side = _combo(inner, t, PARENT_SIDES, N_("Whose parent"))
+            row(N_("W&hose parent:"), self.side)
+        if self.kind != MemberKind.PARENT:
+            self.with_principal = QCheckBox(inner)
+            t.bind(self.with_principal.setText, N_("&Applies for permanent residence with me on the same day"))
+            form.addRow("", self.with_principal)
+        self.together = _combo(inner, t, ANSWERS, N_("Lives with me"))
+        row(N_("&Lives with me:"), self.together)
+        self.taxes = _combo(inner, t, PAYMENTS, N_("Taxes"))
+        row(N_("Ta&xes:"), self.taxes)
+        self.pension = _combo(inner, t, PAYMENTS, N_("Pension premiums"))
+        row(N_("P&ension premiums:"), self.pension)
+        self.health = _combo(inner, t, PAYMENTS, N_("Health-insurance premiums"))
+        row(N_("Health-ins&urance premiums:"), self.health)
+        rules = load_rules()
+        statuses = [(s.id, lambda s=s: status_label(s)) for s in rules.statuses.values()]
+        self.residence = ListEditor(N_("&Statuses of residence"), [
+            Column("status", N_("Status"), "choice", statuses),
+            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
+            Column("period_of_stay_months", N_("Period of stay (months)"), "int")], ResidencePeriod, None, inner)
+        self.trips = ListEditor(N_("Tri&ps abroad"), [
+            Column("left", N_("Left Japan"), "date", required=True), Column("returned", N_("Returned"), "date"),
+            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS)], Trip, None, inner)
+        self.income = ListEditor(N_("Annual &income"), [
+            Column("start", N_("From"), "date", required=True), Column("amount_yen", N_("Amount (yen)"), "yen",
+                                                                        required=True)], SalaryEntry, None, inner)
+        for title, editor in ((N_("&Statuses of residence"), self.residence), (N_("Tri&ps abroad"), self.trips),
+                              (N_("Annual &income"), self.income)):
+            lay.addWidget(self._label(title, editor.table))
+            lay.addWidget(editor)
+        scroll.setWidget(inner)
+        outer.addWidget(scroll)
+        self.error = ErrorLabel(self)
+        outer.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.resize(760, 640)
+        self.texts.apply()
+        self._fill(member)
+        self.result_member: HouseholdMember | None = None
+        self.name.setFocus()  # a keyboard user starts at the first field, not on OK
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.name.setFocus()
+
+    def _label(self, msgid: str, buddy: QWidget):
+        from PySide6.QtWidgets import QLabel
+        label = QLabel(self)
+        self.texts.bind(label.setText, msgid)
+        label.setBuddy(buddy)
+        return label
+
+    def _fill(self, m: HouseholdMember) -> None:
+        self.name.setText(m.name or "")
+        self.birth.set_value(m.birth_date)
+        _select(self.nationality, m.nationality)
+        if self.marriage is not None:
+            self.marriage.set_value(m.marriage_date)
+            _select(self.work, m.work_qualifies)
+        if self.relation is not None:
+            _select(self.relation, m.child_relation)
+            self.born_here.setChecked(m.born_in_japan)
+        if self.side is not None:
+            _select(self.side, m.parent_of)
+        if self.with_principal is not None:
+            self.with_principal.setChecked(m.applies_with_principal)
+        _select(self.together, m.lives_together)
+        _select(self.taxes, m.taxes)
+        _select(self.pension, m.pension)
+        _select(self.health, m.health_insurance)
+        self.residence.set_models(m.residence)
+        self.trips.set_models(m.trips)
+        self.income.set_models(m.income)
+
+    def member(self) -> tuple[HouseholdMember | None, list[str]]:
+        """The member as entered, or None with the reasons it is not valid."""
+        errors: list[str] = []
+        for f in (self.birth, self.marriage):
+            if f is not None and not f.valid:
+                errors.append(f.error.text())
+        fields = {"kind": self.kind, "name": self.name.text().strip() or None, "birth_date": self.birth.value(),
+                  "nationality": self.nationality.currentData(), "lives_together": self.together.currentData(),
+                  "taxes": self.taxes.currentData(), "pension": self.pension.currentData(),
+                  "health_insurance": self.health.currentData()}
+        if self.marriage is not None:
+            fields.update(marriage_date=self.marriage.value(), work_qualifies=self.work.currentData())
+        if self.relation is not None:
+            fields.update(child_relation=self.relation.currentData(), born_in_japan=self.born_here.isChecked())
+        if self.side is not None:
+            fields["parent_of"] = self.side.currentData()
+        if self.with_principal is not None:
+            fields["applies_with_principal"] = self.with_principal.isChecked()
+        for key, editor in (("residence", self.residence), ("trips", self.trips), ("income", self.income)):
+            models, errs = editor.models()
+            editor.error.show_error("\n".join(errs))
+            errors += errs
+            fields[key] = models
+        if errors:
+            return None, errors
+        try:
+            return HouseholdMember(**fields), []
+        except ValidationError as exc:
+            r = Renderer()
+            return None, [r.msg(error_reason(e)) for e in exc.errors()]
+
+    def accept(self) -> None:
+        m, errors = self.member()
+        if m is None:
+            self.error.show_error("\n".join(errors))
+            return
+        self.result_member = m
+        super().accept()
+
+
+class HouseholdPage(BasePage):
+    """One row per member with their state; Add, Edit (Enter or double-click), Remove; the household's facts."""
+
+    def __init__(self, doc):
+        super().__init__(doc, N_("Your household"),
+                         N_("Your spouse, children and parents: each one's own route to permanent residence beside "
+                            "yours, and the HSP family benefits. Leave it empty if you apply alone."))
+        self.table = QTableWidget(0, 3, self)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.texts.bind(self.table.setAccessibleName, N_("Household members"))
+        self.texts.call(lambda: self.table.setHorizontalHeaderLabels(
+            [_("Member"), _("Birth date"), _("With you")]))
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.installEventFilter(self)
+        self.body.addWidget(self.label_for(N_("&Members (Enter opens the selected one):"), self.table))
+        self.body.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.add_buttons = {}
+        for kind, text in ((MemberKind.SPOUSE, N_("Add s&pouse")), (MemberKind.CHILD, N_("Add &child")),
+                           (MemberKind.PARENT, N_("Add pa&rent"))):
+            b = QPushButton(self)
+            self.texts.bind(b.setText, text)
+            b.clicked.connect(lambda _c=False, k=kind: self.add(k))
+            buttons.addWidget(b)
+            self.add_buttons[kind] = b
+        self.edit_button = QPushButton(self)
+        self.texts.bind(self.edit_button.setText, N_("&Edit…"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button = QPushButton(self)
+        self.texts.bind(self.remove_button.setText, N_("Remo&ve"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        self.body.addLayout(buttons)
+        form = QFormLayout()
+        self.expecting = DateField(self)
+        form.addRow(self.label_for(N_("Expected birth, if you or your spouse are pre&gnant:"), self.expecting),
+                    self.expecting)
+        form.addRow("", self.expecting.error)
+        self.unable = _combo(self, self.texts, ANSWERS, N_("Spouse unable to do housework through illness"))
+        form.addRow(self.label_for(N_("Spouse &unable to do housework through illness:"), self.unable), self.unable)
+        self.body.addLayout(form)
+        self.expecting.value_changed.connect(self.edited)
+        self.unable.currentIndexChanged.connect(self.edited)
+        self.dialog: MemberDialog | None = None
+        self.states: list[str] = []
+        doc.changed.connect(self.refresh_states)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        """In the table, Enter opens the member (and never reaches the wizard's Next) and Delete removes it."""
+        if obj is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.edit_selected()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove_selected()
+                return True
+        return super().eventFilter(obj, event)
+
+    def load(self) -> None:
+        hh = self.doc.project.household
+        self.expecting.set_value(hh.expecting_until)
+        _select(self.unable, hh.spouse_unable_housework)
+        self.refresh_states()
+
+    def apply(self) -> None:
+        hh = self.doc.project.household
+        if not self.expecting.valid:
+            return
+        new = hh.model_copy(update={"expecting_until": self.expecting.value(),
+                                    "spouse_unable_housework": self.unable.currentData()})
+        self.doc.update(household=new)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.refresh_states()
+
+    def _members(self) -> list[HouseholdMember]:
+        return list(self.doc.project.household.members)
+
+    def _set_members(self, members: list[HouseholdMember]) -> bool:
+        from hsp_wizard.domain.project import Household
+        try:
+            new = Household(members=members, expecting_until=self.doc.project.household.expecting_until,
+                            spouse_unable_housework=self.doc.project.household.spouse_unable_housework,
+                            domestic_worker=self.doc.project.household.domestic_worker)
+        except ValidationError as exc:
+            self.error_text = "\n".join(Renderer().msg(error_reason(e)) for e in exc.errors())
+            return False
+        self.doc.update(household=new)
+        return True
+
+    def open_dialog(self, member: HouseholdMember) -> HouseholdMember | None:
+        """The member's dialog, modal; the edited member, or None when cancelled."""
+        self.dialog = MemberDialog(member, self)
+        try:
+            if self.dialog.exec() == QDialog.DialogCode.Accepted:
+                return self.dialog.result_member
+            return None
+        finally:
+            self.dialog = None
+
+    def add(self, kind: MemberKind) -> None:
+        m = self.open_dialog(HouseholdMember(kind=kind))
+        if m is not None and self._set_members(self._members() + [m]):
+            self.table.selectRow(len(self._members()) - 1)
+        self.table.setFocus()
+
+    def edit_selected(self) -> None:
+        row = self.table.currentRow()
+        members = self._members()
+        if not 0 <= row < len(members):
+            return
+        m = self.open_dialog(members[row])
+        if m is not None:
+            members[row] = m
+            self._set_members(members)
+            self.table.selectRow(row)
+        self.table.setFocus()
+
+    def remove_selected(self) -> None:
+        row = self.table.currentRow()
+        members = self._members()
+        if 0 <= row < len(members):
+            del members[row]
+            self._set_members(members)
+            if members:
+                self.table.selectRow(min(row, len(members) - 1))
+
+    def refresh_states(self) -> None:
+        """Each row: who, birth date, and their state beside the principal on the planned date."""
+        from hsp_wizard.domain.evaluate import evaluate
+        from hsp_wizard.domain.household import household_of, member_label
+        p, r = self.doc.project, Renderer()
+        members = p.household.members
+        states = {}
+        if members and self.isVisible():
+            on = p.planned_application_date or date.today()
+            hh = household_of(p, evaluate(p, on, today=date.today()))
+            for m in (hh.members if hh else []):
+                if m.on_date is None:
+                    states[m.index] = r.msg(m.status)
+                elif m.open_together:
+                    states[m.index] = _("can apply with you")
+                elif m.together and m.together.opens:
+                    states[m.index] = _("with you from {date}").format(date=r.fmt(m.together.opens))
+                else:
+                    states[m.index] = _("cannot apply with you yet")
+            for i, m in enumerate(members):
+                if m.kind == MemberKind.PARENT:
+                    states[i] = _("see the HSP family benefits on the results page")
+        self.states = [states.get(i, "") for i in range(len(members))]
+        keep = self.table.currentRow()
+        self.table.setRowCount(len(members))
+        for i, m in enumerate(members):
+            cells = [r.msg(member_label(p, i)), r.fmt(m.birth_date) if m.birth_date else "", self.states[i]]
+            for col, text in enumerate(cells):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()
+        if 0 <= keep < len(members):
+            self.table.selectRow(keep)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        self.refresh_states()
+
+
+def household_html(p, ev, change_link: str) -> str:
+    """The results page's household tab: each member's route with you and alone, and the family benefits."""
+    from html import escape
+
+    from hsp_wizard.domain.explain import Money, Msg
+    from hsp_wizard.domain.household import BENEFIT_NAMES, household_of
+    from hsp_wizard.presentation import ROUTE_NAMES
+    r = Renderer()
+    hh = household_of(p, ev)
+    if hh is None:
+        return "<p>" + escape(_("A household of one: add your spouse, children or parents on the household page.")) \
+            + change_link + "</p>"
+    h = [f"<h3>{escape(r.msg(Msg.of(N_('Your household on {date}:'), date=hh.on)))}{change_link}</h3>"]
+    if hh.income is not None:
+        lead = N_("Household income: {income}") if hh.income_complete else \
+            N_("Household income: {income} (your spouse's income not entered)")
+        h.append("<p>" + escape(r.msg(Msg.of(lead, income=Money(hh.income)))) + "</p>")
+    h.append("<ul>")
+    for m in hh.members:
+        h.append(f"<li><b>{escape(r.msg(m.label))}</b>: {escape(r.msg(m.status))}")
+        if m.on_date is not None:
+            state = _("can apply with you") if m.open_together else _("cannot apply with you yet")
+            h.append("<ul><li>" + escape(_("On {date}: {state}").format(date=r.fmt(hh.on), state=state)) + "</li>")
+            for c in m.on_date.blockers:
+                h.append(f"<li>✗ {escape(r.msg(c.why))}</li>")
+            t = m.together
+            when = _("With you, earliest: {date}").format(date=r.fmt(t.opens)) if t.opens else \
+                _("With you: no date within the horizon")
+            why = "; ".join(r.msg(c.why) for c in t.binding)
+            h.append("<li>" + escape(when) + (f" ({escape(_('waiting for: {why}').format(why=why))})" if why else "")
+                     + "</li>")
+            if m.certainty is not None:
+                h.append(f"<li>? {escape(r.msg(m.certainty.why))} <small>[{escape(m.certainty.rule_id)}; "
+                         f"{escape(r.confidence(m.certainty.confidence))}]</small></li>")
+            for c in m.warnings:
+                h.append(f"<li>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
+                         f"{escape(r.confidence(c.confidence))}]</small></li>")
+            for n in m.notes:
+                h.append(f"<li>{escape(r.msg(n))}</li>")
+            a = m.alone
+            route = _(ROUTE_NAMES[a.route][0])
+            alone = _("Alone ({route}), earliest: {date}").format(route=route, date=r.fmt(a.opens)) if a.opens else \
+                _("Alone ({route}): no date within the horizon").format(route=route)
+            h.append("<li>" + escape(alone) + "</li></ul>")
+        h.append("</li>")
+    h.append("</ul><h3>" + escape(r.msg(Msg.of(N_("HSP family benefits on {date}"), date=hh.on))) + "</h3><ul>")
+    for b in hh.benefits:
+        state = _({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
+        h.append(f"<li><b>{escape(_(BENEFIT_NAMES[b.kind]))}</b>: {escape(state)}<ul>")
+        for c in b.conditions:
+            mark = {True: "✓", False: "✗", None: "?"}[c.met]
+            h.append(f"<li>{mark} {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
+                     f"{escape(', '.join(c.sources))}; {escape(r.confidence(c.confidence))}]</small></li>")
+        if b.ends:
+            h.append("<li>" + escape(_("The reason lasts until {date}").format(date=r.fmt(b.ends))) + "</li>")
+        h.append(f"<li>{escape(r.msg(b.at_hsp2.why))}</li><li>{escape(r.msg(b.at_pr.why))}</li></ul></li>")
+    h.append("</ul>")
+    return "".join(h)
