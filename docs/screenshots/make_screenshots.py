@@ -22,6 +22,7 @@ def main() -> int:
     ap.add_argument("example", nargs="?", default="hsp-holder-b.hspw")
     ap.add_argument("--lang", choices=("en", "ja"), default="en")
     ap.add_argument("--pseudo", action="store_true")
+    ap.add_argument("--only-family", action="store_true", help="only the household screenshots (13-15)")
     args = ap.parse_args()
     app = QApplication([sys.argv[0], "-platform", "xcb"])
     from hsp_wizard.i18n import set_pseudo
@@ -37,6 +38,9 @@ def main() -> int:
     w.show()
     for _ in range(5):
         app.processEvents()
+    if args.only_family:
+        family(app, w, out)
+        return 0
     w.grab().save(str(out / "00-welcome.png"))
     w.open_path(str(ROOT / "examples" / args.example), ask=False)
     for pid in PageId:
@@ -58,7 +62,8 @@ def main() -> int:
     page.tabs.setCurrentIndex(0)
     scenarios(app, w, out)
     dialogs(app, w, out)
-    print(f"saved {len(PageId) + 6} screenshots in {out}")
+    family(app, w, out)
+    print(f"saved {len(PageId) + 9} screenshots in {out}")
     return 0
 
 
@@ -74,6 +79,36 @@ def scenarios(app, w, out: Path) -> None:
         app.processEvents()
     w.grab().save(str(out / "09d-scenarios.png"))
     page.tabs.setCurrentIndex(0)
+
+
+def family(app, w, out: Path) -> None:
+    """The household page, a member's dialog and the results page's family tab, with the family example."""
+    from PySide6.QtCore import QTimer
+    from hsp_wizard.ui.wizard import PageId
+    w.open_path(str(ROOT / "examples" / "family-b.hspw"), ask=False)
+    while w.wizard.currentId() < PageId.HOUSEHOLD:
+        w.wizard.next()
+    page = w.wizard.currentPage()
+    page.table.selectRow(0)
+    for _ in range(10):
+        app.processEvents()
+    w.grab().save(str(out / "13-household.png"))
+
+    def shoot():
+        for _ in range(5):
+            app.processEvents()
+        page.dialog.grab().save(str(out / "14-member-dialog.png"))
+        page.dialog.reject()
+    QTimer.singleShot(300, shoot)
+    page.edit_selected()
+    while w.wizard.currentId() < PageId.RESULTS:
+        w.wizard.next()
+    results = w.wizard.currentPage()
+    results.tabs.setCurrentIndex(4)
+    for _ in range(10):
+        app.processEvents()
+    w.grab().save(str(out / "15-family-tab.png"))
+    results.tabs.setCurrentIndex(0)
 
 
 def dialogs(app, w, out: Path) -> None:

@@ -367,8 +367,8 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
         lead = N_("Household income: {income}") if hh.income_complete else \
             N_("Household income: {income} (your spouse's income not entered)")
         out.append(_para(r.msg(Msg.of(lead, income=Money(hh.income))), s["base"]))
-    rows = [[r.tr(N_("Member")), r.msg(Msg.of(N_("With you on {date}"), date=hh.on)),
-             r.tr(N_("With you, earliest")), r.tr(N_("Alone, earliest"))]]
+    rows = [[_para(t, s["cell"]) for t in (r.tr(N_("Member")), r.msg(Msg.of(N_("With you on {date}"), date=hh.on)),
+                                           r.tr(N_("With you, earliest")), r.tr(N_("Alone, earliest")))]]
     for m in hh.members:
         if m.on_date is None:
             rows.append([_para(r.msg(m.label), s["cell"]), _para(r.msg(m.status), s["cell"]), "", ""])
@@ -384,10 +384,11 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
         rows.append([_para(r.msg(m.label) + "\n" + r.msg(m.status), s["cell"]),
                      _para("\n".join(state), s["cell"]), _para("\n".join(together), s["cell"]),
                      _para(f"{_route_name(r, m.alone.route)}\n{alone}", s["cell"])])
-    out.append(_table(rows, [34 * mm, 74 * mm, 40 * mm, 30 * mm]))
+    out = [KeepTogether([*out, _table(rows, [34 * mm, 74 * mm, 40 * mm, 30 * mm])])]  # no orphaned heading
     out.append(_para(r.msg(Msg.of(N_("HSP family benefits on {date}"), date=hh.on)) +
                      ("" if r.lang == "ja" else " — 高度専門職の家族に関する優遇措置"), s["h2"]))
-    rows = [[r.tr(N_("Benefit")), r.tr(N_("Conditions")), r.tr(N_("At HSP(ii) and at permanent residence"))]]
+    rows = [[_para(r.tr(t), s["cell"]) for t in (N_("Benefit"), N_("Conditions"),
+                                                  N_("At HSP(ii) and at permanent residence"))]]
     for b in hh.benefits:
         state = r.tr({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
         conds = [{True: "✓ ", False: "✗ ", None: "? "}[c.met] + r.msg(c.why) +

@@ -88,7 +88,7 @@ class MemberDialog(QDialog):
             row(N_("Full-time &work in a listed field, paid as a Japanese would be:"), self.work)
         elif self.kind == MemberKind.CHILD:
             self.relation = _combo(inner, t, CHILD_RELATIONS, N_("Relation"))
-            row(N_("&Relation:"), self.relation)
+            row(N_("Relati&on:"), self.relation)
             self.born_here = QCheckBox(inner)
             t.bind(self.born_here.setText, N_("Born in Japan and living here since (&J)"))
             form.addRow("", self.born_here)
@@ -97,7 +97,7 @@ class MemberDialog(QDialog):
             row(N_("W&hose parent:"), self.side)
         if self.kind != MemberKind.PARENT:
             self.with_principal = QCheckBox(inner)
-            t.bind(self.with_principal.setText, N_("&Applies for permanent residence with me on the same day"))
+            t.bind(self.with_principal.setText, N_("Applies for permanent residence with me on the same &day"))
             form.addRow("", self.with_principal)
         self.together = _combo(inner, t, ANSWERS, N_("Lives with me"))
         row(N_("&Lives with me:"), self.together)
@@ -131,7 +131,7 @@ class MemberDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self.resize(760, 640)
+        self.resize(900, 660)
         self.texts.apply()
         self._fill(member)
         self.result_member: HouseholdMember | None = None
@@ -374,7 +374,8 @@ class HouseholdPage(BasePage):
             cells = [r.msg(member_label(p, i)), r.fmt(m.birth_date) if m.birth_date else "", self.states[i]]
             for col, text in enumerate(cells):
                 self.table.setItem(i, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        for col in (0, 1):  # the last column stretches to the edge
+            self.table.resizeColumnToContents(col)
         if 0 <= keep < len(members):
             self.table.selectRow(keep)
 
