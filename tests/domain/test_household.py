@@ -214,3 +214,16 @@ def test_fields_of_another_kind_are_refused(kind, field, value):
 def test_one_spouse_only():
     with pytest.raises(ValueError):
         Household(members=[HouseholdMember(kind="spouse"), HouseholdMember(kind="spouse")])
+
+
+def test_a_scenario_moves_the_familys_date_with_the_principals():
+    from hsp_wizard.domain.household import household_of
+    from hsp_wizard.domain.project import Scenario
+    from hsp_wizard.domain.scenarios import apply
+    p = with_members(wife(married=date(2023, 11, 1)))
+    moved = apply(p, Scenario(name="Apply in November", planned_application_date=date(2026, 11, 1)))
+    on = moved.planned_application_date
+    (sp,) = household_of(moved, evaluate(moved, on)).members
+    assert on == date(2026, 11, 1) and sp.open_together is True  # her third anniversary: both can apply
+    (sp,) = household_of(p, evaluate(p, p.planned_application_date)).members
+    assert sp.open_together is False
