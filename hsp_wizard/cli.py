@@ -253,6 +253,7 @@ def render_household(hh, r) -> str:
     for m in hh.members:
         out.append("    " + r.msg(Msg.of(N_("{name}: {what}"), name=m.label, what=m.status)))
         if m.on_date is None:
+            out.extend(f"      - {r.msg(n)}" for n in m.notes)
             continue
         state = N_("can apply with you") if m.open_together else N_("cannot apply with you yet")
         out.append("      " + r.msg(Msg.of(N_("On {date}: {state}"), date=hh.on, state=Term(state))))

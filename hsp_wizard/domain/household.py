@@ -196,13 +196,14 @@ def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None
         if m.kind == MemberKind.PARENT:
             continue
         label = member_label(p, i)
-        if m.nationality == Nationality.JAPANESE:
-            out.append(MemberRoutes(i, label, None, Msg.of(N_("A Japanese national: no permanent residence "
-                                                              "needed")), None, None, None, None))
-            continue
-        if m.nationality == Nationality.PERMANENT_RESIDENT:
-            out.append(MemberRoutes(i, label, None, Msg.of(N_("Already a permanent resident")), None, None,
-                                    None, None))
+        if m.nationality in (Nationality.JAPANESE, Nationality.PERMANENT_RESIDENT):
+            status = Msg.of(N_("A Japanese national: no permanent residence needed")
+                            if m.nationality == Nationality.JAPANESE else N_("Already a permanent resident"))
+            notes = []
+            if m.kind == MemberKind.SPOUSE and p.family.spouse_is == Relation.NONE:
+                notes.append(Msg.of(N_("You may have your own route as the spouse of a Japanese national or "
+                                       "permanent resident: answer it on the requirements page")))
+            out.append(MemberRoutes(i, label, None, status, None, None, None, None, notes=notes))
             continue
         if m.kind == MemberKind.SPOUSE:
             route = "spouse"

@@ -371,7 +371,8 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
                                            r.tr(N_("With you, earliest")), r.tr(N_("Alone, earliest")))]]
     for m in hh.members:
         if m.on_date is None:
-            rows.append([_para(r.msg(m.label), s["cell"]), _para(r.msg(m.status), s["cell"]), "", ""])
+            rows.append([_para(r.msg(m.label), s["cell"]),
+                         _para("\n".join([r.msg(m.status), *(r.msg(n) for n in m.notes)]), s["cell"]), "", ""])
             continue
         state = [r.tr(N_("can apply with you") if m.open_together else N_("cannot apply with you yet"))]
         state += ["✗ " + r.msg(c.why) for c in m.on_date.blockers]

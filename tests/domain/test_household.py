@@ -116,6 +116,7 @@ def test_japanese_and_pr_members_need_no_route():
                      HouseholdMember(kind="child", nationality="permanent_resident"))
     sp, c = routes_of(p)
     assert sp.route is None and sp.together is None and c.route is None
+    assert "requirements page" in sp.notes[0].text  # the principal's own spouse route is answered there
 
 
 # ---------------------------------------------------------------------------------------------- benefits

@@ -142,3 +142,27 @@ def test_an_invalid_member_is_refused_with_the_reason(window):
     page.add(MemberKind.CHILD)
     assert done and seen[0][0] is True and seen[0][1]
     assert w.doc.project.household.members == []
+
+
+def test_the_domestic_worker_dialog_by_keyboard(window):
+    w = window
+    w.open_path(str(ROOT / "examples" / "family-b.hspw"), ask=False)
+    page = to_page(w, PageId.HOUSEHOLD)
+
+    def fill(dlg):
+        assert focused() is dlg.has and not dlg.birth.isEnabled()
+        QTest.keyClick(dlg.has, Qt.Key.Key_Space)
+        tab_to(dlg.birth, dlg)
+        type_into(dlg.birth, "1990-01-01")
+        tab_to(dlg.pay, dlg)
+        type_into(dlg.pay, "200,000")
+        tab_to(dlg.other, dlg)
+        QTest.keyClick(dlg.other, Qt.Key.Key_Down)
+        QTest.keyClick(dlg.other, Qt.Key.Key_Down)  # No
+        QTest.keyClick(dlg.pay, Qt.Key.Key_Return)
+    done = in_dialog(page, fill)
+    page.worker_button.setFocus()
+    QTest.keyClick(page.worker_button, Qt.Key.Key_Space)
+    assert done
+    dw = w.doc.project.household.domestic_worker
+    assert (dw.birth_date, dw.monthly_pay_yen, dw.other_domestic_worker.value) == (date(1990, 1, 1), 200_000, "no")

@@ -8,7 +8,7 @@ from datetime import date
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                               QHBoxLayout, QLineEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from hsp_wizard.domain.project import HouseholdMember, MemberKind, ResidencePeriod, SalaryEntry, Trip, error_reason
@@ -142,7 +142,6 @@ class MemberDialog(QDialog):
         self.name.setFocus()
 
     def _label(self, msgid: str, buddy: QWidget):
-        from PySide6.QtWidgets import QLabel
         label = QLabel(self)
         self.texts.bind(label.setText, msgid)
         label.setBuddy(buddy)
@@ -210,6 +209,79 @@ class MemberDialog(QDialog):
         super().accept()
 
 
+class DomesticWorkerDialog(QDialog):
+    """The domestic worker's facts (the HSP domestic-worker benefit); unticked: none."""
+
+    def __init__(self, worker, parent=None):
+        super().__init__(parent)
+        from hsp_wizard.ui.widgets.fields import YenField
+        self.texts = Texts()
+        self.texts.call(lambda: self.setWindowTitle(_("Domestic worker")))
+        lay = QVBoxLayout(self)
+        self.has = QCheckBox(self)
+        self.texts.bind(self.has.setText, N_("I employ or plan to bring a domestic &worker"))
+        lay.addWidget(self.has)
+        form = QFormLayout()
+        self.birth = DateField(self)
+        self.pay = YenField(self)
+        self.since = DateField(self)
+        self.came = _combo(self, self.texts, ANSWERS, N_("Comes to Japan with me and leaves with me"))
+        self.other = _combo(self, self.texts, ANSWERS, N_("Another domestic worker is employed"))
+        for text, w in ((N_("Worker's &birth date:"), self.birth), (N_("Monthly &pay (yen):"), self.pay),
+                        (N_("Employed by me abroad &since:"), self.since),
+                        (N_("&Comes to Japan with me and leaves with me:"), self.came),
+                        (N_("&Another domestic worker is employed:"), self.other)):
+            lab = QLabel(self)
+            self.texts.bind(lab.setText, text)
+            lab.setBuddy(w)
+            form.addRow(lab, w)
+            if hasattr(w, "error"):
+                form.addRow("", w.error)
+        lay.addLayout(form)
+        self.error = ErrorLabel(self)
+        lay.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.texts.apply()
+        self.has.setChecked(worker is not None)
+        if worker is not None:
+            self.birth.set_value(worker.birth_date)
+            self.pay.set_value(worker.monthly_pay_yen)
+            self.since.set_value(worker.employed_abroad_since)
+            _select(self.came, worker.came_with_principal)
+            _select(self.other, worker.other_domestic_worker)
+        self.has.toggled.connect(self._enable)
+        self._enable(self.has.isChecked())
+        self.result_worker = worker
+        self.has.setFocus()
+
+    def _enable(self, on: bool) -> None:
+        for w in (self.birth, self.pay, self.since, self.came, self.other):
+            w.setEnabled(on)
+
+    def accept(self) -> None:
+        from hsp_wizard.domain.project import DomesticWorker
+        if not self.has.isChecked():
+            self.result_worker = None
+            super().accept()
+            return
+        bad = [f.error.text() for f in (self.birth, self.pay, self.since) if not f.valid]
+        if bad:
+            self.error.show_error("\n".join(bad))
+            return
+        try:
+            self.result_worker = DomesticWorker(birth_date=self.birth.value(), monthly_pay_yen=self.pay.value(),
+                                                employed_abroad_since=self.since.value(),
+                                                came_with_principal=self.came.currentData(),
+                                                other_domestic_worker=self.other.currentData())
+        except ValidationError as exc:
+            self.error.show_error("\n".join(Renderer().msg(error_reason(e)) for e in exc.errors()))
+            return
+        super().accept()
+
+
 class HouseholdPage(BasePage):
     """One row per member with their state; Add, Edit (Enter or double-click), Remove; the household's facts."""
 
@@ -249,6 +321,10 @@ class HouseholdPage(BasePage):
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
+        self.worker_button = QPushButton(self)
+        self.texts.bind(self.worker_button.setText, N_("&Domestic worker…"))
+        self.worker_button.clicked.connect(self.edit_worker)
+        buttons.addWidget(self.worker_button)
         self.body.addLayout(buttons)
         form = QFormLayout()
         self.expecting = DateField(self)
@@ -315,6 +391,16 @@ class HouseholdPage(BasePage):
             if self.dialog.exec() == QDialog.DialogCode.Accepted:
                 return self.dialog.result_member
             return None
+        finally:
+            self.dialog = None
+
+    def edit_worker(self) -> None:
+        """The domestic worker's dialog, modal; OK writes the worker (or none) to the household."""
+        self.dialog = DomesticWorkerDialog(self.doc.project.household.domestic_worker, self)
+        try:
+            if self.dialog.exec() == QDialog.DialogCode.Accepted:
+                hh = self.doc.project.household
+                self.doc.update(household=hh.model_copy(update={"domestic_worker": self.dialog.result_worker}))
         finally:
             self.dialog = None
 
@@ -404,6 +490,8 @@ def household_html(p, ev, change_link: str) -> str:
     h.append("<ul>")
     for m in hh.members:
         h.append(f"<li><b>{escape(r.msg(m.label))}</b>: {escape(r.msg(m.status))}")
+        if m.on_date is None and m.notes:
+            h.append("<ul>" + "".join(f"<li>{escape(r.msg(n))}</li>" for n in m.notes) + "</ul>")
         if m.on_date is not None:
             state = _("can apply with you") if m.open_together else _("cannot apply with you yet")
             h.append("<ul><li>" + escape(_("On {date}: {state}").format(date=r.fmt(hh.on), state=state)) + "</li>")
