@@ -92,6 +92,9 @@ def family(app, w, out: Path) -> None:
     page.table.selectRow(0)
     for _ in range(10):
         app.processEvents()
+    w.resize(w.width(), max(w.height(), w.wizard.geometry().bottom() + 1))  # the wizard may need more (Japanese)
+    for _ in range(10):
+        app.processEvents()
     w.grab().save(str(out / "13-household.png"))
 
     def shoot():
