@@ -95,7 +95,7 @@ class Planner:
             if d:
                 out.add(d)
         for pen in p.obligations.penalties:
-            out |= {anniversary(pen.ended, 5), anniversary(pen.ended, 10)}
+            out |= {pen.ended, anniversary(pen.ended, 5), anniversary(pen.ended, 10)}
         for group in (rules.rows.values(), rules.rules.values()):
             for item in group:
                 for v in item.values:

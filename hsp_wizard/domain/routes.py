@@ -7,6 +7,7 @@ from datetime import date
 from typing import Callable
 
 from hsp_wizard.domain import facts as F
+from hsp_wizard.domain.amendments import jskip_before_start, suspended_sentence
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import PointsResult, points, table_version
@@ -156,15 +157,20 @@ class Engine:
                          Msg.of(N_("Period of stay {have} months; {needed} months needed on {date}"),
                                 have=st.period_of_stay_months, needed=needed, date=on), on)
 
-    def conduct(self, on: date) -> list[Condition]:
+    def conduct(self, on: date, traffic_counts: bool = True) -> list[Condition]:
+        """Fines and prison sentences (every route), and, with `traffic_counts`, repeated traffic violations (good
+        conduct, from which spouses and children are exempt)."""
         out = []
         for pen in self.p.obligations.penalties:
+            if pen.suspended:
+                out.append(suspended_sentence(self, pen, on))
+                continue
             rule_id = "conduct.fine_years" if pen.kind == "fine" else "conduct.imprisonment_years"
             clear = anniversary(pen.ended, self.num(rule_id, on))
             out.append(self.cond(rule_id, on >= clear,
                                  Msg.of(N_("A {kind} ended {ended}: good conduct from {clear}"), kind=Term(PENALTY_NAMES[pen.kind]),
                                         ended=pen.ended, clear=clear), on))
-        if self.p.obligations.repeated_traffic_violations:
+        if self.p.obligations.repeated_traffic_violations and traffic_counts:
             out.append(self.cond("conduct.fine_years", False,
                                  Msg.of(N_("Repeated traffic violations can count against good conduct")), on,
                                  blocking=False))
@@ -238,8 +244,7 @@ class Engine:
 
     def other_requirements(self, on: date, *, conduct: bool = True, livelihood: bool = True) -> list[Condition]:
         out = [self.longest_stay(on), *self.allowance_warning(on)]
-        if conduct:
-            out += self.conduct(on)
+        out += self.conduct(on, traffic_counts=conduct)  # fines and prison sentences bind spouses and children too
         out += self.obligations(on)
         if livelihood:
             out += self.livelihood(on)
@@ -249,7 +254,10 @@ class Engine:
     def jskip_criteria(self, on: date, rule_on: date | None = None) -> Condition:
         """Whether the special-HSP criteria are met with the facts of `on` (values in force on `rule_on`)."""
         rule_on = rule_on or on
-        ref = max(rule_on, min(v.since for v in self.rules.rules["jskip.ab_salary"].values))
+        first = min(v.since for v in self.rules.rules["jskip.ab_salary"].values)
+        ref = max(rule_on, first)
+        if on < first:
+            return jskip_before_start(self, on, first)
         if self.p.category is None:
             return self.cond("jskip.ab_salary", False, Msg.of(N_("Choose a category first")), ref)
         cat = Category(self.p.category)
@@ -340,7 +348,7 @@ class Engine:
             for pr in (now, past):
                 floor = next((g for g in pr.gates if g.rule_id == "gate.salary_floor"), None)
                 if floor is not None and not floor.met:
-                    conds.append(self.cond("gate.salary_floor", False, floor.why, on, blocking=False))
+                    conds.append(self.cond("gate.salary_floor", False, floor.why, on))  # not an HSP that day
         conds += self.risks(on, years)
         conds += self.other_requirements(on)
         return RouteResult(name, on, tuple(conds), variant, back)

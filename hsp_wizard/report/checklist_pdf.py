@@ -275,7 +275,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     back = ev.routes[cl.route].checkpoint
     if cl.route in ("hsp80", "hsp70", "jskip") and back is not None:
         text = r.tr(N_("{now} and {back}")).format(now=r.fmt(ev.on), back=r.fmt(back))
-        if p.obligations.points_notice:
+        if cl.notice_covers:
             text += "\n" + r.tr(N_("The earlier date is covered by your points-result notice (ポイント計算結果通知書)."))
         rows.append([r.tr(N_("Checkpoints")), text])
     table_date = ev.points.table_date if ev.points else None

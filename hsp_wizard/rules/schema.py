@@ -119,7 +119,7 @@ Condition = Literal[
     "resident_tax_not_withheld", "employees_pension", "national_pension_period", "employees_health_insurance",
     "national_health_insurance", "national_health_insurance_period", "social_insurance_employer",
     "points_notice", "no_points_notice", "spouse_of_japanese", "spouse_of_pr", "child_of_japanese",
-    "child_of_pr", "contribution",
+    "child_of_pr", "contribution", "special_hsp",
 ]
 
 
@@ -129,6 +129,11 @@ class ChecklistItem(_Strict):
     doc: str
     when: list[Condition] = Field(default_factory=lambda: ["always"])
     years: int | None = None
+    since: date | None = None  # listed on and after this day (a document ISA began to accept)
+    until: date | None = None  # exclusive: not listed from this day (a document that lapsed)
+
+    def listed_on(self, on: date) -> bool:
+        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
 
 
 class Checklist(Dated):
