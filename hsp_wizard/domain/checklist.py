@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from hsp_wizard.domain.amendments import notice_covers
+from hsp_wizard.domain.amendments import notice_covers, pr_fee
 from hsp_wizard.domain.dates import completed_years, years_before
 from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Msg, N_, Term
@@ -59,6 +59,7 @@ class Checklist:
     confidence: str = ""
     note: str | None = None
     notice_covers: bool = False  # the points-result notice stands for the earlier checkpoint
+    fee: tuple[Msg, tuple[str, ...], str] | None = None  # what to pay on grant, its sources and confidence
 
 
 def best_route(ev: Evaluation) -> str:
@@ -165,4 +166,5 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
     res = ev.routes[route]
     warnings = [c for c in res.conditions if c.met is not True]
     return Checklist(route, on, cl.tax_years, cl.pension_years, cl.health_years, entries, exhibits, points_at,
-                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note, covers)
+                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note, covers,
+                     pr_fee(rules, on))

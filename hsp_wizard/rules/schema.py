@@ -90,6 +90,12 @@ class Rule(_Strict):
     values: list[RuleValue] = Field(min_length=1)
 
 
+class LongestValue(Dated):
+    """A dated longest period of stay, where it changed (特定技能1号: 12 months, then 36)."""
+
+    months: int = Field(ge=0)
+
+
 class Status(_Strict):
     """A status of residence and how the PR rules classify it."""
 
@@ -100,6 +106,12 @@ class Status(_Strict):
     longest_months: int = Field(ge=0)
     sources: list[str] = Field(min_length=1)
     confidence: Confidence
+    since: date | None = None  # the status exists from this day (育成就労)
+    longest: list[LongestValue] = []  # dated longest periods; `longest_months` where none applies
+
+    def longest_on(self, on: date) -> int:
+        """The longest period of stay on `on` (months; 0 = indefinite)."""
+        return next((v.months for v in self.longest if v.applies_on(on)), self.longest_months)
 
 
 class Document(_Strict):
