@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the engine and its conditions; imported for types only (rou
     from hsp_wizard.domain.evaluate import Evaluation
     from hsp_wizard.domain.project import Penalty, Project, Trip
     from hsp_wizard.domain.residence import Break, Risk
-    from hsp_wizard.domain.routes import Condition, Engine
+    from hsp_wizard.domain.routes import Condition, Engine, RouteResult
     from hsp_wizard.rules import RuleSet
     from hsp_wizard.rules.schema import Status
 
@@ -305,3 +305,16 @@ def _answered(e: "Engine", rule_id: str, ans: str, on: date, yes: str, no: str, 
     if ans == "unknown":
         return e.cond(rule_id, None, Msg.of(unknown), on)
     return e.cond(rule_id, ans == "yes", Msg.of(yes if ans == "yes" else no), on)
+
+
+QUESTIONS = ("stay.landing_criteria", "bm.")
+
+
+def unasked_on_closed_route(e: "Engine", name: str, res: "RouteResult") -> "RouteResult":
+    """Leave the unanswered landing-criteria and business-manager questions off a route the person can never
+    take (the spouse route without a spouse...): asked there they would only repeat what the open routes ask."""
+    if e.blocking_only or e.never(name) is None:
+        return res
+    from dataclasses import replace
+    return replace(res, conditions=tuple(c for c in res.conditions
+                                         if not (c.met is None and c.rule_id.startswith(QUESTIONS))))

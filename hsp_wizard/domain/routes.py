@@ -10,7 +10,7 @@ from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.amendments import (business_manager, child_exception, designated_activities_warning,
                                           jskip_before_start, landing_criteria, late_payment, livelihood_exempt,
                                           longest_months, permit_expiry_unknown, refugee_protection,
-                                          suspended_sentence)
+                                          suspended_sentence, unasked_on_closed_route)
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import PointsResult, points, table_version
@@ -310,7 +310,7 @@ class Engine:
         return None
 
     def route(self, name: str, on: date) -> RouteResult:
-        return getattr(self, f"_route_{name}")(on)
+        return unasked_on_closed_route(self, name, getattr(self, f"_route_{name}")(on))
 
     def _hsp(self, name: str, on: date) -> RouteResult:
         pts_rule, years_rule = HSP_ROUTES[name]
@@ -354,8 +354,9 @@ class Engine:
         if cat in (Category.B, Category.C):
             for pr in (now, past):
                 floor = next((g for g in pr.gates if g.rule_id == "gate.salary_floor"), None)
-                if floor is not None and not floor.met:
-                    conds.append(self.cond("gate.salary_floor", False, floor.why, on))  # not an HSP that day
+                if floor is not None and not floor.met:  # not an HSP that day (no salary entered: unknown)
+                    conds.append(self.cond("gate.salary_floor", None if pr.salary_yen is None else False,
+                                           floor.why, on))
         conds += self.risks(on, years)
         conds += self.other_requirements(on)
         return RouteResult(name, on, tuple(conds), variant, back)

@@ -262,3 +262,12 @@ def test_the_change_from_hsp_i_c_to_hsp_ii_meets_the_2025_criteria():
     assert blockers(day) == ["bm.capital"]
     p.business = Business(capital_yen=30_000_000, full_time_staff="yes", japanese_b2="yes")
     assert ev(p, date(2025, 10, 16)).hsp2.open
+
+
+def test_unanswered_questions_are_not_repeated_on_routes_the_person_cannot_take():
+    p = manager()
+    day = ev(p, date(2026, 3, 1))
+    assert [c.met for c in cond(day.routes["general"], "stay.landing_criteria")] == [None]
+    assert not cond(day.routes["spouse"], "stay.landing_criteria") and not cond(day.routes["spouse"], "bm.capital")
+    p.business = Business(capital_yen=1_000_000)
+    assert "bm.capital" in blockers(ev(p, date(2026, 3, 1)).routes["spouse"])  # an answer that fails still shows

@@ -189,3 +189,18 @@ def test_the_jskip_list_asks_for_proof_of_the_criteria_not_points():
     assert cl.exhibits == []
     p.residence = [status("engineer_humanities", date(2023, 5, 1))]
     assert "special_hsp_certificate" not in doc_ids(compose(p, ev(p, date(2025, 6, 1)), "jskip"))
+
+
+def test_no_salary_entered_at_a_checkpoint_is_unknown_not_a_refusal():
+    """The same (b) profile with no salary before 2025-06-01: the 1-year checkpoint's floor is unknown (enter the
+    salary), not a blocker; the route is not refused on a missing fact."""
+    from hsp_wizard.domain.project import ResearchAchievement
+    p = profile("b", birth=date(2000, 1, 1), degrees=[degree("doctorate", awarded=date(2023, 3, 31))],
+                japanese=[jlpt("N1", date(2022, 12, 1))],
+                research=[ResearchAchievement(kind="papers", achieved=date(2023, 1, 1))],
+                employer_facts=[EmployerFact(kind="innovation_support", start=date(2023, 4, 1))],
+                salary_history=[SalaryEntry(start=date(2025, 6, 1), amount_yen=3_000_000)],
+                obligations=CLEAN, residence=[status("engineer_humanities", date(2023, 4, 1))])
+    route = ev(p, date(2026, 5, 31)).routes["hsp80"]
+    assert [c.met for c in route.conditions if c.rule_id == "gate.salary_floor"] == [None]
+    assert "gate.salary_floor" not in rules_of(route)

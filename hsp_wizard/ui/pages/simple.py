@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
-                               QLineEdit, QRadioButton)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QLabel,
+                               QLineEdit, QRadioButton, QScrollArea, QWidget)
 
 from hsp_wizard.domain.points import points
 from hsp_wizard.domain.project import (Answer, Business, Category, ChildKind, Family, Obligations, Occupation,
@@ -190,7 +190,15 @@ class RequirementsPage(ListPage):
         self.marriage.value_changed.connect(self.edited)
         self.refugee.value_changed.connect(self.edited)
         self.capital.value_changed.connect(self.edited)
-        self.body.addLayout(form)
+        questions = QWidget(self)  # the questions scroll, so the page fits a 720-pixel-high screen
+        questions.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(questions)
+        scroll.setMinimumHeight(160)
+        self.texts.bind(scroll.setAccessibleName, N_("Questions"))
+        self.body.addWidget(scroll, 1)
         for cb in (self.withheld, self.employer, self.notice, self.traffic):
             self.body.addWidget(cb)
             cb.toggled.connect(self.edited)
