@@ -20,6 +20,7 @@ ROUTE_SHIFTS = {"hsp80": (1,), "hsp70": (3,), "jskip": (1,), "general": (5, 10),
                 "long_term_resident": (5,), "refugee": (5,), "contribution": (5,), "regional": (3,),
                 "hsp2": (1, 3)}
 AGE_EDGES = (30, 35, 40)
+NOT_ROUTE_RULES = ("fee.", "revocation.")
 CAREER_EDGES_MONTHS = (36, 60, 84, 120)
 
 
@@ -101,6 +102,8 @@ class Planner:
             out |= {pen.ended, anniversary(pen.ended, 5), anniversary(pen.ended, 10)}
         for group in (rules.rows.values(), rules.rules.values()):
             for item in group:
+                if item.id.startswith(NOT_ROUTE_RULES):
+                    continue  # a fee or a note: no route opens or closes on its dates
                 for v in item.values:
                     out.add(v.since)
                     if v.until:
