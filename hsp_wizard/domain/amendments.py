@@ -69,7 +69,10 @@ def notice_covers(p: "Project", ev: "Evaluation", route: str, have: set[str], no
                       if r.granted_as_hsp and r.covers(back)), None)
         mark_rule = ROUTE_MARK_RULES[route]
         mark = int((rules.rule_value(mark_rule, ev.on) or rules.rules[mark_rule].values[-1]).value)
-        if grant is None or grant.hsp_points is None:
+        if grant is None:
+            notes.append(Msg.of(N_("No HSP grant entered covers {date}, so your points-result notice does not stand "
+                                   "for that date: the points sheet for it is listed."), date=back))
+        elif grant.hsp_points is None:
             notes.append(Msg.of(N_("The points shown on your points-result notice for {date} are not entered: "
                                    "the points sheet for that date is listed. Enter the points recognised on "
                                    "your HSP grant."), date=back))

@@ -61,7 +61,7 @@ CORRECTIONS = (
     "Spouse and child routes: fines and prison sentences apply (only good conduct and livelihood are exempt): "
     "`conduct.fine_years`, `conduct.imprisonment_years`.",
     "A suspended sentence stops counting when the suspension ends: `conduct.suspended_sentence`.",
-    "The points-result notice replaces the past points sheet only at the route's mark: the HSP 80/70 lists.",
+    "The points-result notice replaces the past points sheet only at the route's mark: `pr.points_notice`.",
     "No J-Skip criteria before 2023-04-21 (PR route and HSP(ii)): `jskip.start`.",
     "A (b)/(c) salary under ¥3M blocks the HSP 80/70 routes at each checkpoint: `gate.salary_floor`.",
     "Several career periods are laid end to end: `convention.career_months`.",

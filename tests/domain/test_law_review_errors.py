@@ -204,3 +204,14 @@ def test_no_salary_entered_at_a_checkpoint_is_unknown_not_a_refusal():
     route = ev(p, date(2026, 5, 31)).routes["hsp80"]
     assert [c.met for c in route.conditions if c.rule_id == "gate.salary_floor"] == [None]
     assert "gate.salary_floor" not in rules_of(route)
+
+
+def test_a_notice_from_a_later_grant_does_not_stand_for_an_earlier_checkpoint():
+    """HSP granted with 85 on 2025-09-01; applying on 2026-06-01, the 1-year checkpoint (2025-06-01) was before
+    the grant: the sheet for that date is still listed, and the checklist says why."""
+    p = steady_hsp(obligations=obligations(points_notice=True))
+    p.residence = [status("engineer_humanities", date(2015, 1, 1), date(2025, 8, 31)),
+                   status("hsp1b", date(2025, 9, 1), granted_as_hsp=True, hsp_points=85)]
+    cl = compose(p, ev(p, date(2026, 6, 1)), "hsp80")
+    assert "points_sheet_past" in doc_ids(cl) and not cl.notice_covers
+    assert any("No HSP grant entered covers" in m.text for m in cl.assumptions)
