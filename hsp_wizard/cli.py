@@ -240,6 +240,7 @@ def render_text(name: str, project, ev: Evaluation, r) -> str:
     out.append("  " + r.msg(Msg.of(N_("J-Skip criteria: {state}"),
                                    state=r.tr(N_("met") if ev.jskip.met else N_("not met")))) +
                f" — {r.msg(ev.jskip.why)}")
+    out += [f"  ! {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]" for c in ev.notes]
     out.append("")
     return "\n".join(out) + "\n"
 
