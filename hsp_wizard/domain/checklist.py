@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from hsp_wizard.domain.amendments import notice_covers, pr_fee
 from hsp_wizard.domain.dates import completed_years, years_before
 from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Msg, N_, Term
@@ -58,6 +59,8 @@ class Checklist:
     sources: tuple[str, ...] = ()
     confidence: str = ""
     note: str | None = None
+    notice_covers: bool = False  # the points-result notice stands for the earlier checkpoint
+    fee: tuple[Msg, tuple[str, ...], str] | None = None  # what to pay on grant, its sources and confidence
     household: list[HouseholdDocument] = field(default_factory=list)  # numbered after the exhibits
 
 
@@ -104,6 +107,8 @@ def situation(p: Project, on: date, pension_years: int, health_years: int) -> tu
         s.add("child_of_pr")
     if f.contribution_recognised:
         s.add("contribution")
+    if any(r.special_hsp and r.covers(on) for r in p.residence):
+        s.add("special_hsp")
     if o.insurance:
         pen_from, health_from = years_before(on, pension_years), years_before(on, health_years)
         if _overlaps(p, InsuranceKind.EMPLOYEES_PENSION, pen_from, on):
@@ -135,6 +140,7 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
     on = ev.on
     cl = rules.checklist(checklist_route(route), on) or rules.checklist(checklist_route(route), date.max)
     have, assumptions = situation(p, on, cl.pension_years, cl.health_years)
+    covers = route in CHECKPOINT_YEARS and notice_covers(p, ev, route, have, assumptions, rules)
     entries: list[ChecklistEntry] = []
     seen: set[str] = set()
     years_of = {"resident_tax_certificates": cl.tax_years, "resident_tax_payment_proof": cl.tax_years,
@@ -142,17 +148,17 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
                 "nhi_payment_certificate": cl.health_years, "nhi_receipts": cl.health_years,
                 "employer_insurance_receipts": cl.pension_years}
     for item in cl.items:
-        if item.doc in seen or not (set(item.when) & have):
+        if item.doc in seen or not (set(item.when) & have) or not item.listed_on(on):
             continue
         seen.add(item.doc)
         entries.append(ChecklistEntry(rules.documents[item.doc], item.years or years_of.get(item.doc)))
     points_at: list[PointsResult] = []
     exhibits: list[Exhibit] = []
-    if route in CHECKPOINT_YEARS and ev.points is not None:
+    if route in CHECKPOINT_YEARS and route != "jskip" and ev.points is not None:  # J-Skip uses no points
         back = CHECKPOINT_YEARS[route]
         points_at = [ev.points, ev.checkpoints.get(back) or ev.points]
-        if p.obligations.points_notice:
-            points_at = points_at[:1]  # the notice stands for the earlier checkpoint (seed 004, item 9)
+        if covers:
+            points_at = points_at[:1]  # the notice stands for the earlier checkpoint (seed 004, items 8(2), 8(3))
         n = 0
         for pr in points_at:
             for ln in pr.lines:
@@ -164,4 +170,5 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
     household = household_documents(p, route, on, {"tax": cl.tax_years, "pension": cl.pension_years,
                                                    "health": cl.health_years}, len(exhibits) + 1, rules=rules)
     return Checklist(route, on, cl.tax_years, cl.pension_years, cl.health_years, entries, exhibits, points_at,
-                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note, household)
+                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note, covers,
+                     pr_fee(rules, on), household)

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hsp_wizard.domain import facts as F
+from hsp_wizard.domain.amendments import revocation_note
 from hsp_wizard.domain.dates import (ONE_DAY, anniversary, earliest_on_or_after_years_before, month_add,
                                      years_after, years_before)
 from hsp_wizard.domain.points import PointsResult
@@ -19,6 +20,7 @@ ROUTE_SHIFTS = {"hsp80": (1,), "hsp70": (3,), "jskip": (1,), "general": (5, 10),
                 "long_term_resident": (5,), "refugee": (5,), "contribution": (5,), "regional": (3,),
                 "hsp2": (1, 3)}
 AGE_EDGES = (30, 35, 40)
+NOT_ROUTE_RULES = ("fee.", "revocation.")
 CAREER_EDGES_MONTHS = (36, 60, 84, 120)
 
 
@@ -54,6 +56,7 @@ class Evaluation:
     openings: dict[str, Opening] = field(default_factory=dict)
     hsp2_opening: Opening | None = None
     breaks: list = field(default_factory=list)
+    notes: list[Condition] = field(default_factory=list)  # shown once on every result (revocation.law)
 
     def as_json(self) -> dict:
         return {
@@ -69,6 +72,7 @@ class Evaluation:
             "jskip": self.jskip.as_json(),
             "continuity_breaks": [{"restart": b.restart.isoformat() if b.restart != date.max else None,
                                    "rule": b.rule_id, "why": b.why.as_json()} for b in self.breaks],
+            "notes": [c.as_json() for c in self.notes],
         }
 
 
@@ -95,9 +99,11 @@ class Planner:
             if d:
                 out.add(d)
         for pen in p.obligations.penalties:
-            out |= {anniversary(pen.ended, 5), anniversary(pen.ended, 10)}
+            out |= {pen.ended, anniversary(pen.ended, 5), anniversary(pen.ended, 10)}
         for group in (rules.rows.values(), rules.rules.values()):
             for item in group:
+                if item.id.startswith(NOT_ROUTE_RULES):
+                    continue  # a fee or a note: no route opens or closes on its dates
                 for v in item.values:
                     out.add(v.since)
                     if v.until:
@@ -179,7 +185,7 @@ def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizo
         for name in HSP_ROUTES:
             routes[name] = with_dip_warning(engine, planner, routes[name])
     ev = Evaluation(on, cat, pts, checkpoints, by_cat, routes, engine.hsp2(on), engine.jskip_criteria(on),
-                    breaks=list(engine.res.breaks))
+                    breaks=list(engine.res.breaks), notes=[revocation_note(engine, on)])
     if find_dates:
         engine.blocking_only = True
         start = from_date or on

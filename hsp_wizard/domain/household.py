@@ -11,7 +11,7 @@ from datetime import date
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after
 from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
-from hsp_wizard.domain.project import (Answer, ChildRelation, Family, HouseholdMember, MemberKind, Nationality,
+from hsp_wizard.domain.project import (Answer, ChildKind, ChildRelation, Family, HouseholdMember, MemberKind, Nationality,
                                        Obligations, Project, Relation, ResidencePeriod)
 from hsp_wizard.domain.routes import Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet, load_rules
@@ -22,6 +22,9 @@ BENEFITS = ("spouse_work", "parent", "domestic_worker")
 BENEFIT_NAMES = {"spouse_work": N_("The spouse's full-time work"), "parent": N_("Bringing a parent"),
                  "domestic_worker": N_("Bringing a domestic worker")}
 HSP_KINDS = {"hsp", "hsp2"}
+# A member's relation as the child route reads it (Family.child_kind); a stepchild is nobody's child there.
+CHILD_KIND = {ChildRelation.NATURAL: ChildKind.NATURAL, ChildRelation.SPECIAL_ADOPTED: ChildKind.SPECIAL_ADOPTION,
+              ChildRelation.ADOPTED: ChildKind.ORDINARY_ADOPTION}
 
 
 # ---------------------------------------------------------------------------------------------- members
@@ -112,7 +115,7 @@ def member_project(p: Project, m: HouseholdMember, relation: Relation) -> tuple[
     if m.kind == MemberKind.SPOUSE:
         fam = Family(spouse_is=relation, marriage_date=m.marriage_date)
     elif m.kind == MemberKind.CHILD:
-        fam = Family(parent_is=relation)
+        fam = Family(parent_is=relation, child_kind=CHILD_KIND.get(m.child_relation))
     o = p.obligations
     obligations = Obligations(taxes=m.taxes, pension=m.pension, health_insurance=m.health_insurance,
                               notifications=o.notifications, guarantor=o.guarantor)
@@ -213,11 +216,7 @@ def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None
             route = "child"
         mp, notes = member_project(p, m, Relation.PERMANENT_RESIDENT)
         engine = Engine(mp, rules, today=on)
-        warnings: list[Condition] = []
-        if m.kind == MemberKind.CHILD and m.child_relation is None:
-            warnings.append(engine.cond("family.child_natural_or_special", None,
-                                        Msg.of(N_("Not answered: is this a natural or specially adopted child? "
-                                                  "Another child needs the general rule")), on, blocking=False))
+        warnings: list[Condition] = []  # (an unanswered relation is the child route's own unknown condition)
         if not m.applies_with_principal:
             notes.append(Msg.of(N_("Marked as not applying with you: the application must explain why a member "
                                    "who could apply does not")))

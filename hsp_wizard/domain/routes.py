@@ -7,6 +7,10 @@ from datetime import date
 from typing import Callable
 
 from hsp_wizard.domain import facts as F
+from hsp_wizard.domain.amendments import (business_manager, child_exception, designated_activities_warning,
+                                          jskip_before_start, landing_criteria, late_payment, livelihood_exempt,
+                                          longest_months, permit_expiry_unknown, refugee_protection,
+                                          suspended_sentence, unasked_on_closed_route)
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import PointsResult, points, table_version
@@ -139,7 +143,7 @@ class Engine:
         if st is None:
             return self.cond("stay.longest_period", None, Msg.of(N_("No status entered for {date}"), date=on), on)
         status = self.rules.statuses.get(st.status)
-        longest = status.longest_months if status else None
+        longest = longest_months(status, on) if status else None
         if longest == 0:
             return self.cond("stay.longest_period", True, Msg.of(N_("{status} has no fixed period of stay"),
                                                                  status=st.status), on)
@@ -156,15 +160,20 @@ class Engine:
                          Msg.of(N_("Period of stay {have} months; {needed} months needed on {date}"),
                                 have=st.period_of_stay_months, needed=needed, date=on), on)
 
-    def conduct(self, on: date) -> list[Condition]:
+    def conduct(self, on: date, traffic_counts: bool = True) -> list[Condition]:
+        """Fines and prison sentences (every route), and, with `traffic_counts`, repeated traffic violations (good
+        conduct, from which spouses and children are exempt)."""
         out = []
         for pen in self.p.obligations.penalties:
+            if pen.suspended:
+                out.append(suspended_sentence(self, pen, on))
+                continue
             rule_id = "conduct.fine_years" if pen.kind == "fine" else "conduct.imprisonment_years"
             clear = anniversary(pen.ended, self.num(rule_id, on))
             out.append(self.cond(rule_id, on >= clear,
                                  Msg.of(N_("A {kind} ended {ended}: good conduct from {clear}"), kind=Term(PENALTY_NAMES[pen.kind]),
                                         ended=pen.ended, clear=clear), on))
-        if self.p.obligations.repeated_traffic_violations:
+        if self.p.obligations.repeated_traffic_violations and traffic_counts:
             out.append(self.cond("conduct.fine_years", False,
                                  Msg.of(N_("Repeated traffic violations can count against good conduct")), on,
                                  blocking=False))
@@ -173,16 +182,13 @@ class Engine:
     def obligations(self, on: date) -> list[Condition]:
         o = self.p.obligations
         out = []
-        late_rule = self.rules.rule_value("obligations.late_payment", on) is not None
         for what, ans in ((Term(N_("taxes")), o.taxes), (Term(N_("pension premiums")), o.pension),
                           (Term(N_("health-insurance premiums")), o.health_insurance)):
             if ans == Payment.UNPAID:
                 out.append(self.cond("obligations.public_charges", False,
                                      Msg.of(N_("Unpaid {what}: pay them before applying"), what=what), on))
             elif ans == Payment.LATE:
-                rid = "obligations.late_payment" if late_rule else "obligations.public_charges"
-                out.append(self.cond(rid, False, Msg.of(N_("Late payment of {what} is negatively evaluated"),
-                                                        what=what), on, blocking=False))
+                out.append(late_payment(self, what, on))
             elif ans == Payment.UNKNOWN:
                 out.append(self.cond("obligations.public_charges", None,
                                      Msg.of(N_("Not answered: were {what} paid on time?"), what=what), on,
@@ -202,6 +208,8 @@ class Engine:
     def livelihood(self, on: date) -> list[Condition]:
         if self.blocking_only:
             return []
+        if livelihood_exempt(self, on):
+            return []
         if self.p.household.members:  # judged on the household's income (domain/household.py)
             from hsp_wizard.domain.household import household_livelihood
             return household_livelihood(self, on)
@@ -219,7 +227,8 @@ class Engine:
         s = self.p.settings
         start = years_before(on, years)
         return [self.cond(r.rule_id, False, r.why, on, blocking=False)
-                for r in self.res.risks(start, on, s.single_trip_days, s.yearly_days)]
+                for r in self.res.risks(start, on, s.single_trip_days, s.yearly_days)
+                ] + permit_expiry_unknown(self, on, years)
 
     def allowance_warning(self, on: date) -> list[Condition]:
         """A warning where the longest-period-of-stay condition passes only thanks to the dated 3-year
@@ -229,21 +238,24 @@ class Engine:
         st = self.res.status_on(on)
         three = self.rules.rule_value("stay.three_years_count", on)
         status = self.rules.statuses.get(st.status) if st else None
-        if (three is None or status is None or not status.longest_months or st.period_of_stay_months is None
-                or st.period_of_stay_months >= status.longest_months
+        longest = longest_months(status, on) if status else None
+        if (three is None or not longest or st.period_of_stay_months is None
+                or st.period_of_stay_months >= longest
                 or st.period_of_stay_months < int(three.value) * 12):
             return []
         return [self.cond("stay.three_years_count", False,
                           Msg.of(N_("Your {months}-month period of stay counts as the longest only until {end}; "
-                                    "from then the full {longest} months are needed"),
+                                    "from then the full {longest} months are needed. That end date is reported by "
+                                    "practitioners, not confirmed in ISA's published text, and an application "
+                                    "decided after it may be judged differently."),
                                  months=st.period_of_stay_months, end=three.until - ONE_DAY if three.until else on,
-                                 longest=status.longest_months), on, blocking=False)]
+                                 longest=longest), on, blocking=False)]
 
     def other_requirements(self, on: date, *, conduct: bool = True, livelihood: bool = True) -> list[Condition]:
         out = [self.longest_stay(on), *self.allowance_warning(on)]
-        if conduct:
-            out += self.conduct(on)
+        out += self.conduct(on, traffic_counts=conduct)  # fines and prison sentences bind spouses and children too
         out += self.obligations(on)
+        out += landing_criteria(self, on) + business_manager(self, on)
         if livelihood:
             out += self.livelihood(on)
         return out
@@ -252,7 +264,10 @@ class Engine:
     def jskip_criteria(self, on: date, rule_on: date | None = None) -> Condition:
         """Whether the special-HSP criteria are met with the facts of `on` (values in force on `rule_on`)."""
         rule_on = rule_on or on
-        ref = max(rule_on, min(v.since for v in self.rules.rules["jskip.ab_salary"].values))
+        first = min(v.since for v in self.rules.rules["jskip.ab_salary"].values)
+        ref = max(rule_on, first)
+        if on < first:
+            return jskip_before_start(self, on, first)
         if self.p.category is None:
             return self.cond("jskip.ab_salary", False, Msg.of(N_("Choose a category first")), ref)
         cat = Category(self.p.category)
@@ -298,7 +313,7 @@ class Engine:
         return None
 
     def route(self, name: str, on: date) -> RouteResult:
-        return getattr(self, f"_route_{name}")(on)
+        return unasked_on_closed_route(self, name, getattr(self, f"_route_{name}")(on))
 
     def _hsp(self, name: str, on: date) -> RouteResult:
         pts_rule, years_rule = HSP_ROUTES[name]
@@ -342,8 +357,9 @@ class Engine:
         if cat in (Category.B, Category.C):
             for pr in (now, past):
                 floor = next((g for g in pr.gates if g.rule_id == "gate.salary_floor"), None)
-                if floor is not None and not floor.met:
-                    conds.append(self.cond("gate.salary_floor", False, floor.why, on, blocking=False))
+                if floor is not None and not floor.met:  # not an HSP that day (no salary entered: unknown)
+                    conds.append(self.cond("gate.salary_floor", None if pr.salary_yen is None else False,
+                                           floor.why, on))
         conds += self.risks(on, years)
         conds += self.other_requirements(on)
         return RouteResult(name, on, tuple(conds), variant, back)
@@ -383,6 +399,7 @@ class Engine:
         conds.append(self.cond("pr.general.work_years", best >= work,
                                Msg.of(N_("Longest continuous run on a work or residence-based status: {have} of "
                                          "{years} year(s)"), have=best, years=work), on))
+        conds += designated_activities_warning(self, cont or on, on)
         conds += self.risks(on, years)
         conds += self.other_requirements(on)
         return RouteResult("general", on, tuple(conds))
@@ -434,6 +451,7 @@ class Engine:
     def _route_child(self, on: date) -> RouteResult:
         conds = self._family(on, "child", "pr.child.years", self.p.family.parent_is, N_("child"))
         years = self.num("pr.child.years", on)
+        conds += [child_exception(self, on)] if not conds else []
         conds += [self.resident(on), self.continuous(on, years, "pr.child.years")]
         conds += self.risks(on, years)
         conds += self.other_requirements(on, conduct=False, livelihood=False)
@@ -455,6 +473,7 @@ class Engine:
             conds = [self.cond("pr.refugee.years", False, Msg.of(N_("Applies only to a recognised refugee")), on)]
         else:
             conds = [self.continuous(on, years, "pr.refugee.years", since=rec)]
+        conds += [c for c in (refugee_protection(self, on),) if c is not None]
         conds += [self.resident(on)]
         conds += self.risks(on, years)
         conds += self.other_requirements(on, livelihood=False)
@@ -506,6 +525,7 @@ class Engine:
         floor = next((g for g in now.gates if g.rule_id == "gate.salary_floor"), None)
         if floor is not None:
             conds.append(self.cond("gate.salary_floor", floor.met, floor.why, on))
+        conds += business_manager(self, on, change=True)
         conds += self.conduct(on)
         return RouteResult("hsp2", on, tuple(conds))
 

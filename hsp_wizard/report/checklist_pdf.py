@@ -281,7 +281,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     back = ev.routes[cl.route].checkpoint
     if cl.route in ("hsp80", "hsp70", "jskip") and back is not None:
         text = r.tr(N_("{now} and {back}")).format(now=r.fmt(ev.on), back=r.fmt(back))
-        if p.obligations.points_notice:
+        if cl.notice_covers:
             text += "\n" + r.tr(N_("The earlier date is covered by your points-result notice (ポイント計算結果通知書)."))
         rows.append([r.tr(N_("Checkpoints")), text])
     table_date = ev.points.table_date if ev.points else None
@@ -305,6 +305,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
         en_n, ja_n = ROUTE_NAMES[name]
         verdicts.append([_para(_both(r, en_n, ja_n), s["cell"]), _para(state, s["cell"])])
     out.append(_table(verdicts, [70 * mm, 108 * mm], header=False))
+    out += [_para(r.msg(c.why) + f" [{', '.join(c.sources)}]", s["small"]) for c in ev.notes]
     return out
 
 
@@ -326,6 +327,9 @@ def _documents(cl: Checklist, r: Renderer, s) -> list:
         rows.append(["□", _para(name, s["cell"]), _para(r.tr(d.where), s["cell"]),
                      _para("\n".join(notes), s["cell"])])
     out.append(_table(rows, [7 * mm, 72 * mm, 45 * mm, 54 * mm]))
+    if cl.fee is not None:  # what to pay at the office when permission is granted (fee.pr_grant)
+        out.append(_para("□ " + r.msg(cl.fee[0]) + f" [{', '.join(cl.fee[1])}; {r.confidence(cl.fee[2])}]",
+                         s["base"]))
     if cl.note:
         out.append(_para(r.tr(cl.note), s["small"]))
     return out

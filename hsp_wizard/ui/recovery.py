@@ -26,7 +26,8 @@ PART_LABELS = {
     "japanese": N_("Japanese ability"), "employer_facts": N_("Employer"), "positions": N_("Position"),
     "investments": N_("Investment"), "jica_training": N_("JICA training"), "residence": N_("Statuses of residence"),
     "trips": N_("Trips abroad"), "family": N_("Family"), "obligations": N_("Taxes, pension and insurance"),
-    "settings": N_("Settings"), "scenarios": N_("What-if scenarios"), "household": N_("Household"),
+    "business": N_("Your business (business-manager criteria)"), "settings": N_("Settings"),
+    "scenarios": N_("What-if scenarios"), "household": N_("Household"),
 }
 
 

@@ -85,7 +85,7 @@ def test_national_pension_and_health_insurance_months_add_their_receipts(tmp_pat
     p.obligations.insurance = [InsurancePeriod(kind="national_pension", start=date(2025, 4, 1)),
                                InsurancePeriod(kind="national_health", start=date(2025, 4, 1))]
     t = text(pdf(p, "spouse"), tmp_path)
-    for must in ("国民年金保険料領収証書", "国民健康保険被保険者証", "国民健康保険料（税）納付証明書",
+    for must in ("国民年金保険料領収証書", "国民健康保険の資格確認書", "国民健康保険料（税）納付証明書",
                  "国民健康保険料（税）領収証書"):
         assert has(t, must), must
     assert not has(t, "健康保険被保険者証（写し）健康") and not has(t, "Healthinsurancecard(copy)")

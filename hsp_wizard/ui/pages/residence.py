@@ -37,6 +37,8 @@ class ResidencePage(ListPage):
         self.add_list("trips", N_("&Trips abroad"), [
             Column("left", N_("Left Japan"), "date", required=True), Column("returned", N_("Returned"), "date"),
             Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS),
+            Column("permit_expires", N_("Permit valid until"), "date"),
+            Column("status_expires", N_("Period of stay valid until"), "date"),
         ], Trip)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)

@@ -242,6 +242,8 @@ class ResultsPage(BasePage):
                              f"{self.change(ln.item)}</td></tr>")
                 h.append("</table>")
         h.append("<p>" + escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))) + "</p>")
+        h += [f"<p>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]"
+              "</small></p>" for c in ev.notes]
         return "".join(h)
 
 
@@ -253,6 +255,8 @@ def _label(r: Renderer, rule_id: str) -> str:
 
 def _item_of(rule_id: str) -> str:
     """Which page answers the facts a condition is about."""
+    if rule_id.startswith(("stay.landing", "pr.child.natural", "pr.refugee.", "bm.")):  # asked on requirements
+        return "requirements"
     if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
                            "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
         return "residence"

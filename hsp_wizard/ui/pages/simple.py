@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
-                               QLineEdit, QRadioButton)
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QFrame, QLabel,
+                               QLineEdit, QRadioButton, QScrollArea, QWidget)
 
 from hsp_wizard.domain.points import points
-from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Occupation, Payment, Penalty,
-                                       Relation)
+from hsp_wizard.domain.project import (Answer, Business, Category, ChildKind, Family, Obligations, Occupation,
+                                       Payment, Penalty, Protection, Relation)
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.pages.lists import ListPage
-from hsp_wizard.ui.widgets.fields import DateField
+from hsp_wizard.ui.widgets.fields import DateField, YenField
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
 
 
@@ -122,6 +122,12 @@ OCCUPATION = [(Occupation.EMPLOYEE, N_("Employee")), (Occupation.SELF_EMPLOYED, 
 RELATION = [(Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national")),
             (Relation.PERMANENT_RESIDENT, N_("Permanent resident")),
             (Relation.SPECIAL_PERMANENT_RESIDENT, N_("Special permanent resident"))]
+CHILD_KIND = [("", N_("Not sure")), (ChildKind.NATURAL, N_("Natural child")),
+              (ChildKind.SPECIAL_ADOPTION, N_("Specially adopted child (特別養子)")),
+              (ChildKind.ORDINARY_ADOPTION, N_("Ordinarily adopted child (普通養子)"))]
+PROTECTION = [(Protection.REFUGEE, N_("Recognised refugee")),
+              (Protection.COMPLEMENTARY, N_("Complementary protection (補完的保護対象者)")),
+              (Protection.THIRD_COUNTRY_RESETTLED, N_("Third-country resettled refugee (第三国定住難民)"))]
 
 
 def combo(page: BasePage, pairs) -> QComboBox:
@@ -144,6 +150,12 @@ class RequirementsPage(ListPage):
         self.spouse = combo(self, RELATION)
         self.parent = combo(self, RELATION)
         self.marriage = DateField(self)
+        self.child_kind = combo(self, CHILD_KIND)
+        self.refugee = DateField(self)
+        self.protection = combo(self, PROTECTION)
+        self.landing = combo(self, ANSWER)
+        self.capital = YenField(self)
+        self.staff, self.japanese_b2, self.degree = (combo(self, ANSWER) for _i in range(3))
         self.withheld, self.employer, self.notice, self.traffic = (QCheckBox(self) for _i in range(4))
         for box, text in ((self.withheld, N_("Resident tax was always deducted from my salary (&withheld)")),
                           (self.employer, N_("I own a workplace enrolled in social ins&urance")),
@@ -158,16 +170,35 @@ class RequirementsPage(ListPage):
                 (N_("&Occupation:"), self.occupation),
                 (N_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
                 (N_("&Marriage date:"), self.marriage),
-                (N_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent)]
+                (N_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent),
+                (N_("As that child, you are a:"), self.child_kind),
+                (N_("Date recognised as a refugee, granted protection or resettled (empty if none):"), self.refugee),
+                (N_("Protection granted:"), self.protection),
+                (N_("Does your current status still meet its landing criteria (上陸許可基準)?"), self.landing),
+                (N_("Business manager (経営・管理, HSP(i)(c)): capital of the business (¥, empty if not sure):"),
+                 self.capital),
+                (N_("Does the business employ a full-time Japanese or permanent-resident employee?"), self.staff),
+                (N_("Do you or a full-time employee have Japanese at B2 level (JLPT N2)?"), self.japanese_b2),
+                (N_("Do you hold a master's or higher in management or the business's field?"), self.degree)]
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long questions above their answers
         for text, w in rows:
             form.addRow(self.label_for(text, w), w)
-            if isinstance(w, DateField):
+            if isinstance(w, (DateField, YenField)):
                 form.addRow("", w.error)
             else:
                 w.currentIndexChanged.connect(self.edited)
         self.marriage.value_changed.connect(self.edited)
-        self.body.addLayout(form)
+        self.refugee.value_changed.connect(self.edited)
+        self.capital.value_changed.connect(self.edited)
+        questions = QWidget(self)  # the questions scroll, so the page fits a 720-pixel-high screen
+        questions.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(questions)
+        scroll.setMinimumHeight(160)
+        self.texts.bind(scroll.setAccessibleName, N_("Questions"))
+        self.body.addWidget(scroll, 1)
         for cb in (self.withheld, self.employer, self.notice, self.traffic):
             self.body.addWidget(cb)
             cb.toggled.connect(self.edited)
@@ -177,12 +208,18 @@ class RequirementsPage(ListPage):
             Column("suspended", N_("Suspended"), "bool")], Penalty)
 
     def load(self) -> None:
-        o, f = self.doc.project.obligations, self.doc.project.family
+        o, f, b = self.doc.project.obligations, self.doc.project.family, self.doc.project.business
         for box, value in ((self.taxes, o.taxes), (self.pension, o.pension), (self.health, o.health_insurance),
                            (self.notifications, o.notifications), (self.guarantor, o.guarantor),
-                           (self.occupation, o.occupation), (self.spouse, f.spouse_is), (self.parent, f.parent_is)):
+                           (self.occupation, o.occupation), (self.spouse, f.spouse_is), (self.parent, f.parent_is),
+                           (self.protection, f.protection), (self.landing, o.landing_criteria),
+                           (self.staff, b.full_time_staff), (self.japanese_b2, b.japanese_b2),
+                           (self.degree, b.relevant_degree)):
             box.setCurrentIndex(max(0, box.findData(value.value)))
+        self.child_kind.setCurrentIndex(max(0, self.child_kind.findData(f.child_kind.value if f.child_kind else "")))
         self.marriage.set_value(f.marriage_date)
+        self.refugee.set_value(f.refugee_recognised)
+        self.capital.set_value(b.capital_yen)
         self.withheld.setChecked(o.resident_tax_withheld)
         self.employer.setChecked(o.social_insurance_employer)
         self.notice.setChecked(o.points_notice)
@@ -201,11 +238,16 @@ class RequirementsPage(ListPage):
                            "social_insurance_employer": self.employer.isChecked(),
                            "points_notice": self.notice.isChecked(),
                            "repeated_traffic_violations": self.traffic.isChecked(),
+                           "landing_criteria": self.landing.currentData(),
                            "penalties": [x.model_dump() for x in penalties]})
         marriage = self.marriage.value()
         fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
-                        "parent_is": self.parent.currentData(), "marriage_date": marriage})
-        self.doc.update(obligations=o, family=fam)
+                        "parent_is": self.parent.currentData(), "marriage_date": marriage,
+                        "child_kind": self.child_kind.currentData() or None,
+                        "refugee_recognised": self.refugee.value(), "protection": self.protection.currentData()})
+        biz = Business(capital_yen=self.capital.value(), full_time_staff=self.staff.currentData(),
+                       japanese_b2=self.japanese_b2.currentData(), relevant_degree=self.degree.currentData())
+        self.doc.update(obligations=o, family=fam, business=biz)
 
 
 __all__ = ["CategoryPage", "ListEditor", "RequirementsPage"]
