@@ -101,7 +101,7 @@ def household_livelihood(engine: Engine, on: date) -> list[Condition]:
 
 def member_project(p: Project, m: HouseholdMember, relation: Relation) -> tuple[Project, list[Msg]]:
     """The member as a project of their own, so the same route code judges them: their birth date, statuses,
-    trips, income and payments; the relation their route needs (the spouse or child of a permanent resident when
+    trips, income, payments and penalties; the relation their route needs (the spouse or child of a permanent resident when
     they apply with the principal); the principal's guarantor and notification answers (one guarantor usually
     signs for the family). A child born in Japan with no status entered is taken as resident since birth on a
     family status, and that is said."""
@@ -118,7 +118,7 @@ def member_project(p: Project, m: HouseholdMember, relation: Relation) -> tuple[
         fam = Family(parent_is=relation, child_kind=CHILD_KIND.get(m.child_relation))
     o = p.obligations
     obligations = Obligations(taxes=m.taxes, pension=m.pension, health_insurance=m.health_insurance,
-                              notifications=o.notifications, guarantor=o.guarantor)
+                              notifications=o.notifications, guarantor=o.guarantor, penalties=list(m.penalties))
     mp = Project(birth_date=m.birth_date, residence=residence, trips=list(m.trips), salary=list(m.income),
                  family=fam, obligations=obligations, settings=p.settings,
                  planned_application_date=p.planned_application_date)

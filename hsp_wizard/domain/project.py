@@ -470,6 +470,7 @@ class HouseholdMember(_Model):
     taxes: Payment = Payment.UNKNOWN
     pension: Payment = Payment.UNKNOWN
     health_insurance: Payment = Payment.UNKNOWN
+    penalties: _list(Penalty) = []                # fines and prison sentences bind the spouse and child routes
     work_qualifies: Answer = Answer.UNKNOWN       # spouse: full-time work the HSP spouse benefit covers
 
     @model_validator(mode="after")

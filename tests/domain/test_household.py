@@ -228,3 +228,13 @@ def test_a_scenario_moves_the_familys_date_with_the_principals():
     assert on == date(2026, 11, 1) and sp.open_together is True  # her third anniversary: both can apply
     (sp,) = household_of(p, evaluate(p, p.planned_application_date)).members
     assert sp.open_together is False
+
+
+def test_a_spouses_fine_binds_her_route_with_the_principal():
+    from hsp_wizard.domain.project import Penalty
+    fined = wife(married=date(2018, 1, 1)).model_copy(update={"penalties": [Penalty(kind="fine",
+                                                                                    ended=date(2025, 1, 1))]})
+    (sp,) = routes_of(with_members(fined))
+    assert sp.on_date.open is False
+    assert any(c.rule_id.startswith("conduct") for c in sp.on_date.blockers)
+    assert sp.together.opens == date(2030, 1, 1)  # five years after the fine was paid

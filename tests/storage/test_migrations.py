@@ -88,5 +88,6 @@ def test_version_2_opens_as_a_household_of_one_and_version_3_keeps_every_member(
     assert {m.kind.value for m in v3.household.members} == {"spouse", "child", "parent"}
     assert {m.nationality.value for m in v3.household.members} == {"foreign", "japanese"}
     assert v3.household.domestic_worker is not None and v3.household.expecting_until is not None
+    assert v3.household.members[0].penalties[0].kind == "fine"
     raw = json.loads((GOLDEN / "v2.hspw").read_bytes())
     assert migrations.migrate(raw)["household"] == {"members": []}

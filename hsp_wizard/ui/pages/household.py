@@ -11,7 +11,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from hsp_wizard.domain.project import HouseholdMember, MemberKind, ResidencePeriod, SalaryEntry, Trip, error_reason
+from hsp_wizard.domain.project import (HouseholdMember, MemberKind, Penalty, ResidencePeriod, SalaryEntry, Trip,
+                                       error_reason)
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer, status_label
 from hsp_wizard.rules import load_rules
@@ -119,8 +120,13 @@ class MemberDialog(QDialog):
         self.income = ListEditor(N_("Annual &income"), [
             Column("start", N_("From"), "date", required=True), Column("amount_yen", N_("Amount (yen)"), "yen",
                                                                         required=True)], SalaryEntry, None, inner)
+        self.penalties = ListEditor(N_("&Fines or imprisonment (not traffic 反則金)"), [
+            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
+            Column("ended", N_("Paid or served until"), "date", required=True),
+            Column("suspended", N_("Suspended"), "bool")], Penalty, None, inner)
         for title, editor in ((N_("&Statuses of residence"), self.residence), (N_("Tri&ps abroad"), self.trips),
-                              (N_("Annual &income"), self.income)):
+                              (N_("Annual &income"), self.income),
+                              (N_("&Fines or imprisonment (not traffic 反則金)"), self.penalties)):
             lay.addWidget(self._label(title, editor.table))
             lay.addWidget(editor)
         scroll.setWidget(inner)
@@ -168,6 +174,7 @@ class MemberDialog(QDialog):
         self.residence.set_models(m.residence)
         self.trips.set_models(m.trips)
         self.income.set_models(m.income)
+        self.penalties.set_models(m.penalties)
 
     def member(self) -> tuple[HouseholdMember | None, list[str]]:
         """The member as entered, or None with the reasons it is not valid."""
@@ -187,7 +194,8 @@ class MemberDialog(QDialog):
             fields["parent_of"] = self.side.currentData()
         if self.with_principal is not None:
             fields["applies_with_principal"] = self.with_principal.isChecked()
-        for key, editor in (("residence", self.residence), ("trips", self.trips), ("income", self.income)):
+        for key, editor in (("residence", self.residence), ("trips", self.trips), ("income", self.income),
+                            ("penalties", self.penalties)):
             models, errs = editor.models()
             editor.error.show_error("\n".join(errs))
             errors += errs
