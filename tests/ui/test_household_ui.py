@@ -166,3 +166,14 @@ def test_the_domestic_worker_dialog_by_keyboard(window):
     assert done
     dw = w.doc.project.household.domestic_worker
     assert (dw.birth_date, dw.monthly_pay_yen, dw.other_domestic_worker.value) == (date(1990, 1, 1), 200_000, "no")
+
+
+def test_a_second_spouse_cannot_be_added(window):
+    w = window
+    w.open_path(str(ROOT / "examples" / "family-b.hspw"), ask=False)
+    page = to_page(w, PageId.HOUSEHOLD)
+    assert page.table.rowCount() == 4 and not page.add_buttons[MemberKind.SPOUSE].isEnabled()
+    assert page.add_buttons[MemberKind.CHILD].isEnabled()
+    members = list(w.doc.project.household.members)
+    assert page._set_members(members + [members[0]]) is False  # refused, and said
+    assert page.error.text() == "A household has at most one spouse" and len(w.doc.project.household.members) == 4

@@ -334,6 +334,8 @@ class HouseholdPage(BasePage):
         self.worker_button.clicked.connect(self.edit_worker)
         buttons.addWidget(self.worker_button)
         self.body.addLayout(buttons)
+        self.error = ErrorLabel(self)  # why a change was refused (a second spouse)
+        self.body.addWidget(self.error)
         form = QFormLayout()
         self.expecting = DateField(self)
         form.addRow(self.label_for(N_("Expected birth, if you or your spouse are pre&gnant:"), self.expecting),
@@ -387,8 +389,9 @@ class HouseholdPage(BasePage):
                             spouse_unable_housework=self.doc.project.household.spouse_unable_housework,
                             domestic_worker=self.doc.project.household.domestic_worker)
         except ValidationError as exc:
-            self.error_text = "\n".join(Renderer().msg(error_reason(e)) for e in exc.errors())
+            self.error.show_error("\n".join(Renderer().msg(error_reason(e)) for e in exc.errors()))
             return False
+        self.error.show_error("")
         self.doc.update(household=new)
         return True
 
@@ -462,6 +465,7 @@ class HouseholdPage(BasePage):
                 if m.kind == MemberKind.PARENT:
                     states[i] = _("see the HSP family benefits on the results page")
         self.states = [states.get(i, "") for i in range(len(members))]
+        self.add_buttons[MemberKind.SPOUSE].setEnabled(not any(m.kind == MemberKind.SPOUSE for m in members))
         keep = self.table.currentRow()
         self.table.setRowCount(len(members))
         for i, m in enumerate(members):
