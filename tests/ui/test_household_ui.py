@@ -177,3 +177,14 @@ def test_a_second_spouse_cannot_be_added(window):
     members = list(w.doc.project.household.members)
     assert page._set_members(members + [members[0]]) is False  # refused, and said
     assert page.error.text() == "A household has at most one spouse" and len(w.doc.project.household.members) == 4
+
+
+def test_an_old_file_opens_as_a_household_of_one(window):
+    w = window
+    w.open_path(str(ROOT / "tests" / "storage" / "golden" / "v2.hspw"), ask=False)
+    assert w.doc.migrated_from == 2
+    page = to_page(w, PageId.HOUSEHOLD)
+    assert page.table.rowCount() == 0 and page.add_buttons[MemberKind.SPOUSE].isEnabled()
+    results = to_page(w, PageId.RESULTS)
+    results.tabs.setCurrentIndex(4)
+    assert "A household of one" in results.family.toPlainText()
