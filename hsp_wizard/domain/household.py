@@ -332,8 +332,10 @@ def _yes(a: Answer) -> bool | None:
 
 
 class _Benefits:
-    def __init__(self, p: Project, on: date, rules: RuleSet):
+    def __init__(self, p: Project, on: date, rules: RuleSet, pr_from: date | None = None,
+                 hsp2_from: date | None = None):
         self.p, self.on, self.rules = p, on, rules
+        self.pr_from, self.hsp2_from = pr_from, hsp2_from
         self.e = Engine(p, rules, today=on)
 
     def cond(self, rule_id: str, met: bool | None, why: Msg) -> Condition:
@@ -380,11 +382,21 @@ class _Benefits:
         return (True if under else (None if unknown else False)), (last - ONE_DAY if last else None)
 
     def changes(self, kind: str) -> tuple[Condition, Condition]:
-        hsp2 = self.cond("benefit.at_hsp2", True, Msg.of(N_("At HSP(ii) it continues")))
+        """What happens to the benefit at HSP(ii) and at PR, with the principal's earliest date for each when
+        known (the stay of a parent or a domestic worker is tied to the HSP status)."""
+        if self.hsp2_from is not None:
+            hsp2 = self.cond("benefit.at_hsp2", True, Msg.of(N_("At HSP(ii) (your earliest change: {date}) it "
+                                                                "continues"), date=self.hsp2_from))
+        else:
+            hsp2 = self.cond("benefit.at_hsp2", True, Msg.of(N_("At HSP(ii) it continues")))
         if kind == "spouse_work":
             pr = self.cond("benefit.at_pr", True,
                            Msg.of(N_("At permanent residence it is no longer needed: your spouse can work without "
                                      "limit as the spouse of a permanent resident (after a change of status)")))
+        elif self.pr_from is not None:
+            pr = self.cond("benefit.at_pr", False,
+                           Msg.of(N_("At permanent residence (your earliest: {date}) it ends: the stay is tied to "
+                                     "your HSP status and is not renewed"), date=self.pr_from))
         else:
             pr = self.cond("benefit.at_pr", False,
                            Msg.of(N_("At permanent residence it ends: the stay is tied to your HSP status and "
@@ -486,9 +498,11 @@ def _answer_name(a: Answer) -> str:
     return {Answer.YES: N_("yes"), Answer.NO: N_("no"), Answer.UNKNOWN: N_("not answered")}[a]
 
 
-def benefits(p: Project, on: date, *, rules: RuleSet | None = None) -> list[Benefit]:
-    """The three HSP family benefits on `on`, each met, not met or unknown."""
-    b = _Benefits(p, on, rules or load_rules())
+def benefits(p: Project, on: date, *, rules: RuleSet | None = None, pr_from: date | None = None,
+             hsp2_from: date | None = None) -> list[Benefit]:
+    """The three HSP family benefits on `on`, each met, not met or unknown; `pr_from` and `hsp2_from` (the
+    principal's earliest PR and HSP(ii) dates, when known) date what changes for each."""
+    b = _Benefits(p, on, rules or load_rules(), pr_from, hsp2_from)
     return [b.spouse_work(), b.parent(), b.domestic_worker()]
 
 
@@ -511,18 +525,20 @@ class HouseholdResult:
 
 
 def evaluate_household(p: Project, on: date, principal_first: tuple[str, date] | None, *,
-                       rules: RuleSet | None = None) -> HouseholdResult | None:
+                       rules: RuleSet | None = None, hsp2_from: date | None = None) -> HouseholdResult | None:
     """The household on `on` (None for a household of one)."""
     if not p.household.members and p.household.domestic_worker is None:
         return None
     rules = rules or load_rules()
     income, complete = household_income(p, on)
-    return HouseholdResult(on, member_routes(p, on, principal_first, rules=rules), benefits(p, on, rules=rules),
-                           income, complete)
+    pr_from = principal_first[1] if principal_first else None
+    return HouseholdResult(on, member_routes(p, on, principal_first, rules=rules),
+                           benefits(p, on, rules=rules, pr_from=pr_from, hsp2_from=hsp2_from), income, complete)
 
 
 def household_of(p: Project, ev, *, rules: RuleSet | None = None) -> HouseholdResult | None:
     """The household beside a principal's evaluation (its date and its routes' first openings)."""
     from hsp_wizard.domain.evaluate import first_route
     first = first_route({name: o.opens for name, o in ev.openings.items()}) if ev.openings else None
-    return evaluate_household(p, ev.on, first, rules=rules)
+    hsp2_from = ev.hsp2_opening.opens if ev.hsp2_opening else None
+    return evaluate_household(p, ev.on, first, rules=rules, hsp2_from=hsp2_from)

@@ -238,3 +238,13 @@ def test_a_spouses_fine_binds_her_route_with_the_principal():
     assert sp.on_date.open is False
     assert any(c.rule_id.startswith("conduct") for c in sp.on_date.blockers)
     assert sp.together.opens == date(2030, 1, 1)  # five years after the fine was paid
+
+
+def test_what_changes_at_hsp2_and_pr_is_dated_with_the_principals_earliest_days():
+    from hsp_wizard.domain.household import household_of
+    p = with_members(wife(date(2018, 1, 1), income=4_000_000, lives_together="yes"), child(date(2022, 1, 1)))
+    hh = household_of(p, evaluate(p, ON))
+    parent = {b.kind: b for b in hh.benefits}["parent"]
+    # HSP since 2023-10-01: HSP(ii) after three years; the 80 route is open on the day
+    assert dict(parent.at_hsp2.why.params)["date"] == date(2026, 10, 1) and parent.at_hsp2.met is True
+    assert dict(parent.at_pr.why.params)["date"] == ON and parent.at_pr.met is False

@@ -224,7 +224,7 @@ def test_a_family_checklist_lists_the_spouses_documents_numbered_and_a_single_pe
     assert "E-8" in rows and "E-14" not in rows and "1 year(s)" in rows["E-9"]
     t = text(data, tmp_path)
     assert has(t, "Your family's permanent residence") and has(t, "cannot apply with you yet")
-    assert has(t, "Bringing a parent") and has(t, "At permanent residence it ends")
+    assert has(t, "Bringing a parent") and has(t, "At permanent residence (your earliest: 1 Oct 2026) it ends")
     single = pdf(example("hsp-holder-b"), "hsp80")
     single_rows = [ln for ln in layout_lines(single, tmp_path) if re.match(r"E-\d+ ", ln)]
     assert len(single_rows) == 8 and not any("spouse" in ln.lower() for ln in single_rows)
