@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
 from hsp_wizard.domain.residence import Residence
+from hsp_wizard.domain.routes import Engine
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer, status_label
 from hsp_wizard.rules import load_rules
@@ -69,7 +70,7 @@ class ResidencePage(ListPage):
             if a.end is None or b.start <= a.end:
                 lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
         on = p.planned_application_date or today
-        s = p.settings
-        lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, s.single_trip_days, s.yearly_days)]
+        limits = Engine(p, rules, today).continuity_limits(on)
+        lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, *limits)]
         self.problems.setText("\n".join(lines) if lines else _("No continuity problems found."))
         self.problems.setStyleSheet("color: #b00020;" if lines else "")

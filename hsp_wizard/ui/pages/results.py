@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWi
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
 from hsp_wizard.domain.explain import Money
 from hsp_wizard.domain.points import points
-from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.pages.base import BasePage
 
 
@@ -188,11 +188,11 @@ class ResultsPage(BasePage):
         routes = _("Routes to permanent residence")
         h = [f"<h3>{escape(planned)} {escape(note)}{self.change('category')}</h3>",
              f"<h3>{escape(routes)}</h3><ul>"]
-        for name in (*ROUTES, "hsp2"):
+        for name in current_registry().all:
             res = ev.hsp2 if name == "hsp2" else ev.routes[name]
             op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
             state = _("open") if res.open else _("not open")
-            route = _(ROUTE_NAMES[name][0])
+            route = r.route_name(name)
             h.append(f"<li><b>{escape(route)}</b>: {escape(state)}")
             if op is not None and op.opens:
                 h.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
@@ -241,7 +241,10 @@ def _label(r: Renderer, rule_id: str) -> str:
 
 
 def _item_of(rule_id: str) -> str:
-    """Which page answers the facts a condition is about."""
+    """Which page answers the facts a condition is about: as the routes declare it, else by the rule's family."""
+    page = current_registry().page_of_rule(rule_id)
+    if page is not None:
+        return page
     if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
                            "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
         return "residence"

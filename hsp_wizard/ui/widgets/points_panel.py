@@ -11,15 +11,19 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBo
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.evaluate import evaluate
 from hsp_wizard.domain.points import PointsResult, points
+from hsp_wizard.domain.registry import marks
 from hsp_wizard.i18n import _
 from hsp_wizard.presentation import Renderer
+from hsp_wizard.rules import load_rules
 from hsp_wizard.ui.document import ProjectDocument
 
 GOOD, FAIR, LOW = "#1b5e20", "#8a6d00", "#b00020"
 
 
-def colour_for(total: int) -> str:
-    return GOOD if total >= 80 else FAIR if total >= 70 else LOW
+def colour_for(total: int, on: date | None = None) -> str:
+    """Green at the highest points mark (80), amber at the lowest (70), red below (the marks from the rule data)."""
+    low, *_rest, high = marks(load_rules(), on or date.today())
+    return GOOD if total >= high else FAIR if total >= low else LOW
 
 
 class PointsPanel(QFrame):
