@@ -3,7 +3,7 @@
 editor commits it, timed until every widget shows the edit (the points panel, the routes page, the scenarios
 comparison); and how many times the project was evaluated (`evaluate` called) per edit. Offscreen.
 
-Runs against any version of the app (it only drives the window), so the same script measures before and after."""
+`--no-planned`: the same without a planned application date. Runs against any version of the app (it only drives the window), so the same script measures before and after."""
 
 from __future__ import annotations
 
@@ -60,7 +60,10 @@ def main() -> None:
     app = QApplication([])
     from hsp_wizard.ui.document import ProjectDocument
     from hsp_wizard.ui.wizard import MainWindow, PageId
-    w = MainWindow(ProjectDocument(with_scenarios()))
+    project = with_scenarios()
+    if "--no-planned" in sys.argv:  # the date shown is then the earliest date found
+        project.planned_application_date = None
+    w = MainWindow(ProjectDocument(project))
     w.resize(1280, 720)
     w.show()
     w.wizard.build()
@@ -76,10 +79,10 @@ def main() -> None:
     results = w.wizard.page(PageId.RESULTS)
     results.tabs.setCurrentWidget(results.scenarios)
     settle(app, 2.0)
-    times, per_edit = [], []
+    times, per_edit, plans = [], [], []
     for i in range(EDITS):
         amount = 6_000_000 + (i % 2) * 3_000_000
-        before = calls[0]
+        before, plans_before = calls[0], getattr(w.doc, "plans_made", 0)
         t = time.perf_counter()
         salary.table.item(N - 1, 1).setText(f"{amount:,}")  # what the delegate does on commit
         app.processEvents()
@@ -95,11 +98,14 @@ def main() -> None:
         times.append((time.perf_counter() - t) * 1000)
         settle(app, 0.4)  # anything the edit scheduled runs before the count is read
         per_edit.append(calls[0] - before)
+        plans.append(getattr(w.doc, "plans_made", 0) - plans_before)
         assert shown
     print(f"edit to updated results, {N} rows in every list and {len(w.doc.project.scenarios)} scenarios, "
-          f"{EDITS} edits (ms)")
+          f"{'no planned date' if '--no-planned' in sys.argv else 'a planned date'}, {EDITS} edits (ms)")
     print(f"  median {statistics.median(times):7.1f}  max {max(times):7.1f}")
-    print(f"  evaluations of the project per edit: {per_edit}")
+    print(f"  evaluations of the project (`evaluate` calls) per edit: {per_edit}")
+    if hasattr(w.doc, "plans_made"):
+        print(f"  plans made per edit (ProjectDocument.plan): {plans}")
 
 
 def _pending(results) -> bool:

@@ -21,6 +21,8 @@ class ProjectDocument(QObject):
         self._dirty = False
         self.migrated_from: int | None = None  # the schema version of the file, when it was older
         self.key = None  # a password's SealKey while the project is protected: saves and autosaves are encrypted
+        self._plan = None  # (key, Plan): the current plan, by the project's content and the day
+        self.plans_made = 0  # how many plans were evaluated (bench/edit_to_results.py reads it)
 
     @property
     def project(self):
@@ -33,6 +35,18 @@ class ProjectDocument(QObject):
     @project.setter
     def project(self, value) -> None:
         self._project = value
+
+    def plan(self, today=None):
+        """The plan of the project as it is now (hsp_wizard.domain.plan): evaluated once after an edit, then
+        shared by every view and by printing until the project's content (or the day) changes."""
+        from datetime import date
+        from hsp_wizard.domain.plan import make_plan
+        today = today or date.today()
+        key = (today, self.project.model_dump_json())
+        if self._plan is None or self._plan[0] != key:
+            self._plan = (key, make_plan(self.project.model_copy(deep=True), today))
+            self.plans_made += 1
+        return self._plan[1]
 
     @property
     def dirty(self) -> bool:

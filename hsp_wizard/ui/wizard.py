@@ -473,7 +473,6 @@ class MainWindow(QMainWindow):
         """Build the checklist PDF for the best route on the planned (or earliest) date, save it where the
         user chooses (atomically, readable by the user only) and open it in the system viewer."""
         from datetime import date
-        from hsp_wizard.domain.plan import make_plan
         from hsp_wizard.i18n import current_language
         from hsp_wizard.report.checklist_pdf import ReportError, build_checklist_pdf
         from hsp_wizard.storage import write_private_atomic
@@ -482,7 +481,7 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         try:
-            data = build_checklist_pdf(make_plan(self.doc.project, date.today()), lang=current_language())
+            data = build_checklist_pdf(self.doc.plan(date.today()), lang=current_language())
             write_private_atomic(Path(path), data)
         except (OSError, ReportError) as exc:
             tell_error(self, _("The checklist was not saved"), f"{path}\n\n{getattr(exc, 'strerror', None) or exc}")

@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Money
 from hsp_wizard.domain.points import points
 from hsp_wizard.domain.registry import current as current_registry
@@ -48,6 +48,7 @@ class ResultsPage(BasePage):
         self.tabs.currentChanged.connect(self._fill_tab)
         self.body.addWidget(self.tabs)
         self.evaluation: Evaluation | None = None
+        self.plan = None  # the document's plan shown (hsp_wizard.domain.plan.Plan)
         self.timeline = None
         self.suggestions = None
 
@@ -112,19 +113,13 @@ class ResultsPage(BasePage):
         self.chart.update()
 
     def load(self, scenarios: bool = True) -> None:
-        p = self.doc.project
-        today = date.today()
-        on, note, ev = p.planned_application_date, "", None
-        if on is None:  # find the earliest date first; evaluate again only if it is not today
-            ev = evaluate(p, today, today=today)
-            opens = [o.opens for o in ev.openings.values() if o.opens]
-            on = min(opens) if opens else today
-            note = _("(no planned date entered: the earliest date found)")
-        if ev is None or ev.on != on:
-            ev = evaluate(p, on, today=today)
-        self.evaluation = ev
+        plan = self.doc.plan()  # the document's plan: evaluated once per edit, shared with the panel and printing
+        today = plan.today
+        note = "" if plan.project.planned_application_date else _("(no planned date entered: the earliest date found)")
+        self.plan = plan
+        self.evaluation = ev = plan.evaluation
         self.view.setHtml(self.render(ev, note, today))
-        self.timeline = self.suggestions = None  # computed when their tab is shown
+        self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
         if scenarios:
             self.scenarios.load()
         self._fill_tab(self.tabs.currentIndex())
@@ -132,15 +127,12 @@ class ResultsPage(BasePage):
     def _fill_tab(self, index: int) -> None:
         if self.evaluation is None:
             return
-        today = date.today()
         if index == 1 and self.timeline is None:
-            from hsp_wizard.domain.timeline import timeline
-            self.timeline = timeline(self.doc.project, today)
+            self.timeline = self.plan.timeline
             self.chart.set_timeline(self.timeline)
             self._fill_table()
         elif index == 2 and self.suggestions is None:
-            from hsp_wizard.domain.suggest import suggestions
-            self.suggestions = suggestions(self.doc.project, today)
+            self.suggestions = self.plan.suggestions
             self.sooner.setHtml(self._sooner_html())
 
     def _fill_table(self) -> None:

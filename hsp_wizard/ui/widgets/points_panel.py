@@ -9,7 +9,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from hsp_wizard.domain.dates import years_before
-from hsp_wizard.domain.evaluate import evaluate
+from hsp_wizard.domain.plan import EARLIEST
 from hsp_wizard.domain.points import PointsResult, points
 from hsp_wizard.domain.registry import marks
 from hsp_wizard.i18n import _
@@ -85,9 +85,8 @@ class PointsPanel(QFrame):
         p = self.doc.project
         if p.planned_application_date is not None or p.category is None:
             return
-        ev = evaluate(p, self.today, today=self.today)
-        opens = [o.opens for o in ev.openings.values() if o.opens]
-        found = min(opens) if opens else None
+        plan = self.doc.plan(self.today)  # the document's plan: the results page and printing reuse it
+        found = plan.on if plan.why_on == EARLIEST else None
         if found != self.earliest:
             self.earliest = found
             self.refresh(search=False)
