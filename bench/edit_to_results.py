@@ -70,6 +70,14 @@ def main() -> None:
     import hsp_wizard.ui.pages.results  # noqa: F401  (imported before the counter wraps `evaluate`)
     import hsp_wizard.ui.widgets.points_panel  # noqa: F401
     calls = count_evaluations()
+    from hsp_wizard.domain.routes import Engine
+    engines = [0]
+    real_init = Engine.__init__
+
+    def counted_init(self, *a, **k):
+        engines[0] += 1
+        real_init(self, *a, **k)
+    Engine.__init__ = counted_init
     while w.wizard.currentId() != PageId.SALARY:
         w.wizard.next()
     settle(app, 0.5)
@@ -79,10 +87,10 @@ def main() -> None:
     results = w.wizard.page(PageId.RESULTS)
     results.tabs.setCurrentWidget(results.scenarios)
     settle(app, 2.0)
-    times, per_edit, plans = [], [], []
+    times, per_edit, plans, made = [], [], [], []
     for i in range(EDITS):
         amount = 6_000_000 + (i % 2) * 3_000_000
-        before, plans_before = calls[0], getattr(w.doc, "plans_made", 0)
+        before, plans_before, engines_before = calls[0], getattr(w.doc, "plans_made", 0), engines[0]
         t = time.perf_counter()
         salary.table.item(N - 1, 1).setText(f"{amount:,}")  # what the delegate does on commit
         app.processEvents()
@@ -99,11 +107,14 @@ def main() -> None:
         settle(app, 0.4)  # anything the edit scheduled runs before the count is read
         per_edit.append(calls[0] - before)
         plans.append(getattr(w.doc, "plans_made", 0) - plans_before)
+        made.append(engines[0] - engines_before)
         assert shown
     print(f"edit to updated results, {N} rows in every list and {len(w.doc.project.scenarios)} scenarios, "
           f"{'no planned date' if '--no-planned' in sys.argv else 'a planned date'}, {EDITS} edits (ms)")
     print(f"  median {statistics.median(times):7.1f}  max {max(times):7.1f}")
     print(f"  evaluations of the project (`evaluate` calls) per edit: {per_edit}")
+    print(f"  engines made per edit (each evaluates the project on some days; the scenario comparison makes one "
+          f"per edited column): {made}")
     if hasattr(w.doc, "plans_made"):
         print(f"  plans made per edit (ProjectDocument.plan): {plans}")
 

@@ -200,10 +200,11 @@ class Planner:
 
 def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
              from_date: date | None = None, today: date | None = None, find_dates: bool = True,
-             registry: Registry | None = None) -> Evaluation:
+             registry: Registry | None = None, engine: Engine | None = None) -> Evaluation:
     """Evaluate on `on`: points (and at the points routes' checkpoints), every route, HSP(ii), J-Skip; with
-    `find_dates`, the earliest date each route opens on or after `from_date` (default `on`)."""
-    engine = Engine(project, rules, today=today or on, registry=registry)
+    `find_dates`, the earliest date each route opens on or after `from_date` (default `on`). `engine`: one made
+    for this project and `today` already (a plan shares one, and its memoised points, between evaluations)."""
+    engine = engine or Engine(project, rules, today=today or on, registry=registry)
     reg = engine.registry
     cat = Category(project.category) if project.category else None
     pts = engine.points(on) if cat else None

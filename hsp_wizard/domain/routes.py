@@ -11,7 +11,7 @@ from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import PointsResult, points, table_version
-from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project, Relation,
+from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project,
                                        ResidencePeriod)
 from hsp_wizard.domain.residence import Residence
 from hsp_wizard.domain.registry import Registry, current as registry_current

@@ -115,10 +115,11 @@ class Timeline:
 
 
 def timeline(project: Project, today: date, *, rules: RuleSet | None = None, years_back: int = YEARS_BACK,
-             years_ahead: int = YEARS_AHEAD, routes: tuple[str, ...] | None = None) -> Timeline:
+             years_ahead: int = YEARS_AHEAD, routes: tuple[str, ...] | None = None,
+             engine: Engine | None = None) -> Timeline:
     """The timeline around `today` (three years back, five ahead by default), with the open windows of `routes`
     (default: every permanent-residence route)."""
-    engine = Engine(project, rules, today=today)
+    engine = engine or Engine(project, rules, today=today)
     planner = Planner(engine)
     start, end = years_before(today, years_back), years_after(today, years_ahead)
     steps = planner.candidates(start, end, ())

@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QLabel,
                                QLineEdit, QRadioButton)
 
-from hsp_wizard.domain.points import points
 from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Occupation, Payment, Penalty,
                                        Relation)
 from hsp_wizard.i18n import N_, _
@@ -106,10 +105,10 @@ class CategoryPage(BasePage):
     def refresh_comparison(self) -> None:
         if not self.isVisible() and not self._loading:
             return  # off screen: load() refreshes it when the page is shown
-        p = self.doc.project
-        on = p.planned_application_date or date.today()
+        plan = self.doc.plan()  # the document's plan: its points are memoised for the panel and the results
+        on = plan.on if plan.date_known else plan.today
         for cat, label in self.compare.items():
-            r = points(cat, p, on)
+            r = plan.points(on, cat)
             label.setText((_("{total} points — meets the criteria") if r.eligible else
                            _("{total} points — does not meet the criteria")).format(total=r.total))
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBo
 
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.plan import EARLIEST
-from hsp_wizard.domain.points import PointsResult, points
+from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.registry import marks
 from hsp_wizard.i18n import _
 from hsp_wizard.presentation import Renderer
@@ -78,14 +78,18 @@ class PointsPanel(QFrame):
             self.lines.setCurrentRow(selected)
 
     def evaluation_date(self) -> date:
-        """The planned application date, else the earliest date found, else today."""
-        return self.doc.project.planned_application_date or self.earliest or self.today
+        """The plan's date: the planned application date, else the earliest date found (once searched), else
+        today."""
+        plan = self.doc.plan(self.today)
+        if plan.date_known:
+            return plan.on
+        return self.earliest or self.today
 
     def _find_earliest(self) -> None:
         p = self.doc.project
         if p.planned_application_date is not None or p.category is None:
             return
-        plan = self.doc.plan(self.today)  # the document's plan: the results page and printing reuse it
+        plan = self.doc.plan(self.today)  # the document's plan: the results page and printing reuse the search
         found = plan.on if plan.why_on == EARLIEST else None
         if found != self.earliest:
             self.earliest = found
@@ -105,10 +109,11 @@ class PointsPanel(QFrame):
             self.checkpoints.clear()
             self.results = {}
             return
+        plan = self.doc.plan(self.today)  # the points come from the document's plan (memoised there)
         on = self.evaluation_date()
-        now = points(p.category, p, on)
-        one = points(p.category, p, years_before(on, 1), table_date=now.table_date)
-        three = points(p.category, p, years_before(on, 3), table_date=now.table_date)
+        now = plan.points(on)
+        one = plan.points(years_before(on, 1), table_date=now.table_date)
+        three = plan.points(years_before(on, 3), table_date=now.table_date)
         self.results = {"now": now, "one": one, "three": three}
         heading = (_("Category ({category}) on the planned application date, {date}")
                    if p.planned_application_date else
