@@ -75,3 +75,31 @@ def test_a_made_up_route_is_seen_everywhere(window, capsys, tmp_path):
         assert NAME in html
         assert re.search(rf"{re.escape(NAME)}.*?open", page.view.toPlainText())
     assert "made_up" not in current().routes  # the temporary registry is gone
+
+
+def test_window_cli_and_pdf_show_a_project_without_a_planned_date_on_the_same_day(window, qtbot, tmp_path,
+                                                                                  monkeypatch):
+    """One function decides the date shown: with no planned date, the earliest date a route opens. planning-b's
+    general rule opens on 1 Apr 2029 (ten years after arriving on 1 Apr 2019; tests/domain/test_scenarios.py):
+    the panel, the results page, the printed checklist and the CLI's checklist all use that day and route."""
+    from PySide6.QtWidgets import QFileDialog
+    from hsp_wizard.storage import save_project
+    from hsp_wizard.ui import wizard
+    p = load_project(ROOT / "examples" / "planning-b.hspw").model_copy(update={"planned_application_date": None})
+    path = tmp_path / "unplanned.hspw"
+    save_project(p, path)
+    window.open_path(str(path), ask=False)
+    page = to_results(window)
+    shown = page.view.toPlainText()
+    assert "Planned application date: 1 Apr 2029 (no planned date entered: the earliest date found)" in shown
+    qtbot.waitUntil(lambda: "on the earliest date found, 1 Apr 2029" in window.wizard.panel.heading.text(),
+                    timeout=3000)
+    printed = tmp_path / "window.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(printed), ""))
+    monkeypatch.setattr(wizard, "open_in_viewer", lambda _path: None)
+    assert window.print_checklist()
+    assert main(["checklist", str(path), "-o", str(tmp_path / "cli.pdf")]) == 0
+    for pdf in (printed, tmp_path / "cli.pdf"):
+        t = pdf_text(pdf.read_bytes(), tmp_path)
+        assert "Route General rule, 10 years — 原則（引き続き10年）" in t
+        assert "Planned application date 1 Apr 2029" in t
