@@ -59,7 +59,8 @@ def settle(app, seconds: float) -> None:
 def main() -> None:
     app = QApplication([])
     from hsp_wizard.ui.document import ProjectDocument
-    from hsp_wizard.ui.wizard import MainWindow, PageId
+    from hsp_wizard.ui.main_window import MainWindow
+    from hsp_wizard.ui.wizard import PageId
     project = with_scenarios()
     if "--no-planned" in sys.argv:  # the date shown is then the earliest date found
         project.planned_application_date = None

@@ -84,7 +84,7 @@ def test_window_cli_and_pdf_show_a_project_without_a_planned_date_on_the_same_da
     the panel, the results page, the printed checklist and the CLI's checklist all use that day and route."""
     from PySide6.QtWidgets import QFileDialog
     from hsp_wizard.storage import save_project
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs
     p = load_project(ROOT / "examples" / "planning-b.hspw").model_copy(update={"planned_application_date": None})
     path = tmp_path / "unplanned.hspw"
     save_project(p, path)
@@ -96,10 +96,22 @@ def test_window_cli_and_pdf_show_a_project_without_a_planned_date_on_the_same_da
                     timeout=3000)
     printed = tmp_path / "window.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(printed), ""))
-    monkeypatch.setattr(wizard, "open_in_viewer", lambda _path: None)
+    monkeypatch.setattr(dialogs, "open_in_viewer", lambda _path: None)
     assert window.print_checklist()
     assert main(["checklist", str(path), "-o", str(tmp_path / "cli.pdf")]) == 0
     for pdf in (printed, tmp_path / "cli.pdf"):
         t = pdf_text(pdf.read_bytes(), tmp_path)
         assert "Route General rule, 10 years — 原則（引き続き10年）" in t
         assert "Planned application date 1 Apr 2029" in t
+
+
+def test_every_page_a_route_names_is_a_page_of_the_wizard():
+    """The registry's facts and conditions name pages by item; the wizard's page table has each of them (the
+    "change" links and the step list go there)."""
+    from hsp_wizard.domain.registry import PAGES as ITEMS
+    from hsp_wizard.ui.wizard import PAGE_OF_ITEM, PageId
+    reg = current()
+    named = {page for name in reg.all for _rule, page in reg[name].conditions} | \
+        {f.page for name in reg.all for f in reg[name].facts}
+    assert named <= set(ITEMS) == set(PAGE_OF_ITEM)
+    assert PAGE_OF_ITEM["residence"] == PageId.RESIDENCE and PAGE_OF_ITEM["age"] == PageId.CATEGORY
