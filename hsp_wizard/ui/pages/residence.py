@@ -61,10 +61,8 @@ class ResidencePage(ListPage):
         p, r, engine = plan.project, Renderer(), plan.engine
         res = engine.res
         lines = [r.msg(b.why) for b in res.breaks]
-        periods = sorted(p.residence, key=lambda x: x.start)
-        for a, b in zip(periods, periods[1:]):
-            if a.end is None or b.start <= a.end:
-                lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
+        for a, b in res.overlaps():
+            lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
         on = p.planned_application_date or plan.today
         lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, *engine.continuity_limits(on))]
         self.problems.setText("\n".join(lines) if lines else _("No continuity problems found."))

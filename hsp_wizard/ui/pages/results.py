@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWi
 
 from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Money
-from hsp_wizard.domain.points import points
 from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer
@@ -175,7 +174,6 @@ class ResultsPage(BasePage):
 
     def render(self, ev: Evaluation, note: str, today: date) -> str:
         r = Renderer()
-        p = self.doc.project
         planned = _("Planned application date: {date}").format(date=r.fmt(ev.on))
         routes = _("Routes to permanent residence")
         h = [f"<h3>{escape(planned)} {escape(note)}{self.change('category')}</h3>",
@@ -206,7 +204,7 @@ class ResultsPage(BasePage):
             choose = _("Choose a category to see points.")
             h.append(f"<p>{escape(choose)}{self.change('category')}</p>")
         else:
-            now = points(p.category, p, today)
+            now = self.plan.points(today)  # memoised with the plan's other points
             h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
                      + "</p>")
             for label, pr in ((_("On the planned date"), ev.points), (_("1 year before"), ev.checkpoints[1]),
