@@ -34,6 +34,13 @@ POINTS_FACTS = (Fact("category", "category"), Fact("birth_date", "age"), Fact("d
                 Fact("employer_facts", "bonus"))
 
 
+def _residing(e: Engine, on: date, rule_id: str, **other: bool) -> list[Condition]:
+    """Residing on a status on `on` with `rule_id`'s years of continuous residence, the continuity risks of those
+    years and the other requirements (`other`: which of conduct and livelihood apply)."""
+    years = e.num(rule_id, on)
+    return [e.resident(on), e.continuous(on, years, rule_id), *e.risks(on, years), *e.other_requirements(on, **other)]
+
+
 # ---------------------------------------------------------------- HSP 80 and HSP 70
 def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     spec = e.registry[name]
@@ -209,18 +216,17 @@ def _spouse(e: Engine, on: date) -> RouteResult:
                                 Msg.of(N_("Married since {since}: {need} years complete on {complete}"),
                                        since=f.marriage_date, need=need,
                                        complete=anniversary(f.marriage_date, need)), on))
-    years = e.num("pr.spouse.years", on)
-    conds += [e.resident(on), e.continuous(on, years, "pr.spouse.years")]
-    conds += e.risks(on, years)
-    conds += e.other_requirements(on, conduct=False, livelihood=False)
+    conds += _residing(e, on, "pr.spouse.years", conduct=False, livelihood=False)
     return RouteResult("spouse", on, tuple(conds))
 
 
-def _spouse_never(e: Engine) -> Condition | None:
-    f = e.p.family
-    if f.spouse_is == Relation.NONE:
-        return _family(e, e.today, "pr.spouse.marriage_years", f.spouse_is, N_("spouse"))[0]
-    return None
+def _family_never(rule_id: str, relation: str, what: str):
+    """No date can open a family route for a person who is not the spouse (child) of a Japanese national or a
+    (special) permanent resident."""
+    def never(e: Engine) -> Condition | None:
+        found = _family(e, e.today, rule_id, getattr(e.p.family, relation), what)
+        return found[0] if found else None
+    return never
 
 
 SPOUSE = RouteSpec(
@@ -230,23 +236,13 @@ SPOUSE = RouteSpec(
     facts=(Fact("family.spouse_is", "requirements"), Fact("family.marriage_date", "requirements"),
            Fact("family.marriage_ended", "requirements")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.spouse.years", "pr.spouse.marriage_years"), length_rule="pr.spouse.years",
-    documents="spouse", preference=3, never=_spouse_never)
+    documents="spouse", preference=3, never=_family_never("pr.spouse.marriage_years", "spouse_is", N_("spouse")))
 
 
 def _child(e: Engine, on: date) -> RouteResult:
     conds = _family(e, on, "pr.child.years", e.p.family.parent_is, N_("child"))
-    years = e.num("pr.child.years", on)
-    conds += [e.resident(on), e.continuous(on, years, "pr.child.years")]
-    conds += e.risks(on, years)
-    conds += e.other_requirements(on, conduct=False, livelihood=False)
+    conds += _residing(e, on, "pr.child.years", conduct=False, livelihood=False)
     return RouteResult("child", on, tuple(conds))
-
-
-def _child_never(e: Engine) -> Condition | None:
-    f = e.p.family
-    if f.parent_is == Relation.NONE:
-        return _family(e, e.today, "pr.child.years", f.parent_is, N_("child"))[0]
-    return None
 
 
 CHILD = RouteSpec(
@@ -254,7 +250,7 @@ CHILD = RouteSpec(
     conditions=(("pr.child.years", "residence"),) + RESIDENT + RISKS + STAY + OBLIGATIONS,
     facts=(Fact("family.parent_is", "requirements"),) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.child.years",), length_rule="pr.child.years", documents="child", preference=4,
-    never=_child_never)
+    never=_family_never("pr.child.years", "parent_is", N_("child")))
 
 
 # ---------------------------------------------------------------- the other routes of the guideline
@@ -310,55 +306,33 @@ REFUGEE = RouteSpec(
     never=_refugee_never)
 
 
-def _contribution(e: Engine, on: date) -> RouteResult:
-    years = e.num("pr.contribution.years", on)
-    conds = [e.cond("pr.contribution.years", e.p.family.contribution_recognised,
-                    Msg.of(N_("A contribution to Japan recognised under the guideline (your own "
-                              "assessment)")), on),
-             e.resident(on), e.continuous(on, years, "pr.contribution.years")]
-    conds += e.risks(on, years)
-    conds += e.other_requirements(on)
-    return RouteResult("contribution", on, tuple(conds))
+def _recognised(name: str, rule_id: str, flag: str, why: str, en: str, ja: str, preference: int) -> RouteSpec:
+    """A route for a person whose situation is recognised (a yes/no fact of the family questions, `flag`), after
+    `rule_id`'s years of continuous residence, with the usual other requirements."""
+
+    def check(e: Engine, on: date) -> RouteResult:
+        conds = [e.cond(rule_id, getattr(e.p.family, flag), Msg.of(why), on), *_residing(e, on, rule_id)]
+        return RouteResult(name, on, tuple(conds))
+
+    def never(e: Engine) -> Condition | None:
+        return None if getattr(e.p.family, flag) else check(e, e.today).conditions[0]
+
+    return RouteSpec(
+        name, en, ja, check, conditions=((rule_id, "residence"),) + RESIDENT + RISKS + OTHER,
+        facts=(Fact(f"family.{flag}", "requirements"),) + RESIDENCE_FACTS + OBLIGATION_FACTS
+        + (Fact("salary", "salary"),),
+        years_rules=(rule_id,), length_rule=rule_id, documents="general", preference=preference, never=never)
 
 
-def _contribution_never(e: Engine) -> Condition | None:
-    if not e.p.family.contribution_recognised:
-        return _contribution(e, e.today).conditions[0]
-    return None
+CONTRIBUTION = _recognised(
+    "contribution", "pr.contribution.years", "contribution_recognised",
+    N_("A contribution to Japan recognised under the guideline (your own assessment)"),
+    N_("Contribution to Japan"), "我が国への貢献", preference=8)
 
-
-CONTRIBUTION = RouteSpec(
-    "contribution", N_("Contribution to Japan"), "我が国への貢献", _contribution,
-    conditions=(("pr.contribution.years", "residence"),) + RESIDENT + RISKS + OTHER,
-    facts=(Fact("family.contribution_recognised", "requirements"),) + RESIDENCE_FACTS + OBLIGATION_FACTS
-    + (Fact("salary", "salary"),),
-    years_rules=("pr.contribution.years",), length_rule="pr.contribution.years", documents="general",
-    preference=8, never=_contribution_never)
-
-
-def _regional(e: Engine, on: date) -> RouteResult:
-    years = e.num("pr.regional.years", on)
-    conds = [e.cond("pr.regional.years", e.p.family.regional_revitalisation,
-                    Msg.of(N_("Activities under a regional revitalisation plan (特定活動告示 No. 36/37)")), on),
-             e.resident(on), e.continuous(on, years, "pr.regional.years")]
-    conds += e.risks(on, years)
-    conds += e.other_requirements(on)
-    return RouteResult("regional", on, tuple(conds))
-
-
-def _regional_never(e: Engine) -> Condition | None:
-    if not e.p.family.regional_revitalisation:
-        return _regional(e, e.today).conditions[0]
-    return None
-
-
-REGIONAL = RouteSpec(
-    "regional", N_("Regional revitalisation"), "地域再生", _regional,
-    conditions=(("pr.regional.years", "residence"),) + RESIDENT + RISKS + OTHER,
-    facts=(Fact("family.regional_revitalisation", "requirements"),) + RESIDENCE_FACTS + OBLIGATION_FACTS
-    + (Fact("salary", "salary"),),
-    years_rules=("pr.regional.years",), length_rule="pr.regional.years", documents="general", preference=7,
-    never=_regional_never)
+REGIONAL = _recognised(
+    "regional", "pr.regional.years", "regional_revitalisation",
+    N_("Activities under a regional revitalisation plan (特定活動告示 No. 36/37)"),
+    N_("Regional revitalisation"), "地域再生", preference=7)
 
 
 # ---------------------------------------------------------------- HSP(ii): a change of status, shown beside them
