@@ -91,7 +91,7 @@ class Registry:
         for s in self.specs.values():
             for rule_id, page in s.conditions:
                 self._page_of_rule.setdefault(rule_id, page)
-        self._shifts: dict[tuple[int, str], tuple[int, ...]] = {}
+        self._shifts: dict[tuple[int, str], tuple[RuleSet, tuple[int, ...]]] = {}
 
     def __getitem__(self, route: str) -> RouteSpec:
         return self.specs[route]
@@ -112,10 +112,11 @@ class Registry:
     def shifts(self, route: str, rules: RuleSet) -> tuple[int, ...]:
         """The year counts the route looks back or ahead by, from the rule data (every dated value)."""
         key = (id(rules), route)
-        if key not in self._shifts:
+        found = self._shifts.get(key)
+        if found is None or found[0] is not rules:  # (the rule set is kept with its entry: its id is not reused)
             years = {int(v.value) for rule_id in self[route].years_rules for v in rules.rules[rule_id].values}
-            self._shifts[key] = tuple(sorted(years))
-        return self._shifts[key]
+            found = self._shifts[key] = (rules, tuple(sorted(years)))
+        return found[1]
 
     def checkpoint_years(self, route: str, rules: RuleSet, on: date) -> int | None:
         """How many years before the application the route's earlier points checkpoint is (None: no points)."""
