@@ -15,6 +15,7 @@ sys.path.insert(0, str(ROOT))
 from bench.planner import median_ms  # noqa: E402
 from hsp_wizard.domain.evaluate import evaluate  # noqa: E402
 from hsp_wizard.domain.household import household_of  # noqa: E402
+from hsp_wizard.domain.plan import make_plan  # noqa: E402
 from hsp_wizard.domain.project import Household, HouseholdMember, ResidencePeriod, Trip  # noqa: E402
 from hsp_wizard.report.checklist_pdf import build_checklist_pdf  # noqa: E402
 from hsp_wizard.storage import load_project  # noqa: E402
@@ -44,11 +45,9 @@ def main() -> None:
         extra = median_ms(lambda: household_of(p, ev))
         print(f"{name}: principal's evaluation {base:.0f} ms; household on top {extra:.0f} ms")
     on = fam.planned_application_date
-    ev = evaluate(fam, on, today=on)
     single = fam.model_copy(update={"household": Household()})
-    ev1 = evaluate(single, on, today=on)
-    print(f"checklist PDF: family {median_ms(lambda: build_checklist_pdf(fam, ev, printed_on=on), 3):.0f} ms, "
-          f"same person alone {median_ms(lambda: build_checklist_pdf(single, ev1, printed_on=on), 3):.0f} ms")
+    print(f"checklist PDF: family {median_ms(lambda: build_checklist_pdf(make_plan(fam, on, on=on)), 3):.0f} ms, "
+          f"same person alone {median_ms(lambda: build_checklist_pdf(make_plan(single, on, on=on)), 3):.0f} ms")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,6 @@ if TYPE_CHECKING:  # the engine and its conditions; imported for types only (rou
     from hsp_wizard.rules import RuleSet
     from hsp_wizard.rules.schema import Status
 
-ROUTE_MARK_RULES = {"hsp80": "pr.hsp80.points", "hsp70": "pr.hsp70.points"}
 
 SUSPENDED_NAMES = {"fine": N_("suspended fine"), "imprisonment": N_("suspended prison sentence")}
 
@@ -64,10 +63,11 @@ def notice_covers(p: "Project", ev: "Evaluation", route: str, have: set[str], no
     (no notice that covers the checkpoint: file the sheet) and says what it assumed."""
     back = ev.routes[route].checkpoint
     covered = False
-    if p.obligations.points_notice and route in ROUTE_MARK_RULES and back is not None:
+    from hsp_wizard.domain.registry import current as current_registry  # the registry imports the engine
+    mark_rule = current_registry()[route].mark_rule
+    if p.obligations.points_notice and mark_rule is not None and back is not None:
         grant = next((r for r in sorted(p.residence, key=lambda r: r.start, reverse=True)
                       if r.granted_as_hsp and r.covers(back)), None)
-        mark_rule = ROUTE_MARK_RULES[route]
         mark = int((rules.rule_value(mark_rule, ev.on) or rules.rules[mark_rule].values[-1]).value)
         if grant is None:
             notes.append(Msg.of(N_("No HSP grant entered covers {date}, so your points-result notice does not stand "

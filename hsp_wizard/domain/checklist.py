@@ -8,20 +8,15 @@ from datetime import date
 
 from hsp_wizard.domain.amendments import notice_covers, pr_fee
 from hsp_wizard.domain.dates import completed_years, years_before
-from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.evaluate import Evaluation, best_route
 from hsp_wizard.domain.explain import Msg, N_, Term
 from hsp_wizard.domain.household import HouseholdDocument, household_documents
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import InsuranceKind, Occupation, Project, Relation
-from hsp_wizard.domain.routes import ROUTES, Condition, checklist_route
+from hsp_wizard.domain.registry import current as current_registry
+from hsp_wizard.domain.routes import Condition, checklist_route
 from hsp_wizard.rules import RuleSet, load_rules
 from hsp_wizard.rules.schema import Document
-
-# The order in which a route is proposed when the person has not chosen one: the shortest paths first.
-PREFERENCE = ("hsp80", "jskip", "hsp70", "spouse", "child", "long_term_resident", "refugee", "regional",
-              "contribution", "general")
-CHECKPOINT_YEARS = {"hsp80": 1, "hsp70": 3, "jskip": 1}
-
 
 @dataclass(frozen=True)
 class ChecklistEntry:
@@ -62,17 +57,6 @@ class Checklist:
     notice_covers: bool = False  # the points-result notice stands for the earlier checkpoint
     fee: tuple[Msg, tuple[str, ...], str] | None = None  # what to pay on grant, its sources and confidence
     household: list[HouseholdDocument] = field(default_factory=list)  # numbered after the exhibits
-
-
-def best_route(ev: Evaluation) -> str:
-    """An open route if any (shortest path first), else the route that opens soonest."""
-    for name in PREFERENCE:
-        if ev.routes[name].open:
-            return name
-    timed = [(o.opens, PREFERENCE.index(n)) for n, o in ev.openings.items() if o.opens]
-    if timed:
-        return PREFERENCE[min(timed)[1]]
-    return "general"
 
 
 def _overlaps(p: Project, kind: InsuranceKind, start: date, end: date) -> bool:
@@ -134,13 +118,14 @@ def situation(p: Project, on: date, pension_years: int, health_years: int) -> tu
 def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet | None = None) -> Checklist:
     """The checklist for `route` (default: the best route) on the evaluation's date."""
     rules = rules or load_rules()
+    reg = current_registry()
     route = route or best_route(ev)
-    if route not in ROUTES:
+    if route not in reg.routes:
         raise ValueError(f"unknown route {route!r}")
     on = ev.on
     cl = rules.checklist(checklist_route(route), on) or rules.checklist(checklist_route(route), date.max)
     have, assumptions = situation(p, on, cl.pension_years, cl.health_years)
-    covers = route in CHECKPOINT_YEARS and notice_covers(p, ev, route, have, assumptions, rules)
+    covers = reg[route].mark_rule is not None and notice_covers(p, ev, route, have, assumptions, rules)
     entries: list[ChecklistEntry] = []
     seen: set[str] = set()
     years_of = {"resident_tax_certificates": cl.tax_years, "resident_tax_payment_proof": cl.tax_years,
@@ -154,8 +139,8 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
         entries.append(ChecklistEntry(rules.documents[item.doc], item.years or years_of.get(item.doc)))
     points_at: list[PointsResult] = []
     exhibits: list[Exhibit] = []
-    if route in CHECKPOINT_YEARS and route != "jskip" and ev.points is not None:  # J-Skip uses no points
-        back = CHECKPOINT_YEARS[route]
+    back = reg.checkpoint_years(route, rules, on)
+    if back is not None and reg[route].mark_rule is not None and ev.points is not None:  # J-Skip uses no points
         points_at = [ev.points, ev.checkpoints.get(back) or ev.points]
         if covers:
             points_at = points_at[:1]  # the notice stands for the earlier checkpoint (seed 004, items 8(2), 8(3))

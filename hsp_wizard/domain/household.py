@@ -179,9 +179,7 @@ def _opening(engine: Engine, name: str, start: date, end: date) -> tuple[date | 
     from hsp_wizard.domain.evaluate import Planner  # evaluate imports this module's callers, not this module
     engine.blocking_only = True
     try:
-        if engine.never(name) is not None:
-            return None, (engine.never(name),)
-        o = Planner(engine).opening(lambda d: engine.route(name, d), name, start, end)
+        o = Planner(engine).opening(name, start, end)  # (a route that can never open: its blocker)
         return o.opens, o.binding
     finally:
         engine.blocking_only = False

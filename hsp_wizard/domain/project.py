@@ -368,10 +368,11 @@ class Business(_Model):
 
 
 class Settings(_Model):
-    """Per-project thresholds for the practice-only continuity risks (defaults from the reference)."""
+    """Per-project thresholds for the practice-only continuity risks; None (the default): the rule data's
+    (continuity.single_trip_days, continuity.yearly_days)."""
 
-    single_trip_days: Annotated[int, Field(ge=1, le=366)] = 90
-    yearly_days: Annotated[int, Field(ge=1, le=366)] = 100
+    single_trip_days: Annotated[int, Field(ge=1, le=366)] | None = None
+    yearly_days: Annotated[int, Field(ge=1, le=366)] | None = None
 
 
 def _list(t):

@@ -68,6 +68,11 @@ class Residence:
         return sorted(out, key=lambda b: b.restart)
 
     # ------------------------------------------------------------------ queries
+    def overlaps(self) -> list[tuple[ResidencePeriod, ResidencePeriod]]:
+        """Statuses entered as held at the same time (each with the next one, in order of start): a slip of
+        typing, since one person holds one status at a time."""
+        return [(a, b) for a, b in zip(self.periods, self.periods[1:]) if a.end is None or b.start <= a.end]
+
     def status_on(self, on: date) -> ResidencePeriod | None:
         """The status held on `on` (the latest-starting period that covers it)."""
         found = None

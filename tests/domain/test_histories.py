@@ -13,9 +13,8 @@ from tests.domain.builders import CLEAN, degree, jlpt, profile, status
 
 def opening(p, route, start, years=10):
     e = Engine(p, today=start)
-    check = e.hsp2 if route == "hsp2" else (lambda d: e.route(route, d))
     from hsp_wizard.domain.dates import years_after
-    return Planner(e).opening(check, route, start, years_after(start, years))
+    return Planner(e).opening(route, start, years_after(start, years))
 
 
 def steady_90(**kw):

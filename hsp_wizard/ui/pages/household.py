@@ -3,8 +3,6 @@ member's facts in a dialog (keyboard only: Enter opens, Esc cancels), and the ho
 
 from __future__ import annotations
 
-from datetime import date
-
 from pydantic import ValidationError
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
@@ -444,14 +442,13 @@ class HouseholdPage(BasePage):
 
     def refresh_states(self) -> None:
         """Each row: who, birth date, and their state beside the principal on the planned date."""
-        from hsp_wizard.domain.evaluate import evaluate
         from hsp_wizard.domain.household import household_of, member_label
         p, r = self.doc.project, Renderer()
         members = p.household.members
         states = {}
         if members and self.isVisible():
-            on = p.planned_application_date or date.today()
-            hh = household_of(p, evaluate(p, on, today=date.today()))
+            plan = self.doc.plan()  # the edit's one plan, shared with the panel and the results page
+            hh = household_of(plan.project, plan.evaluation, rules=plan.rules)
             for m in (hh.members if hh else []):
                 if m.on_date is None:
                     states[m.index] = r.msg(m.status)
