@@ -37,6 +37,8 @@ def main() -> int:
     w.resize(1280, 720)
     w.show()
     QTest.qWaitForWindowExposed(w)
+    w.activateWindow()  # keyboard input (F2 in a table) needs the focus; Xvfb has no window manager to give it
+    QTest.qWaitForWindowActive(w)
 
     def settle(ms: int = 300) -> None:
         QTest.qWait(ms)
@@ -75,6 +77,39 @@ def main() -> int:
             QTest.keyClicks(widget, cmd["text"])
             settle(cmd.get("wait", 600))
             return {"ok": True}
+        if what in ("cell", "f2"):  # select a cell, F2 opens its editor; "cell" then types and presses Enter
+            editor = eval(cmd["editor"], {"w": w})  # noqa: S307
+            while editor.table.rowCount() <= cmd["row"]:
+                editor.add_button.click()
+            table = editor.table
+            table.setFocus()
+            table.setCurrentCell(cmd["row"], cmd["col"])
+            QTest.keyClick(table, Qt.Key.Key_F2)
+            # under AT-SPI the editor takes the focus a moment later
+            for _wait in range(40):
+                if QApplication.focusWidget() not in (None, table):
+                    break
+                QTest.qWait(50)
+            else:
+                return {"ok": False, "error": f"F2 opened no editor (state {table.state()})"}
+            ed = QApplication.focusWidget()
+            if what == "f2":
+                return {"ok": True, "editor": ed.accessibleName()}
+            ed.selectAll()
+            QTest.keyClicks(ed, cmd["text"])
+            QTest.keyClick(ed, Qt.Key.Key_Return)
+            settle(600)
+            return {"ok": True}
+        if what == "escape":
+            QTest.keyClick(QApplication.focusWidget() or w, Qt.Key.Key_Escape)
+            settle()
+            return {"ok": True}
+        if what == "key":
+            widget = eval(cmd["widget"], {"w": w})  # noqa: S307
+            widget.setFocus()
+            QTest.keyClick(widget, getattr(Qt.Key, "Key_" + cmd["key"]))
+            settle()
+            return {"ok": True}
         if what == "tab":  # a results tab
             w.wizard.currentPage().tabs.setCurrentIndex(int(cmd["index"]))
             settle(600)
@@ -82,7 +117,7 @@ def main() -> int:
         if what == "eval":
             return {"ok": True, "value": repr(eval(cmd["expr"], {"w": w}))}  # noqa: S307
         if what == "where":
-            return {"ok": True, "page": w.wizard.currentId(),
+            return {"ok": True, "page": w.wizard.currentId(), "active": w.isActiveWindow(),
                     "focus": type(QApplication.focusWidget()).__name__ if QApplication.focusWidget() else None}
         if what == "quit":
             QTimer.singleShot(0, app.quit)
