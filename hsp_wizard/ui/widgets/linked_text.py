@@ -42,6 +42,7 @@ class LinkedText(QScrollArea):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWidgetResizable(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # the text wraps instead
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._build()
 
@@ -69,6 +70,7 @@ class LinkedText(QScrollArea):
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setIndent(indent)
+        label.setMinimumWidth(80)  # a long word or a table must not widen the page past the window
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(label, 1)
