@@ -45,9 +45,14 @@ class Column:
 
 
 def name_editor(editor: QWidget, column: Column, index) -> QWidget:
-    """A cell's editor (F2) named by its column and row, and described by the row's error if it has one."""
-    editor.setAccessibleName(_("{column}, row {row}").format(column=plain(_(column.header)), row=index.row() + 1))
-    editor.setAccessibleDescription(index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or "")
+    """A cell's editor (F2) named by its column and row, and described by the row's error if it has one. On
+    Linux Qt names a combo box by its current value whatever its accessible name: there the column and row go
+    in the description, before the error."""
+    where = _("{column}, row {row}").format(column=plain(_(column.header)), row=index.row() + 1)
+    error = index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or ""
+    editor.setAccessibleName(where)
+    editor.setAccessibleDescription("\n".join(filter(None, (where, error))) if isinstance(editor, QComboBox)
+                                    else error)
     return editor
 
 
@@ -291,7 +296,7 @@ class ListEditor(QWidget):
     def _changed(self, item: QTableWidgetItem | None = None) -> None:
         if self._loading:
             return
-        if item is not None and not item.flags() & Qt.ItemFlag.ItemIsUserCheckable:
+        if item is not None and self.columns[item.column()].kind not in ("bool", "choice"):
             self._loading = True
             self._name_blank(item)
             self._loading = False
