@@ -54,19 +54,36 @@ def announce(widget: QWidget, text: str, assertive: bool = False) -> None:
 
 class LiveText:
     """A value a sighted user watches change (the points total, the headline answer): its name says what it is
-    and what it says now, and a change is announced. The first value is not announced (nothing changed yet)."""
+    and what it says now, and a change is announced once the value has settled (typing a date passes through
+    other dates: only the last one is said). The first value is not announced (nothing changed yet)."""
+
+    SETTLE_MS = 500
 
     def __init__(self, widget: QWidget):
         self.widget = widget
-        self.spoken: str | None = None  # what was last announced or set, in the words of the current language
+        self.spoken: str | None = None  # the current words, in the current language
         self.value: object = None       # what the words are about: a language switch changes words, not value
+        self._said: object = None       # the value last announced (or first shown)
+        self._timer = QTimer(widget)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(self.SETTLE_MS)
+        self._timer.timeout.connect(self._announce)
 
-    def show(self, name: str, value: object, announce_change: bool = True) -> None:
-        changed = self.spoken is not None and value != self.value
+    def show(self, name: str, value: object) -> None:
+        first = self.spoken is None
         self.value, self.spoken = value, name
         set_name(self.widget, name)
-        if changed and announce_change and self.widget.isVisible():
-            announce(self.widget, name)
+        if first:
+            self._said = value
+        elif value != self._said:
+            self._timer.start()
+        else:
+            self._timer.stop()  # back to what was last said: nothing to announce
+
+    def _announce(self) -> None:
+        self._said = self.value
+        if self.widget.isVisible():
+            announce(self.widget, self.spoken or "")
 
 
 class _WizardTitle(QObject):

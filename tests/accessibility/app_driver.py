@@ -40,7 +40,7 @@ def main() -> int:
     w.activateWindow()  # keyboard input (F2 in a table) needs the focus; Xvfb has no window manager to give it
     QTest.qWaitForWindowActive(w)
 
-    def settle(ms: int = 300) -> None:
+    def settle(ms: int = 150) -> None:
         QTest.qWait(ms)
 
     def do(cmd: dict) -> dict:

@@ -67,10 +67,12 @@ class Walker:
             time.sleep(0.01)
 
     def cmd(self, **kw) -> dict:
+        began = time.monotonic()
         self.proc.stdin.write(json.dumps(kw) + "\n")
         self.proc.stdin.flush()
         reply = json.loads(self.proc.stdout.readline())
-        self.pump(0.3)
+        log(f"{kw['do']} took {time.monotonic() - began:.1f} s")
+        self.pump(0.1)
         if not reply.get("ok"):
             log("command failed:", kw, reply)
         return reply
@@ -114,20 +116,18 @@ class Walker:
                     "editable": states.contains(pyatspi.STATE_EDITABLE),
                     "focusable": states.contains(pyatspi.STATE_FOCUSABLE),
                     "focused": states.contains(pyatspi.STATE_FOCUSED)}
-            try:
-                text = obj.queryText()
-                node["text"] = text.getText(0, text.characterCount)
-            except NotImplementedError:
-                pass
-            except Exception:  # noqa: BLE001
-                pass
-            try:
-                action = obj.queryAction()
-                node["actions"] = [action.getName(i) for i in range(action.nActions)]
-            except NotImplementedError:
-                pass
-            except Exception:  # noqa: BLE001
-                pass
+            if role in ("text", "label"):  # (each call is a round trip to the app: only where it tells)
+                try:
+                    text = obj.queryText()
+                    node["text"] = text.getText(0, text.characterCount)
+                except Exception:  # noqa: BLE001 - no text interface
+                    pass
+            if role in ("push button", "link", "check box", "radio button", "page tab", "menu item"):
+                try:
+                    action = obj.queryAction()
+                    node["actions"] = [action.getName(i) for i in range(action.nActions)]
+                except Exception:  # noqa: BLE001 - no action interface
+                    pass
             out.append(node)
             try:
                 count = obj.childCount
@@ -140,7 +140,9 @@ class Walker:
                     continue
                 visit(child, f"{path}/{role}[{i}]", depth + 1)
 
+        began = time.monotonic()
         visit(root or self.app, "", 0)
+        log(f"walked {len(out)} objects in {time.monotonic() - began:.1f} s")
         return out
 
     def find(self, pred, root=None):
