@@ -263,7 +263,7 @@ class ResultsPage(BasePage):
                 v.add("".join(h), indent=8)
                 if links:
                     v.add("<small>" + escape(_("Change the facts behind these points:")) + "</small>", links,
-                          indent=8)
+                          indent=8, below=True)
         v.add(escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))))
 
     def _page_link_text(self, page_id: int) -> str:

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 LINK_STYLE = ("QPushButton { border: 1px solid transparent; color: palette(link); text-decoration: underline; "
               "padding: 0 3px; background: transparent; } "
@@ -34,6 +35,64 @@ class LinkButton(QPushButton):
             self.click()
             return
         super().keyPressEvent(event)
+
+
+class FlowLayout(QLayout):
+    """Widgets in a row that wraps onto the next line when the row is full (several links under a paragraph)."""
+
+    def __init__(self, parent=None, spacing: int = 10):
+        super().__init__(parent)
+        self._items = []
+        self._spacing = spacing
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item) -> None:  # noqa: N802 (Qt's name)
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int):  # noqa: N802
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int):  # noqa: N802
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return self._place(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802
+        super().setGeometry(rect)
+        self._place(rect, move=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:  # noqa: N802
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        return size
+
+    def _place(self, outer: QRect, move: bool) -> int:
+        m = self.contentsMargins()
+        rect = outer.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        x, y, line = rect.x(), rect.y(), 0
+        for item in self._items:
+            hint = item.sizeHint()
+            if x + hint.width() > rect.right() and line > 0:
+                x, y, line = rect.x(), y + line + self._spacing // 2, 0
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self._spacing
+            line = max(line, hint.height())
+        return y + line - rect.y() + m.top() + m.bottom()
 
 
 class LinkedText(QScrollArea):
@@ -63,20 +122,29 @@ class LinkedText(QScrollArea):
             old.deleteLater()
         self._build()
 
-    def add(self, html: str, links: list[LinkButton] | tuple = (), indent: int = 0) -> QLabel:
-        """A paragraph of rich text, with its links after it on the same line."""
+    def add(self, html: str, links: list[LinkButton] | tuple = (), indent: int = 0, below: bool = False) -> QLabel:
+        """A paragraph of rich text, with its links after it on the same line (`below`: on the lines under it,
+        wrapping as the width needs)."""
         label = QLabel(html, self.inner)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setIndent(indent)
         label.setMinimumWidth(80)  # a long word or a table must not widen the page past the window
-        row = QHBoxLayout()
-        row.setSpacing(6)
+        row = QVBoxLayout() if below else QHBoxLayout()
+        row.setSpacing(6 if not below else 2)
         row.addWidget(label, 1)
+        flow = None
+        if below and links:
+            flow = FlowLayout()
+            flow.setContentsMargins(indent + 8, 0, 0, 0)
+            row.addLayout(flow)
         for link in links:
             link.setParent(self.inner)
-            row.addWidget(link, 0, Qt.AlignmentFlag.AlignTop)
+            if flow is not None:
+                flow.addWidget(link)
+            else:
+                row.addWidget(link, 0, Qt.AlignmentFlag.AlignTop)
             QWidget.setTabOrder(self.links[-1] if self.links else self, link)  # Tab goes through them in order
             self.links.append(link)
         self.box.insertLayout(self.box.count() - 1, row)
