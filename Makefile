@@ -60,6 +60,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_update.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/autosave.py
 	$(PY) bench/planner.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/results_page.py
 	@if [ -f dist/hsp-wizard/hsp-wizard ]; then $(PY) bench/installer.py; \
 	 else echo "bench/installer.py skipped: run make package first"; fi
 

@@ -173,12 +173,15 @@ class ResultsPage(BasePage):
 
     def _fill_sooner(self) -> None:
         """The suggestions, best first, each with a 'Try it as a scenario' button when a scenario can hold it."""
-        r, v = Renderer(), self.sooner
-        v.clear()
+        with self.sooner.rebuilt() as v:
+            self._suggestions_into(v)
+
+    def _suggestions_into(self, v: LinkedText) -> None:
+        r = Renderer()
         if not self.suggestions:
-            v.add(escape(r.msg(self.suggestions.none_reason)))
+            v.add(r.msg(self.suggestions.none_reason))
             return
-        v.add(escape(_("What would make permanent residence sooner (best first):")))
+        v.add(_("What would make permanent residence sooner (best first):"))
         for i, s in enumerate(self.suggestions):
             says = r.msg(s.says)
             links = [] if s.change is None and s.kind not in ("apply_earlier", "apply_later") else [LinkButton(
@@ -187,10 +190,10 @@ class ResultsPage(BasePage):
             lead = _("Your planned date is too early") if s.kind == "apply_later" else \
                 _("{days} day(s) sooner").format(days=s.gain_days)
             v.add(f"{i + 1}. <b>{escape(lead)}</b>: {escape(says)} <small>[{escape(s.rule_id)}]</small>", links,
-                  indent=8)
+                  indent=8, rich=True)
         v.add("<small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
-            "differ. Nothing here is changed in your project.")) + "</small>")
+            "differ. Nothing here is changed in your project.")) + "</small>", rich=True)
 
     def change(self, item: str, what: str = "", text: str = "") -> LinkButton:
         """A button that goes back to the page answering `item`; `what` is the line it is beside."""
@@ -209,13 +212,16 @@ class ResultsPage(BasePage):
             route=_(ROUTE_NAMES[first[0]][0]), date=Renderer().fmt(first[1])), first
 
     def render(self, ev: Evaluation, note: str, today: date) -> None:
-        r, v = Renderer(), self.view
+        with self.view.rebuilt() as v:
+            self._results_into(v, ev, note, today)
+
+    def _results_into(self, v: LinkedText, ev: Evaluation, note: str, today: date) -> None:
+        r = Renderer()
         p = self.doc.project
-        v.clear()
         planned = _("Planned application date: {date}").format(date=r.fmt(ev.on))
-        v.add(f"<h3>{escape(planned)} {escape(note)}</h3>", [self.change("category", planned)])
+        v.add(f"{planned} {note}".strip(), [self.change("category", planned)], heading=1)
         routes = _("Routes to permanent residence")
-        v.add(f"<h3>{escape(routes)}</h3>")
+        v.add(routes, heading=1)
         for name in (*ROUTES, "hsp2"):
             res = ev.hsp2 if name == "hsp2" else ev.routes[name]
             op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
@@ -228,43 +234,36 @@ class ResultsPage(BasePage):
                 if op.closes:
                     line.append(" — " + escape(_("closes {date}: {why}").format(
                         date=r.fmt(op.closes), why=r.msg(op.closing[0].why) if op.closing else "")))
-            v.add("".join(line), indent=8)
+            v.add("".join(line), indent=8, rich=True)
             for c in res.blockers:
                 why = r.msg(c.why)
                 v.add(f"✗ {escape(why)} <small>[{escape(c.rule_id)}]</small>",
-                      [self.change(_item_of(c.rule_id), why)], indent=28)
+                      [self.change(_item_of(c.rule_id), why)], indent=28, rich=True)
             for c in res.warnings:
                 why = r.msg(c.why)
                 v.add(f"! {escape(why)} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]</small>",
-                      [self.change(_item_of(c.rule_id), why)], indent=28)
+                      [self.change(_item_of(c.rule_id), why)], indent=28, rich=True)
         if ev.points is None:
             choose = _("Choose a category to see points.")
-            v.add(escape(choose), [self.change("category", choose)])
+            v.add(choose, [self.change("category", choose)])
         else:
             now = points(p.category, p, today)
-            v.add(escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total)))
+            v.add(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
             for label, pr in ((_("On the planned date"), ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
-                v.add(f"<h4>{escape(label)} ({escape(r.fmt(pr.on))}): {pr.total}</h4>")
-                h = ["<table>"]
-                for ln in pr.lines:
-                    h.append(f"<tr><td align=right>{ln.points}</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)} · "
-                             f"{escape(', '.join(ln.sources))} · {escape(r.confidence(ln.confidence))}</small>"
-                             "</td></tr>")
-                for ln in pr.withheld:
-                    h.append(f"<tr><td align=right>–</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)}</small></td></tr>")
-                h.append("</table>")
+                v.add(f"{label} ({r.fmt(pr.on)}): {pr.total}", heading=2)
+                rows = [[str(ln.points), _label(r, ln.rule_id), r.msg(ln.why),
+                         f"{ln.rule_id} · {', '.join(ln.sources)} · {r.confidence(ln.confidence)}"] for ln in pr.lines]
+                rows += [["–", _label(r, ln.rule_id), r.msg(ln.why), ln.rule_id] for ln in pr.withheld]
                 items = dict.fromkeys(ln.item for ln in (*pr.lines, *pr.withheld))  # in order, once each
                 pages = dict.fromkeys(self.page_of_item[i] for i in items)
                 links = [self.change(next(i for i in items if self.page_of_item[i] == pid), label,
                                      self._page_link_text(pid)) for pid in pages]
-                v.add("".join(h), indent=8)
+                v.add_grid(rows, small=3, indent=8)
                 if links:
                     v.add("<small>" + escape(_("Change the facts behind these points:")) + "</small>", links,
-                          indent=8, below=True)
-        v.add(escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))))
+                          indent=8, below=True, rich=True)
+        v.add(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why)))
 
     def _page_link_text(self, page_id: int) -> str:
         wizard = self.wizard()

@@ -4,17 +4,13 @@ over AT-SPI)."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import Callable
 
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QTextDocumentFragment
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea, QVBoxLayout,
-                               QWidget)
-
-LINK_STYLE = ("QPushButton { border: 1px solid transparent; color: palette(link); text-decoration: underline; "
-              "padding: 0 3px; background: transparent; } "
-              "QPushButton:focus { border: 1px solid palette(highlight); }")
-
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QTextDocumentFragment
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 class LinkButton(QPushButton):
     """Looks like a link, is a button: named, focusable, activated by Enter, Return or Space."""
@@ -24,11 +20,23 @@ class LinkButton(QPushButton):
         self.setAccessibleName(name)
         self.setAccessibleDescription(description)
         self.setAutoDefault(False)
-        self.setFlat(True)
+        self.setFlat(True)  # drawn as a link: underlined, in the link colour (a style sheet would cost 3x)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setStyleSheet(LINK_STYLE)
+        font = self.font()
+        font.setUnderline(True)
+        self.setFont(font)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.Link))
+        self.setPalette(palette)
         self.clicked.connect(lambda _checked=False: on_click())
+
+    def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if self.hasFocus():  # a flat button shows no focus of its own in most styles: a frame, as links have
+            painter = QPainter(self)
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1))
+            painter.drawRect(self.rect().adjusted(0, 0, -1, -1))
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -114,6 +122,7 @@ class LinkedText(QScrollArea):
         self.setWidget(self.inner)
         self.inner.show()  # a widget set into a visible scroll area is not shown by it
         self.paragraphs: list[QLabel] = []
+        self.cells: list[QLabel] = []  # of the grids
         self.links: list[LinkButton] = []
 
     def clear(self) -> None:
@@ -122,11 +131,30 @@ class LinkedText(QScrollArea):
             old.deleteLater()
         self._build()
 
-    def add(self, html: str, links: list[LinkButton] | tuple = (), indent: int = 0, below: bool = False) -> QLabel:
-        """A paragraph of rich text, with its links after it on the same line (`below`: on the lines under it,
-        wrapping as the width needs)."""
-        label = QLabel(html, self.inner)
-        label.setTextFormat(Qt.TextFormat.RichText)
+    @contextmanager
+    def rebuilt(self):
+        """Clear, let the caller `add` paragraphs, then show them all at once (showing each as it is added
+        lays the whole text out again every time: a second for the results page)."""
+        self.clear()
+        self.inner.hide()
+        try:
+            yield self
+        finally:
+            self.inner.show()
+
+    def add(self, text: str, links: list[LinkButton] | tuple = (), indent: int = 0, below: bool = False,
+            heading: int = 0, rich: bool = False) -> QLabel:
+        """A paragraph with its links after it on the same line (`below`: on the lines under it, wrapping as the
+        width needs). Plain text unless `rich` (escaped HTML: a rich label costs 7 times a plain one); `heading`
+        (1 or 2) makes it a bold heading, larger for 1."""
+        label = QLabel(text, self.inner)
+        label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
+        if heading:
+            font = QFont(label.font())
+            font.setBold(True)
+            if heading == 1:
+                font.setPointSizeF(font.pointSizeF() * 1.15)
+            label.setFont(font)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.setIndent(indent)
@@ -148,23 +176,70 @@ class LinkedText(QScrollArea):
             QWidget.setTabOrder(self.links[-1] if self.links else self, link)  # Tab goes through them in order
             self.links.append(link)
         self.box.insertLayout(self.box.count() - 1, row)
-        for w in (label, *links):
-            w.show()  # now, not on the next event loop turn (a layout shows new children later)
+        if self.inner.isVisible():  # (in `rebuilt`, the hidden page shows them all at once, far cheaper)
+            for w in (label, *links):
+                w.show()  # with the text (a layout would show new children only on the next event loop turn)
         self.paragraphs.append(label)
         return label
 
+    def add_grid(self, rows: list[list[str]], small: int | None = None, indent: int = 0) -> QWidget:
+        """A table of plain-text cells (a rich-text table in a word-wrapping label costs a layout per width
+        tried: 200 ms a table). Column 0 is right-aligned; column `small` is in a smaller font."""
+        grid_widget = QWidget(self.inner)
+        grid = QGridLayout(grid_widget)
+        grid.setContentsMargins(indent, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(3)
+        little = QFont(self.font())
+        little.setPointSizeF(max(6.0, little.pointSizeF() * 0.85))
+        for r, cells in enumerate(rows):
+            for c, text in enumerate(cells):
+                label = QLabel(text, grid_widget)
+                label.setTextFormat(Qt.TextFormat.PlainText)
+                # (not selectable: a text control in each of a hundred cells costs 80 ms a load)
+                if c == 0:
+                    label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+                else:
+                    label.setWordWrap(True)
+                    label.setMinimumWidth(40)
+                    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+                if c == small:
+                    label.setFont(little)
+                grid.addWidget(label, r, c)
+                self.cells.append(label)
+        for c in range(1, max((len(x) for x in rows), default=1)):
+            grid.setColumnStretch(c, 1)
+        self.box.insertWidget(self.box.count() - 1, grid_widget)
+        if self.inner.isVisible():
+            grid_widget.show()
+        return grid_widget
+
     def toPlainText(self) -> str:  # noqa: N802 (like QTextEdit's)
-        """What it says, paragraph by paragraph, with the links' texts."""
+        """What it says, in order: each paragraph with its links' texts, each table row with tabs between cells."""
         lines = []
-        for label in self.paragraphs:
-            text = QTextDocumentFragment.fromHtml(label.text()).toPlainText()
-            own = [b.text() for b in self.links if b.parentWidget() is self.inner and self._beside(label, b)]
-            lines.append(" ".join([text, *own]))
+        for i in range(self.box.count()):
+            item = self.box.itemAt(i)
+            if item.widget() is not None and isinstance(item.widget().layout(), QGridLayout):
+                grid = item.widget().layout()
+                for r in range(grid.rowCount()):
+                    cells = [grid.itemAtPosition(r, c) for c in range(grid.columnCount())]
+                    lines.append("\t".join(c.widget().text() for c in cells if c is not None))
+            elif item.layout() is not None:
+                lines.append(" ".join(_texts(item.layout())))
         return "\n".join(lines)
 
-    def _beside(self, label: QLabel, button: LinkButton) -> bool:
-        for i in range(self.box.count()):
-            row = self.box.itemAt(i).layout()
-            if row is not None and row.indexOf(label) >= 0:
-                return row.indexOf(button) >= 0
-        return False
+
+def _texts(layout: QLayout) -> list[str]:
+    """The texts of a paragraph's label and links, in layout order."""
+    out = []
+    for i in range(layout.count()):
+        item = layout.itemAt(i)
+        w = item.widget()
+        if isinstance(w, QLabel):
+            out.append(QTextDocumentFragment.fromHtml(w.text()).toPlainText()
+                       if w.textFormat() == Qt.TextFormat.RichText else w.text())
+        elif isinstance(w, QPushButton):
+            out.append(w.text())
+        elif item.layout() is not None:
+            out += _texts(item.layout())
+    return out
