@@ -170,6 +170,17 @@ def test_a_cell_editor_and_a_blank_cell_are_named(window, qtbot):
     qtbot.waitUntil(lambda: cell_of(editor.table, row, 2).text(QAccessible.Text.Name) == "空欄", timeout=2000)
 
 
+def test_each_categorys_score_says_which_category_it_is(window, qtbot):
+    w = window
+    w.open_path(str(EXAMPLE), ask=False)
+    from hsp_wizard.domain.project import Category
+    scores = w.wizard.currentPage().compare
+    assert name(scores[Category.B]) == "Category (b): 90 points — meets the criteria"
+    assert name(scores[Category.C]) == "Category (c): 55 points — does not meet the criteria"
+    ja(w, qtbot)
+    assert name(scores[Category.B]) == "区分（b）：90点 — 基準を満たします"
+
+
 def test_the_continuity_result_is_the_labels_name(window):
     w = window
     w.open_path(str(EXAMPLE), ask=False)

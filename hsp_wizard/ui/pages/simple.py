@@ -11,6 +11,7 @@ from hsp_wizard.domain.points import points
 from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Occupation, Payment, Penalty,
                                        Relation)
 from hsp_wizard.i18n import N_, _
+from hsp_wizard.ui.accessibility import set_name
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.pages.lists import ListPage
 from hsp_wizard.ui.widgets.fields import DateField
@@ -112,6 +113,8 @@ class CategoryPage(BasePage):
             r = points(cat, p, on)
             label.setText((_("{total} points — meets the criteria") if r.eligible else
                            _("{total} points — does not meet the criteria")).format(total=r.total))
+            # read on its own (flat review), the score says which category it is for
+            set_name(label, _("Category ({category}): {score}").format(category=cat.value, score=label.text()))
 
 
 PAYMENT = [(Payment.UNKNOWN, N_("Not sure")), (Payment.ON_TIME, N_("Yes, always on time")),
