@@ -226,3 +226,31 @@ def test_the_charts_description_follows_a_language_switch(window, qtbot):
     japanese = description(page.chart)
     assert japanese != english and "点" in japanese and "points" not in japanese
     assert page.chart.selected is not None and japanese == page.chart.describe(page.chart.selected)
+
+
+def test_the_password_dialog_names_its_fields_and_buttons_and_puts_the_error_on_the_field(qtbot, monkeypatch):
+    from hsp_wizard.ui import password
+    from hsp_wizard.ui.language import apply_language
+    from hsp_wizard.ui.password import PasswordDialog
+    said = []
+    monkeypatch.setattr(password, "announce", lambda widget, text, assertive=False: said.append(text))
+    wrong = PasswordDialog(None, file_name="p.hspw", wrong=True)
+    qtbot.addWidget(wrong)
+    assert name(wrong.field) == "Password"
+    assert description(wrong.field) == "The password is not right. Try again."
+    new = PasswordDialog(None, new=True)
+    qtbot.addWidget(new)
+    new.field.setText("short")
+    new.confirm.setText("short")
+    new.accept()
+    assert new.error.text() and description(new.field) == new.error.text() and said == [new.error.text()]
+    apply_language("ja")
+    try:
+        QApplication.processEvents()
+        dialog = PasswordDialog(None, new=True)
+        qtbot.addWidget(dialog)
+        names = [name(dialog.field), name(dialog.confirm), *(name(b) for b in dialog.buttons.buttons())]
+        assert all(n and not MNEMONIC.search(n) for n in names), names
+    finally:
+        apply_language("en")
+        QApplication.processEvents()
