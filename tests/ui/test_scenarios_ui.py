@@ -169,7 +169,9 @@ def test_a_suggestion_tried_as_a_scenario_opens_as_the_engine_said(window, qtbot
     # by keyboard: Tab to the first link in the text, Enter follows it
     page.sooner.setFocus()
     QTest.keyClick(page.sooner, Qt.Key.Key_Tab)
-    QTest.keyClick(page.sooner, Qt.Key.Key_Return)
+    link = QApplication.focusWidget()
+    assert link.text() == "Try it as a scenario" and link.accessibleName().startswith("Try it as a scenario: ")
+    QTest.keyClick(link, Qt.Key.Key_Return)
     QApplication.processEvents()
     assert page.tabs.currentIndex() == SCENARIOS_TAB
     panel = page.scenarios

@@ -60,7 +60,7 @@ class RequirementsPage(ListPage):
                           (self.employer, N_("I own a workplace enrolled in social ins&urance")),
                           (self.notice, N_("I hold a points-result noti&ce (ポイント計算結果通知書)")),
                           (self.traffic, N_("I have had repeated traffic &violations"))):
-            self.texts.bind(box.setText, text)
+            self.texts.bind_named(box, text)
         rows = [(N_("Were resident and national &taxes paid on time?"), self.taxes),
                 (N_("Were &pension premiums paid on time?"), self.pension),
                 (N_("Were &health-insurance premiums paid on time?"), self.health),

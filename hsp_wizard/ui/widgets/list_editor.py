@@ -17,6 +17,7 @@ from hsp_wizard.domain.project import error_reason
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
 from hsp_wizard.presentation import Renderer
+from hsp_wizard.ui.accessibility import plain, set_description, set_name
 from hsp_wizard.ui.widgets.fields import ErrorLabel
 
 INVALID = QBrush(QColor("#fde7ea"))
@@ -43,6 +44,29 @@ class Column:
         return label() if callable(label) else _(label)
 
 
+def name_editor(editor: QWidget, column: Column, index) -> QWidget:
+    """A cell's editor (F2) named by its column and row, and described by the row's error if it has one. On
+    Linux Qt names a combo box by its current value whatever its accessible name: there the column and row go
+    in the description, before the error."""
+    where = _("{column}, row {row}").format(column=plain(_(column.header)), row=index.row() + 1)
+    error = index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or ""
+    editor.setAccessibleName(where)
+    editor.setAccessibleDescription("\n".join(filter(None, (where, error))) if isinstance(editor, QComboBox)
+                                    else error)
+    return editor
+
+
+class NamedDelegate(QStyledItemDelegate):
+    """The default editor of a typed cell, named for screen readers."""
+
+    def __init__(self, column: Column, parent=None):
+        super().__init__(parent)
+        self.column = column
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        return name_editor(super().createEditor(parent, option, index), self.column, index)
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box as the cell's editor: arrows move between cells, F2 or typing opens the choices."""
 
@@ -51,8 +75,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self.column = column
 
     def createEditor(self, parent, option, index):  # noqa: N802
-        box = QComboBox(parent)
-        box.setAccessibleName(_(self.column.header))
+        box = name_editor(QComboBox(parent), self.column, index)
         for value, _label in self.column.choices:
             box.addItem(self.column.label_of(value), value)
         return box
@@ -91,8 +114,8 @@ class ListEditor(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it, F2 edits
         self._delegates = []
         for col, c in enumerate(columns):
-            if c.kind == "choice":
-                d = ChoiceDelegate(c, self.table)
+            if c.kind != "bool":
+                d = ChoiceDelegate(c, self.table) if c.kind == "choice" else NamedDelegate(c, self.table)
                 self._delegates.append(d)
                 self.table.setItemDelegateForColumn(col, d)
         self.table.setMinimumHeight(120)
@@ -128,11 +151,11 @@ class ListEditor(QWidget):
             if c.kind not in ("text", "choice"):  # fit the header, but never crowd out the text columns
                 room = self.table.fontMetrics().horizontalAdvance(SAMPLE.get(c.kind, "")) + 16
                 header.resizeSection(col, max(room, min(header.sectionSizeHint(col), MAX_TYPED_WIDTH)))
-        self.table.setAccessibleName(title)
+        set_name(self.table, title)
         self.add_button.setText(_("&Add row"))
-        self.add_button.setAccessibleName(_("Add a row to {title}").format(title=title))
+        set_name(self.add_button, _("Add a row to {title}").format(title=title))
         self.remove_button.setText(_("&Remove row"))
-        self.remove_button.setAccessibleName(_("Remove the selected row from {title}").format(title=title))
+        set_name(self.remove_button, _("Remove the selected row from {title}").format(title=title))
         loading, self._loading = self._loading, True
         for row in range(self.table.rowCount()):
             for col, c in enumerate(self.columns):
@@ -142,7 +165,9 @@ class ListEditor(QWidget):
                 if c.kind == "choice":
                     item.setText(c.label_of(item.data(Qt.ItemDataRole.UserRole)))
                 elif c.kind == "bool":
-                    item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(_(c.header)))
+                else:
+                    self._name_blank(item)
         self._loading = loading
 
     # ---------------------------------------------------------------- rows <-> models
@@ -163,12 +188,14 @@ class ListEditor(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
                               Qt.ItemFlag.ItemIsSelectable)
                 item.setCheckState(Qt.CheckState.Checked if v else Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(_(c.header)))
                 self.table.setItem(row, col, item)
             else:
                 text = ("" if v is None else v.isoformat() if c.kind == "date" else
                         format_yen_input(v) if c.kind == "yen" else str(v))
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                self._name_blank(item)
+                self.table.setItem(row, col, item)
         self._loading = False
         if not values:
             self.table.setCurrentCell(row, 0)
@@ -247,23 +274,33 @@ class ListEditor(QWidget):
         return _("{column}: {reason}").format(column=plain(header), reason=reason) if header else reason
 
     def _mark(self, bad: dict[int, str]) -> None:
-        self._loading = True
+        """Invalid rows tinted, each of their cells described (tooltip and screen reader) by the row's error,
+        and the table described by all of them."""
+        loading, self._loading = self._loading, True
         for row in range(self.table.rowCount()):
+            said = _("Row {row}: {reason}").format(row=row + 1, reason=bad[row]) if row in bad else ""
             for col in range(self.table.columnCount()):
                 item = self.table.item(row, col)
                 if item is not None:
                     item.setBackground(INVALID if row in bad else QBrush())
                     item.setToolTip(bad.get(row, ""))
-        self._loading = False
+                    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, said)
+        self._loading = loading
+        set_description(self.table, "\n".join(_("Row {row}: {reason}").format(row=r + 1, reason=reason)
+                                               for r, reason in sorted(bad.items())))
 
-    def _changed(self, *_args) -> None:
-        if not self._loading:
-            self.edited.emit()
+    def _name_blank(self, item: QTableWidgetItem) -> None:
+        """An empty typed cell is read as "blank" (a screen reader finds no name otherwise)."""
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, None if item.text() else _("blank"))
 
-
-def plain(label: str) -> str:
-    """A label without its mnemonic marker, for accessible names and messages."""
-    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    def _changed(self, item: QTableWidgetItem | None = None) -> None:
+        if self._loading:
+            return
+        if item is not None and self.columns[item.column()].kind not in ("bool", "choice"):
+            self._loading = True
+            self._name_blank(item)
+            self._loading = False
+        self.edited.emit()
 
 
 def _msg(template: str, **params) -> Msg:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
+from hsp_wizard.ui.accessibility import set_name
 from hsp_wizard.ui.texts import Texts
 from hsp_wizard.ui.widgets.fields import DateField
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
@@ -52,7 +53,7 @@ class ScenariosPanel(QWidget):
         self.delete_button = QPushButton(self)
         for button, label in ((self.new_button, N_("New scenari&o…")), (self.copy_button, N_("D&uplicate…")),
                               (self.rename_button, N_("Rena&me…")), (self.delete_button, N_("De&lete"))):
-            self.texts.bind(button.setText, label)
+            self.texts.bind_named(button, label)
         self.new_button.clicked.connect(self.new_scenario)
         self.copy_button.clicked.connect(self.duplicate_scenario)
         self.rename_button.clicked.connect(self.rename_scenario)
@@ -61,7 +62,7 @@ class ScenariosPanel(QWidget):
 
         top = QHBoxLayout()
         choose = QLabel(self)
-        self.texts.bind(choose.setText, N_("&Scenario:"))
+        self.texts.bind_named(choose, N_("&Scenario:"))
         choose.setBuddy(self.chooser)
         top.addWidget(choose)
         top.addWidget(self.chooser, 1)
@@ -73,8 +74,9 @@ class ScenariosPanel(QWidget):
         self.texts.call(self._planned_hint)
         form = QFormLayout()
         planned_label = QLabel(self)
-        self.texts.bind(planned_label.setText, N_("A&pplication date in this scenario:"))
+        self.texts.bind_named(planned_label, N_("A&pplication date in this scenario:"))
         planned_label.setBuddy(self.planned)
+        self.texts.call(lambda: set_name(self.planned, planned_label.accessibleName()))  # without "(P)"
         form.addRow(planned_label, self.planned)
         form.addRow("", self.planned.error)
 
@@ -88,7 +90,7 @@ class ScenariosPanel(QWidget):
         self.changes.table.setMinimumHeight(90)
         self.changes.table.setMaximumHeight(150)  # the comparison below gets the room
         changes_label = QLabel(self)
-        self.texts.bind(changes_label.setText, N_("&Changes in this scenario"))
+        self.texts.bind_named(changes_label, N_("&Changes in this scenario"))
         changes_label.setBuddy(self.changes.table)
         changes_hint = QLabel(self)
         changes_hint.setWordWrap(True)
@@ -104,7 +106,7 @@ class ScenariosPanel(QWidget):
         self.table.verticalHeader().setHighlightSections(False)  # bold there would read as "a checkpoint"
         self.texts.bind(self.table.setAccessibleName, N_("Scenarios side by side"))
         compare_label = QLabel(self)
-        self.texts.bind(compare_label.setText, N_("Side by si&de (bold: that column's checkpoints, 3 years and 1 "
+        self.texts.bind_named(compare_label, N_("Side by si&de (bold: that column's checkpoints, 3 years and 1 "
                                                   "year before its application date and the date itself; the "
                                                   "earliest date of all is marked ★):"))
         compare_label.setWordWrap(True)
