@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import time
 import traceback
 from contextlib import contextmanager
 from enum import IntEnum
@@ -155,9 +154,12 @@ class MainWindow(QMainWindow):
         self._painted = False
         # autosave: written a moment after each change, deleted on a clean save or close
         self._autosave = None  # the AutosaveSlot, made on first use (it imports the storage code)
+        # two timers, each with its own interval that nothing changes: the pause after typing (restarted by every
+        # edit) and the longest wait (started by the first unsaved edit)
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
-        self._autosave_due = None  # monotonic time by which the pending autosave must be written
+        self.autosave_deadline = QTimer(self, singleShot=True)
+        self.autosave_deadline.timeout.connect(self.autosave_now)
         self.doc.changed.connect(self._schedule_autosave)
         self.protection = QLabel(self)
         self.statusBar().addPermanentWidget(self.protection)
@@ -365,7 +367,7 @@ class MainWindow(QMainWindow):
             save_project(self.doc.project, path, key=key,
                          migrated_from=self.doc.migrated_from if path == self.doc.path else None)
         except OSError as exc:
-            tell_error(self, _("The project was not saved"), f"{path}\n\n{exc.strerror or exc}")
+            tell_error(self, _("The project was not saved"), f"{path}\n\n{os_reason(exc)}")
             return False
         self.doc.path = path
         self.doc.key = key
@@ -386,16 +388,14 @@ class MainWindow(QMainWindow):
         """Autosave once typing pauses for AUTOSAVE_DELAY_MS, and at least every AUTOSAVE_MAX_WAIT_MS."""
         if not self.doc.dirty:
             return
-        now = time.monotonic()
-        if self._autosave_due is None:
-            self._autosave_due = now + AUTOSAVE_MAX_WAIT_MS / 1000
-        wait = min(self.autosave_timer.interval() / 1000, max(0.0, self._autosave_due - now))
-        self.autosave_timer.start(int(wait * 1000))
+        if not self.autosave_deadline.isActive():
+            self.autosave_deadline.start(AUTOSAVE_MAX_WAIT_MS)
+        self.autosave_timer.start()  # its configured interval (start(ms) would overwrite it)
 
     def autosave_now(self) -> bool:
         """Write the unsaved project to this window's autosave (encrypted when the project is protected)."""
         self.autosave_timer.stop()
-        self._autosave_due = None
+        self.autosave_deadline.stop()
         if not self.doc.dirty:
             return False
         from datetime import datetime
@@ -406,13 +406,13 @@ class MainWindow(QMainWindow):
             self._autosave.write(self.doc.project, self.doc.path, self.doc.key, datetime.now().astimezone())
         except OSError as exc:
             log.warning("autosave failed: %s", exc.strerror or type(exc).__name__)
-            self.statusBar().showMessage(_("Autosave failed: {reason}").format(reason=exc.strerror or exc), 10000)
+            self.statusBar().showMessage(_("Autosave failed: {reason}").format(reason=os_reason(exc)), 10000)
             return False
         return True
 
     def _drop_autosave(self) -> None:
         self.autosave_timer.stop()
-        self._autosave_due = None
+        self.autosave_deadline.stop()
         if self._autosave is not None:
             self._autosave.discard()
         self._show_protection()
@@ -440,7 +440,9 @@ class MainWindow(QMainWindow):
                     with busy():
                         opened = orphan.open(password)
                 except ProjectPasswordError as exc:
-                    name = orphan.source.name if orphan.source else _("Untitled")
+                    # a protected autosave keeps its file's name inside the encryption
+                    name = orphan.source.name if orphan.source else \
+                        _("a protected project") if orphan.sealed else _("Untitled")
                     password = ask_password(self, name, wrong=exc.wrong, autosave=True)
                     if password is None:
                         break
@@ -475,6 +477,7 @@ class MainWindow(QMainWindow):
         from datetime import date
         from hsp_wizard.domain.evaluate import evaluate
         from hsp_wizard.i18n import current_language
+        from hsp_wizard.presentation import Renderer
         from hsp_wizard.report.checklist_pdf import ReportError, build_checklist_pdf
         from hsp_wizard.storage import write_private_atomic
         self.wizard.build()
@@ -487,8 +490,11 @@ class MainWindow(QMainWindow):
         try:
             data = build_checklist_pdf(p, evaluate(p, on, today=today), lang=current_language(), printed_on=today)
             write_private_atomic(Path(path), data)
-        except (OSError, ReportError) as exc:
-            tell_error(self, _("The checklist was not saved"), f"{path}\n\n{getattr(exc, 'strerror', None) or exc}")
+        except OSError as exc:
+            tell_error(self, _("The checklist was not saved"), f"{path}\n\n{os_reason(exc)}")
+            return False
+        except ReportError as exc:
+            tell_error(self, _("The checklist was not saved"), f"{path}\n\n{Renderer().msg(exc.msg)}")
             return False
         open_in_viewer(Path(path))
         return True
@@ -499,6 +505,15 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in the user's language when it is one of ours (read-only, a pipe...)."""
+    msg = getattr(exc, "msg", None)
+    if msg is not None:
+        from hsp_wizard.presentation import Renderer
+        return Renderer().msg(msg)
+    return exc.strerror or str(exc)
 
 
 def file_filter() -> str:

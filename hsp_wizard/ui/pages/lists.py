@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 
 from hsp_wizard.domain.project import (CareerPeriod, Degree, EmployerFact, ForeignQualification, Investment,
-                                       JapaneseResult, JicaTraining, Licence, Position, ResearchAchievement,
-                                       SalaryEntry)
+                                       JapaneseResult, JicaTraining, Licence, Position, Project, ResearchAchievement,
+                                       SalaryEntry, max_length)
 from hsp_wizard.i18n import N_
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
@@ -37,9 +37,10 @@ def choices(pairs):
 class ListPage(BasePage):
     """A page of one or more list editors, each bound to a list field of the project."""
 
-    def add_list(self, field: str, title: str, columns, factory, extra=None) -> ListEditor:
-        """A titled list editor for the project's list `field`; `title` and the headers are message ids."""
-        editor = ListEditor(title, columns, factory, extra, self)
+    def add_list(self, field: str, title: str, columns, factory, extra=None, owner=Project) -> ListEditor:
+        """A titled list editor for the list `field` of `owner` (the project, or a part of it); `title` and the
+        headers are message ids. It holds at most as many rows as the model allows in that list."""
+        editor = ListEditor(title, columns, factory, extra, self, limit=max_length(owner, field))
         self.body.addWidget(self.label_for(title, editor.table))
         self.body.addWidget(editor)
         editor.edited.connect(self.edited)

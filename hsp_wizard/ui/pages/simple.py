@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
 
 from hsp_wizard.domain.points import points
 from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Occupation, Payment, Penalty,
-                                       Relation)
+                                       Project, Relation, max_length)
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.pages.lists import ListPage
@@ -36,6 +36,7 @@ class CategoryPage(BasePage):
         super().__init__(doc, N_("You and your category"), N_("Your points in each category update as you type."))
         form = QFormLayout()
         self.name = QLineEdit(self)
+        self.name.setMaxLength(max_length(Project, "name"))  # the project's own limit: typing stops there
         self.birth = DateField(self)
         self.birth.checker = self._check_birth
         self.planned = DateField(self)
@@ -174,7 +175,7 @@ class RequirementsPage(ListPage):
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
             Column("ended", N_("Paid or served until"), "date", required=True),
-            Column("suspended", N_("Suspended"), "bool")], Penalty)
+            Column("suspended", N_("Suspended"), "bool")], Penalty, owner=Obligations)
 
     def load(self) -> None:
         o, f = self.doc.project.obligations, self.doc.project.family
