@@ -320,7 +320,12 @@ def dumps_project(project: Project) -> bytes:
         raise FileRefused("", Msg.of(N_("The project cannot be saved: field {field}: {reason}"),
                                      field=_field(err["loc"]), reason=error_reason(err)),
                           errno.EINVAL) from None
-    return (text + "\n").encode("utf-8")
+    data = (text + "\n").encode("utf-8")
+    if len(data) > MAX_FILE_BYTES:  # the reader's limit: what is written can always be read back
+        raise FileRefused("", Msg.of(N_("The project cannot be saved: it is {size} bytes and a project file is at "
+                                        "most {limit}; shorten some texts"), size=len(data), limit=MAX_FILE_BYTES),
+                          errno.EFBIG)
+    return data
 
 
 TEMP_PREFIX = ".tmp-hspw-"  # our temporary files: swept at start-up where a killed save left one

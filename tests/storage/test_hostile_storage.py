@@ -177,3 +177,19 @@ def test_a_list_appended_past_its_limit_is_never_written(tmp_path):
     with pytest.raises(FileRefused):
         slot.write(p, None, None, datetime.now().astimezone())
     assert not slot.path.exists()
+
+
+def test_a_project_too_large_for_a_file_is_refused_at_save_not_at_the_next_open(tmp_path):
+    """Texts at their 500-character limit in every row make a file over the reader's 1 MiB: the save says so
+    and writes nothing, instead of writing a file that cannot be opened again."""
+    from hsp_wizard.domain.project import CareerPeriod, Degree, ForeignQualification, Licence
+    on = date(2020, 1, 1)
+    p = Project(career=[CareerPeriod(kind="specialised", start=on, employer="社" * 500)] * MAX_ITEMS,
+                licences=[Licence(name="資" * 500, obtained=on)] * MAX_ITEMS,
+                foreign_qualifications=[ForeignQualification(name="格" * 500, obtained=on)] * MAX_ITEMS,
+                degrees=[Degree(level="master", field="学" * 500, awarded=on)] * MAX_ITEMS)
+    target = tmp_path / "p.hspw"
+    with pytest.raises(FileRefused) as info:
+        save_project(p, target)
+    assert "cannot be saved" in info.value.strerror and "at most 1048576" in info.value.strerror
+    assert list(tmp_path.iterdir()) == []

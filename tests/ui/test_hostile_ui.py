@@ -151,3 +151,17 @@ def test_a_hostile_file_opened_in_the_window_gets_one_clear_message(kind, window
     assert title == "This project cannot be opened" and str(path) in text and reason in text, text
     assert len(text) < 400
     assert w.doc.path is None and not w.doc.dirty and snapshot(folder) == before
+
+
+def test_saving_over_a_read_only_project_says_so_and_changes_nothing(window, tmp_path):
+    w = window
+    target = tmp_path / "kept.hspw"
+    save_project(load_project(EXAMPLE), target)
+    assert w.open_path(str(target), ask=False)
+    target.chmod(0o444)
+    before = target.read_bytes()
+    w.doc.update(name="An edit")
+    assert not w.save()
+    [(title, text)] = w.told
+    assert title == "The project was not saved" and str(target) in text and "read-only" in text
+    assert target.read_bytes() == before and w.doc.dirty
