@@ -120,8 +120,9 @@ def _table(rows, widths, header=True) -> Table:
 
 
 def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", route: str | None = None,
-                        printed_on: date | None = None) -> bytes:
-    """The checklist PDF for the project as evaluated on `ev.on`. Same inputs, same bytes."""
+                        printed_on: date | None = None, comparison=None) -> bytes:
+    """The checklist PDF for the project as evaluated on `ev.on`. Same inputs, same bytes. `comparison`: the
+    scenarios already compared from `printed_on` (the window's, when current), else they are compared here."""
     _font()
     r = Renderer(lang, era=True)  # dates in Japanese carry the era, as on ISA's forms
     s = _styles()
@@ -137,7 +138,7 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     if project.category is not None and project.birth_date is not None:
         story.append(KeepTogether(_timeline(project, r, s, printed_on)))
     if project.scenarios:
-        story.append(KeepTogether(_scenarios(project, r, s, printed_on)))
+        story.append(KeepTogether(_scenarios(project, r, s, printed_on, comparison)))
     story += _warnings(cl, r, s)
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
@@ -231,11 +232,11 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
     return out
 
 
-def _scenarios(p: Project, r: Renderer, s, today: date) -> list:
-    """The what-if scenarios, one row each after the project as entered: the changes, the application date, the
-    earliest route and date, and the points on the row's own checkpoints."""
+def _scenarios(p: Project, r: Renderer, s, today: date, comparison=None) -> list:
+    """The what-if scenarios, one row each after the project as entered: the application date, the earliest
+    route and date, and the points on the row's own checkpoints; then its changes, one row each."""
     from hsp_wizard.domain.scenarios import compare
-    c = compare(p, today)
+    c = comparison if comparison is not None else compare(p, today)
     kinds = dict(CHANGE_KINDS)
     head = [N_("Scenario"), N_("Application date"), N_("Earliest route"), N_("Earliest date"), N_("3 years before"),
             N_("1 year before"), N_("On the date")]

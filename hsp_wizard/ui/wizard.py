@@ -488,7 +488,8 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         try:
-            data = build_checklist_pdf(p, evaluate(p, on, today=today), lang=current_language(), printed_on=today)
+            data = build_checklist_pdf(p, evaluate(p, on, today=today), lang=current_language(), printed_on=today,
+                                       comparison=self.wizard.pages[PageId.RESULTS].scenarios.current(today))
             write_private_atomic(Path(path), data)
         except OSError as exc:
             tell_error(self, _("The checklist was not saved"), f"{path}\n\n{os_reason(exc)}")

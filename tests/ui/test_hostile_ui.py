@@ -165,3 +165,37 @@ def test_saving_over_a_read_only_project_says_so_and_changes_nothing(window, tmp
     [(title, text)] = w.told
     assert title == "The project was not saved" and str(target) in text and "read-only" in text
     assert target.read_bytes() == before and w.doc.dirty
+
+
+def test_a_checklist_that_cannot_be_laid_out_is_a_clear_message_in_the_window(window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from hsp_wizard.report import checklist_pdf
+    w = window
+    assert w.open_path(str(EXAMPLE), ask=False)
+    target = tmp_path / "c.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(wizard, "open_in_viewer", lambda path: pytest.fail("opened a PDF that was not made"))
+
+    def too_big(self, *args, **kwargs):
+        raise LayoutError("Flowable <Table> too large on page 3")
+
+    monkeypatch.setattr(checklist_pdf.SimpleDocTemplate, "build", too_big)
+    assert not w.print_checklist()
+    [(title, text)] = w.told
+    assert title == "The checklist was not saved" and str(target) in text
+    assert "a part of it does not fit on a page" in text and not target.exists()
+
+
+def test_the_checklist_reuses_the_windows_comparison_only_while_it_is_the_projects(window, tmp_path, qtbot):
+    w = window
+    save_project(many_scenarios(2), tmp_path / "p.hspw")
+    assert w.open_path(str(tmp_path / "p.hspw"), ask=False)
+    page = to_results(w)
+    page.tabs.setCurrentIndex(SCENARIOS_TAB)
+    qtbot.waitUntil(lambda: not page.scenarios.busy, timeout=60000)
+    today = date.today()
+    assert page.scenarios.current(today) is page.scenarios.comparison
+    w.doc.update(name="Edited elsewhere")  # any edit: the comparison shown is no longer the project's
+    assert page.scenarios.current(today) is None

@@ -132,6 +132,7 @@ class ScenariosPanel(QWidget):
         # the comparison runs in a worker thread; its results come back through these queued signals
         self._generation = 0
         self._worker: threading.Thread | None = None
+        self._compared = None  # the project the comparison shown is of
         self._job = _Job(self)
         self._job.progress.connect(self._on_progress)
         self._job.finished.connect(self._on_finished)
@@ -295,6 +296,14 @@ class ScenariosPanel(QWidget):
         if self._stale:
             self.refresh()
 
+    def current(self, today: date):
+        """The comparison shown, if it is of the project as it is now and from `today` (else None): the
+        checklist reuses it instead of comparing a large project's scenarios again."""
+        if self.busy or self.comparison is None or self.comparison.today != today or \
+                self._compared != self.doc.project:
+            return None
+        return self.comparison
+
     @property
     def busy(self) -> bool:
         """A comparison is due or being computed (the table shows the previous one until it is done)."""
@@ -325,7 +334,7 @@ class ScenariosPanel(QWidget):
 
         def work() -> None:
             try:
-                result = compare(project, today, cache=cache, progress=stop_if_superseded)
+                result = compare(project, today, cache=cache, progress=stop_if_superseded), project
             except _Superseded:
                 result = None
             except Exception as exc:  # noqa: BLE001 - shown in the window, never lost in a thread
@@ -356,7 +365,7 @@ class ScenariosPanel(QWidget):
             raise result  # the window's error handler says so (and logs the traceback, no values)
         if result is None:
             return
-        self.comparison = result
+        self.comparison, self._compared = result
         self._fill()
         self.compared.emit()
 
@@ -439,7 +448,7 @@ class _Job(QObject):
     """Signals from the comparison's worker thread, delivered on the UI thread (queued)."""
 
     progress = Signal(int, int, int)   # generation, sides done, sides in all
-    finished = Signal(int, object)     # generation, Comparison | None (stopped) | Exception
+    finished = Signal(int, object)     # generation, (Comparison, project) | None (stopped) | Exception
 
 
 def ask_scenario_name(parent, title: str, label: str, text: str) -> str | None:
