@@ -135,8 +135,8 @@ def test_the_comparison_runs_off_the_ui_thread_and_an_edit_supersedes_it(window,
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_hostile_file_opened_in_the_window_gets_one_clear_message(kind, window, tmp_path, monkeypatch):
     if kind == "unreadable" and ROOT_READS_ANYTHING:
-        pytest.skip("running as root: a mode-000 file is readable in this process (the CLI test drops the "
-                    "capability and sees the refusal for real)")
+        pytest.skip("running as root: a mode-000 file is readable in this process; "
+                    "test_an_unreadable_file_in_a_window_without_roots_override sees the refusal for real")
     w = window
     monkeypatch.setattr(wizard, "ask_password", lambda parent, name, wrong=False, autosave=False: PASSWORD)
     folder = tmp_path / "corpus"
@@ -199,3 +199,27 @@ def test_the_checklist_reuses_the_windows_comparison_only_while_it_is_the_projec
     assert page.scenarios.current(today) is page.scenarios.comparison
     w.doc.update(name="Edited elsewhere")  # any edit: the comparison shown is no longer the project's
     assert page.scenarios.current(today) is None
+
+
+@pytest.mark.skipif(not ROOT_READS_ANYTHING, reason="not root: the corpus test above covers the unreadable file")
+def test_an_unreadable_file_in_a_window_without_roots_override(tmp_path):
+    """As root, a window in a child process without CAP_DAC_OVERRIDE/CAP_DAC_READ_SEARCH (setpriv) opens a
+    mode-000 file the way an ordinary user's window would: one clear message, nothing written."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+    if shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: a mode-000 file is readable, nothing to refuse")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    path, reason = make("unreadable", folder)
+    before = snapshot(folder)
+    env = {**os.environ, "HSP_WIZARD_CONFIG_DIR": str(tmp_path / "config"), "HSP_WIZARD_STATE_DIR":
+           str(tmp_path / "state"), "HSP_WIZARD_LOG_DIR": str(tmp_path / "logs"), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run(["setpriv", "--bounding-set", "-dac_override,-dac_read_search", sys.executable,
+                           str(Path(__file__).with_name("open_child.py")), str(path)], capture_output=True,
+                          text=True, timeout=60, cwd=ROOT, env=env)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert f"opened=False\ntold=This project cannot be opened\n{path}\n\n" in done.stdout, done.stdout
+    assert reason in done.stdout and snapshot(folder) == before
