@@ -223,3 +223,24 @@ def test_an_unreadable_file_in_a_window_without_roots_override(tmp_path):
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert f"opened=False\ntold=This project cannot be opened\n{path}\n\n" in done.stdout, done.stdout
     assert reason in done.stdout and snapshot(folder) == before
+
+
+def test_leaving_the_scenarios_tab_stops_the_comparison_and_coming_back_resumes_it(window, tmp_path, qtbot):
+    """Only what is shown is compared: the worker stops before its next column when the tab is left; the
+    columns done stay cached, so showing the tab again goes on from there."""
+    w = window
+    save_project(many_scenarios(), tmp_path / "many.hspw")
+    assert w.open_path(str(tmp_path / "many.hspw"), ask=False)
+    page = to_results(w)
+    panel = page.scenarios
+    page.tabs.setCurrentIndex(SCENARIOS_TAB)
+    qtbot.waitUntil(lambda: panel.progress.value() >= 2, timeout=60000)
+    page.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not panel.busy, timeout=60000)
+    done_before = len(panel.cache._found)
+    assert panel.comparison is None and 2 <= done_before < 21  # stopped part-way, nothing half-shown
+    filled = []
+    panel.compared.connect(lambda: filled.append(panel.comparison))
+    page.tabs.setCurrentIndex(SCENARIOS_TAB)
+    qtbot.waitUntil(lambda: bool(filled), timeout=60000)
+    assert len(filled[0].columns) == 21 and len(panel.cache._found) == 21

@@ -315,11 +315,23 @@ class ScenariosPanel(QWidget):
         finished anyway, is dropped, as it is no longer the project's."""
         from hsp_wizard.domain.scenarios import CompareCache
         self.timer.stop()
-        self.cache = self.cache or CompareCache()
         self._generation += 1
+        if not self.isVisible():  # only what is shown is compared: done when the tab is shown again
+            self._stale = True
+            return
+        self.cache = self.cache or CompareCache()
         self._stale = False
         if self._worker is None:
             self._start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the tab stops a running comparison before its next column (the columns done stay in the
+        cache: showing the tab again goes on from there)."""
+        super().hideEvent(event)
+        if self.busy:
+            self.timer.stop()
+            self._generation += 1
+            self._stale = True
 
     def _start(self) -> None:
         from hsp_wizard.domain.scenarios import compare
@@ -358,7 +370,10 @@ class ScenariosPanel(QWidget):
     def _on_finished(self, generation: int, result) -> None:
         self._worker = None
         if generation != self._generation:
-            self._start()  # the project changed meanwhile: compare it as it is now
+            if self.isVisible() and not self._stale:
+                self._start()  # the project changed meanwhile: compare it as it is now
+            else:
+                self.progress.hide()
             return
         self.progress.hide()
         if isinstance(result, Exception):
