@@ -2,14 +2,14 @@
 delay kept, the scenario comparison off the UI thread, and every hostile file through File > Open ending in
 one clear message naming the file and the reason, with nothing written."""
 
-import json
 import time
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from hsp_wizard.domain.project import MAX_ITEMS, MAX_TEXT, SalaryEntry, Scenario, ScenarioChange
 from hsp_wizard.storage import load_project, save_project
@@ -20,6 +20,7 @@ from tests.ui.drive import add_row, next_page
 from tests.ui.test_planner_ui import to_results
 
 SCENARIOS_TAB = 3  # routes, timeline, sooner, scenarios
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def go_to(w, page_id):
@@ -54,7 +55,6 @@ def test_a_full_list_disables_add_and_says_why(window, tmp_path):
     assert editor.full_note.isVisible() and editor.full_note.text() == f"This list holds at most {MAX_ITEMS} rows."
     assert add_row(editor) == MAX_ITEMS - 1 and editor.add_row() == -1  # a click, and a call, add nothing
     assert len(w.doc.project.salary) == MAX_ITEMS and w.told == []
-    QTest.mouseClick(editor.table.viewport(), __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
     editor.table.selectRow(0)
     editor.remove_selected()
     assert editor.add_button.isEnabled() and not editor.full_note.isVisible()
@@ -67,9 +67,13 @@ def test_a_text_cell_stops_at_the_models_limit(window):
     row = add_row(editor)
     editor.table.setFocus()
     editor.table.setCurrentCell(row, 1)  # Employer
-    QTest.keyClick(editor.table, __import__("PySide6.QtCore").QtCore.Qt.Key.Key_F2)
-    ed = w.focusWidget() if False else __import__("PySide6.QtWidgets").QtWidgets.QApplication.focusWidget()
-    assert ed.maxLength() == MAX_TEXT
+    QTest.keyClick(editor.table, Qt.Key.Key_F2)
+    ed = QApplication.focusWidget()
+    assert ed is not editor.table and ed.maxLength() == MAX_TEXT
+    QTest.keyClicks(ed, "e" * (MAX_TEXT + 5))
+    QTest.keyClick(ed, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    assert editor.cell_text(row, 1) == "e" * MAX_TEXT
 
 
 # ---------------------------------------------------------------- 2: the autosave's delay does not collapse
@@ -99,9 +103,6 @@ def many_scenarios(n_changes: int = 10):
         kind=kinds[i % 5], start=date(2027, 1 + i % 12, 1 + j), amount_yen=9_000_000 if i % 5 == 1 else None,
         end=date(2028, 1, 1 + j) if i % 5 == 3 else None) for i in range(n_changes)]) for j in range(20)]
     return p
-
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_the_comparison_runs_off_the_ui_thread_and_an_edit_supersedes_it(window, tmp_path, qtbot):
