@@ -28,6 +28,10 @@ def open_scenarios(w, project, path):
     page = to_results(w)
     page.tabs.setCurrentIndex(SCENARIOS_TAB)
     QApplication.processEvents()
+    for _ in range(1000):  # the comparison runs off the UI thread
+        if not page.scenarios.busy:
+            break
+        QTest.qWait(10)
     return page.scenarios
 
 
@@ -43,10 +47,8 @@ def headers(panel) -> list[str]:
 
 
 def settle(qtbot, panel) -> None:
-    """Wait for the comparison that follows an edit (it waits for typing to pause)."""
-    if panel.timer.isActive():
-        with qtbot.waitSignal(panel.compared, timeout=3000):
-            pass
+    """Wait for the comparison that follows an edit (it waits for typing to pause, then runs in a worker)."""
+    qtbot.waitUntil(lambda: not panel.busy, timeout=10000)
 
 
 def planned() -> object:

@@ -104,7 +104,7 @@ class RequirementsPage(ListPage):
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
             Column("ended", N_("Paid or served until"), "date", required=True),
-            Column("suspended", N_("Suspended"), "bool")], Penalty)
+            Column("suspended", N_("Suspended"), "bool")], Penalty, owner=Obligations)
 
     def load(self) -> None:
         o, f, b = self.doc.project.obligations, self.doc.project.family, self.doc.project.business

@@ -9,11 +9,12 @@ from typing import Callable
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
-                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from hsp_wizard.domain.explain import Msg, Term
-from hsp_wizard.domain.project import error_reason
+from hsp_wizard.domain.project import error_reason, max_length
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
 from hsp_wizard.presentation import Renderer
@@ -57,14 +58,19 @@ def name_editor(editor: QWidget, column: Column, index) -> QWidget:
 
 
 class NamedDelegate(QStyledItemDelegate):
-    """The default editor of a typed cell, named for screen readers."""
+    """The default editor of a typed cell, named for screen readers; a text cell's capped at the longest text the
+    model holds in that field (`limit`)."""
 
-    def __init__(self, column: Column, parent=None):
+    def __init__(self, column: Column, parent=None, limit: int | None = None):
         super().__init__(parent)
         self.column = column
+        self.limit = limit
 
     def createEditor(self, parent, option, index):  # noqa: N802
-        return name_editor(super().createEditor(parent, option, index), self.column, index)
+        editor = super().createEditor(parent, option, index)
+        if self.limit and isinstance(editor, QLineEdit):
+            editor.setMaxLength(self.limit)
+        return name_editor(editor, self.column, index)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -94,10 +100,12 @@ class ListEditor(QWidget):
     edited = Signal()
 
     def __init__(self, title: str, columns: list[Column], factory: type[BaseModel],
-                 extra: Callable[[BaseModel], str] | None = None, parent=None):
-        """`title` is a message id, like the columns' headers."""
+                 extra: Callable[[BaseModel], str] | None = None, parent=None, limit: int | None = None):
+        """`title` is a message id, like the columns' headers; `limit` the most rows the project's list holds
+        (the model's own number): at it, Add is disabled and a note says why."""
         super().__init__(parent)
         self.title = title
+        self.limit = limit
         self.columns = columns
         self.factory = factory
         self.extra_check = extra
@@ -115,13 +123,16 @@ class ListEditor(QWidget):
         self._delegates = []
         for col, c in enumerate(columns):
             if c.kind != "bool":
-                d = ChoiceDelegate(c, self.table) if c.kind == "choice" else NamedDelegate(c, self.table)
+                limit = max_length(factory, c.key) if c.kind == "text" and c.key in factory.model_fields else None
+                d = ChoiceDelegate(c, self.table) if c.kind == "choice" else NamedDelegate(c, self.table, limit)
                 self._delegates.append(d)
                 self.table.setItemDelegateForColumn(col, d)
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._changed)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        self.full_note = QLabel(self)  # at the limit: why Add is disabled
+        self.full_note.hide()
         self.retranslate()
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -129,6 +140,7 @@ class ListEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.full_note)
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -156,6 +168,7 @@ class ListEditor(QWidget):
         set_name(self.add_button, _("Add a row to {title}").format(title=title))
         self.remove_button.setText(_("&Remove row"))
         set_name(self.remove_button, _("Remove the selected row from {title}").format(title=title))
+        self._update_add()
         loading, self._loading = self._loading, True
         for row in range(self.table.rowCount()):
             for col, c in enumerate(self.columns):
@@ -171,7 +184,24 @@ class ListEditor(QWidget):
         self._loading = loading
 
     # ---------------------------------------------------------------- rows <-> models
+    @property
+    def full(self) -> bool:
+        return self.limit is not None and self.table.rowCount() >= self.limit
+
+    def _update_add(self) -> None:
+        """Add is disabled when the list holds as many rows as the project can; a note says so."""
+        full = self.full
+        self.add_button.setEnabled(not full)
+        note = _("This list holds at most {limit} rows.").format(limit=self.limit) if full else ""
+        self.full_note.setText(note)
+        self.full_note.setVisible(full)
+        self.add_button.setToolTip(note)
+
     def add_row(self, values: dict | None = None) -> int:
+        """Append a row (empty, or with `values`); -1 when the list is full (nothing is added)."""
+        if self.full:
+            self._update_add()
+            return -1
         self._loading = True
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -197,6 +227,7 @@ class ListEditor(QWidget):
                 self._name_blank(item)
                 self.table.setItem(row, col, item)
         self._loading = False
+        self._update_add()
         if not values:
             self.table.setCurrentCell(row, 0)
             self._changed()
@@ -207,6 +238,7 @@ class ListEditor(QWidget):
                       ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()), reverse=True)
         for r in rows:
             self.table.removeRow(r)
+        self._update_add()
         if rows:
             self._changed()
 
@@ -214,6 +246,7 @@ class ListEditor(QWidget):
         self._loading = True
         self.table.setRowCount(0)
         self._loading = False
+        self._update_add()
         for m in models:
             self.add_row(m.model_dump())
         self.error.show_error("")
