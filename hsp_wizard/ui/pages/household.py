@@ -479,63 +479,62 @@ class HouseholdPage(BasePage):
         self.refresh_states()
 
 
-def household_html(p, ev, change_link: str) -> str:
-    """The results page's household tab: each member's route with you and alone, and the family benefits."""
+def household_into(v, p, ev, change) -> None:
+    """The results page's family tab, into a LinkedText `v` (paragraphs whose links are real buttons): each
+    member's route with you and alone, and the family benefits. `change(item, what)` makes a 'change' button."""
     from html import escape
 
     from hsp_wizard.domain.explain import Money, Msg
     from hsp_wizard.domain.household import BENEFIT_NAMES, household_of
-    from hsp_wizard.presentation import ROUTE_NAMES
     r = Renderer()
     hh = household_of(p, ev)
     if hh is None:
-        return "<p>" + escape(_("A household of one: add your spouse, children or parents on the household page.")) \
-            + change_link + "</p>"
-    h = [f"<h3>{escape(r.msg(Msg.of(N_('Your household on {date}:'), date=hh.on)))}{change_link}</h3>"]
+        text = _("A household of one: add your spouse, children or parents on the household page.")
+        v.add(text, [change("household", text)])
+        return
+    head = r.msg(Msg.of(N_("Your household on {date}:"), date=hh.on))
+    v.add(head, [change("household", head)], heading=1)
     if hh.income is not None:
         lead = N_("Household income: {income}") if hh.income_complete else \
             N_("Household income: {income} (your spouse's income not entered)")
-        h.append("<p>" + escape(r.msg(Msg.of(lead, income=Money(hh.income)))) + "</p>")
-    h.append("<ul>")
+        v.add(r.msg(Msg.of(lead, income=Money(hh.income))))
     for m in hh.members:
-        h.append(f"<li><b>{escape(r.msg(m.label))}</b>: {escape(r.msg(m.status))}")
-        if m.on_date is None and m.notes:
-            h.append("<ul>" + "".join(f"<li>{escape(r.msg(n))}</li>" for n in m.notes) + "</ul>")
-        if m.on_date is not None:
-            state = _("can apply with you") if m.open_together else _("cannot apply with you yet")
-            h.append("<ul><li>" + escape(_("On {date}: {state}").format(date=r.fmt(hh.on), state=state)) + "</li>")
-            for c in m.on_date.blockers:
-                h.append(f"<li>✗ {escape(r.msg(c.why))}</li>")
-            t = m.together
-            when = _("With you, earliest: {date}").format(date=r.fmt(t.opens)) if t.opens else \
-                _("With you: no date within the horizon")
-            why = "; ".join(r.msg(c.why) for c in t.binding)
-            h.append("<li>" + escape(when) + (f" ({escape(_('waiting for: {why}').format(why=why))})" if why else "")
-                     + "</li>")
-            if m.certainty is not None:
-                h.append(f"<li>? {escape(r.msg(m.certainty.why))} <small>[{escape(m.certainty.rule_id)}; "
-                         f"{escape(r.confidence(m.certainty.confidence))}]</small></li>")
-            for c in m.warnings:
-                h.append(f"<li>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
-                         f"{escape(r.confidence(c.confidence))}]</small></li>")
-            for n in m.notes:
-                h.append(f"<li>{escape(r.msg(n))}</li>")
-            a = m.alone
-            route = _(ROUTE_NAMES[a.route][0])
-            alone = _("Alone ({route}), earliest: {date}").format(route=route, date=r.fmt(a.opens)) if a.opens else \
-                _("Alone ({route}): no date within the horizon").format(route=route)
-            h.append("<li>" + escape(alone) + "</li></ul>")
-        h.append("</li>")
-    h.append("</ul><h3>" + escape(r.msg(Msg.of(N_("HSP family benefits on {date}"), date=hh.on))) + "</h3><ul>")
+        v.add(f"<b>{escape(r.msg(m.label))}</b>: {escape(r.msg(m.status))}", indent=8, rich=True)
+        for n in m.notes if m.on_date is None else ():
+            v.add(r.msg(n), indent=28)
+        if m.on_date is None:
+            continue
+        state = _("can apply with you") if m.open_together else _("cannot apply with you yet")
+        v.add(_("On {date}: {state}").format(date=r.fmt(hh.on), state=state), indent=28)
+        for c in m.on_date.blockers:
+            why = r.msg(c.why)
+            v.add(f"✗ {why}", [change("household", why)], indent=28)
+        t = m.together
+        when = _("With you, earliest: {date}").format(date=r.fmt(t.opens)) if t.opens else \
+            _("With you: no date within the horizon")
+        why = "; ".join(r.msg(c.why) for c in t.binding)
+        v.add(when + (f" ({_('waiting for: {why}').format(why=why)})" if why else ""), indent=28)
+        if m.certainty is not None:
+            v.add(f"? {escape(r.msg(m.certainty.why))} <small>[{escape(m.certainty.rule_id)}; "
+                  f"{escape(r.confidence(m.certainty.confidence))}]</small>", indent=28, rich=True)
+        for c in m.warnings:
+            v.add(f"! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
+                  f"{escape(r.confidence(c.confidence))}]</small>", indent=28, rich=True)
+        for n in m.notes:
+            v.add(r.msg(n), indent=28)
+        a = m.alone
+        route = r.route_name(a.route)
+        v.add(_("Alone ({route}), earliest: {date}").format(route=route, date=r.fmt(a.opens)) if a.opens else
+              _("Alone ({route}): no date within the horizon").format(route=route), indent=28)
+    v.add(r.msg(Msg.of(N_("HSP family benefits on {date}"), date=hh.on)), heading=1)
     for b in hh.benefits:
         state = _({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
-        h.append(f"<li><b>{escape(_(BENEFIT_NAMES[b.kind]))}</b>: {escape(state)}<ul>")
+        v.add(f"<b>{escape(_(BENEFIT_NAMES[b.kind]))}</b>: {escape(state)}", indent=8, rich=True)
         for c in b.conditions:
             mark = {True: "✓", False: "✗", None: "?"}[c.met]
-            h.append(f"<li>{mark} {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
-                     f"{escape(', '.join(c.sources))}; {escape(r.confidence(c.confidence))}]</small></li>")
+            v.add(f"{mark} {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; {escape(', '.join(c.sources))}; "
+                  f"{escape(r.confidence(c.confidence))}]</small>", indent=28, rich=True)
         if b.ends:
-            h.append("<li>" + escape(_("The reason lasts until {date}").format(date=r.fmt(b.ends))) + "</li>")
-        h.append(f"<li>{escape(r.msg(b.at_hsp2.why))}</li><li>{escape(r.msg(b.at_pr.why))}</li></ul></li>")
-    h.append("</ul>")
-    return "".join(h)
+            v.add(_("The reason lasts until {date}").format(date=r.fmt(b.ends)), indent=28)
+        v.add(r.msg(b.at_hsp2.why), indent=28)
+        v.add(r.msg(b.at_pr.why), indent=28)
