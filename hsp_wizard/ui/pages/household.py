@@ -43,6 +43,16 @@ def _combo(parent, texts: Texts, pairs, name: str) -> QComboBox:
     return box
 
 
+def _buddy_label(parent, texts: Texts, msgid: str, buddy: QWidget) -> QLabel:
+    """A translated label whose mnemonic moves the focus to `buddy`, which a screen reader names by it, without
+    the marker (as BasePage.label_for does on the pages)."""
+    from hsp_wizard.ui.accessibility import plain, set_name
+    label = QLabel(parent)
+    texts.call(lambda: (label.setText(_(msgid)), set_name(buddy, plain(_(msgid)).rstrip(":：").strip())))
+    label.setBuddy(buddy)
+    return label
+
+
 def _select(box: QComboBox, value) -> None:
     value = getattr(value, "value", value)
     i = box.findData(value)
@@ -89,14 +99,14 @@ class MemberDialog(QDialog):
             self.relation = _combo(inner, t, CHILD_RELATIONS, N_("Relation"))
             row(N_("Relati&on:"), self.relation)
             self.born_here = QCheckBox(inner)
-            t.bind(self.born_here.setText, N_("Born in Japan and living here since (&J)"))
+            t.bind_named(self.born_here, N_("Born in Japan and living here since (&J)"))
             form.addRow("", self.born_here)
         else:
             self.side = _combo(inner, t, PARENT_SIDES, N_("Whose parent"))
             row(N_("W&hose parent:"), self.side)
         if self.kind != MemberKind.PARENT:
             self.with_principal = QCheckBox(inner)
-            t.bind(self.with_principal.setText, N_("Applies for permanent residence with me on the same &day"))
+            t.bind_named(self.with_principal, N_("Applies for permanent residence with me on the same &day"))
             form.addRow("", self.with_principal)
         self.together = _combo(inner, t, ANSWERS, N_("Lives with me"))
         row(N_("&Lives with me:"), self.together)
@@ -146,10 +156,7 @@ class MemberDialog(QDialog):
         self.name.setFocus()
 
     def _label(self, msgid: str, buddy: QWidget):
-        label = QLabel(self)
-        self.texts.bind(label.setText, msgid)
-        label.setBuddy(buddy)
-        return label
+        return _buddy_label(self, self.texts, msgid, buddy)
 
     def _fill(self, m: HouseholdMember) -> None:
         self.name.setText(m.name or "")
@@ -225,7 +232,7 @@ class DomesticWorkerDialog(QDialog):
         self.texts.call(lambda: self.setWindowTitle(_("Domestic worker")))
         lay = QVBoxLayout(self)
         self.has = QCheckBox(self)
-        self.texts.bind(self.has.setText, N_("I employ or plan to bring a domestic &worker"))
+        self.texts.bind_named(self.has, N_("I employ or plan to bring a domestic &worker"))
         lay.addWidget(self.has)
         form = QFormLayout()
         self.birth = DateField(self)
@@ -237,10 +244,7 @@ class DomesticWorkerDialog(QDialog):
                         (N_("Employed by me abroad &since:"), self.since),
                         (N_("&Comes to Japan with me and leaves with me:"), self.came),
                         (N_("&Another domestic worker is employed:"), self.other)):
-            lab = QLabel(self)
-            self.texts.bind(lab.setText, text)
-            lab.setBuddy(w)
-            form.addRow(lab, w)
+            form.addRow(_buddy_label(self, self.texts, text, w), w)
             if hasattr(w, "error"):
                 form.addRow("", w.error)
         lay.addLayout(form)
@@ -314,21 +318,21 @@ class HouseholdPage(BasePage):
         for kind, text in ((MemberKind.SPOUSE, N_("Add s&pouse")), (MemberKind.CHILD, N_("Add &child")),
                            (MemberKind.PARENT, N_("Add pa&rent"))):
             b = QPushButton(self)
-            self.texts.bind(b.setText, text)
+            self.texts.bind_named(b, text)
             b.clicked.connect(lambda _c=False, k=kind: self.add(k))
             buttons.addWidget(b)
             self.add_buttons[kind] = b
         self.edit_button = QPushButton(self)
-        self.texts.bind(self.edit_button.setText, N_("&Edit…"))
+        self.texts.bind_named(self.edit_button, N_("&Edit…"))
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button = QPushButton(self)
-        self.texts.bind(self.remove_button.setText, N_("Remo&ve"))
+        self.texts.bind_named(self.remove_button, N_("Remo&ve"))
         self.remove_button.clicked.connect(self.remove_selected)
         buttons.addWidget(self.edit_button)
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         self.worker_button = QPushButton(self)
-        self.texts.bind(self.worker_button.setText, N_("&Domestic worker…"))
+        self.texts.bind_named(self.worker_button, N_("&Domestic worker…"))
         self.worker_button.clicked.connect(self.edit_worker)
         buttons.addWidget(self.worker_button)
         self.body.addLayout(buttons)
