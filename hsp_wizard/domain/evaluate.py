@@ -304,13 +304,13 @@ def with_dip_warning(engine: Engine, planner: Planner, route: RouteResult) -> Ro
     if route.checkpoint is None or route.variant == "a":
         return route
     mark = engine.num(engine.registry[route.route].mark_rule, route.on)
-    table = engine.points(route.on).table_date
-    if engine.points(route.on).total < mark or engine.points(route.checkpoint, table_date=table).total < mark:
+    table = engine.score(route.on).table_date
+    if engine.score(route.on).total < mark or engine.score(route.checkpoint, table_date=table).total < mark:
         return route  # a checkpoint already fails: the blocker says so
     low = None
     for d in planner.candidates(route.checkpoint, route.on, ()):
         if route.checkpoint < d < route.on:
-            pr = engine.points(d, table_date=table)
+            pr = engine.score(d, table_date=table)
             if pr.total < mark and (low is None or pr.total < low.total):
                 low = pr
     if low is None:

@@ -59,7 +59,7 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
         conds.append(e.cond(pts_rule, False, Msg.of(N_("Choose a category first")), on))
         return RouteResult(name, on, tuple(conds))
     mark, years = e.num(pts_rule, on), e.num(years_rule, on)
-    now = e.points(on)
+    now = e.score(on)
     conds.append(e.cond(pts_rule, now.total >= mark,
                         Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
                                mark=mark), on))
@@ -73,10 +73,10 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     # variant イ: continuous residence and the mark at the earlier checkpoint
     back = years_before(on, years)
     cont = e.continuous(on, years, years_rule)
-    past_now_table = e.points(back, table_date=now.table_date)
+    past_now_table = e.score(back, table_date=now.table_date)
     past = past_now_table
     if past.total < mark:
-        own = e.points(back)
+        own = e.score(back)
         if own.table_date != past.table_date and own.total >= mark:
             past = own
     i_met = cont.met is True and past.total >= mark
@@ -374,7 +374,7 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     j_chain = e.chain(on, jyears, "hsp2.years_in_hsp1_jskip", lambda r: r.special_hsp,
                       N_("a special HSP (J-Skip)"))
     conds.append(j_chain if j_chain.met else hsp_chain)
-    now = e.points(on)
+    now = e.score(on)
     mark = e.num("hsp2.points", on)
     pts_ok = now.total >= mark or bool(jskip_now.met)
     conds.append(e.cond("hsp2.points", pts_ok,
