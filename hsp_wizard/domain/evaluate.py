@@ -268,10 +268,11 @@ def best_route(ev: Evaluation, registry: Registry | None = None) -> str:
 
 
 def first_openings(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-                   today: date | None = None) -> dict[str, date | None]:
+                   today: date | None = None, engine: Engine | None = None) -> dict[str, date | None]:
     """The day each route (and "hsp2") first opens on or after `start` within the horizon: the `opens` of
-    `evaluate`'s openings, without the rest (no closing date, no binding conditions)."""
-    engine = Engine(project, rules, today=today or start)
+    `evaluate`'s openings, without the rest (no closing date, no binding conditions). `engine`: one made for this
+    project and `today` already (its scores are then shared with the caller)."""
+    engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
     return {name: planner.first_open(name, start, end) for name in engine.registry.all}

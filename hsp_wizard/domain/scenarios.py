@@ -116,11 +116,14 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
         [(s.name, apply(project, s)) for s in project.scenarios]
     cat = Category(project.category) if project.category else None
     found = []
+    engines: dict[int, Engine] = {}  # a side evaluated now: its engine's scores serve its points below
     for name, variant in sides:
         key = (today, horizon_years, variant.model_dump_json())
         hit = cache.get(key) if cache is not None else None
         if hit is None:
-            opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today)
+            engine = engines[id(variant)] = Engine(variant, rules, today=today)
+            opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today,
+                                   engine=engine)
             hit = (opens, first_route(opens), {})
             if cache is not None:
                 cache.put(key, hit)
@@ -134,8 +137,8 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
         if cat is not None:
             missing = [d for d in days if d not in known]
             if missing:
-                engine = Engine(variant, rules, today=today)
-                known.update({d: engine.points(d, cat).total for d in missing})
+                engine = engines.get(id(variant)) or Engine(variant, rules, today=today)
+                known.update({d: engine.score(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
         columns.append(Column(name, variant.planned_application_date, pts, opens, first, years))
     shown = [r for r in current_registry().all if any(c.opens.get(r) for c in columns)]
