@@ -93,6 +93,7 @@ class Planner:
         self._blocking = engine.blockers_only()
         self._base = self._base_dates()
         self._cand: dict[tuple, list[date]] = {}
+        self._shifts: dict[int, set[date]] = {}
 
     def _base_dates(self) -> set[date]:
         p, rules = self.e.p, self.e.rules
@@ -146,14 +147,18 @@ class Planner:
 
     def _candidates(self, start: date, end: date, shifts: tuple[int, ...]) -> list[date]:
         out = {start}
-        for b in self._base:
-            if start <= b <= end:
-                out.add(b)
-            for n in shifts:
-                for d in (anniversary(b, n), earliest_on_or_after_years_before(b, n)):
-                    if start <= d <= end:
-                        out.add(d)
+        for group in (self._base, *(self._shifted(n) for n in shifts)):
+            out.update(d for d in group if start <= d <= end)
         return sorted(out)
+
+    def _shifted(self, n: int) -> set[date]:
+        """Every base date moved `n` years on, and the first day `n` years after which it lies (shared by every
+        route and window that shifts by `n`)."""
+        found = self._shifts.get(n)
+        if found is None:
+            found = self._shifts[n] = ({anniversary(b, n) for b in self._base}
+                                       | {earliest_on_or_after_years_before(b, n) for b in self._base})
+        return found
 
     def route_days(self, name: str, start: date, end: date) -> list[date]:
         """The candidate days of one route: its own year offsets (from the rule data) applied to every event."""
