@@ -284,12 +284,14 @@ def first_openings(project: Project, start: date, *, rules: RuleSet | None = Non
 
 
 def earliest_opening(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-                     today: date | None = None, before: date | None = None) -> tuple[str, date] | None:
+                     today: date | None = None, before: date | None = None,
+                     engine: Engine | None = None) -> tuple[str, date] | None:
     """The route that opens first on or after `start` within the horizon (on the same day, the one first in the
     preference order) and its date; with `before`, only an answer earlier than that day (else None). The same
     answer as the openings of `evaluate`, without the rest of the evaluation: each route is searched only up to
-    the best day found so far, and no closing date is looked for (what the suggestions need, many times over)."""
-    engine = Engine(project, rules, today=today or start)
+    the best day found so far, and no closing date is looked for (what the suggestions need, many times over).
+    `engine`: one made for this project and `today` already (its points are then shared with the caller)."""
+    engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
     if before is not None:
