@@ -184,13 +184,22 @@ def fact_breaks(project: Project, rules: RuleSet) -> list[date]:
                 walk(v)
 
     walk(project)
-    for group in (rules.rows.values(), rules.rules.values()):
-        for item in group:
-            for v in item.values:
-                walk(v.since)
-                if v.until:
-                    walk(v.until)
-    return sorted(found)
+    cached = _RULE_DATES.get(id(rules))
+    if cached is None or cached[0] is not rules:  # the rule dates, once per rule set
+        days: set[date] = set()
+        for group in (rules.rows.values(), rules.rules.values()):
+            for item in group:
+                for v in item.values:
+                    for d in (v.since, v.until):
+                        if d is not None:
+                            days.add(d)
+                            if d != date.max:
+                                days.add(d + ONE_DAY)
+        cached = _RULE_DATES[id(rules)] = (rules, frozenset(days))
+    return sorted(found | cached[1])
+
+
+_RULE_DATES: dict[int, tuple[RuleSet, frozenset[date]]] = {}
 
 
 def table_version(rules: RuleSet, on: date) -> date:
