@@ -176,7 +176,10 @@ class Planner:
             return []
         out: list[Window] = []
         opened: date | None = None
+        closed = self.e.registry[name].closed  # while looking for an opening, a day it rules out needs no check
         for d in self.route_days(name, start, end):
+            if opened is None and closed is not None and closed(self._blocking, d):
+                continue
             r = self.check(name, d, blocking_only=blocking_only)
             if r.open and opened is None:
                 opened = d

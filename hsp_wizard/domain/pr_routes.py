@@ -110,6 +110,12 @@ def _hsp_never(name: str):
     return never
 
 
+def _hsp_closed(name: str):
+    def closed(e: Engine, on: date) -> bool:  # the mark's condition in `_hsp`, unmet
+        return e.p.category is None or e.score(on).total < e.num(e.registry[name].mark_rule, on)
+    return closed
+
+
 def _hsp_conditions(name: str) -> tuple[tuple[str, str], ...]:
     return ((f"pr.{name}.points", "residence"), (f"pr.{name}.years", "residence"), ("pr.checkpoints", "category"),
             ("gate.salary_floor", "salary")) + RESIDENT + RISKS + OTHER
@@ -121,13 +127,13 @@ HSP80 = RouteSpec(
     "hsp80", N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）", lambda e, on: _hsp(e, "hsp80", on),
     conditions=_hsp_conditions("hsp80"), facts=HSP_FACTS, years_rules=("pr.hsp80.years",),
     length_rule="pr.hsp80.years", documents="hsp80", preference=0, never=_hsp_never("hsp80"),
-    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points")
+    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points", closed=_hsp_closed("hsp80"))
 
 HSP70 = RouteSpec(
     "hsp70", N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）", lambda e, on: _hsp(e, "hsp70", on),
     conditions=_hsp_conditions("hsp70"), facts=HSP_FACTS, years_rules=("pr.hsp70.years",),
     length_rule="pr.hsp70.years", documents="hsp70", preference=1, never=_hsp_never("hsp70"),
-    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points")
+    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points", closed=_hsp_closed("hsp70"))
 
 
 # ---------------------------------------------------------------- J-Skip
@@ -158,6 +164,7 @@ JSKIP = RouteSpec(
     facts=(Fact("category", "category"), Fact("salary", "salary"), Fact("degrees", "academic"),
            Fact("career", "career")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.jskip.years",), length_rule="pr.jskip.years", documents="jskip", preference=2,
+    closed=lambda e, on: e.jskip_criteria(on).met is False,  # `_jskip`'s criteria on the day, unmet
     checkpoint_rule="pr.jskip.years")
 
 
