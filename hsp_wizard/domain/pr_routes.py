@@ -208,7 +208,9 @@ GENERAL = RouteSpec(
                 ("pr.general.designated_activities", "residence")) + RESIDENT + RISKS + OTHER,
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.general.work_years", "pr.general.years"), length_rule="pr.general.years",
-    documents="general", preference=9)
+    documents="general", preference=9, closed=lambda e, on: (  # `_general`'s first two conditions, unmet
+        e.resident(on).met is False
+        or e.continuous(on, e.num("pr.general.years", on), "pr.general.years").met is False))
 
 
 # ---------------------------------------------------------------- family routes
@@ -364,6 +366,12 @@ class _NoStatus:
     kind = "unknown"
 
 
+def _hsp2_closed(e: Engine, on: date) -> bool:
+    """`_hsp2`'s first condition unmet: no category, or not HSP(i) on the day."""
+    st = e.res.status_on(on)
+    return e.p.category is None or st is None or not st.status.startswith("hsp1")
+
+
 def _hsp2(e: Engine, on: date) -> RouteResult:
     conds = []
     if e.p.category is None:
@@ -401,7 +409,7 @@ HSP2 = RouteSpec(
                 ("hsp2.points", "category"), ("gate.salary_floor", "salary")) + CONDUCT + BUSINESS,
     facts=POINTS_FACTS + RESIDENCE_FACTS + (Fact("obligations.penalties", "requirements"),),
     years_rules=("hsp2.years_in_hsp1_jskip", "hsp2.years_in_hsp1"), length_rule="hsp2.years_in_hsp1",
-    documents="general", preference=99, permanent=False)
+    documents="general", preference=99, permanent=False, closed=_hsp2_closed)
 
 
 REGISTRY = Registry([HSP80, HSP70, JSKIP, GENERAL, SPOUSE, CHILD, LONG_TERM_RESIDENT, REFUGEE, CONTRIBUTION,
