@@ -22,7 +22,7 @@ from hsp_wizard.storage import load_project  # noqa: E402
 
 
 def large():
-    p = load_project(ROOT / "examples" / "family-b.hspw")
+    p = load_project(ROOT / "examples" / "household" / "family-b.hspw")
     trips = [Trip(left=date(2024 + i // 2, 2 + 6 * (i % 2), 1), returned=date(2024 + i // 2, 2 + 6 * (i % 2), 15))
              for i in range(6)]
     members = [p.household.members[0].model_copy(update={"trips": trips})]
@@ -36,7 +36,7 @@ def large():
 
 
 def main() -> None:
-    fam = load_project(ROOT / "examples" / "family-b.hspw")
+    fam = load_project(ROOT / "examples" / "household" / "family-b.hspw")
     for name, p in (("family-b (spouse, 2 children, a parent)", fam), ("large (spouse, 6 children, 2 parents)",
                                                                        large())):
         on = p.planned_application_date

@@ -196,12 +196,13 @@ def _evaluate_one(job) -> tuple[bool, object]:
     from hsp_wizard.domain.household import household_of
     hh = household_of(project, ev)
     if as_json:
-        return True, json.dumps({"file": path, "evaluation": ev.as_json(),
-                                 "household": hh.as_json() if hh else None,
-                                 "timeline": tl.as_json() if tl else None,
-                                 "suggestions": [s.as_json() for s in sug] if sug is not None else None,
-                                 "scenarios": cmp.as_json() if cmp else None},
-                                ensure_ascii=False, separators=(",", ":"))
+        result = {"file": path, "evaluation": ev.as_json(),
+                  "timeline": tl.as_json() if tl else None,
+                  "suggestions": [s.as_json() for s in sug] if sug is not None else None,
+                  "scenarios": cmp.as_json() if cmp else None}
+        if hh is not None:  # only with a household: a household of one gives the same bytes as before version 3
+            result["household"] = hh.as_json()
+        return True, json.dumps(result, ensure_ascii=False, separators=(",", ":"))
     text = render_text(path, project, ev, render)
     if hh is not None:
         text += render_household(hh, render)

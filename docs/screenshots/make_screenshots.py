@@ -86,7 +86,7 @@ def family(app, w, out: Path) -> None:
     """The household page, a member's dialog and the results page's family tab, with the family example."""
     from PySide6.QtCore import QTimer
     from hsp_wizard.ui.wizard import PageId
-    w.open_path(str(ROOT / "examples" / "family-b.hspw"), ask=False)
+    w.open_path(str(ROOT / "examples" / "household" / "family-b.hspw"), ask=False)
     while w.wizard.currentId() < PageId.HOUSEHOLD:
         w.wizard.next()
     page = w.wizard.currentPage()

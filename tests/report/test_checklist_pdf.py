@@ -255,7 +255,7 @@ def layout_lines(data: bytes, tmp_path) -> list[str]:
 
 
 def test_a_family_checklist_lists_the_spouses_documents_numbered_and_a_single_person_does_not(tmp_path):
-    data = pdf(example("family-b"), "hsp80")
+    data = pdf(example("household/family-b"), "hsp80")
     rows = {ln.split()[0]: ln for ln in layout_lines(data, tmp_path) if re.match(r"E-\d+ ", ln)}
     # the evidence takes E-1..E-8; the household's documents go on in the same series
     for n, doc, who in ((9, "Your spouse's pension record", "Spouse"),
@@ -276,6 +276,6 @@ def test_a_family_checklist_lists_the_spouses_documents_numbered_and_a_single_pe
 
 
 def test_a_family_checklist_in_japanese(tmp_path):
-    t = text(pdf(example("family-b"), "hsp80", lang="ja"), tmp_path)
+    t = text(pdf(example("household/family-b"), "hsp80", lang="ja"), tmp_path)
     assert has(t, "配偶者の「ねんきん定期便」") and has(t, "婚姻証明書") and has(t, "出生証明書")
     assert has(t, "家族の書類") and has(t, "親の帯同") and has(t, "永住許可を受けると終了")

@@ -146,7 +146,7 @@ def test_an_invalid_member_is_refused_with_the_reason(window):
 
 def test_the_domestic_worker_dialog_by_keyboard(window):
     w = window
-    w.open_path(str(ROOT / "examples" / "family-b.hspw"), ask=False)
+    w.open_path(str(ROOT / "examples" / "household" / "family-b.hspw"), ask=False)
     page = to_page(w, PageId.HOUSEHOLD)
 
     def fill(dlg):
@@ -170,7 +170,7 @@ def test_the_domestic_worker_dialog_by_keyboard(window):
 
 def test_a_second_spouse_cannot_be_added(window):
     w = window
-    w.open_path(str(ROOT / "examples" / "family-b.hspw"), ask=False)
+    w.open_path(str(ROOT / "examples" / "household" / "family-b.hspw"), ask=False)
     page = to_page(w, PageId.HOUSEHOLD)
     assert page.table.rowCount() == 4 and not page.add_buttons[MemberKind.SPOUSE].isEnabled()
     assert page.add_buttons[MemberKind.CHILD].isEnabled()
