@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from hsp_wizard.domain.explain import Msg, N_
 
 FORMAT_NAME = "hsp-wizard-project"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2200, 12, 31)
@@ -392,11 +392,25 @@ class Scenario(_Model):
     changes: _list(ScenarioChange) = []
 
 
+MAX_CELL = 200  # characters of one cell of a row kept as typed
+
+
+class IncompleteRow(_Model):
+    """A row of a list as the person left it, when it is not yet a valid entry (a required date missing, an
+    amount that does not parse): kept, saved and shown again so nothing typed is lost, but never counted.
+    `position` is its row in the list's table; `cells` the text of each column by field name ("" = empty;
+    ticks are "1"/"")."""
+
+    position: Annotated[int, Field(ge=0, le=MAX_ITEMS)]
+    cells: Annotated[dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=MAX_CELL)]],
+                     Field(max_length=32)]
+
+
 class Project(_Model):
     """Everything one person enters; saved as versioned JSON."""
 
     format: Literal["hsp-wizard-project"] = FORMAT_NAME
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     name: Text | None = None
     birth_date: Day | None = None
     category: Category | None = None
@@ -418,6 +432,11 @@ class Project(_Model):
     obligations: Obligations = Obligations()
     settings: Settings = Settings()
     scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = []
+    # rows kept as typed, by the name of the list they belong to (degrees, salary, ...; penalties for
+    # obligations.penalties): never counted, shown on their page, in the step list and on the results
+    incomplete_rows: Annotated[dict[Annotated[str, Field(max_length=64)],
+                                    Annotated[list[IncompleteRow], Field(max_length=MAX_ITEMS)]],
+                               Field(max_length=32)] = {}
 
     @model_validator(mode="after")
     def _scenario_names_differ(self):

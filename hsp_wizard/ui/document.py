@@ -20,6 +20,7 @@ class ProjectDocument(QObject):
         self.path = path
         self._dirty = False
         self.migrated_from: int | None = None  # the schema version of the file, when it was older
+        self.revision = 0  # counts replacements (new, open, restore): pages loaded before one reload
         self.key = None  # a password's SealKey while the project is protected: saves and autosaves are encrypted
 
     @property
@@ -55,6 +56,7 @@ class ProjectDocument(QObject):
             self.changed.emit()
 
     def replace(self, project, path: Path | None, key=None, dirty: bool = False) -> None:
+        self.revision += 1
         self.project = project
         self.path = path
         self.key = key

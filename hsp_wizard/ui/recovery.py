@@ -27,6 +27,7 @@ PART_LABELS = {
     "investments": N_("Investment"), "jica_training": N_("JICA training"), "residence": N_("Statuses of residence"),
     "trips": N_("Trips abroad"), "family": N_("Family"), "obligations": N_("Taxes, pension and insurance"),
     "settings": N_("Settings"), "scenarios": N_("What-if scenarios"),
+    "incomplete_rows": N_("Rows not yet complete"),
 }
 
 

@@ -80,6 +80,15 @@ class HspWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
+        # no Finish anywhere (it would close the window's wizard for good): the results page offers Save, Save
+        # checklist as PDF and Print instead, as the wizard's custom buttons
+        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton, QWizard.WizardButton.CustomButton1,
+                              QWizard.WizardButton.CustomButton2, QWizard.WizardButton.CustomButton3])
+        self.jumping = False       # moving through pages for the step list: Next does not stop on a page
+        self.visited: set[int] = set()
+        self.from_results = False  # a 'change' link was followed: the step list offers the way back
+        self.currentIdChanged.connect(self._shown)
         self.welcome = WelcomePage(doc, recent)
         self.setPage(PageId.WELCOME, self.welcome)
         self.pages = {PageId.WELCOME: self.welcome}
@@ -112,6 +121,7 @@ class HspWizard(QWizard):
         self.panel = PointsPanel(doc)
         self.setSideWidget(self.panel)
         self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
+        self._shown(self.currentId())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         # QWizard translates its default button texts on LanguageChange but does not put them on the buttons
@@ -128,9 +138,59 @@ class HspWizard(QWizard):
         super().next()
 
     def go_to(self, page_id: int) -> None:
-        """Back through the history to an earlier page (a 'change' link)."""
-        while self.currentId() != page_id and self.visitedIds() and self.currentId() != self.startId():
-            self.back()
+        """A 'change' link: to that page, with the way back to the results one click away."""
+        self.jump_to(page_id)
+        self.from_results = self.currentId() != PageId.RESULTS
+        self.currentIdChanged.emit(self.currentId())  # the step list shows the way back
+
+    def jump_to(self, page_id: int) -> None:
+        """To any page, forward or back: back through the history, or on with Next (every page in between is
+        filled from the project, as Next does; none stops the jump)."""
+        self.build()
+        if page_id == self.currentId():
+            return
+        if page_id in self.visitedIds():
+            while self.currentId() != page_id and self.currentId() != self.startId():
+                self.back()
+            return
+        self.jumping = True
+        try:
+            while self.currentId() != page_id:
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self.jumping = False
+
+    def land(self, page_id: int) -> None:
+        """Start again from the Welcome page and go to `page_id` (a project opened, made or restored)."""
+        self.restart()
+        self.visited = set()
+        self.from_results = False
+        self.jump_to(page_id)
+
+    def _shown(self, page_id: int) -> None:
+        page = self.page(page_id)
+        if page is not None and hasattr(page, "reload_if_stale"):
+            page.reload_if_stale()  # undone, redone or replaced while another page was shown
+        if page_id == PageId.RESULTS:
+            self.from_results = False
+        if page_id >= 0:
+            self.visited.add(page_id)
+        on_results = page_id == PageId.RESULTS
+        for which in (QWizard.WizardOption.HaveCustomButton1, QWizard.WizardOption.HaveCustomButton2,
+                      QWizard.WizardOption.HaveCustomButton3):
+            self.setOption(which, on_results)
+
+    def reject(self) -> None:
+        """Escape: a QWizard would close (and empty) itself; this one stays as it is."""
+
+    def accept(self) -> None:
+        """Nothing finishes the window's wizard (there is no Finish button; Enter on the last page does this)."""
+
+    def done(self, _result: int) -> None:  # noqa: D401 (Qt's name)
+        """Never hide the embedded wizard."""
 
 
 class MainWindow(QMainWindow):
@@ -142,8 +202,9 @@ class MainWindow(QMainWindow):
         self.store = settings()
         self.wizard = HspWizard(self.doc, self.recent_files(), self)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a QWizard is a dialog: embed it as a plain widget
-        self.setCentralWidget(self.wizard)
-        self.resize(1100, 760)
+        from hsp_wizard.ui.shell import install_shell
+        install_shell(self)  # the step list beside the wizard, undo/redo, Help, the results page's buttons
+        self.resize(1180, 680)
         self._menus()
         self.doc.dirty_changed.connect(self.setWindowModified)
         self.doc.path_changed.connect(self._title)
@@ -194,6 +255,7 @@ class MainWindow(QMainWindow):
                 ("save_password", N_("Save with pass&word…"), None, self.save_with_password),
                 ("save_plain", N_("Save wi&thout password…"), None, self.save_without_password),
                 (None, None, None, None),
+                ("pdf", N_("Save checklist as PD&F…"), None, self.save_checklist_pdf),
                 ("print", N_("&Print checklist…"), QKeySequence.StandardKey.Print, self.print_checklist)):
             if key is None:
                 menu.addSeparator()
@@ -227,6 +289,8 @@ class MainWindow(QMainWindow):
             group.addAction(act)
             self.language_menu.addAction(act)
             self.language_actions[code] = act
+        from hsp_wizard.ui.shell import add_menus
+        add_menus(self)  # Edit (undo, redo) and Help
 
     def set_language(self, lang: str) -> None:
         """Switch the whole app to `lang` now and remember it; typed input stays where it is."""
@@ -282,13 +346,13 @@ class MainWindow(QMainWindow):
             self.wizard.build()
             self.doc.replace(Project(), None)
             self._drop_autosave()
-            self.wizard.restart()
-            self.wizard.next()
+            self.history.reset()
+            self.wizard.land(PageId.CATEGORY)
 
     def open_dialog(self) -> None:
         if not self.maybe_keep_changes():
             return
-        path, _f = QFileDialog.getOpenFileName(self, _("Open a project"), "", file_filter())
+        path, _f = QFileDialog.getOpenFileName(self, _("Open a project"), str(self.start_folder()), file_filter())
         if path:
             self.open_path(path, ask=False)
 
@@ -303,9 +367,21 @@ class MainWindow(QMainWindow):
         self.doc.migrated_from = opened.version  # the first save keeps the old file as <name>.v<N>.bak
         self._drop_autosave()
         self._remember(Path(path))
-        self.wizard.restart()
-        self.wizard.next()
+        self.history.reset()
+        self.land()
         return True
+
+    def land(self) -> None:
+        """Show the results when the project holds what they need, else the first page that needs attention."""
+        from hsp_wizard.ui.steps import landing_step
+        self.wizard.land(int(landing_step(self.doc.project)))
+
+    def start_folder(self) -> Path:
+        """Where file dialogs open: the project's folder, else the user's Documents folder."""
+        if self.doc.path is not None and self.doc.path.parent.is_dir():
+            return self.doc.path.parent
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
     def _read(self, path: Path):
         """The opened project, asking for the password of a protected one until it is right or the user
@@ -351,7 +427,7 @@ class MainWindow(QMainWindow):
         return path is not None and self._write(path, None)
 
     def _ask_path(self) -> Path | None:
-        suggested = str(self.doc.path) if self.doc.path else "project.hspw"
+        suggested = str(self.doc.path) if self.doc.path else str(self.start_folder() / "project.hspw")
         path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), suggested, file_filter())
         if not path:
             return None
@@ -371,6 +447,7 @@ class MainWindow(QMainWindow):
         self.doc.key = key
         self.doc.migrated_from = None
         self.doc.set_dirty(False)
+        self.history.mark_saved()
         self._drop_autosave()
         self._title()
         self._remember(path)
@@ -461,31 +538,49 @@ class MainWindow(QMainWindow):
                     orphan.delete()
                 else:
                     orphan.keep()
-                self.wizard.restart()
-                self.wizard.next()
+                self.history.reset()
+                self.land()
                 restored = True
             elif choice is Choice.DISCARD:
                 orphan.delete()
             else:
                 orphan.keep()
 
-    def print_checklist(self) -> bool:
-        """Build the checklist PDF for the best route on the planned (or earliest) date, save it where the
-        user chooses (atomically, readable by the user only) and open it in the system viewer."""
+    def checklist_pdf(self) -> bytes:
+        """The checklist PDF for the best route on the planned (or earliest) date (ReportError if it cannot)."""
         from datetime import date
         from hsp_wizard.domain.evaluate import evaluate
         from hsp_wizard.i18n import current_language
-        from hsp_wizard.report.checklist_pdf import ReportError, build_checklist_pdf
-        from hsp_wizard.storage import write_private_atomic
+        from hsp_wizard.report.checklist_pdf import build_checklist_pdf
         self.wizard.build()
         p = self.doc.project
         today = date.today()
         on = p.planned_application_date or self.wizard.panel.evaluation_date()
-        path, _f = QFileDialog.getSaveFileName(self, _("Save the checklist"), "checklist.pdf", "PDF (*.pdf)")
+        return build_checklist_pdf(p, evaluate(p, on, today=today), lang=current_language(), printed_on=today)
+
+    def print_checklist(self) -> bool:
+        """Print the checklist through the system's print dialog."""
+        from hsp_wizard.report.checklist_pdf import ReportError
+        from hsp_wizard.ui.printing import print_pdf
+        try:
+            with busy():
+                data = self.checklist_pdf()
+        except ReportError as exc:
+            tell_error(self, _("The checklist was not printed"), str(exc))
+            return False
+        return print_pdf(self, data, self.start_folder())
+
+    def save_checklist_pdf(self) -> bool:
+        """Save the checklist PDF where the user chooses (atomically, readable by the user only) and open it
+        in the system viewer."""
+        from hsp_wizard.report.checklist_pdf import ReportError
+        from hsp_wizard.storage import write_private_atomic
+        suggested = self.start_folder() / (f"{self.doc.path.stem}-checklist.pdf" if self.doc.path else "checklist.pdf")
+        path, _f = QFileDialog.getSaveFileName(self, _("Save the checklist"), str(suggested), "PDF (*.pdf)")
         if not path:
             return False
         try:
-            data = build_checklist_pdf(p, evaluate(p, on, today=today), lang=current_language(), printed_on=today)
+            data = self.checklist_pdf()
             write_private_atomic(Path(path), data)
         except (OSError, ReportError) as exc:
             tell_error(self, _("The checklist was not saved"), f"{path}\n\n{getattr(exc, 'strerror', None) or exc}")

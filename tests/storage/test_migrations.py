@@ -62,3 +62,14 @@ def test_version_1_gains_no_scenarios_and_version_2_keeps_every_kind_of_change()
     assert {c.kind.value for s in v2.scenarios for c in s.changes} == {"jlpt_n1", "jlpt_n2", "raise",
                                                                        "employer_b1", "trip"}
     assert v2.scenarios[1].planned_application_date is not None
+
+
+def test_version_2_gains_no_incomplete_rows_and_version_3_keeps_rows_as_typed():
+    v2, _v = load_project_versioned(GOLDEN / "v2.hspw")
+    assert v2.incomplete_rows == {}
+    v3, version = load_project_versioned(GOLDEN / "v3.hspw")
+    assert version == 3
+    assert v3.model_copy(update={"incomplete_rows": {}}) == v2  # version 3 only adds the rows kept as typed
+    assert v3.incomplete_rows["salary"][0].cells == {"start": "2027-04", "amount_yen": "", "foreign_amount_yen": ""}
+    assert v3.incomplete_rows["penalties"][0].position == 0
+    assert loads_project(dumps_project(v3)) == v3

@@ -199,4 +199,6 @@ def test_untouched_dates_and_amounts_are_empty_not_widget_defaults(window):
     add_row(ed)
     assert ed.cell_text(0, 0) == "" and ed.cell_text(0, 1) == ""
     assert w.doc.project.salary == []
-    assert "required" in ed.error.text()
+    assert ed.error.text() == ""  # nothing typed yet: nothing is said to be missing
+    next_page(w)  # Next says what is missing, and stays to show it
+    assert "required" in ed.error.text() and w.wizard.currentId() == PageId.SALARY

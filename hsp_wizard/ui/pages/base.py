@@ -3,8 +3,8 @@ itself when the language changes (`retranslate`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.texts import Texts
@@ -21,7 +21,17 @@ class BasePage(QWizardPage):
         self.texts.bind(self.setTitle, title)
         if subtitle:
             self.texts.bind(self.setSubTitle, subtitle)
-        self.body = QVBoxLayout(self)
+        # the page's own widgets scroll inside it, so a long page never pushes Back/Next off the screen
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it scrolls to each
+        inner = QWidget(self.scroll)
+        self.body = QVBoxLayout(inner)
+        self.scroll.setWidget(inner)
+        outer.addWidget(self.scroll)
         self._loading = False
 
     def help_text(self, msgid: str) -> QLabel:
@@ -49,8 +59,14 @@ class BasePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         self._loading = True
+        self.loaded_revision = getattr(self.doc, "revision", 0)
         self.load()
         self._loading = False
+
+    def reload_if_stale(self) -> None:
+        """Show the project again if it was replaced (undo, redo, new, open) since this page was filled."""
+        if getattr(self, "loaded_revision", None) != getattr(self.doc, "revision", 0):
+            self.initializePage()
 
     def load(self) -> None:
         """Fill the widgets from the project."""

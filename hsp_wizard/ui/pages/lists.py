@@ -48,16 +48,37 @@ class ListPage(BasePage):
         return editor
 
     def load(self) -> None:
+        drafts = self.doc.project.incomplete_rows
         for field, editor in self.editors.items():
-            editor.set_models(getattr(self.doc.project, field))
+            editor.set_models(getattr(self.doc.project, field), drafts.get(field, []))
 
     def apply(self) -> None:
-        updates = {}
+        updates, drafts = {}, {}
         for field, editor in self.editors.items():
             models, errors = editor.models()
             editor.error.show_error("\n".join(errors))
             updates[field] = models
-        self.doc.update(**updates)
+            drafts[field] = editor.drafts()
+        self.doc.update(**updates, incomplete_rows=merge_drafts(self.doc.project, drafts))
+
+    def reveal_errors(self) -> bool:
+        """Next was pressed: show every row's problem. True when a problem shows that was not shown before."""
+        new = False
+        for editor in getattr(self, "editors", {}).values():
+            if not editor.isVisible():
+                continue
+            before = editor.error.text()
+            editor.reveal()
+            new |= editor.show_errors() != (before.split("\n") if before else [])
+        return new
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """Next shows the rows' problems; the first Next that brings one up stays on the page to show it (the
+        rows are kept as typed either way, and the step list marks the page)."""
+        new = self.reveal_errors()
+        self.apply()
+        wizard = self.wizard()
+        return not new or bool(wizard is not None and getattr(wizard, "jumping", False))
 
     def retranslate(self) -> None:
         """Bound texts, and the row errors shown under each table (the project itself is not touched)."""
@@ -70,13 +91,25 @@ class ListPage(BasePage):
         return True
 
 
+def merge_drafts(project, drafts: dict[str, list[dict]]) -> dict:
+    """The project's rows kept as typed, with those of `drafts`' lists replaced (an empty list drops the key)."""
+    from hsp_wizard.domain.project import IncompleteRow
+    out = dict(project.incomplete_rows)
+    for field, rows in drafts.items():
+        if rows:
+            out[field] = [IncompleteRow(**r) for r in rows]
+        else:
+            out.pop(field, None)
+    return out
+
+
 class EducationPage(ListPage):
     def __init__(self, doc):
         super().__init__(doc, N_("Education"), N_("Every degree you hold. Only the highest counts, plus bonuses."))
         self.add_list("degrees", N_("&Degrees"), [
             Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS)),
             Column("field", N_("Field")),
-            Column("awarded", N_("Awarded"), "date", required=True),
+            Column("awarded", N_("Awarded"), "date", required=True, month="last"),
             Column("japanese_university", N_("Japanese university"), "bool"),
             Column("designated_university", N_("Designated university (B10)"), "bool"),
             Column("japanese_major", N_("Japanese major abroad"), "bool"),
@@ -90,8 +123,8 @@ class CareerPage(ListPage):
         self.add_list("career", N_("&Periods of work"), [
             Column("kind", N_("Kind"), "choice", choices(CAREER_KINDS)),
             Column("employer", N_("Employer")),
-            Column("start", N_("From"), "date", required=True),
-            Column("end", N_("To"), "date"),
+            Column("start", N_("From"), "date", required=True, month="last"),
+            Column("end", N_("To"), "date", month="first"),
         ], CareerPeriod)
 
 
@@ -102,7 +135,7 @@ class SalaryPage(ListPage):
                          "overtime pay and commuting, family and housing allowances do not. Pay from a foreign "
                          "sending organisation counts too (rule convention.salary_expected; sources S2, S6, S7)."))
         self.add_list("salary", N_("&Salary history"), [
-            Column("start", N_("From"), "date", required=True),
+            Column("start", N_("From"), "date", required=True, month="last"),
             Column("amount_yen", N_("Annual amount (¥)"), "yen", required=True),
             Column("foreign_amount_yen", N_("From a foreign organisation (¥)"), "yen"),
         ], SalaryEntry)
@@ -115,17 +148,18 @@ class AchievementsPage(ListPage):
         super().__init__(doc, N_("Research, licences, position"), "")
         self.research = self.add_list("research", N_("R&esearch achievements"), [
             Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS)),
-            Column("achieved", N_("Date"), "date", required=True),
+            Column("achieved", N_("Date"), "date", required=True, month="last"),
             Column("description", N_("Description")),
         ], ResearchAchievement)
         self.licences = self.add_list("licences", N_("Japanese &licences"), [
-            Column("name", N_("Licence")), Column("obtained", N_("Obtained"), "date", required=True)], Licence)
+            Column("name", N_("Licence")), Column("obtained", N_("Obtained"), "date", required=True, month="last")], Licence)
         self.positions = self.add_list("positions", N_("&Positions"), [
             Column("kind", N_("Position"), "choice", choices(POSITIONS)),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date")], Position)
+            Column("start", N_("From"), "date", required=True, month="last"),
+            Column("end", N_("To"), "date", month="first")], Position)
         self.investments = self.add_list("investments", N_("&Investments in the business"), [
             Column("amount_yen", N_("Amount (¥)"), "yen", required=True),
-            Column("made", N_("Date"), "date", required=True)], Investment)
+            Column("made", N_("Date"), "date", required=True, month="last")], Investment)
 
     def load(self) -> None:
         cat = self.doc.project.category.value if self.doc.project.category else None
@@ -146,19 +180,20 @@ class BonusesPage(ListPage):
             Column("test", N_("Test"), "choice", JP_TESTS),
             Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
             Column("score", N_("BJT score"), "int"),
-            Column("passed", N_("Result date"), "date", required=True),
+            Column("passed", N_("Result date"), "date", required=True, month="last"),
         ], _japanese)
         self.add_list("employer_facts", N_("&Employer facts"), [
             Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS)),
             Column("employer", N_("Employer")),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
+            Column("start", N_("From"), "date", required=True, month="last"),
+            Column("end", N_("To"), "date", month="first"),
         ], EmployerFact)
         self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards (B5)"), [
-            Column("name", N_("Name")), Column("obtained", N_("Obtained"), "date", required=True)],
+            Column("name", N_("Name")), Column("obtained", N_("Obtained"), "date", required=True, month="last")],
             ForeignQualification)
         self.add_list("jica_training", N_("JICA &training (B11)"), [
             Column("start", N_("From"), "date", required=True),
-            Column("completed", N_("Completed"), "date", required=True),
+            Column("completed", N_("Completed"), "date", required=True, month="last"),
             Column("used_japanese_university_classes", N_("In Japanese university classes"), "bool")], JicaTraining)
 
 

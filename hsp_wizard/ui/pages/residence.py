@@ -28,14 +28,16 @@ class ResidencePage(ListPage):
         statuses = [(s.id, lambda s=s: status_label(s)) for s in rules.statuses.values()]
         self.add_list("residence", N_("&Statuses of residence"), [
             Column("status", N_("Status"), "choice", statuses),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
+            Column("start", N_("From"), "date", required=True, month="last"),
+            Column("end", N_("To"), "date", month="first"),
             Column("period_of_stay_months", N_("Period of stay (months)"), "int"),
             Column("granted_as_hsp", N_("Granted as HSP"), "bool"),
             Column("hsp_points", N_("Points recognised"), "int"),
             Column("special_hsp", N_("J-Skip"), "bool"),
         ], ResidencePeriod)
         self.add_list("trips", N_("&Trips abroad"), [
-            Column("left", N_("Left Japan"), "date", required=True), Column("returned", N_("Returned"), "date"),
+            Column("left", N_("Left Japan"), "date", required=True, month="first"),
+            Column("returned", N_("Returned"), "date", month="last"),
             Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS),
         ], Trip)
         self.problems = QLabel(self)

@@ -46,6 +46,11 @@ class ResultsPage(BasePage):
                                    N_("What &if: scenarios"))):
             self.texts.call(lambda i=i, label=label: self.tabs.setTabText(i, _(label)))
         self.tabs.currentChanged.connect(self._fill_tab)
+        self.not_counted = QLabel(self)  # rows kept as typed but not counted, list by list
+        self.not_counted.setWordWrap(True)
+        self.not_counted.setStyleSheet("color: #b00020;")
+        self.not_counted.hide()
+        self.body.addWidget(self.not_counted)
         self.body.addWidget(self.tabs)
         self.evaluation: Evaluation | None = None
         self.timeline = None
@@ -123,6 +128,10 @@ class ResultsPage(BasePage):
         if ev is None or ev.on != on:
             ev = evaluate(p, on, today=today)
         self.evaluation = ev
+        from hsp_wizard.ui.steps import not_counted_lines
+        lines = not_counted_lines(p)
+        self.not_counted.setText("\n".join(lines))
+        self.not_counted.setVisible(bool(lines))
         self.view.setHtml(self.render(ev, note, today))
         self.timeline = self.suggestions = None  # computed when their tab is shown
         if scenarios:

@@ -12,7 +12,7 @@ from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Oc
                                        Relation)
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui.pages.base import BasePage
-from hsp_wizard.ui.pages.lists import ListPage
+from hsp_wizard.ui.pages.lists import ListPage, merge_drafts
 from hsp_wizard.ui.widgets.fields import DateField
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
 
@@ -93,8 +93,10 @@ class CategoryPage(BasePage):
         self.name.setText(p.name or "")
         self.birth.set_value(p.birth_date)
         self.planned.set_value(p.planned_application_date)
+        self.group.setExclusive(False)  # an exclusive group never lets the last radio be unticked (File > New)
         for cat, rb in self.radios.items():
             rb.setChecked(p.category == cat)
+        self.group.setExclusive(True)
         self.refresh_comparison()
 
     def apply(self) -> None:
@@ -173,7 +175,7 @@ class RequirementsPage(ListPage):
             cb.toggled.connect(self.edited)
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
-            Column("ended", N_("Paid or served until"), "date", required=True),
+            Column("ended", N_("Paid or served until"), "date", required=True, month="last"),
             Column("suspended", N_("Suspended"), "bool")], Penalty)
 
     def load(self) -> None:
@@ -187,12 +189,13 @@ class RequirementsPage(ListPage):
         self.employer.setChecked(o.social_insurance_employer)
         self.notice.setChecked(o.points_notice)
         self.traffic.setChecked(o.repeated_traffic_violations)
-        self.penalties.set_models(o.penalties)
+        self.penalties.set_models(o.penalties, self.doc.project.incomplete_rows.get("penalties", []))
 
     def apply(self) -> None:
         old_o, old_f = self.doc.project.obligations, self.doc.project.family
         penalties, errors = self.penalties.models()
         self.penalties.error.show_error("\n".join(errors))
+        drafts = merge_drafts(self.doc.project, {"penalties": self.penalties.drafts()})
         o = Obligations(**{**old_o.model_dump(), "taxes": self.taxes.currentData(),
                            "pension": self.pension.currentData(), "health_insurance": self.health.currentData(),
                            "notifications": self.notifications.currentData(),
@@ -205,7 +208,7 @@ class RequirementsPage(ListPage):
         marriage = self.marriage.value()
         fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
                         "parent_is": self.parent.currentData(), "marriage_date": marriage})
-        self.doc.update(obligations=o, family=fam)
+        self.doc.update(obligations=o, family=fam, incomplete_rows=drafts)
 
 
 __all__ = ["CategoryPage", "ListEditor", "RequirementsPage"]
