@@ -432,8 +432,8 @@ class Project(_Model):
     obligations: Obligations = Obligations()
     settings: Settings = Settings()
     scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = []
-    # rows kept as typed, by the name of the list they belong to (degrees, salary, ...; penalties for
-    # obligations.penalties): never counted, shown on their page, in the step list and on the results
+    # rows kept as typed, by the name of the list they belong to (degrees, salary, ...; penalties and insurance
+    # for those of obligations): never counted, shown on their page, in the step list and on the results
     incomplete_rows: Annotated[dict[Annotated[str, Field(max_length=64)],
                                     Annotated[list[IncompleteRow], Field(max_length=MAX_ITEMS)]],
                                Field(max_length=32)] = {}

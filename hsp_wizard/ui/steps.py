@@ -39,7 +39,7 @@ STATE_NAMES = {State.NOT_STARTED: N_("not started"), State.DONE: N_("done"), Sta
 LISTS = {Step.EDUCATION: ("degrees",), Step.CAREER: ("career",), Step.SALARY: ("salary",),
          Step.ACHIEVEMENTS: ("research", "licences", "positions", "investments"),
          Step.BONUSES: ("japanese", "employer_facts", "foreign_qualifications", "jica_training"),
-         Step.RESIDENCE: ("residence", "trips"), Step.REQUIREMENTS: ("penalties",)}
+         Step.RESIDENCE: ("residence", "trips"), Step.REQUIREMENTS: ("penalties", "insurance")}
 STEP_OF_LIST = {name: step for step, names in LISTS.items() for name in names}
 # each list's name in a sentence ("2 rows of the salary history are incomplete")
 LIST_NAMES = {"degrees": N_("degrees"), "career": N_("periods of work"), "salary": N_("salary history"),
@@ -48,7 +48,8 @@ LIST_NAMES = {"degrees": N_("degrees"), "career": N_("periods of work"), "salary
               "japanese": N_("Japanese tests"), "employer_facts": N_("employer facts"),
               "foreign_qualifications": N_("foreign qualifications and awards"),
               "jica_training": N_("JICA training"), "residence": N_("statuses of residence"),
-              "trips": N_("trips abroad"), "penalties": N_("fines or imprisonment")}
+              "trips": N_("trips abroad"), "penalties": N_("fines or imprisonment"),
+              "insurance": N_("pension and health-insurance periods")}
 
 
 def _has_data(project, step: Step) -> bool:
@@ -60,7 +61,7 @@ def _has_data(project, step: Step) -> bool:
         return project.obligations != Obligations() or project.family != Family()
     if step == Step.RESULTS:
         return False
-    return any(getattr(project, name) for name in LISTS[step] if name != "penalties")
+    return any(getattr(project, name) for name in LISTS[step] if name not in ("penalties", "insurance"))
 
 
 def incomplete_counts(project) -> dict[str, int]:

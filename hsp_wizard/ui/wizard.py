@@ -82,9 +82,7 @@ class HspWizard(QWizard):
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         # no Finish anywhere (it would close the window's wizard for good): the results page offers Save, Save
         # checklist as PDF and Print instead, as the wizard's custom buttons
-        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
-                              QWizard.WizardButton.NextButton, QWizard.WizardButton.CustomButton1,
-                              QWizard.WizardButton.CustomButton2, QWizard.WizardButton.CustomButton3])
+        self._results_buttons(False)
         self.jumping = False       # moving through pages for the step list: Next does not stop on a page
         self.visited: set[int] = set()
         self.from_results = False  # a 'change' link was followed: the step list offers the way back
@@ -178,10 +176,16 @@ class HspWizard(QWizard):
             self.from_results = False
         if page_id >= 0:
             self.visited.add(page_id)
-        on_results = page_id == PageId.RESULTS
-        for which in (QWizard.WizardOption.HaveCustomButton1, QWizard.WizardOption.HaveCustomButton2,
-                      QWizard.WizardOption.HaveCustomButton3):
-            self.setOption(which, on_results)
+        self._results_buttons(page_id == PageId.RESULTS)
+
+    def _results_buttons(self, shown: bool) -> None:
+        """Back and Next; on the results also Save, Save checklist as PDF and Print (never Finish)."""
+        custom = [QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
+                  QWizard.WizardButton.CustomButton3]
+        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton, *(custom if shown else [])])
+        for which in custom:
+            self.button(which).setVisible(shown)
 
     def reject(self) -> None:
         """Escape: a QWizard would close (and empty) itself; this one stays as it is."""

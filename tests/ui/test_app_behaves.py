@@ -281,3 +281,50 @@ def test_every_page_fits_1280x720_with_the_navigation_visible(window, lang):
     nxt = w.wizard.button(QWizard.WizardButton.BackButton)
     bottom = nxt.mapTo(w, nxt.rect().bottomLeft()).y()
     assert bottom <= w.height(), bottom
+
+
+# ---------------------------------------------------------------- a field for every fact the routes read
+def test_the_other_routes_facts_have_fields_asked_only_when_they_can_matter(window):
+    from hsp_wizard.domain.evaluate import evaluate
+    w = window
+    new_project(w)
+    step(w, PageId.REQUIREMENTS)
+    page = w.wizard.currentPage()
+    assert not page.refugee_date.isVisible()  # not a refugee: no recognition date is asked
+    QTest.mouseClick(page.refugee, Qt.MouseButton.LeftButton)
+    assert page.refugee_date.isVisible()
+    field(w, page.refugee_date, "2019-06-01")
+    assert w.doc.project.family.refugee_recognised == date(2019, 6, 1)
+    ev = evaluate(w.doc.project, date(2026, 10, 1), today=date(2026, 10, 1))
+    assert "Applies only to a recognised refugee" not in str(ev.routes["refugee"])
+    QTest.mouseClick(page.refugee, Qt.MouseButton.LeftButton)  # unticked: the date no longer counts
+    assert w.doc.project.family.refugee_recognised is None and not page.refugee_date.isVisible()
+    for box, name in ((page.contribution, "contribution_recognised"), (page.regional, "regional_revitalisation")):
+        QTest.mouseClick(box, Qt.MouseButton.LeftButton)
+        assert getattr(w.doc.project.family, name) is True
+    ed = page.insurance
+    add_row(ed)
+    from tests.ui.drive import choose
+    choose(ed, 0, 0, "national_pension")
+    cell(ed, 0, 1, "2020-04")  # a month: its first day (the period is never made longer than it was)
+    assert [(i.kind.value, i.start) for i in w.doc.project.obligations.insurance] == [
+        ("national_pension", date(2020, 4, 1))]
+
+
+def test_the_continuity_thresholds_are_asked_once_there_is_a_trip(window):
+    w = window
+    new_project(w)
+    step(w, PageId.RESIDENCE)
+    page = w.wizard.currentPage()
+    assert not page.single_trip.isVisible()
+    trips = page.editors["trips"]
+    add_row(trips)
+    cell(trips, 0, 0, "2025-01-10")
+    cell(trips, 0, 1, "2025-03-26")  # 75 days abroad
+    assert page.single_trip.isVisible() and page.single_trip.value() == 90
+    assert "75 days" not in page.problems.text()
+    page.single_trip.setFocus()
+    page.single_trip.selectAll()
+    QTest.keyClicks(page.single_trip, "60")
+    assert w.doc.project.settings.single_trip_days == 60
+    assert "A trip of 75 days abroad" in page.problems.text() and "60 or more" in page.problems.text()

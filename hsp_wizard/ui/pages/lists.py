@@ -59,7 +59,11 @@ class ListPage(BasePage):
             editor.error.show_error("\n".join(errors))
             updates[field] = models
             drafts[field] = editor.drafts()
-        self.doc.update(**updates, incomplete_rows=merge_drafts(self.doc.project, drafts))
+        self.doc.update(**updates, **self.more_updates(), incomplete_rows=merge_drafts(self.doc.project, drafts))
+
+    def more_updates(self) -> dict:
+        """Fields of the page besides its lists, written in the same update (one undo step per edit)."""
+        return {}
 
     def reveal_errors(self) -> bool:
         """Next was pressed: show every row's problem. True when a problem shows that was not shown before."""
@@ -130,7 +134,7 @@ class CareerPage(ListPage):
 
 class SalaryPage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, N_("Salary"), "")
+        super().__init__(doc, N_("Salary"), N_("Your expected annual salary from each date on."))
         self.help_text(N_("The expected annual remuneration from each date on, in whole yen. Bonuses count; "
                          "overtime pay and commuting, family and housing allowances do not. Pay from a foreign "
                          "sending organisation counts too (rule convention.salary_expected; sources S2, S6, S7)."))
@@ -145,7 +149,8 @@ class AchievementsPage(ListPage):
     """Research, licences, position and investment: only the items the chosen category scores."""
 
     def __init__(self, doc):
-        super().__init__(doc, N_("Research, licences, position"), "")
+        super().__init__(doc, N_("Research, licences, position"),
+                         N_("Only the items your category scores are asked."))
         self.research = self.add_list("research", N_("R&esearch achievements"), [
             Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS)),
             Column("achieved", N_("Date"), "date", required=True, month="last"),
@@ -175,7 +180,8 @@ class AchievementsPage(ListPage):
 
 class BonusesPage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, N_("Japanese and bonuses"), "")
+        super().__init__(doc, N_("Japanese and bonuses"),
+                         N_("Japanese tests, and the bonus points from your employer, qualifications and training."))
         self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
             Column("test", N_("Test"), "choice", JP_TESTS),
             Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),

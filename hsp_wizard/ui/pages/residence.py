@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
 
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
@@ -40,14 +40,50 @@ class ResidencePage(ListPage):
             Column("returned", N_("Returned"), "date", month="last"),
             Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS),
         ], Trip)
+        self._thresholds()
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.texts.bind(self.problems.setAccessibleName, N_("Continuity problems"))
         self.body.addWidget(self.problems)
         doc.changed.connect(self.show_problems)
 
+    def _thresholds(self) -> None:
+        """The practice-only continuity thresholds (days of one trip, days abroad in a year), asked once there
+        is a trip to measure against them."""
+        self.single_trip, self.yearly = QSpinBox(self), QSpinBox(self)
+        form = QFormLayout()
+        self.threshold_labels = []
+        for box, text in ((self.single_trip, N_("Warn about a single trip longer than (&days):")),
+                          (self.yearly, N_("Warn about more days abroad in a year than (da&ys):"))):
+            box.setRange(1, 366)
+            label = self.label_for(text, box)
+            self.threshold_labels.append(label)
+            form.addRow(label, box)
+            box.valueChanged.connect(self.edited)
+        self.threshold_note = self.help_text(N_("Immigration practice, not law: a longer absence can break the "
+                                                "continuity of residence. The defaults (90 and 100 days) are "
+                                                "the reference's; change them if your advisor uses others."))
+        self.body.addLayout(form)
+
+    def _show_thresholds(self) -> None:
+        shown = bool(self.doc.project.trips) or bool(self.doc.project.incomplete_rows.get("trips"))
+        for w in (self.single_trip, self.yearly, self.threshold_note, *self.threshold_labels):
+            w.setVisible(shown)
+
+    def more_updates(self) -> dict:
+        from hsp_wizard.domain.project import Settings
+        return {"settings": Settings(single_trip_days=self.single_trip.value(), yearly_days=self.yearly.value())}
+
+    def apply(self) -> None:
+        super().apply()
+        self._show_thresholds()
+
     def load(self) -> None:
         super().load()
+        s = self.doc.project.settings
+        self.single_trip.setValue(s.single_trip_days)
+        self.yearly.setValue(s.yearly_days)
+        self._show_thresholds()
         self.show_problems()
 
     def retranslate(self) -> None:

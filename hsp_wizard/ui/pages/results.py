@@ -24,7 +24,8 @@ class ResultsPage(BasePage):
     change_requested = Signal(int)
 
     def __init__(self, doc, page_of_item: dict[str, int]):
-        super().__init__(doc, N_("Results"), "")
+        super().__init__(doc, N_("Results"), N_("Your points and the earliest date of each route to permanent "
+                                                 "residence."))
         self.page_of_item = page_of_item
         self.view = QTextBrowser(self)
         self.view.setOpenLinks(False)
@@ -46,6 +47,7 @@ class ResultsPage(BasePage):
                                    N_("What &if: scenarios"))):
             self.texts.call(lambda i=i, label=label: self.tabs.setTabText(i, _(label)))
         self.tabs.currentChanged.connect(self._fill_tab)
+        self.tabs.setMinimumSize(320, 260)  # the tabs scroll inside: the page fits a small screen whole
         self.not_counted = QLabel(self)  # rows kept as typed but not counted, list by list
         self.not_counted.setWordWrap(True)
         self.not_counted.setStyleSheet("color: #b00020;")
@@ -252,9 +254,11 @@ def _label(r: Renderer, rule_id: str) -> str:
 def _item_of(rule_id: str) -> str:
     """Which page answers the facts a condition is about."""
     if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
-                           "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
+                           "pr.jskip")):
         return "residence"
-    if rule_id.startswith(("obligations", "guarantor", "conduct", "pr.spouse")):
+    # the refugee, contribution and regional facts and the family relations are asked on the requirements page
+    if rule_id.startswith(("obligations", "guarantor", "conduct", "pr.spouse", "pr.child", "pr.regional",
+                           "pr.contribution", "pr.refugee")):
         return "requirements"
     if rule_id.startswith(("jskip", "gate.salary", "livelihood")):
         return "salary"

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, 
                                QLineEdit, QRadioButton)
 
 from hsp_wizard.domain.points import points
-from hsp_wizard.domain.project import (Answer, Category, Family, Obligations, Occupation, Payment, Penalty,
-                                       Relation)
+from hsp_wizard.domain.project import (Answer, Category, Family, InsuranceKind, InsurancePeriod, Obligations,
+                                       Occupation, Payment, Penalty, Relation)
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.pages.lists import ListPage, merge_drafts
@@ -126,6 +126,12 @@ RELATION = [(Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national
             (Relation.SPECIAL_PERMANENT_RESIDENT, N_("Special permanent resident"))]
 
 
+INSURANCE = [(InsuranceKind.EMPLOYEES_PENSION.value, N_("Employees' pension (厚生年金)")),
+             (InsuranceKind.NATIONAL_PENSION.value, N_("National pension (国民年金)")),
+             (InsuranceKind.EMPLOYEES_HEALTH.value, N_("Employees' health insurance (健康保険)")),
+             (InsuranceKind.NATIONAL_HEALTH.value, N_("National health insurance (国民健康保険)"))]
+
+
 def combo(page: BasePage, pairs) -> QComboBox:
     return page.texts.bind_items(QComboBox(page), pairs)
 
@@ -177,6 +183,42 @@ class RequirementsPage(ListPage):
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
             Column("ended", N_("Paid or served until"), "date", required=True, month="last"),
             Column("suspended", N_("Suspended"), "bool")], Penalty)
+        self.help_text(N_("Your pension and health-insurance periods decide which insurance records the checklist "
+                          "asks for (without them it assumes employees' or national insurance throughout)."))
+        self.insurance = self.add_list("insurance", N_("Pension and health-&insurance periods"), [
+            Column("kind", N_("Insurance"), "choice", INSURANCE),
+            Column("start", N_("From"), "date", required=True, month="first"),
+            Column("end", N_("To"), "date", month="last")], InsurancePeriod)
+        self._other_routes()
+
+    def _other_routes(self) -> None:
+        """The facts of the refugee, contribution and regional routes: the recognition date only for a person who
+        says they are a refugee or protected (an unticked box means the route does not apply)."""
+        self.refugee, self.contribution, self.regional = (QCheckBox(self) for _i in range(3))
+        for box, text in ((self.refugee, N_("I am a recognised &refugee, or eligible for complementary protection "
+                                            "(補完的保護対象者)")),
+                          (self.contribution, N_("My contribution to Japan is recognised under the guideline "
+                                                 "(your own assessment; the 5-year route)")),
+                          (self.regional, N_("I work under a regional revitalisation plan (特定活動告示 No. 36/37; "
+                                             "the 3-year route)"))):
+            self.texts.bind(box.setText, text)
+            self.body.addWidget(box)
+            box.toggled.connect(self.edited)
+        self.refugee_date = DateField(self)
+        form = QFormLayout()
+        self.refugee_label = self.label_for(N_("Recognised &on:"), self.refugee_date)
+        form.addRow(self.refugee_label, self.refugee_date)
+        form.addRow("", self.refugee_date.error)
+        self.body.addLayout(form)
+        self.refugee_date.value_changed.connect(self.edited)
+        self.refugee.toggled.connect(self._show_refugee_date)
+        self._show_refugee_date()
+
+    def _show_refugee_date(self, *_args) -> None:
+        shown = self.refugee.isChecked()
+        self.refugee_date.setVisible(shown)
+        self.refugee_label.setVisible(shown)
+        self.refugee_date.error.setVisible(shown and bool(self.refugee_date.error.text()))
 
     def load(self) -> None:
         o, f = self.doc.project.obligations, self.doc.project.family
@@ -189,13 +231,23 @@ class RequirementsPage(ListPage):
         self.employer.setChecked(o.social_insurance_employer)
         self.notice.setChecked(o.points_notice)
         self.traffic.setChecked(o.repeated_traffic_violations)
-        self.penalties.set_models(o.penalties, self.doc.project.incomplete_rows.get("penalties", []))
+        drafts = self.doc.project.incomplete_rows
+        self.penalties.set_models(o.penalties, drafts.get("penalties", []))
+        self.insurance.set_models(o.insurance, drafts.get("insurance", []))
+        self.refugee.setChecked(f.refugee_recognised is not None)
+        self.refugee_date.set_value(f.refugee_recognised)
+        self.contribution.setChecked(f.contribution_recognised)
+        self.regional.setChecked(f.regional_revitalisation)
+        self._show_refugee_date()
 
     def apply(self) -> None:
         old_o, old_f = self.doc.project.obligations, self.doc.project.family
         penalties, errors = self.penalties.models()
         self.penalties.error.show_error("\n".join(errors))
-        drafts = merge_drafts(self.doc.project, {"penalties": self.penalties.drafts()})
+        insurance, errors = self.insurance.models()
+        self.insurance.error.show_error("\n".join(errors))
+        drafts = merge_drafts(self.doc.project, {"penalties": self.penalties.drafts(),
+                                                 "insurance": self.insurance.drafts()})
         o = Obligations(**{**old_o.model_dump(), "taxes": self.taxes.currentData(),
                            "pension": self.pension.currentData(), "health_insurance": self.health.currentData(),
                            "notifications": self.notifications.currentData(),
@@ -204,10 +256,14 @@ class RequirementsPage(ListPage):
                            "social_insurance_employer": self.employer.isChecked(),
                            "points_notice": self.notice.isChecked(),
                            "repeated_traffic_violations": self.traffic.isChecked(),
-                           "penalties": [x.model_dump() for x in penalties]})
+                           "penalties": [x.model_dump() for x in penalties],
+                           "insurance": [x.model_dump() for x in insurance]})
         marriage = self.marriage.value()
         fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
-                        "parent_is": self.parent.currentData(), "marriage_date": marriage})
+                        "parent_is": self.parent.currentData(), "marriage_date": marriage,
+                        "refugee_recognised": self.refugee_date.value() if self.refugee.isChecked() else None,
+                        "contribution_recognised": self.contribution.isChecked(),
+                        "regional_revitalisation": self.regional.isChecked()})
         self.doc.update(obligations=o, family=fam, incomplete_rows=drafts)
 
 

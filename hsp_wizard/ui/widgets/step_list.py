@@ -25,7 +25,8 @@ class StepList(QWidget):
         self.title = QLabel(self)
         self.list = QListWidget(self)
         self.title.setBuddy(self.list)
-        self.list.setMinimumWidth(170)
+        self.list.setMinimumWidth(150)
+        self.setMaximumWidth(210)
         for step in Step:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, int(step))
