@@ -88,9 +88,30 @@ def add_menus(window) -> None:
     texts.bind(about.setText, N_("&About HSP Wizard"))
     how.triggered.connect(lambda: show_text(window, _("How points work"), how_points_work()))
     about.triggered.connect(lambda: show_text(window, _("About HSP Wizard"), about_text()))
+    field_help = QAction(window)
+    texts.bind(field_help.setText, N_("Help for this &field"))
+    field_help.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+    field_help.triggered.connect(lambda: show_field_help(window))
+    help_menu.addAction(field_help)
+    help_menu.addSeparator()
     help_menu.addAction(how)
     help_menu.addAction(about)
-    window.actions["how"], window.actions["about"] = how, about
+    window.actions["how"], window.actions["about"], window.actions["field_help"] = how, about, field_help
+
+
+def show_field_help(window) -> str:
+    """F1: what the focused field is about, beside it (a table: its current column); the text shown."""
+    from PySide6.QtWidgets import QApplication, QWhatsThis
+    from hsp_wizard.ui.widgets.list_editor import ListEditor
+    w = QApplication.focusWidget()
+    while w is not None:
+        if isinstance(w, ListEditor):
+            return w.show_help()
+        if w.whatsThis():
+            QWhatsThis.showText(w.mapToGlobal(w.rect().bottomLeft()), w.whatsThis(), w)
+            return w.whatsThis()
+        w = w.parentWidget()
+    return ""
 
 
 def show_text(parent, title: str, html: str) -> None:

@@ -328,3 +328,60 @@ def test_the_continuity_thresholds_are_asked_once_there_is_a_trip(window):
     QTest.keyClicks(page.single_trip, "60")
     assert w.doc.project.settings.single_trip_days == 60
     assert "A trip of 75 days abroad" in page.problems.text() and "60 or more" in page.problems.text()
+
+
+# ---------------------------------------------------------------- help in place
+def test_f1_and_tooltips_say_what_counts_and_the_proof_in_plain_words(window):
+    w = window
+    new_project(w)
+    step(w, PageId.EDUCATION)
+    ed = editors(w)["degrees"]
+    add_row(ed)
+    col = [c.key for c in ed.columns].index("designated_university")
+    ed.table.setFocus()
+    ed.table.setCurrentCell(0, col)
+    text = w.actions["field_help"].trigger() or ed.column_help(col)
+    from hsp_wizard.ui.shell import show_field_help
+    shown = show_field_help(w)
+    assert shown == text == ed.table.horizontalHeaderItem(col).toolTip()
+    assert "Graduated from a university designated by MOJ notice" in shown
+    assert "Diploma or degree certificate" in shown  # the proof ISA expects, as the checklist names it
+    assert "(B10)" not in shown.split("\n\n", 1)[1]  # the header is repeated only for when it is cut short
+    step(w, PageId.BONUSES)
+    quals = editors(w)["foreign_qualifications"]
+    assert quals.table.horizontalHeaderItem(0).text() == "Qualification or award"
+
+
+def test_japanese_help_uses_isas_words_and_the_qualification_is_named_meisho(window):
+    w = window
+    w.set_language("ja")
+    new_project(w)
+    step(w, PageId.BONUSES)
+    quals = editors(w)["foreign_qualifications"]
+    assert quals.table.horizontalHeaderItem(0).text() == "資格・表彰の名称"
+    tip = quals.column_help(0)
+    assert "職務に関連する外国の資格、表彰等で法務大臣が認めるものを保有" in tip and "B5" not in tip
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_tables_columns_show_their_whole_header_at_1280x720(window, lang):
+    from hsp_wizard.ui.widgets.list_editor import ListEditor
+    w = window
+    w.set_language(lang)
+    w.open_path(str(EXAMPLE), ask=False)
+    w.resize(1280, 680)
+    cut = []
+    for pid in PageId:
+        w.wizard.jump_to(pid)
+        QApplication.processEvents()
+        for ed in w.wizard.currentPage().findChildren(ListEditor):
+            if not ed.isVisible():
+                continue
+            header = ed.table.horizontalHeader()
+            metrics = header.fontMetrics()
+            for col in range(ed.table.columnCount()):
+                text = ed.table.horizontalHeaderItem(col).text()
+                need = max(metrics.horizontalAdvance(line) for line in text.split("\n"))
+                if header.sectionSize(col) < need + 4:
+                    cut.append((pid.name, text, header.sectionSize(col), need))
+    assert cut == []

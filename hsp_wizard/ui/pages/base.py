@@ -41,6 +41,15 @@ class BasePage(QWizardPage):
         self.body.addWidget(label)
         return label
 
+    def explain(self, widget: QWidget, *row_ids: str) -> None:
+        """The field's tooltip and F1 text: what counts and the proof ISA expects, from the rule data."""
+        def apply() -> None:
+            from hsp_wizard.ui.help_text import rows_help
+            text = rows_help(row_ids)
+            widget.setToolTip(text)
+            widget.setWhatsThis(text)
+        self.texts.call(apply)
+
     def label_for(self, msgid: str, buddy: QWidget) -> QLabel:
         """A translated label whose mnemonic moves the focus to `buddy`."""
         label = QLabel(self)

@@ -111,12 +111,14 @@ class EducationPage(ListPage):
     def __init__(self, doc):
         super().__init__(doc, N_("Education"), N_("Every degree you hold. Only the highest counts, plus bonuses."))
         self.add_list("degrees", N_("&Degrees"), [
-            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS)),
+            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS),
+                   rows=("academic.doctorate", "academic.mba_mot", "academic.master", "academic.bachelor")),
             Column("field", N_("Field")),
             Column("awarded", N_("Awarded"), "date", required=True, month="last"),
-            Column("japanese_university", N_("Japanese university"), "bool"),
-            Column("designated_university", N_("Designated university (B10)"), "bool"),
-            Column("japanese_major", N_("Japanese major abroad"), "bool"),
+            Column("japanese_university", N_("Japanese university"), "bool", rows=("bonus.b6_japanese_university",)),
+            Column("designated_university", N_("Designated university (B10)"), "bool",
+                   rows=("bonus.b10_designated_university",)),
+            Column("japanese_major", N_("Japanese major abroad"), "bool", rows=("bonus.b7_n1",)),
         ], Degree)
 
 
@@ -125,7 +127,8 @@ class CareerPage(ListPage):
         super().__init__(doc, N_("Career"), N_("Relevant work only: study time and part-time work while a student "
                                              "do not count. Leave 'To' empty for ongoing work."))
         self.add_list("career", N_("&Periods of work"), [
-            Column("kind", N_("Kind"), "choice", choices(CAREER_KINDS)),
+            Column("kind", N_("Kind"), "choice", choices(CAREER_KINDS),
+                   rows=("career.10y", "career.7y", "career.5y", "career.3y")),
             Column("employer", N_("Employer")),
             Column("start", N_("From"), "date", required=True, month="last"),
             Column("end", N_("To"), "date", month="first"),
@@ -152,18 +155,19 @@ class AchievementsPage(ListPage):
         super().__init__(doc, N_("Research, licences, position"),
                          N_("Only the items your category scores are asked."))
         self.research = self.add_list("research", N_("R&esearch achievements"), [
-            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS)),
+            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS), rows=("research.one",)),
             Column("achieved", N_("Date"), "date", required=True, month="last"),
             Column("description", N_("Description")),
         ], ResearchAchievement)
         self.licences = self.add_list("licences", N_("Japanese &licences"), [
-            Column("name", N_("Licence")), Column("obtained", N_("Obtained"), "date", required=True, month="last")], Licence)
+            Column("name", N_("Licence"), rows=("licence.one",)), Column("obtained", N_("Obtained"), "date", required=True, month="last")], Licence)
         self.positions = self.add_list("positions", N_("&Positions"), [
-            Column("kind", N_("Position"), "choice", choices(POSITIONS)),
+            Column("kind", N_("Position"), "choice", choices(POSITIONS),
+                   rows=("position.representative", "position.director")),
             Column("start", N_("From"), "date", required=True, month="last"),
             Column("end", N_("To"), "date", month="first")], Position)
         self.investments = self.add_list("investments", N_("&Investments in the business"), [
-            Column("amount_yen", N_("Amount (¥)"), "yen", required=True),
+            Column("amount_yen", N_("Amount (¥)"), "yen", required=True, rows=("bonus.b12_investment",)),
             Column("made", N_("Date"), "date", required=True, month="last")], Investment)
 
     def load(self) -> None:
@@ -183,22 +187,25 @@ class BonusesPage(ListPage):
         super().__init__(doc, N_("Japanese and bonuses"),
                          N_("Japanese tests, and the bonus points from your employer, qualifications and training."))
         self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
-            Column("test", N_("Test"), "choice", JP_TESTS),
+            Column("test", N_("Test"), "choice", JP_TESTS, rows=("bonus.b7_n1", "bonus.b8_n2")),
             Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
             Column("score", N_("BJT score"), "int"),
             Column("passed", N_("Result date"), "date", required=True, month="last"),
         ], _japanese)
         self.add_list("employer_facts", N_("&Employer facts"), [
-            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS)),
+            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS),
+                   rows=("bonus.b1_innovation", "bonus.b2_sme", "bonus.b3_local_government", "bonus.b4_rnd_ratio",
+                         "bonus.b9_growth_field", "bonus.b13_investment_management")),
             Column("employer", N_("Employer")),
             Column("start", N_("From"), "date", required=True, month="last"),
             Column("end", N_("To"), "date", month="first"),
         ], EmployerFact)
         self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards (B5)"), [
-            Column("name", N_("Name")), Column("obtained", N_("Obtained"), "date", required=True, month="last")],
+            Column("name", N_("Qualification or award"), rows=("bonus.b5_foreign_qualification",)),
+            Column("obtained", N_("Obtained"), "date", required=True, month="last")],
             ForeignQualification)
         self.add_list("jica_training", N_("JICA &training (B11)"), [
-            Column("start", N_("From"), "date", required=True),
+            Column("start", N_("From"), "date", required=True, rows=("bonus.b11_jica",)),
             Column("completed", N_("Completed"), "date", required=True, month="last"),
             Column("used_japanese_university_classes", N_("In Japanese university classes"), "bool")], JicaTraining)
 

@@ -45,6 +45,7 @@ class CategoryPage(BasePage):
             if isinstance(w, DateField):
                 form.addRow("", w.error)
         self.body.addLayout(form)
+        self.explain(self.birth, "age.under30", "age.30to34", "age.35to39")
         self.group = QButtonGroup(self)
         self.radios: dict[Category, QRadioButton] = {}
         self.compare: dict[Category, QLabel] = {}

@@ -11,7 +11,8 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWhatsThis,
+                               QWidget)
 
 from hsp_wizard.domain.explain import Msg, Term
 from hsp_wizard.domain.project import error_reason
@@ -23,6 +24,7 @@ from hsp_wizard.ui.widgets.fields import ErrorLabel
 INVALID = QBrush(QColor("#fde7ea"))
 REVEALED = Qt.ItemDataRole.UserRole + 1  # on a row's first item: the row was left, its errors may show
 MAX_TYPED_WIDTH = 150  # px: a date, an amount or a tick box needs no more, however long its header
+WRAP_WIDTH = 90  # px: a short column's header wider than this goes on two lines
 SAMPLE = {"date": "2026-12-31", "yen": "10,000,000,000"}  # the widest value a typed column must show
 
 
@@ -37,6 +39,7 @@ class Column:
     choices: list[tuple[str, str | Callable[[], str]]] = field(default_factory=list)  # (value, label)
     required: bool = False
     month: str | None = None  # a date column that takes year-month: "first" or "last" day of that month
+    rows: tuple[str, ...] = ()  # the point rows this column feeds: its tooltip and F1 help say what counts
 
     def date_from(self, text: str):
         return parse_date(text, month=self.month)
@@ -132,13 +135,19 @@ class ListEditor(QWidget):
     def retranslate(self) -> None:
         """Headers, buttons and the labels of chosen values in the current language; typed text is kept."""
         title = plain(_(self.title))
-        self.table.setHorizontalHeaderLabels([_(c.header) for c in self.columns])
+        metrics = self.table.horizontalHeader().fontMetrics()
+        # a short column's long header goes on two lines, so it shows whole without crowding out the text columns
+        self.table.setHorizontalHeaderLabels([
+            _(c.header) if c.kind in ("text", "choice") else two_lines(_(c.header), metrics, WRAP_WIDTH)
+            for c in self.columns])
         header = self.table.horizontalHeader()
         for col, c in enumerate(self.columns):
-            self.table.horizontalHeaderItem(col).setToolTip(_(c.header))  # the whole header when cut short
+            self.table.horizontalHeaderItem(col).setToolTip(self.column_help(col))
             if c.kind not in ("text", "choice"):  # fit the header, but never crowd out the text columns
                 room = self.table.fontMetrics().horizontalAdvance(SAMPLE.get(c.kind, "")) + 16
                 header.resizeSection(col, max(room, min(header.sectionSizeHint(col), MAX_TYPED_WIDTH)))
+            else:  # a text or choice column keeps at least its header's width
+                header.setMinimumSectionSize(48)
         self.table.setAccessibleName(title)
         self.note.setText(month_note(self.columns))
         self.add_button.setText(_("&Add row"))
@@ -156,6 +165,24 @@ class ListEditor(QWidget):
                 elif c.kind == "bool":
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
         self._loading = loading
+
+    def column_help(self, col: int) -> str:
+        """A column's help: its whole header (when cut short), what counts and the proof ISA expects, and how a
+        month alone is read."""
+        from hsp_wizard.ui.help_text import rows_help
+        c = self.columns[col]
+        parts = [plain(_(c.header)), rows_help(c.rows)]
+        if c.month:
+            parts.append(month_note([c]))
+        return "\n\n".join(p for p in parts if p)
+
+    def show_help(self) -> str:
+        """F1 in the table: the current column's help beside the cell (the text shown)."""
+        col = max(0, self.table.currentColumn())
+        rect = self.table.visualRect(self.table.model().index(max(0, self.table.currentRow()), col))
+        text = self.column_help(col)
+        QWhatsThis.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), text, self.table)
+        return text
 
     # ---------------------------------------------------------------- rows <-> models
     def add_row(self, values: dict | None = None) -> int:
@@ -362,19 +389,33 @@ class ListEditor(QWidget):
             self.edited.emit()
 
 
+def two_lines(text: str, metrics, width: int) -> str:
+    """`text` on two lines at the space nearest its middle when it is wider than `width` (else as it is)."""
+    if metrics.horizontalAdvance(text) <= width or " " not in text:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:cut]}\n{text[cut + 1:]}"
+
+
 def month_note(columns: list[Column]) -> str:
     """Which day a month typed without a day stands for, column by column (the day that never gives a point
     before it is earned: the last day for a date something was obtained or began, the first for an end)."""
     from babel.lists import format_list
+
     from hsp_wizard.i18n import current_language
     lang = current_language()
-    parts = []
-    for which, template in (("last", N_("A month without a day (2018-03) means its last day in {columns}.")),
-                            ("first", N_("A month without a day (2018-03) means its first day in {columns}."))):
-        names = [_("“{name}”").format(name=plain(_(c.header))) for c in columns if c.month == which]
-        if names:
-            parts.append(_(template).format(columns=format_list(names, locale=lang)))
-    return " ".join(parts)
+    names = {which: format_list([_("“{name}”").format(name=plain(_(c.header))) for c in columns
+                                 if c.month == which], locale=lang) for which in ("last", "first")}
+    if names["last"] and names["first"]:
+        return _("A month without a day (2018-03) means its last day in {last} and its first day in "
+                 "{first}.").format(**names)
+    if names["last"]:
+        return _("A month without a day (2018-03) means its last day in {columns}.").format(columns=names["last"])
+    if names["first"]:
+        return _("A month without a day (2018-03) means its first day in {columns}.").format(
+            columns=names["first"])
+    return ""
 
 
 class MissingError(ParseError):
