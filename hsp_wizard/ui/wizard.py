@@ -208,7 +208,8 @@ class MainWindow(QMainWindow):
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a QWizard is a dialog: embed it as a plain widget
         from hsp_wizard.ui.shell import install_shell
         install_shell(self)  # the step list beside the wizard, undo/redo, Help, the results page's buttons
-        self.resize(1180, 680)
+        room = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1180, room.width()) if room else 1180, min(680, room.height()) if room else 680)
         self._menus()
         self.doc.dirty_changed.connect(self.setWindowModified)
         self.doc.path_changed.connect(self._title)

@@ -385,3 +385,20 @@ def test_every_tables_columns_show_their_whole_header_at_1280x720(window, lang):
                 if header.sectionSize(col) < need + 4:
                     cut.append((pid.name, text, header.sectionSize(col), need))
     assert cut == []
+
+
+def test_a_date_field_says_nothing_while_it_is_typed_and_says_it_once_left_or_on_next(window):
+    w = window
+    new_project(w)
+    page = w.wizard.currentPage()
+    field(w, page.planned, "2026-13")
+    assert page.planned.error.text() == "" and not page.planned.error.isVisible()
+    QTest.keyClick(page.planned, Qt.Key.Key_Tab)
+    assert "YYYY-MM-DD" in page.planned.error.text() and page.planned.error.isVisible()
+    page.planned.set_value(None)
+    field(w, page.planned, "2026-02-30")
+    assert page.planned.error.text() == ""
+    next_page(w)  # Next says it, and stays to show it
+    assert "no such day" in page.planned.error.text().lower() and w.wizard.currentId() == PageId.CATEGORY
+    next_page(w)  # the second Next goes on: what was typed stays, the date is not taken
+    assert w.wizard.currentId() == PageId.EDUCATION and w.doc.project.planned_application_date is None

@@ -65,24 +65,14 @@ class ListPage(BasePage):
         """Fields of the page besides its lists, written in the same update (one undo step per edit)."""
         return {}
 
-    def reveal_errors(self) -> bool:
-        """Next was pressed: show every row's problem. True when a problem shows that was not shown before."""
-        new = False
-        for editor in getattr(self, "editors", {}).values():
-            if not editor.isVisible():
-                continue
-            before = editor.error.text()
-            editor.reveal()
-            new |= editor.show_errors() != (before.split("\n") if before else [])
-        return new
-
-    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
-        """Next shows the rows' problems; the first Next that brings one up stays on the page to show it (the
-        rows are kept as typed either way, and the step list marks the page)."""
-        new = self.reveal_errors()
-        self.apply()
-        wizard = self.wizard()
-        return not new or bool(wizard is not None and getattr(wizard, "jumping", False))
+    def reveal_errors(self) -> set[str]:
+        """Next was pressed: every row's problem and every field's shows."""
+        shown = super().reveal_errors()
+        for field, editor in getattr(self, "editors", {}).items():
+            if editor.isVisible():
+                editor.reveal()
+                shown |= {f"{field}:{m}" for m in editor.show_errors()}
+        return shown
 
     def retranslate(self) -> None:
         """Bound texts, and the row errors shown under each table (the project itself is not touched)."""

@@ -22,6 +22,7 @@ from hsp_wizard.ui.pages.base import BasePage
 
 class ResultsPage(BasePage):
     change_requested = Signal(int)
+    SCROLLS = False  # its tabs scroll inside themselves, and are allowed to be small (setMinimumSize below)
 
     def __init__(self, doc, page_of_item: dict[str, int]):
         super().__init__(doc, N_("Results"), N_("Your points and the earliest date of each route to permanent "
