@@ -4,7 +4,7 @@ or Enter jumps to that page, forward too. After a 'change' link, a button leads 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from hsp_wizard.i18n import _
@@ -26,6 +26,8 @@ class StepList(QWidget):
         self.list = QListWidget(self)
         self.title.setBuddy(self.list)
         self.list.setMinimumWidth(150)
+        self.list.setWordWrap(True)  # a long step name wraps rather than scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMaximumWidth(210)
         for step in Step:
             item = QListWidgetItem()
@@ -77,10 +79,7 @@ class StepList(QWidget):
                          _("{title}: {state}").format(title=title, state=state_name))
             item.setToolTip(_("{title}: {state}").format(title=title, state=state_name))
             item.setForeground(QBrush(ATTENTION) if state == State.ATTENTION else QBrush())
-            font = QFont(self.list.font())
-            font.setBold(int(step) == self.current)
-            item.setFont(font)
-            item.setSelected(int(step) == self.current)
+            item.setSelected(int(step) == self.current)  # the current page: highlighted, not bold (no wider)
         self.list.blockSignals(blocked)
 
     def _chosen(self, item: QListWidgetItem) -> None:
