@@ -45,7 +45,8 @@ class ProjectDocument(QObject):
             self.dirty_changed.emit(dirty)
 
     def update(self, **fields) -> None:
-        """Set top-level fields (already valid values) and tell the listeners."""
+        """Set top-level fields (already valid values) and tell the listeners. Parts of the project are never
+        changed in place, only replaced here: undo keeps shallow snapshots (ui/undo.py)."""
         changed = False
         for name, value in fields.items():
             if getattr(self.project, name) != value:

@@ -1,6 +1,10 @@
 """Undo and redo for every edit: a QUndoStack of project snapshots. Each change the pages write to the document
 is one step (typing in one text field within a moment is merged into one); undoing puts the whole project back,
-rows added or removed and rows kept as typed included."""
+rows added or removed and rows kept as typed included.
+
+Snapshots are shallow copies: the window never changes a part of the project in place, it sets a new value for a
+top-level field (ProjectDocument.update), so a snapshot's parts are never changed after it is taken. A deep copy
+per edit cost 20-30 ms on a busy project; a shallow one costs microseconds."""
 
 from __future__ import annotations
 
@@ -77,7 +81,7 @@ class UndoHistory(QObject):
                 self.stack.setClean()
         finally:
             self._resetting = False
-        self._last = self.doc.project.model_copy(deep=True)
+        self._last = self.doc.project.model_copy()
         self._revision = getattr(self.doc, "revision", 0)
 
     def mark_saved(self) -> None:
@@ -89,7 +93,7 @@ class UndoHistory(QObject):
         if self._last is None or getattr(self.doc, "revision", 0) != self._revision:
             self.reset()  # replaced, not edited
             return
-        now = self.doc.project.model_copy(deep=True)
+        now = self.doc.project.model_copy()
         if now == self._last:
             return
         before, self._last = self._last, now
@@ -98,10 +102,10 @@ class UndoHistory(QObject):
     def restore(self, snapshot) -> None:
         self._restoring = True
         try:
-            self.doc.project = snapshot.model_copy(deep=True)
+            self.doc.project = snapshot.model_copy()
             self.doc.revision = getattr(self.doc, "revision", 0) + 1  # every page reloads when shown
             self._revision = self.doc.revision
-            self._last = snapshot.model_copy(deep=True)
+            self._last = snapshot.model_copy()
             self.doc.set_dirty(True)
             self.doc.changed.emit()
             self.restored.emit()

@@ -402,3 +402,49 @@ def test_a_date_field_says_nothing_while_it_is_typed_and_says_it_once_left_or_on
     assert "no such day" in page.planned.error.text().lower() and w.wizard.currentId() == PageId.CATEGORY
     next_page(w)  # the second Next goes on: what was typed stays, the date is not taken
     assert w.wizard.currentId() == PageId.EDUCATION and w.doc.project.planned_application_date is None
+
+
+def test_every_fact_of_the_project_has_a_field_in_the_window(window):
+    """Walk the model: each fact a person enters (top level, family, obligations, settings) is written by a
+    widget of a page; the facts of a spouse are asked only of a spouse."""
+    from hsp_wizard.domain.project import Family, Obligations, Project, Settings
+    w = window
+    new_project(w)
+    w.wizard.build()
+    pages = w.wizard.pages
+    lists = {f for p in pages.values() for f in getattr(p, "editors", {})}
+    widgets = {
+        "name": (PageId.CATEGORY, "name"), "birth_date": (PageId.CATEGORY, "birth"),
+        "category": (PageId.CATEGORY, "radios"), "planned_application_date": (PageId.CATEGORY, "planned"),
+        "family.spouse_is": (PageId.REQUIREMENTS, "spouse"), "family.marriage_date": (PageId.REQUIREMENTS, "marriage"),
+        "family.marriage_ended": (PageId.REQUIREMENTS, "marriage_ended"),
+        "family.parent_is": (PageId.REQUIREMENTS, "parent"),
+        "family.refugee_recognised": (PageId.REQUIREMENTS, "refugee_date"),
+        "family.contribution_recognised": (PageId.REQUIREMENTS, "contribution"),
+        "family.regional_revitalisation": (PageId.REQUIREMENTS, "regional"),
+        "obligations.taxes": (PageId.REQUIREMENTS, "taxes"), "obligations.pension": (PageId.REQUIREMENTS, "pension"),
+        "obligations.health_insurance": (PageId.REQUIREMENTS, "health"),
+        "obligations.notifications": (PageId.REQUIREMENTS, "notifications"),
+        "obligations.repeated_traffic_violations": (PageId.REQUIREMENTS, "traffic"),
+        "obligations.guarantor": (PageId.REQUIREMENTS, "guarantor"),
+        "obligations.occupation": (PageId.REQUIREMENTS, "occupation"),
+        "obligations.resident_tax_withheld": (PageId.REQUIREMENTS, "withheld"),
+        "obligations.social_insurance_employer": (PageId.REQUIREMENTS, "employer"),
+        "obligations.points_notice": (PageId.REQUIREMENTS, "notice"),
+        "settings.single_trip_days": (PageId.RESIDENCE, "single_trip"),
+        "settings.yearly_days": (PageId.RESIDENCE, "yearly"),
+    }
+    facts = [f for f in Project.model_fields if f not in ("format", "schema_version", "family", "obligations",
+                                                           "settings", "scenarios", "incomplete_rows")]
+    facts += [f"family.{f}" for f in Family.model_fields] + [f"obligations.{f}" for f in Obligations.model_fields]
+    facts += [f"settings.{f}" for f in Settings.model_fields]
+    missing = [f for f in facts if f.split(".")[-1] not in lists and not (
+        f in widgets and getattr(pages[widgets[f][0]], widgets[f][1], None) is not None)]
+    assert missing == []
+    step(w, PageId.REQUIREMENTS)
+    page = w.wizard.currentPage()
+    assert not page.marriage.isVisible() and not page.marriage_ended.isVisible()
+    page.spouse.setCurrentIndex(page.spouse.findData("japanese"))
+    assert page.marriage.isVisible() and page.marriage_ended.isVisible()
+    field(w, page.marriage_ended, "2024-01-31")
+    assert w.doc.project.family.marriage_ended == date(2024, 1, 31)

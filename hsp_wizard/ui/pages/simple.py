@@ -153,6 +153,7 @@ class RequirementsPage(ListPage):
         self.spouse = combo(self, RELATION)
         self.parent = combo(self, RELATION)
         self.marriage = DateField(self)
+        self.marriage_ended = DateField(self)
         self.withheld, self.employer, self.notice, self.traffic = (QCheckBox(self) for _i in range(4))
         for box, text in ((self.withheld, N_("Resident tax was always deducted from my salary (&withheld)")),
                           (self.employer, N_("I own a workplace enrolled in social ins&urance")),
@@ -167,6 +168,7 @@ class RequirementsPage(ListPage):
                 (N_("&Occupation:"), self.occupation),
                 (N_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
                 (N_("&Marriage date:"), self.marriage),
+                (N_("Marriage &ended on (leave empty if it has not):"), self.marriage_ended),
                 (N_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent)]
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long questions above their answers
         for text, w in rows:
@@ -176,7 +178,10 @@ class RequirementsPage(ListPage):
             else:
                 w.currentIndexChanged.connect(self.edited)
         self.marriage.value_changed.connect(self.edited)
+        self.marriage_ended.value_changed.connect(self.edited)
         self.body.addLayout(form)
+        self.form = form
+        self.spouse.currentIndexChanged.connect(self._show_marriage)  # asked only of a spouse
         for cb in (self.withheld, self.employer, self.notice, self.traffic):
             self.body.addWidget(cb)
             cb.toggled.connect(self.edited)
@@ -215,6 +220,13 @@ class RequirementsPage(ListPage):
         self.refugee.toggled.connect(self._show_refugee_date)
         self._show_refugee_date()
 
+    def _show_marriage(self, *_args) -> None:
+        """The marriage dates matter only to the spouse of a Japanese national or a (special) permanent resident."""
+        shown = self.spouse.currentData() != Relation.NONE.value
+        for w in (self.marriage, self.marriage_ended):
+            self.form.setRowVisible(w, shown)
+            self.form.setRowVisible(w.error, shown and bool(w.error.text()))
+
     def _show_refugee_date(self, *_args) -> None:
         shown = self.refugee.isChecked()
         self.refugee_date.setVisible(shown)
@@ -228,6 +240,8 @@ class RequirementsPage(ListPage):
                            (self.occupation, o.occupation), (self.spouse, f.spouse_is), (self.parent, f.parent_is)):
             box.setCurrentIndex(max(0, box.findData(value.value)))
         self.marriage.set_value(f.marriage_date)
+        self.marriage_ended.set_value(f.marriage_ended)
+        self._show_marriage()
         self.withheld.setChecked(o.resident_tax_withheld)
         self.employer.setChecked(o.social_insurance_employer)
         self.notice.setChecked(o.points_notice)
@@ -262,6 +276,7 @@ class RequirementsPage(ListPage):
         marriage = self.marriage.value()
         fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
                         "parent_is": self.parent.currentData(), "marriage_date": marriage,
+                        "marriage_ended": self.marriage_ended.value(),
                         "refugee_recognised": self.refugee_date.value() if self.refugee.isChecked() else None,
                         "contribution_recognised": self.contribution.isChecked(),
                         "regional_revitalisation": self.regional.isChecked()})

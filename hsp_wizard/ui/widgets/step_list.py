@@ -60,7 +60,10 @@ class StepList(QWidget):
         self._render()
 
     def set_states(self, project, visited: set[int], current: int | None) -> None:
-        self.states = step_states(project, visited)
+        states = step_states(project, visited)
+        if states == self.states and current == self.current:
+            return  # most edits change no step's state: nothing to redraw
+        self.states = states
         self.current = current
         self._render()
 
