@@ -9,9 +9,10 @@ from enum import IntEnum, StrEnum
 from hsp_wizard.i18n import N_, _, ngettext
 
 
-class Step(IntEnum):
-    """The pages after Welcome, by their wizard page id."""
+class PageId(IntEnum):
+    """The wizard's pages, by their page id (the steps are the pages after Welcome)."""
 
+    WELCOME = 0
     CATEGORY = 1
     EDUCATION = 2
     CAREER = 3
@@ -21,6 +22,10 @@ class Step(IntEnum):
     RESIDENCE = 7
     REQUIREMENTS = 8
     RESULTS = 9
+
+
+Step = PageId
+STEPS = tuple(p for p in PageId if p is not PageId.WELCOME)
 
 
 class State(StrEnum):
@@ -74,7 +79,7 @@ def step_states(project, visited: set[int] = frozenset()) -> dict[Step, State]:
     category and birth date); done when visited or holding data; else not started."""
     incomplete = incomplete_counts(project)
     out = {}
-    for step in Step:
+    for step in STEPS:
         touched = step in visited or _has_data(project, step)
         if any(STEP_OF_LIST.get(name) == step for name in incomplete):
             out[step] = State.ATTENTION

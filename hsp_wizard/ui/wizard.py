@@ -8,7 +8,6 @@ import sys
 import time
 import traceback
 from contextlib import contextmanager
-from enum import IntEnum
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer
@@ -20,6 +19,7 @@ from hsp_wizard.i18n import LANGUAGE_NAMES, N_, _, current_language
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.language import apply_language
 from hsp_wizard.ui.pages.welcome import WelcomePage
+from hsp_wizard.ui.steps import PageId
 from hsp_wizard.ui.texts import Texts
 
 MAX_RECENT = 8
@@ -28,17 +28,6 @@ AUTOSAVE_MAX_WAIT_MS = 15000  # and while typing goes on, at least this often
 log = logging.getLogger("hsp_wizard")
 
 
-class PageId(IntEnum):
-    WELCOME = 0
-    CATEGORY = 1
-    EDUCATION = 2
-    CAREER = 3
-    SALARY = 4
-    ACHIEVEMENTS = 5
-    BONUSES = 6
-    RESIDENCE = 7
-    REQUIREMENTS = 8
-    RESULTS = 9
 
 
 PAGE_OF_ITEM = {"category": PageId.CATEGORY, "age": PageId.CATEGORY, "academic": PageId.EDUCATION,

@@ -193,26 +193,32 @@ class ListEditor(QWidget):
         for col, c in enumerate(self.columns):
             v = values.get(c.key)
             if c.kind == "choice":
-                value = getattr(v, "value", v) if v is not None else c.choices[0][0]
-                item = QTableWidgetItem(c.label_of(value))
-                item.setData(Qt.ItemDataRole.UserRole, value)
-                self.table.setItem(row, col, item)
+                self.table.setItem(row, col, self._item(c, getattr(v, "value", v) if v is not None else None))
             elif c.kind == "bool":
-                item = QTableWidgetItem()
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
-                              Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Checked if v else Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
-                self.table.setItem(row, col, item)
+                self.table.setItem(row, col, self._item(c, bool(v)))
             else:
-                text = ("" if v is None else v.isoformat() if c.kind == "date" else
-                        format_yen_input(v) if c.kind == "yen" else str(v))
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                self.table.setItem(row, col, self._item(c, "" if v is None else v.isoformat() if c.kind == "date"
+                                                       else format_yen_input(v) if c.kind == "yen" else str(v)))
         self._loading = False
         if not values:
             self.table.setCurrentCell(row, 0)
             self._changed()
         return row
+
+    def _item(self, c: Column, value) -> QTableWidgetItem:
+        """A cell: a choice's value (None: the first), a tick, or text."""
+        if c.kind == "choice":
+            value = c.choices[0][0] if value is None else value
+            item = QTableWidgetItem(c.label_of(value))
+            item.setData(Qt.ItemDataRole.UserRole, value)
+        elif c.kind == "bool":
+            item = QTableWidgetItem()
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
+        else:
+            item = QTableWidgetItem(value)
+        return item
 
     def add_typed_row(self, cells: dict[str, str], position: int | None = None) -> int:
         """A row as the person left it (texts, choice values, "1" for a tick), at `position` when given."""
@@ -221,19 +227,9 @@ class ListEditor(QWidget):
         self.table.insertRow(row)
         for col, c in enumerate(self.columns):
             text = cells.get(c.key, "")
-            if c.kind == "choice":
-                value = text if text in dict(c.choices) else c.choices[0][0]
-                item = QTableWidgetItem(c.label_of(value))
-                item.setData(Qt.ItemDataRole.UserRole, value)
-            elif c.kind == "bool":
-                item = QTableWidgetItem()
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
-                              Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Checked if text else Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
-            else:
-                item = QTableWidgetItem(text)
-            self.table.setItem(row, col, item)
+            value = (text if text in dict(c.choices) else None) if c.kind == "choice" else \
+                bool(text) if c.kind == "bool" else text
+            self.table.setItem(row, col, self._item(c, value))
         self.table.item(row, 0).setData(REVEALED, True)  # reopened as left: its problem shows at once
         self._loading = False
         return row

@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from hsp_wizard.i18n import _
-from hsp_wizard.ui.steps import STATE_NAMES, TITLES, State, Step, step_states
+from hsp_wizard.ui.steps import STATE_NAMES, STEPS, TITLES, State, Step, step_states
 
 MARKS = {State.NOT_STARTED: "○", State.DONE: "✓", State.ATTENTION: "!"}
 ATTENTION = QColor("#b00020")
@@ -29,7 +29,7 @@ class StepList(QWidget):
         self.list.setWordWrap(True)  # a long step name wraps rather than scrolling sideways
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setMaximumWidth(210)
-        for step in Step:
+        for step in STEPS:
             item = QListWidgetItem()
             item.setData(Qt.ItemDataRole.UserRole, int(step))
             self.list.addItem(item)
@@ -40,7 +40,7 @@ class StepList(QWidget):
         lay.addWidget(self.title)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.back)
-        self.states: dict[Step, State] = {s: State.NOT_STARTED for s in Step}
+        self.states: dict[Step, State] = {s: State.NOT_STARTED for s in STEPS}
         self.current: int | None = None
         self.list.itemClicked.connect(self._chosen)
         self.list.itemActivated.connect(self._chosen)
