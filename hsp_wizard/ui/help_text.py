@@ -16,7 +16,7 @@ def plain_label(text: str) -> str:
 
 
 def rows_help(row_ids: tuple[str, ...]) -> str:
-    """'What counts' and 'Proof ISA expects' for the point rows a field feeds; '' for none."""
+    """'What counts' and 'Proof ISA expects' for the point rows (and rules) a field feeds; '' for none."""
     if not row_ids:
         return ""
     from hsp_wizard.presentation import Renderer
@@ -25,12 +25,12 @@ def rows_help(row_ids: tuple[str, ...]) -> str:
     labels, docs = [], []
     for row_id in row_ids:
         row = rules.rows.get(row_id)
-        if row is None:
+        if row is None and row_id not in rules.rules:
             continue
         label = plain_label(r.rule_label(row_id))
         if label not in labels:
             labels.append(label)
-        for ev in row.evidence:
+        for ev in (row.evidence if row is not None else ()):  # a rule that is not a point row names no proof
             d = rules.documents.get(ev)
             if d is None:
                 continue

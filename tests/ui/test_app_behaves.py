@@ -448,3 +448,16 @@ def test_every_fact_of_the_project_has_a_field_in_the_window(window):
     assert page.marriage.isVisible() and page.marriage_ended.isVisible()
     field(w, page.marriage_ended, "2024-01-31")
     assert w.doc.project.family.marriage_ended == date(2024, 1, 31)
+
+
+def test_f1_on_a_question_says_the_rule_behind_it(window):
+    from hsp_wizard.ui.shell import show_field_help
+    w = window
+    new_project(w)
+    step(w, PageId.REQUIREMENTS)
+    page = w.wizard.currentPage()
+    page.guarantor.setFocus()
+    QApplication.processEvents()
+    text = show_field_help(w)
+    assert "A guarantor who is a Japanese national, permanent resident or special permanent resident" in text
+    assert page.guarantor.toolTip() == text

@@ -133,7 +133,8 @@ class SalaryPage(ListPage):
                          "sending organisation counts too (rule convention.salary_expected; sources S2, S6, S7)."))
         self.add_list("salary", N_("&Salary history"), [
             Column("start", N_("From"), "date", required=True, month="last"),
-            Column("amount_yen", N_("Annual amount (¥)"), "yen", required=True),
+            Column("amount_yen", N_("Annual amount (¥)"), "yen", required=True,
+                   rows=("convention.salary_expected",)),
             Column("foreign_amount_yen", N_("From a foreign organisation (¥)"), "yen"),
         ], SalaryEntry)
 

@@ -38,7 +38,8 @@ class ResidencePage(ListPage):
         self.add_list("trips", N_("&Trips abroad"), [
             Column("left", N_("Left Japan"), "date", required=True, month="first"),
             Column("returned", N_("Returned"), "date", month="last"),
-            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS),
+            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS,
+                   rows=("continuity.no_reentry_permit", "continuity.special_reentry_days")),
         ], Trip)
         self._thresholds()
         self.problems = QLabel(self)
@@ -60,6 +61,8 @@ class ResidencePage(ListPage):
             self.threshold_labels.append(label)
             form.addRow(label, box)
             box.valueChanged.connect(self.edited)
+        self.explain(self.single_trip, "continuity.single_trip_days")
+        self.explain(self.yearly, "continuity.yearly_days")
         self.threshold_note = self.help_text(N_("Immigration practice, not law: a longer absence can break the "
                                                 "continuity of residence. The defaults (90 and 100 days) are "
                                                 "the reference's; change them if your advisor uses others."))

@@ -46,6 +46,7 @@ class CategoryPage(BasePage):
                 form.addRow("", w.error)
         self.body.addLayout(form)
         self.explain(self.birth, "age.under30", "age.30to34", "age.35to39")
+        self.explain(self.planned, "pr.checkpoints")
         self.group = QButtonGroup(self)
         self.radios: dict[Category, QRadioButton] = {}
         self.compare: dict[Category, QLabel] = {}
@@ -179,6 +180,15 @@ class RequirementsPage(ListPage):
                 w.currentIndexChanged.connect(self.edited)
         self.marriage.value_changed.connect(self.edited)
         self.marriage_ended.value_changed.connect(self.edited)
+        for w, ids in (((self.taxes, self.pension, self.health), ("obligations.public_charges",
+                                                                   "obligations.late_payment")),
+                       ((self.notifications,), ("obligations.notifications",)),
+                       ((self.guarantor,), ("guarantor.required",)),
+                       ((self.spouse, self.marriage, self.marriage_ended), ("pr.spouse.marriage_years",
+                                                                            "pr.spouse.years")),
+                       ((self.parent,), ("pr.child.years",))):
+            for widget in w:
+                self.explain(widget, *ids)
         self.body.addLayout(form)
         self.form = form
         self.spouse.currentIndexChanged.connect(self._show_marriage)  # asked only of a spouse
@@ -186,7 +196,8 @@ class RequirementsPage(ListPage):
             self.body.addWidget(cb)
             cb.toggled.connect(self.edited)
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
-            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
+            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))],
+                   rows=("conduct.fine_years", "conduct.imprisonment_years")),
             Column("ended", N_("Paid or served until"), "date", required=True, month="last"),
             Column("suspended", N_("Suspended"), "bool")], Penalty)
         self.help_text(N_("Your pension and health-insurance periods decide which insurance records the checklist "
@@ -217,6 +228,9 @@ class RequirementsPage(ListPage):
         form.addRow("", self.refugee_date.error)
         self.body.addLayout(form)
         self.refugee_date.value_changed.connect(self.edited)
+        for widget, rule in ((self.refugee, "pr.refugee.years"), (self.refugee_date, "pr.refugee.years"),
+                             (self.contribution, "pr.contribution.years"), (self.regional, "pr.regional.years")):
+            self.explain(widget, rule)
         self.refugee.toggled.connect(self._show_refugee_date)
         self._show_refugee_date()
 
