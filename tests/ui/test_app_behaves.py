@@ -461,3 +461,17 @@ def test_f1_on_a_question_says_the_rule_behind_it(window):
     text = show_field_help(w)
     assert "A guarantor who is a Japanese national, permanent resident or special permanent resident" in text
     assert page.guarantor.toolTip() == text
+
+
+def test_a_choice_cells_list_shows_every_choice_whole(window):
+    w = window
+    new_project(w)
+    step(w, PageId.BONUSES)
+    ed = editors(w)["employer_facts"]
+    add_row(ed)
+    ed.table.setFocus()
+    ed.table.setCurrentCell(0, 0)
+    QTest.keyClick(ed.table, Qt.Key.Key_F2)
+    box = QApplication.focusWidget()
+    widest = max(box.view().fontMetrics().horizontalAdvance(box.itemText(i)) for i in range(box.count()))
+    assert box.view().minimumWidth() >= widest

@@ -64,6 +64,9 @@ class ChoiceDelegate(QStyledItemDelegate):
         box.setAccessibleName(_(self.column.header))
         for value, _label in self.column.choices:
             box.addItem(self.column.label_of(value), value)
+        # the list opens as wide as its longest choice, however narrow the column
+        metrics = box.view().fontMetrics()
+        box.view().setMinimumWidth(max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())) + 32)
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802
