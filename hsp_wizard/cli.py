@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from hsp_wizard import __version__
-from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Msg, N_, RouteRef, Term
-from hsp_wizard.domain.routes import ROUTES
-from hsp_wizard.presentation import ROUTE_NAMES
+from hsp_wizard.domain.plan import make_plan
+from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.rules import RuleDataError, load_rules
 from hsp_wizard.storage import ProjectFileError, ProjectPasswordError, read_project
 
@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="evaluate a project file or every project in a folder")
     ev.add_argument("path", help="a project file (.hspw/.json) or a folder of them")
     ev.add_argument("--on", type=_date, default=None,
-                    help="evaluation date (default: the project's planned application date, else today)")
+                    help="evaluation date (default: the project's planned application date, else the earliest "
+                         "date a route opens, else today)")
     ev.add_argument("--json", action="store_true", help="stable JSON output (docs/cli.md)")
     ev.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the human output")
     ev.add_argument("--horizon", type=int, default=10, help="years ahead to search for earliest dates")
@@ -52,9 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("project", help="a project file")
     ck.add_argument("-o", "--output", required=True, help="the PDF to write")
     ck.add_argument("--lang", choices=("en", "ja"), default="en")
-    ck.add_argument("--route", choices=ROUTES, default=None, help="default: the best route")
+    ck.add_argument("--route", choices=current_registry().routes, default=None, help="default: the best route")
     ck.add_argument("--on", type=_date, default=None,
-                    help="application date (default: the project's planned date, else today)")
+                    help="application date (default: the project's planned date, else the earliest date a route "
+                         "opens, else today)")
     ck.add_argument("--password-stdin", action="store_true",
                     help="read the project's password from the first line of standard input")
     sc = sub.add_parser("schema", help="print the project file's JSON Schema")
@@ -116,11 +118,9 @@ def _checklist(args) -> int:
     except ProjectFileError as exc:
         print(f"hsp-wizard: {exc.path}: {render.msg(exc.msg)}", file=sys.stderr)
         return 2
-    today = date.today()
-    on = args.on or project.planned_application_date or today
-    ev = evaluate(project, on, today=today)
+    plan = make_plan(project, date.today(), on=args.on)
     try:
-        data = build_checklist_pdf(project, ev, lang=args.lang, route=args.route, printed_on=today)
+        data = build_checklist_pdf(plan, lang=args.lang, route=args.route)
         write_private_atomic(Path(args.output), data)
     except ReportError as exc:
         print(f"hsp-wizard: {exc}", file=sys.stderr)
@@ -149,23 +149,30 @@ def _evaluate(args) -> int:
     jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password, plan) for f in files]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            outcomes = list(pool.map(_evaluate_one, jobs, chunksize=max(1, len(jobs) // (8 * os.cpu_count()))))
-    else:
-        outcomes = [_evaluate_one(job) for job in jobs]
+            # in the files' order, each written as it arrives: memory stays flat however many files there are
+            outcomes = pool.map(_evaluate_one, jobs, chunksize=max(1, min(32, len(jobs) // (8 * os.cpu_count()))))
+            return _write_outcomes(outcomes, args.json)
+    return _write_outcomes(map(_evaluate_one, jobs), args.json)
+
+
+def _write_outcomes(outcomes, as_json: bool) -> int:
+    """Write each result as it comes (JSON: inside the envelope, errors after the results); 2 if any file failed."""
     failed = 0
-    results, errors = [], []
+    errors = []
+    first = True
+    if as_json:  # each result is serialised in its worker; the envelope is written around them
+        sys.stdout.write(f'{{"format":"{JSON_FORMAT}","version":{JSON_VERSION},"results":[')
     for ok, payload in outcomes:
         if not ok:
             failed += 1
             print(f"hsp-wizard: {payload['text']}", file=sys.stderr)
             errors.append(json.dumps(payload["json"], ensure_ascii=False, separators=(",", ":")))
-        elif args.json:
-            results.append(payload)
+        elif as_json:
+            sys.stdout.write(payload if first else ",\n" + payload)
+            first = False
         else:
             sys.stdout.write(payload)
-    if args.json:  # each result is serialised in its worker; the envelope is written around them
-        sys.stdout.write(f'{{"format":"{JSON_FORMAT}","version":{JSON_VERSION},"results":[')
-        sys.stdout.write(",\n".join(results))
+    if as_json:
         sys.stdout.write('],"errors":[' + ",\n".join(errors) + "]}\n")
     return 2 if failed else 0
 
@@ -180,17 +187,11 @@ def _evaluate_one(job) -> tuple[bool, object]:
     except ProjectFileError as exc:
         return False, {"text": f"{exc.path}: {render.msg(exc.msg)}",
                        "json": {"file": path, "message": exc.msg.render(), "message_params": exc.msg.as_json()}}
-    when = on or project.planned_application_date or today
-    ev = evaluate(project, when, horizon_years=horizon, today=today)
+    the_plan = make_plan(project, today, on=on, horizon_years=horizon)
+    ev = the_plan.evaluation
     tl = sug = cmp = None
     if plan:
-        from hsp_wizard.domain.suggest import suggestions
-        from hsp_wizard.domain.timeline import timeline
-        tl = timeline(project, today)
-        sug = suggestions(project, today, horizon_years=horizon)
-        if project.scenarios:
-            from hsp_wizard.domain.scenarios import compare
-            cmp = compare(project, today, horizon_years=horizon)
+        tl, sug, cmp = the_plan.timeline, the_plan.suggestions, the_plan.comparison()
     if as_json:
         return True, json.dumps({"file": path, "evaluation": ev.as_json(),
                                  "timeline": tl.as_json() if tl else None,
@@ -227,12 +228,13 @@ def render_text(name: str, project, ev: Evaluation, r) -> str:
             out.append("  " + r.msg(Msg.of(N_("{years} year(s) before ({date}): {total} points"), years=n,
                                            date=cp.on, total=cp.total)))
     out.append("  " + r.msg(Msg.of(N_("Routes to permanent residence on {date}:"), date=ev.on)))
-    for name in ROUTES:
+    for name in current_registry().routes:
         out.extend(_route_lines(r, name, ev.routes[name], ev.openings.get(name)))
     out.extend(_route_lines(r, "hsp2", ev.hsp2, ev.hsp2_opening))
     out.append("  " + r.msg(Msg.of(N_("J-Skip criteria: {state}"),
                                    state=r.tr(N_("met") if ev.jskip.met else N_("not met")))) +
                f" — {r.msg(ev.jskip.why)}")
+    out += [f"  ! {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]" for c in ev.notes]
     out.append("")
     return "\n".join(out) + "\n"
 
@@ -282,7 +284,7 @@ def render_scenarios(cmp, r) -> str:
 
 def _route_lines(r, name, res, opening) -> list[str]:
     state = N_("open") if res.open else N_("not open")
-    lines = [f"    {r.tr(ROUTE_NAMES[name][0])}: {r.tr(state)}"]
+    lines = [f"    {r.route_name(name)}: {r.tr(state)}"]
     for c in res.blockers:
         lines.append(f"      x {r.msg(c.why)}  [{c.rule_id}]")
     for c in res.warnings:

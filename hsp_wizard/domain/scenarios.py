@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from hsp_wizard.domain.dates import ONE_DAY, years_before
-from hsp_wizard.domain.evaluate import first_openings, first_route
+from hsp_wizard.domain.evaluate import checkpoint_years, first_openings, first_route
 from hsp_wizard.domain.project import (Category, EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest,
                                        Project, SalaryEntry, Scenario, ScenarioChangeKind, Trip)
-from hsp_wizard.domain.routes import ROUTES, Engine
-from hsp_wizard.rules import RuleSet
+from hsp_wizard.domain.registry import current as current_registry
+from hsp_wizard.domain.routes import Engine
+from hsp_wizard.rules import RuleSet, load_rules
 
 K = ScenarioChangeKind
-CHECKPOINT_YEARS = (3, 1)  # the HSP routes look at the points 3 and 1 year before the application
 
 
 def apply(project: Project, scenario: Scenario) -> Project:
@@ -57,10 +57,12 @@ class Column:
     points: dict[date, int] | None              # the chosen category's total on each compared day
     opens: dict[str, date | None]               # each route (and "hsp2") -> earliest date within the horizon
     earliest: tuple[str, date] | None           # the route that opens first, and when
+    years: tuple[int, ...] = ()                 # the points checkpoints, in years before the application, most first
 
     def checkpoints(self) -> list[date]:
-        """This side's own days: 3 years and 1 year before its application date, and the date itself."""
-        return [] if self.planned is None else [*(years_before(self.planned, n) for n in CHECKPOINT_YEARS),
+        """This side's own days: the points checkpoints before its application date (3 years and 1 year, from
+        the rule data), and the date itself."""
+        return [] if self.planned is None else [*(years_before(self.planned, n) for n in self.years),
                                                 self.planned]
 
     def as_json(self) -> dict:
@@ -124,7 +126,8 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
                 cache.put(key, hit)
         found.append((name, variant, *hit))
     planned = {v.planned_application_date for _n, v, *_rest in found if v.planned_application_date}
-    days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in CHECKPOINT_YEARS), p)})
+    years = tuple(reversed(checkpoint_years(rules or load_rules(), today)))
+    days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in years), p)})
     columns = []
     for name, variant, opens, first, known in found:
         pts = None
@@ -134,8 +137,8 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
                 engine = Engine(variant, rules, today=today)
                 known.update({d: engine.points(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
-        columns.append(Column(name, variant.planned_application_date, pts, opens, first))
-    shown = [r for r in (*ROUTES, "hsp2") if any(c.opens.get(r) for c in columns)]
+        columns.append(Column(name, variant.planned_application_date, pts, opens, first, years))
+    shown = [r for r in current_registry().all if any(c.opens.get(r) for c in columns)]
     return Comparison(today, cat, days, shown, columns)
 
 
@@ -143,4 +146,4 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-__all__ = ["CHECKPOINT_YEARS", "Column", "CompareCache", "Comparison", "apply", "compare"]
+__all__ = ["Column", "CompareCache", "Comparison", "apply", "compare"]

@@ -26,7 +26,8 @@ from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
-from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.domain.plan import Plan
+from hsp_wizard.domain.registry import current as current_registry, marks
 from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
 
 FONT = "IPAexGothic"
@@ -112,14 +113,14 @@ def _table(rows, widths, header=True) -> Table:
     return t
 
 
-def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", route: str | None = None,
-                        printed_on: date | None = None) -> bytes:
-    """The checklist PDF for the project as evaluated on `ev.on`. Same inputs, same bytes."""
+def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = None) -> bytes:
+    """The checklist PDF of a plan: its project as evaluated on the plan's date, for `route` (default: the plan's
+    best route), printed on the plan's today, with the plan's timeline and scenarios. Same plan, same bytes."""
     _font()
     r = Renderer(lang, era=True)  # dates in Japanese carry the era, as on ISA's forms
     s = _styles()
-    cl = compose(project, ev, route)
-    printed_on = printed_on or ev.on
+    project, ev, printed_on = plan.project, plan.evaluation, plan.today
+    cl = compose(project, ev, route or plan.best, plan.rules)
     story = []
     story += _cover(project, ev, cl, r, s, printed_on)
     story += _documents(cl, r, s)
@@ -128,9 +129,9 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     for pr in cl.points:
         story.append(KeepTogether(_sheet(pr, r, s)))
     if project.category is not None and project.birth_date is not None:
-        story.append(KeepTogether(_timeline(project, r, s, printed_on)))
+        story.append(KeepTogether(_timeline(plan, r, s)))
     if project.scenarios:
-        story.append(KeepTogether(_scenarios(project, r, s, printed_on)))
+        story.append(KeepTogether(_scenarios(plan, r, s)))
     story += _warnings(cl, r, s)
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
@@ -150,14 +151,13 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     return buf.getvalue()
 
 
-def _timeline(p: Project, r: Renderer, s, today: date) -> list:
+def _timeline(plan: Plan, r: Renderer, s) -> list:
     """The results page's chart, drawn with reportlab's graphics: the chosen category's points from three
     years before the printing date to five after, the 70 and 80 marks, the planned date, each route's open
     windows as bands; the days it changes follow as a table (the chart's text alternative)."""
     from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 
-    from hsp_wizard.domain.timeline import timeline
-    tl = timeline(p, today)
+    tl = plan.timeline
     cat = tl.category.value
     bands = [name for name, spans in tl.windows.items() if spans]
     width, left, plot_h = 178 * mm, 10 * mm, 42 * mm
@@ -181,7 +181,7 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
         xx = x(date(year, 1, 1))
         dr.add(Line(xx, base, xx, base - 1.5 * mm, strokeColor=grey, strokeWidth=0.4))
         dr.add(String(xx, base - 4.5 * mm, str(year), fontName=FONT, fontSize=6.5, textAnchor="middle"))
-    for mark, colour in ((70, "#c77700"), (80, "#b00020")):
+    for mark, colour in zip(marks(plan.rules, tl.today), ("#c77700", "#b00020")):
         dr.add(Line(left, y(mark), x(tl.end), y(mark), strokeColor=colors.HexColor(colour), strokeWidth=0.6,
                     strokeDashArray=[3, 2]))
         dr.add(String(left + 1 * mm, y(mark) + 1.2, r.tr(N_("{points} points")).format(points=mark), fontName=FONT,
@@ -203,7 +203,7 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
         for a, b in tl.windows[name]:
             dr.add(Rect(x(a), row, max(1.0, x(b or tl.end) - x(a)), 3.2 * mm, fillColor=colors.HexColor("#fbe3a0"),
                         strokeColor=None))
-        label = ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
+        label = r.route_name(name, official=True)
         dr.add(String(left + 1 * mm, row + 1, label, fontName=FONT, fontSize=6))
         row -= 4.5 * mm
     out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"), category=cat,
@@ -221,11 +221,10 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
     return out
 
 
-def _scenarios(p: Project, r: Renderer, s, today: date) -> list:
+def _scenarios(plan: Plan, r: Renderer, s) -> list:
     """The what-if scenarios, one row each after the project as entered: the changes, the application date, the
     earliest route and date, and the points on the row's own checkpoints."""
-    from hsp_wizard.domain.scenarios import compare
-    c = compare(p, today)
+    p, today, c = plan.project, plan.today, plan.comparison()
     kinds = dict(CHANGE_KINDS)
     head = [N_("Scenario"), N_("Application date"), N_("Earliest route"), N_("Earliest date"), N_("3 years before"),
             N_("1 year before"), N_("On the date")]
@@ -258,13 +257,13 @@ def _change(ch, kinds: dict[str, str]) -> Msg:
 
 
 def _route_name(r: Renderer, name: str) -> str:
-    return ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
+    return r.route_name(name, official=True)
 
 
 def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date) -> list:
     out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"]),
            _para("永住許可申請　提出書類チェックリスト", s["subtitle"])]
-    en, ja = ROUTE_NAMES[cl.route]
+    en, ja = ROUTE_NAMES[cl.route]  # the registry's names
     rows = []
     if p.name:
         rows.append([r.tr(N_("Name")), p.name])
@@ -273,9 +272,9 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     rows.append([r.tr(N_("Route")), _both(r, en, ja)])
     rows.append([r.tr(N_("Planned application date")), r.fmt(ev.on)])
     back = ev.routes[cl.route].checkpoint
-    if cl.route in ("hsp80", "hsp70", "jskip") and back is not None:
+    if current_registry()[cl.route].checkpoint_rule is not None and back is not None:
         text = r.tr(N_("{now} and {back}")).format(now=r.fmt(ev.on), back=r.fmt(back))
-        if p.obligations.points_notice:
+        if cl.notice_covers:
             text += "\n" + r.tr(N_("The earlier date is covered by your points-result notice (ポイント計算結果通知書)."))
         rows.append([r.tr(N_("Checkpoints")), text])
     table_date = ev.points.table_date if ev.points else None
@@ -287,7 +286,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
                       header=False))
     out.append(_para(r.tr(N_("Routes on {date}")).format(date=r.fmt(ev.on)), s["h2"]))
     verdicts = []
-    for name in ROUTES:
+    for name in current_registry().routes:
         res, op = ev.routes[name], ev.openings.get(name)
         if res.open:
             state = r.tr(N_("open"))
@@ -299,6 +298,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
         en_n, ja_n = ROUTE_NAMES[name]
         verdicts.append([_para(_both(r, en_n, ja_n), s["cell"]), _para(state, s["cell"])])
     out.append(_table(verdicts, [70 * mm, 108 * mm], header=False))
+    out += [_para(r.msg(c.why) + f" [{', '.join(c.sources)}]", s["small"]) for c in ev.notes]
     return out
 
 
@@ -320,6 +320,9 @@ def _documents(cl: Checklist, r: Renderer, s) -> list:
         rows.append(["□", _para(name, s["cell"]), _para(r.tr(d.where), s["cell"]),
                      _para("\n".join(notes), s["cell"])])
     out.append(_table(rows, [7 * mm, 72 * mm, 45 * mm, 54 * mm]))
+    if cl.fee is not None:  # what to pay at the office when permission is granted (fee.pr_grant)
+        out.append(_para("□ " + r.msg(cl.fee[0]) + f" [{', '.join(cl.fee[1])}; {r.confidence(cl.fee[2])}]",
+                         s["base"]))
     if cl.note:
         out.append(_para(r.tr(cl.note), s["small"]))
     return out

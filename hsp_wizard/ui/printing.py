@@ -46,7 +46,7 @@ def spool(pdf: Path, printer_name: str, copies: int) -> None:
 def print_pdf(parent, data: bytes, folder: Path) -> bool:
     """Ask with the print dialog, then print `data` (a PDF); True when it went to the printer or the file."""
     from hsp_wizard.storage import write_private_atomic
-    from hsp_wizard.ui import wizard as window_module
+    from hsp_wizard.ui import dialogs
     printer = ask_printer(parent, folder)
     if printer is None:
         return False
@@ -60,7 +60,7 @@ def print_pdf(parent, data: bytes, folder: Path) -> bool:
             write_private_atomic(pdf, data)
             spool(pdf, printer.printerName(), printer.copyCount())
     except (OSError, subprocess.SubprocessError) as exc:
-        window_module.tell_error(parent, _("The checklist was not printed"),
+        dialogs.tell_error(parent, _("The checklist was not printed"),
                                  str(getattr(exc, "strerror", None) or exc))
         return False
     return True

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
 
 from hsp_wizard.storage import load_project
 from hsp_wizard.ui.steps import State, Step
-from hsp_wizard.ui.wizard import MainWindow, PageId
+from hsp_wizard.ui.main_window import MainWindow
+from hsp_wizard.ui.wizard import PageId
 from tests.ui.drive import add_row, cell, field, next_page, step
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -290,15 +291,11 @@ def test_the_other_routes_facts_have_fields_asked_only_when_they_can_matter(wind
     new_project(w)
     step(w, PageId.REQUIREMENTS)
     page = w.wizard.currentPage()
-    assert not page.refugee_date.isVisible()  # not a refugee: no recognition date is asked
-    QTest.mouseClick(page.refugee, Qt.MouseButton.LeftButton)
-    assert page.refugee_date.isVisible()
-    field(w, page.refugee_date, "2019-06-01")
+    field(w, page.refugee, "2019-06-01")
     assert w.doc.project.family.refugee_recognised == date(2019, 6, 1)
     ev = evaluate(w.doc.project, date(2026, 10, 1), today=date(2026, 10, 1))
     assert "Applies only to a recognised refugee" not in str(ev.routes["refugee"])
-    QTest.mouseClick(page.refugee, Qt.MouseButton.LeftButton)  # unticked: the date no longer counts
-    assert w.doc.project.family.refugee_recognised is None and not page.refugee_date.isVisible()
+    assert "5 years of continuous residence after recognition" in page.refugee.toolTip()  # help in place
     for box, name in ((page.contribution, "contribution_recognised"), (page.regional, "regional_revitalisation")):
         QTest.mouseClick(box, Qt.MouseButton.LeftButton)
         assert getattr(w.doc.project.family, name) is True
@@ -407,7 +404,7 @@ def test_a_date_field_says_nothing_while_it_is_typed_and_says_it_once_left_or_on
 def test_every_fact_of_the_project_has_a_field_in_the_window(window):
     """Walk the model: each fact a person enters (top level, family, obligations, settings) is written by a
     widget of a page; the facts of a spouse are asked only of a spouse."""
-    from hsp_wizard.domain.project import Family, Obligations, Project, Settings
+    from hsp_wizard.domain.project import Business, Family, Obligations, Project, Settings
     w = window
     new_project(w)
     w.wizard.build()
@@ -419,7 +416,14 @@ def test_every_fact_of_the_project_has_a_field_in_the_window(window):
         "family.spouse_is": (PageId.REQUIREMENTS, "spouse"), "family.marriage_date": (PageId.REQUIREMENTS, "marriage"),
         "family.marriage_ended": (PageId.REQUIREMENTS, "marriage_ended"),
         "family.parent_is": (PageId.REQUIREMENTS, "parent"),
-        "family.refugee_recognised": (PageId.REQUIREMENTS, "refugee_date"),
+        "family.refugee_recognised": (PageId.REQUIREMENTS, "refugee"),
+        "family.protection": (PageId.REQUIREMENTS, "protection"),
+        "family.child_kind": (PageId.REQUIREMENTS, "child_kind"),
+        "obligations.landing_criteria": (PageId.REQUIREMENTS, "landing"),
+        "business.capital_yen": (PageId.REQUIREMENTS, "capital"),
+        "business.full_time_staff": (PageId.REQUIREMENTS, "staff"),
+        "business.japanese_b2": (PageId.REQUIREMENTS, "japanese_b2"),
+        "business.relevant_degree": (PageId.REQUIREMENTS, "degree"),
         "family.contribution_recognised": (PageId.REQUIREMENTS, "contribution"),
         "family.regional_revitalisation": (PageId.REQUIREMENTS, "regional"),
         "obligations.taxes": (PageId.REQUIREMENTS, "taxes"), "obligations.pension": (PageId.REQUIREMENTS, "pension"),
@@ -435,7 +439,8 @@ def test_every_fact_of_the_project_has_a_field_in_the_window(window):
         "settings.yearly_days": (PageId.RESIDENCE, "yearly"),
     }
     facts = [f for f in Project.model_fields if f not in ("format", "schema_version", "family", "obligations",
-                                                           "settings", "scenarios", "incomplete_rows")]
+                                                           "business", "settings", "scenarios", "incomplete_rows")]
+    facts += [f"business.{f}" for f in Business.model_fields]
     facts += [f"family.{f}" for f in Family.model_fields] + [f"obligations.{f}" for f in Obligations.model_fields]
     facts += [f"settings.{f}" for f in Settings.model_fields]
     missing = [f for f in facts if f.split(".")[-1] not in lists and not (

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
 
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
-from hsp_wizard.domain.residence import Residence
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer, status_label
 from hsp_wizard.rules import load_rules
@@ -40,6 +38,8 @@ class ResidencePage(ListPage):
             Column("returned", N_("Returned"), "date", month="last"),
             Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS,
                    rows=("continuity.no_reentry_permit", "continuity.special_reentry_days")),
+            Column("permit_expires", N_("Permit valid until"), "date", month="first"),
+            Column("status_expires", N_("Period of stay valid until"), "date", month="first"),
         ], Trip)
         self._thresholds()
         self.problems = QLabel(self)
@@ -73,9 +73,22 @@ class ResidencePage(ListPage):
         for w in (self.single_trip, self.yearly, self.threshold_note, *self.threshold_labels):
             w.setVisible(shown)
 
+    def _rule_defaults(self) -> tuple[int, int]:
+        """The rule data's thresholds today (what a project that sets none uses)."""
+        from datetime import date
+        rules = load_rules()
+        on = date.today()
+        return tuple(int((rules.rule_value(rid, on) or rules.rules[rid].values[-1]).value)
+                     for rid in ("continuity.single_trip_days", "continuity.yearly_days"))
+
     def more_updates(self) -> dict:
+        """The thresholds as set; a value left at the rule data's stays unset (it follows the rule data)."""
         from hsp_wizard.domain.project import Settings
-        return {"settings": Settings(single_trip_days=self.single_trip.value(), yearly_days=self.yearly.value())}
+        old, defaults = self.doc.project.settings, self._rule_defaults()
+        values = [None if box.value() == default and current is None else box.value()
+                  for box, default, current in ((self.single_trip, defaults[0], old.single_trip_days),
+                                                (self.yearly, defaults[1], old.yearly_days))]
+        return {"settings": Settings(single_trip_days=values[0], yearly_days=values[1])}
 
     def apply(self) -> None:
         super().apply()
@@ -83,9 +96,9 @@ class ResidencePage(ListPage):
 
     def load(self) -> None:
         super().load()
-        s = self.doc.project.settings
-        self.single_trip.setValue(s.single_trip_days)
-        self.yearly.setValue(s.yearly_days)
+        s, defaults = self.doc.project.settings, self._rule_defaults()
+        self.single_trip.setValue(s.single_trip_days or defaults[0])
+        self.yearly.setValue(s.yearly_days or defaults[1])
         self._show_thresholds()
         self.show_problems()
 
@@ -100,17 +113,13 @@ class ResidencePage(ListPage):
     def show_problems(self) -> None:
         if not self.isVisible() and not self._loading:
             return  # off screen: load() refreshes it when the page is shown
-        p = self.doc.project
-        rules, r = load_rules(), Renderer()
-        today = date.today()
-        res = Residence(p, rules, today)
+        plan = self.doc.plan()  # the document's plan: its residence is the engine's
+        p, r, engine = plan.project, Renderer(), plan.engine
+        res = engine.res
         lines = [r.msg(b.why) for b in res.breaks]
-        periods = sorted(p.residence, key=lambda x: x.start)
-        for a, b in zip(periods, periods[1:]):
-            if a.end is None or b.start <= a.end:
-                lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
-        on = p.planned_application_date or today
-        s = p.settings
-        lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, s.single_trip_days, s.yearly_days)]
+        for a, b in res.overlaps():
+            lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
+        on = p.planned_application_date or plan.today
+        lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, *engine.continuity_limits(on))]
         self.problems.setText("\n".join(lines) if lines else _("No continuity problems found."))
         self.problems.setStyleSheet("color: #b00020;" if lines else "")

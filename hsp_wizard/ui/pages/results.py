@@ -11,12 +11,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Money
-from hsp_wizard.domain.points import points
-from hsp_wizard.domain.routes import ROUTES
+from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.pages.base import BasePage
 
 
@@ -56,6 +55,7 @@ class ResultsPage(BasePage):
         self.body.addWidget(self.not_counted)
         self.body.addWidget(self.tabs)
         self.evaluation: Evaluation | None = None
+        self.plan = None  # the document's plan shown (hsp_wizard.domain.plan.Plan)
         self.timeline = None
         self.suggestions = None
 
@@ -120,23 +120,17 @@ class ResultsPage(BasePage):
         self.chart.update()
 
     def load(self, scenarios: bool = True) -> None:
-        p = self.doc.project
-        today = date.today()
-        on, note, ev = p.planned_application_date, "", None
-        if on is None:  # find the earliest date first; evaluate again only if it is not today
-            ev = evaluate(p, today, today=today)
-            opens = [o.opens for o in ev.openings.values() if o.opens]
-            on = min(opens) if opens else today
-            note = _("(no planned date entered: the earliest date found)")
-        if ev is None or ev.on != on:
-            ev = evaluate(p, on, today=today)
-        self.evaluation = ev
+        plan = self.doc.plan()  # the document's plan: evaluated once per edit, shared with the panel and printing
+        today = plan.today
+        note = "" if plan.project.planned_application_date else _("(no planned date entered: the earliest date found)")
+        self.plan = plan
+        self.evaluation = ev = plan.evaluation
         from hsp_wizard.ui.steps import not_counted_lines
-        lines = not_counted_lines(p)
+        lines = not_counted_lines(plan.project)
         self.not_counted.setText("\n".join(lines))
         self.not_counted.setVisible(bool(lines))
         self.view.setHtml(self.render(ev, note, today))
-        self.timeline = self.suggestions = None  # computed when their tab is shown
+        self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
         if scenarios:
             self.scenarios.load()
         self._fill_tab(self.tabs.currentIndex())
@@ -144,15 +138,12 @@ class ResultsPage(BasePage):
     def _fill_tab(self, index: int) -> None:
         if self.evaluation is None:
             return
-        today = date.today()
         if index == 1 and self.timeline is None:
-            from hsp_wizard.domain.timeline import timeline
-            self.timeline = timeline(self.doc.project, today)
+            self.timeline = self.plan.timeline
             self.chart.set_timeline(self.timeline)
             self._fill_table()
         elif index == 2 and self.suggestions is None:
-            from hsp_wizard.domain.suggest import suggestions
-            self.suggestions = suggestions(self.doc.project, today)
+            self.suggestions = self.plan.suggestions
             self.sooner.setHtml(self._sooner_html())
 
     def _fill_table(self) -> None:
@@ -195,16 +186,15 @@ class ResultsPage(BasePage):
 
     def render(self, ev: Evaluation, note: str, today: date) -> str:
         r = Renderer()
-        p = self.doc.project
         planned = _("Planned application date: {date}").format(date=r.fmt(ev.on))
         routes = _("Routes to permanent residence")
         h = [f"<h3>{escape(planned)} {escape(note)}{self.change('category')}</h3>",
              f"<h3>{escape(routes)}</h3><ul>"]
-        for name in (*ROUTES, "hsp2"):
+        for name in current_registry().all:
             res = ev.hsp2 if name == "hsp2" else ev.routes[name]
             op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
             state = _("open") if res.open else _("not open")
-            route = _(ROUTE_NAMES[name][0])
+            route = r.route_name(name)
             h.append(f"<li><b>{escape(route)}</b>: {escape(state)}")
             if op is not None and op.opens:
                 h.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
@@ -226,7 +216,7 @@ class ResultsPage(BasePage):
             choose = _("Choose a category to see points.")
             h.append(f"<p>{escape(choose)}{self.change('category')}</p>")
         else:
-            now = points(p.category, p, today)
+            now = self.plan.points(today)  # memoised with the plan's other points
             h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
                      + "</p>")
             for label, pr in ((_("On the planned date"), ev.points), (_("1 year before"), ev.checkpoints[1]),
@@ -243,6 +233,8 @@ class ResultsPage(BasePage):
                              f"{self.change(ln.item)}</td></tr>")
                 h.append("</table>")
         h.append("<p>" + escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))) + "</p>")
+        h += [f"<p>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]"
+              "</small></p>" for c in ev.notes]
         return "".join(h)
 
 
@@ -253,7 +245,10 @@ def _label(r: Renderer, rule_id: str) -> str:
 
 
 def _item_of(rule_id: str) -> str:
-    """Which page answers the facts a condition is about."""
+    """Which page answers the facts a condition is about: as the routes declare it, else by the rule's family."""
+    page = current_registry().page_of_rule(rule_id)
+    if page is not None:
+        return page
     if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
                            "pr.jskip")):
         return "residence"

@@ -12,13 +12,14 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from hsp_wizard.domain.project import Category
+from hsp_wizard.domain.registry import marks
 from hsp_wizard.domain.timeline import Timeline
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.rules import load_rules
 
 CATEGORY_COLOURS = {"a": QColor("#7b3294"), "b": QColor("#1f4e9c"), "c": QColor("#008837")}
 WINDOW_COLOUR = QColor(242, 183, 5, 110)
-MARKS = (70, 80)
 EVENT_LABELS = {"birthday": N_("Birthday"), "salary": N_("Salary"), "degree": N_("Degree"), "career": N_("Career"),
                 "japanese": N_("Japanese"), "employer": N_("Employer"), "research": N_("Research"),
                 "licence": N_("Licence"), "position": N_("Position"), "other": N_("Points")}
@@ -30,6 +31,7 @@ class TimelineChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.timeline: Timeline | None = None
+        self.marks: tuple[int, ...] = ()  # the points marks drawn (set with the timeline)
         self.selected: date | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -39,6 +41,7 @@ class TimelineChart(QWidget):
     def set_timeline(self, tl: Timeline | None) -> None:
         self.timeline = tl
         self.selected = None
+        self.marks = marks(load_rules(), tl.today) if tl is not None else ()  # from the rule data (70, 80)
         self.update()
 
     # ---------------------------------------------------------------- geometry
@@ -95,8 +98,9 @@ class TimelineChart(QWidget):
             p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4))
             p.drawText(QRectF(x - 30, r.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignCenter, str(year))
         # the 70 and 80 marks
-        for mark in MARKS:
-            p.setPen(QPen(QColor("#b00020") if mark == 80 else QColor("#c77700"), 1, Qt.PenStyle.DashLine))
+        for mark in self.marks:
+            high = mark == max(self.marks)
+            p.setPen(QPen(QColor("#b00020") if high else QColor("#c77700"), 1, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(r.left(), self._y(mark)), QPointF(r.right(), self._y(mark)))
             words = _("{points} points").format(points=mark)
             label = QRectF(r.left() + 4, self._y(mark) - 15, p.fontMetrics().horizontalAdvance(words) + 4, 14)
