@@ -15,9 +15,9 @@ from hsp_wizard.i18n import LANGUAGE_NAMES, N_, _, current_language
 from hsp_wizard.ui import dialogs, startup
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.language import apply_language
-from hsp_wizard.ui.session import DocumentSession
+from hsp_wizard.ui.session import DocumentSession, os_reason
 from hsp_wizard.ui.texts import Texts
-from hsp_wizard.ui.wizard import HspWizard
+from hsp_wizard.ui.wizard import HspWizard, PageId
 
 MAX_RECENT = 8
 log = logging.getLogger("hsp_wizard")
@@ -163,7 +163,10 @@ class MainWindow(DocumentSession, QMainWindow):
         from hsp_wizard.i18n import current_language
         from hsp_wizard.report.checklist_pdf import build_checklist_pdf
         self.wizard.build()
-        return build_checklist_pdf(self.doc.plan(date.today()), lang=current_language())
+        today = date.today()
+        # the scenarios the window has compared already, when they are still the project's
+        return build_checklist_pdf(self.doc.plan(today), lang=current_language(),
+                                   comparison=self.wizard.pages[PageId.RESULTS].scenarios.current(today))
 
     def print_checklist(self) -> bool:
         """Print the checklist through the system's print dialog (ui/printing.py)."""
@@ -173,13 +176,15 @@ class MainWindow(DocumentSession, QMainWindow):
             with dialogs.busy():
                 data = self.checklist_pdf()
         except ReportError as exc:
-            dialogs.tell_error(self, _("The checklist was not printed"), str(exc))
+            from hsp_wizard.presentation import Renderer
+            dialogs.tell_error(self, _("The checklist was not printed"), Renderer().msg(exc.msg))
             return False
         return print_pdf(self, data, self.start_folder())
 
     def save_checklist_pdf(self) -> bool:
         """Save the checklist PDF where the user chooses (atomically, readable by the user only; beside the
         project at first) and open it in the system viewer."""
+        from hsp_wizard.presentation import Renderer
         from hsp_wizard.report.checklist_pdf import ReportError
         from hsp_wizard.storage import write_private_atomic
         suggested = self.start_folder() / (f"{self.doc.path.stem}-checklist.pdf" if self.doc.path else "checklist.pdf")
@@ -189,8 +194,11 @@ class MainWindow(DocumentSession, QMainWindow):
         try:
             data = self.checklist_pdf()
             write_private_atomic(Path(path), data)
-        except (OSError, ReportError) as exc:
-            dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{getattr(exc, 'strerror', None) or exc}")
+        except OSError as exc:
+            dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{os_reason(exc)}")
+            return False
+        except ReportError as exc:
+            dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{Renderer().msg(exc.msg)}")
             return False
         dialogs.open_in_viewer(Path(path))
         return True

@@ -9,6 +9,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWizard
 
 from hsp_wizard.i18n import N_
+from hsp_wizard.ui.accessibility import follow_wizard
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.pages.welcome import WelcomePage
 from hsp_wizard.ui.steps import PageId  # the pages' ids, shared with the step list (no Qt there)
@@ -82,6 +83,7 @@ class HspWizard(QWizard):
         self.setPage(PageId.WELCOME, self.welcome)
         self.pages = {PageId.WELCOME: self.welcome}
         self.panel = None
+        follow_wizard(self)  # the wizard is named after its page, for screen readers
 
     @property
     def built(self) -> bool:
@@ -109,6 +111,7 @@ class HspWizard(QWizard):
         self.panel = PointsPanel(doc)
         self.setSideWidget(self.panel)
         self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
+        follow_wizard(self)
         self._shown(self.currentId())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)

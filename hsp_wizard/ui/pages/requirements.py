@@ -67,7 +67,7 @@ class RequirementsPage(ListPage):
                           (self.employer, N_("I own a workplace enrolled in social ins&urance")),
                           (self.notice, N_("I hold a points-result noti&ce (ポイント計算結果通知書)")),
                           (self.traffic, N_("I have had repeated traffic &violations"))):
-            self.texts.bind(box.setText, text)
+            self.texts.bind_named(box, text)
         rows = [(N_("Were resident and national &taxes paid on time?"), self.taxes),
                 (N_("Were &pension premiums paid on time?"), self.pension),
                 (N_("Were &health-insurance premiums paid on time?"), self.health),
@@ -118,13 +118,13 @@ class RequirementsPage(ListPage):
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))],
                    rows=("conduct.fine_years", "conduct.imprisonment_years")),
             Column("ended", N_("Paid or served until"), "date", required=True, month="last"),
-            Column("suspended", N_("Suspended"), "bool")], Penalty)
+            Column("suspended", N_("Suspended"), "bool")], Penalty, owner=Obligations)
         self.help_text(N_("Your pension and health-insurance periods decide which insurance records the checklist "
                           "asks for (without them it assumes employees' or national insurance throughout)."))
         self.insurance = self.add_list("insurance", N_("Pension and health-&insurance periods"), [
             Column("kind", N_("Insurance"), "choice", INSURANCE),
             Column("start", N_("From"), "date", required=True, month="first"),
-            Column("end", N_("To"), "date", month="last")], InsurancePeriod)
+            Column("end", N_("To"), "date", month="last")], InsurancePeriod, owner=Obligations)
         self._other_routes()
 
     def _other_routes(self) -> None:

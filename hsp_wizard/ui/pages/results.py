@@ -1,5 +1,5 @@
-"""Results: points today, at the planned date and its checkpoints, every route, HSP(ii), J-Skip, warnings;
-a 'change' link beside each answer goes back to its page."""
+"""Results: the earliest route in one sentence, points today, at the planned date and its checkpoints, every
+route, HSP(ii), J-Skip, warnings; a 'change' button (drawn as a link) beside each answer goes back to its page."""
 
 from __future__ import annotations
 
@@ -8,15 +8,18 @@ from html import escape
 
 from babel.lists import format_list
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget)
 
-from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.evaluate import Evaluation, first_route
 from hsp_wizard.domain.explain import Money
 from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer
+from hsp_wizard.ui.accessibility import LiveText, announce, plain
 from hsp_wizard.ui.pages.base import BasePage
+from hsp_wizard.ui.widgets.linked_text import LinkButton, LinkedText
 
 
 class ResultsPage(BasePage):
@@ -27,25 +30,31 @@ class ResultsPage(BasePage):
         super().__init__(doc, N_("Results"), N_("Your points and the earliest date of each route to permanent "
                                                  "residence."))
         self.page_of_item = page_of_item
-        self.view = QTextBrowser(self)
-        self.view.setOpenLinks(False)
+        self.answer = QLabel(self)  # the headline answer, spoken when it changes
+        self.answer.setWordWrap(True)
+        font = self.answer.font()
+        font.setBold(True)
+        font.setPointSize(font.pointSize() + 2)
+        self.answer.setFont(font)
+        self.live_answer = LiveText(self.answer)
+        self.body.addWidget(self.answer)
+        self.view = LinkedText(self)
         self.texts.bind(self.view.setAccessibleName, N_("Routes and points"))
-        self.view.anchorClicked.connect(self._link)
         self.tabs = QTabWidget(self)
         self.texts.bind(self.tabs.setAccessibleName, N_("Results"))
         self.tabs.addTab(self.view, "")
         self.tabs.addTab(self._timeline_tab(), "")
-        self.sooner = QTextBrowser(self)
+        self.sooner = LinkedText(self)
         self.texts.bind(self.sooner.setAccessibleName, N_("What would make it sooner"))
         self.tabs.addTab(self.sooner, "")
-        self.sooner.anchorClicked.connect(self._link)
         from hsp_wizard.ui.widgets.scenarios_panel import ScenariosPanel
         self.scenarios = ScenariosPanel(doc, self)
         self.texts.bind(self.scenarios.setAccessibleName, N_("What if: scenarios"))
         self.tabs.addTab(self.scenarios, "")
         for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"),
                                    N_("What &if: scenarios"))):
-            self.texts.call(lambda i=i, label=label: self.tabs.setTabText(i, _(label)))
+            self.texts.call(lambda i=i, label=label: (self.tabs.setTabText(i, _(label)),
+                                                      self.tabs.tabBar().setAccessibleTabName(i, plain(_(label)))))
         self.tabs.currentChanged.connect(self._fill_tab)
         self.tabs.setMinimumSize(320, 260)  # the tabs scroll inside: the page fits a small screen whole
         self.not_counted = QLabel(self)  # rows kept as typed but not counted, list by list
@@ -85,13 +94,6 @@ class ResultsPage(BasePage):
         lay.addWidget(self.table, 2)
         return tab
 
-    def _link(self, url) -> None:
-        text = url.toString()
-        if text.startswith("page:"):
-            self.change_requested.emit(int(text[5:]))
-        elif text.startswith("try:") and self.suggestions is not None:
-            self.try_as_scenario(self.suggestions[int(text[4:])])
-
     def try_as_scenario(self, s) -> bool:
         """A new scenario holding a suggestion's change (or its application date), shown in its tab."""
         from hsp_wizard.domain.project import Scenario
@@ -112,12 +114,19 @@ class ResultsPage(BasePage):
         self.tabs.setCurrentWidget(self.scenarios)
         return True
 
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        super().initializePage()
+        # arriving here, the answer is said after the page's title (its later changes are announced by LiveText)
+        QTimer.singleShot(0, lambda: self.isVisible() and announce(self.answer, self.answer.text()))
+
     def retranslate(self) -> None:
         super().retranslate()
         if self.evaluation is not None:
             self.load(scenarios=False)  # what is typed in a scenario's rows stays as typed
         self.scenarios.retranslate()
         self.chart.update()
+        if self.chart.selected is not None and self.timeline is not None:
+            self.day_text.setText(self.chart.describe(self.chart.selected))
 
     def load(self, scenarios: bool = True) -> None:
         plan = self.doc.plan()  # the document's plan: evaluated once per edit, shared with the panel and printing
@@ -129,7 +138,10 @@ class ResultsPage(BasePage):
         lines = not_counted_lines(plan.project)
         self.not_counted.setText("\n".join(lines))
         self.not_counted.setVisible(bool(lines))
-        self.view.setHtml(self.render(ev, note, today))
+        self.render(ev, note, today)
+        text, about = self.headline(ev)
+        self.answer.setText(text)
+        self.live_answer.show(text, about)
         self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
         if scenarios:
             self.scenarios.load()
@@ -144,7 +156,7 @@ class ResultsPage(BasePage):
             self._fill_table()
         elif index == 2 and self.suggestions is None:
             self.suggestions = self.plan.suggestions
-            self.sooner.setHtml(self._sooner_html())
+            self._fill_sooner()
 
     def _fill_table(self) -> None:
         """The chart's text alternative: every day a total changes, the totals, and what changed."""
@@ -162,80 +174,107 @@ class ResultsPage(BasePage):
                 self.table.setItem(row, col, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 
-    def _sooner_html(self) -> str:
+    def _fill_sooner(self) -> None:
+        """The suggestions, best first, each with a 'Try it as a scenario' button when a scenario can hold it."""
+        with self.sooner.rebuilt() as v:
+            self._suggestions_into(v)
+
+    def _suggestions_into(self, v: LinkedText) -> None:
         r = Renderer()
         if not self.suggestions:
-            return "<p>" + escape(r.msg(self.suggestions.none_reason)) + "</p>"
-        h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
-        try_it = escape(_("Try it as a scenario"))
+            v.add(r.msg(self.suggestions.none_reason))
+            return
+        v.add(_("What would make permanent residence sooner (best first):"))
         for i, s in enumerate(self.suggestions):
-            link = "" if s.change is None and s.kind not in ("apply_earlier", "apply_later") else \
-                f' <a href="try:{i}">{try_it}</a>'
+            says = r.msg(s.says)
+            links = [] if s.change is None and s.kind not in ("apply_earlier", "apply_later") else [LinkButton(
+                _("Try it as a scenario"), _("Try it as a scenario: {suggestion}").format(suggestion=says), "",
+                lambda s=s: self.try_as_scenario(s))]
             lead = _("Your planned date is too early") if s.kind == "apply_later" else \
                 _("{days} day(s) sooner").format(days=s.gain_days)
-            h.append("<li><b>" + escape(lead) + "</b>: " +
-                     escape(r.msg(s.says)) + f" <small>[{escape(s.rule_id)}]</small>{link}</li>")
-        h.append("</ol><p><small>" + escape(_(
+            v.add(f"{i + 1}. <b>{escape(lead)}</b>: {escape(says)} <small>[{escape(s.rule_id)}]</small>", links,
+                  indent=8, rich=True)
+        v.add("<small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
-            "differ. Nothing here is changed in your project.")) + "</small></p>")
-        return "".join(h)
+            "differ. Nothing here is changed in your project.")) + "</small>", rich=True)
 
-    def change(self, item: str) -> str:
-        label = _("change")
-        return f' <a href="page:{self.page_of_item[item]}">{escape(label)}</a>'
+    def change(self, item: str, what: str = "", text: str = "") -> LinkButton:
+        """A button that goes back to the page answering `item`; `what` is the line it is beside."""
+        page_id = self.page_of_item[item]
+        wizard = self.wizard()
+        page = plain(wizard.page(page_id).title()) if wizard is not None and wizard.page(page_id) else ""
+        return LinkButton(text or _("change"), _("Change: {page}").format(page=page), what,
+                          lambda: self.change_requested.emit(page_id))
 
-    def render(self, ev: Evaluation, note: str, today: date) -> str:
+    def headline(self, ev: Evaluation) -> tuple[str, object]:
+        """The answer in one sentence, and what it is about (a language switch changes the words only)."""
+        first = first_route({name: op.opens for name, op in ev.openings.items()})
+        if first is None:
+            return _("No route to permanent residence opens within the years checked, on the facts entered."), None
+        r = Renderer()
+        return _("Earliest route to permanent residence: {route}, from {date}").format(
+            route=r.route_name(first[0]), date=r.fmt(first[1])), first
+
+    def render(self, ev: Evaluation, note: str, today: date) -> None:
+        with self.view.rebuilt() as v:
+            self._results_into(v, ev, note, today)
+
+    def _results_into(self, v: LinkedText, ev: Evaluation, note: str, today: date) -> None:
         r = Renderer()
         planned = _("Planned application date: {date}").format(date=r.fmt(ev.on))
+        v.add(f"{planned} {note}".strip(), [self.change("category", planned)], heading=1)
         routes = _("Routes to permanent residence")
-        h = [f"<h3>{escape(planned)} {escape(note)}{self.change('category')}</h3>",
-             f"<h3>{escape(routes)}</h3><ul>"]
+        v.add(routes, heading=1)
         for name in current_registry().all:
             res = ev.hsp2 if name == "hsp2" else ev.routes[name]
             op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
             state = _("open") if res.open else _("not open")
-            route = r.route_name(name)
-            h.append(f"<li><b>{escape(route)}</b>: {escape(state)}")
+            line = [f"<b>{escape(r.route_name(name))}</b>: {escape(state)}"]
             if op is not None and op.opens:
-                h.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
+                line.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
                 if op.binding:
-                    h.append(" (" + escape(_("waiting for: {why}").format(why=r.msg(op.binding[0].why))) + ")")
+                    line.append(" (" + escape(_("waiting for: {why}").format(why=r.msg(op.binding[0].why))) + ")")
                 if op.closes:
-                    h.append(" — " + escape(_("closes {date}: {why}").format(
+                    line.append(" — " + escape(_("closes {date}: {why}").format(
                         date=r.fmt(op.closes), why=r.msg(op.closing[0].why) if op.closing else "")))
-            h.append("<ul>")
+            v.add("".join(line), indent=8, rich=True)
             for c in res.blockers:
-                h.append(f"<li>✗ {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}]</small>"
-                         f"{self.change(_item_of(c.rule_id))}</li>")
+                why = r.msg(c.why)
+                v.add(f"✗ {escape(why)} <small>[{escape(c.rule_id)}]</small>",
+                      [self.change(_item_of(c.rule_id), why)], indent=28, rich=True)
             for c in res.warnings:
-                h.append(f"<li>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
-                         f"{escape(r.confidence(c.confidence))}]</small>{self.change(_item_of(c.rule_id))}</li>")
-            h.append("</ul></li>")
-        h.append("</ul>")
+                why = r.msg(c.why)
+                v.add(f"! {escape(why)} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]</small>",
+                      [self.change(_item_of(c.rule_id), why)], indent=28, rich=True)
         if ev.points is None:
             choose = _("Choose a category to see points.")
-            h.append(f"<p>{escape(choose)}{self.change('category')}</p>")
+            v.add(choose, [self.change("category", choose)])
         else:
             now = self.plan.points(today)  # memoised with the plan's other points
-            h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
-                     + "</p>")
+            v.add(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
             for label, pr in ((_("On the planned date"), ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
-                h.append(f"<h4>{escape(label)} ({escape(r.fmt(pr.on))}): {pr.total}</h4><table>")
-                for ln in pr.lines:
-                    h.append(f"<tr><td align=right>{ln.points}</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)} · "
-                             f"{escape(', '.join(ln.sources))} · {escape(r.confidence(ln.confidence))}</small>"
-                             f"{self.change(ln.item)}</td></tr>")
-                for ln in pr.withheld:
-                    h.append(f"<tr><td align=right>–</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)}</small>"
-                             f"{self.change(ln.item)}</td></tr>")
-                h.append("</table>")
-        h.append("<p>" + escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))) + "</p>")
-        h += [f"<p>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]"
-              "</small></p>" for c in ev.notes]
-        return "".join(h)
+                v.add(f"{label} ({r.fmt(pr.on)}): {pr.total}", heading=2)
+                rows = [[str(ln.points), _label(r, ln.rule_id), r.msg(ln.why),
+                         f"{ln.rule_id} · {', '.join(ln.sources)} · {r.confidence(ln.confidence)}"] for ln in pr.lines]
+                rows += [["–", _label(r, ln.rule_id), r.msg(ln.why), ln.rule_id] for ln in pr.withheld]
+                items = dict.fromkeys(ln.item for ln in (*pr.lines, *pr.withheld))  # in order, once each
+                pages = dict.fromkeys(self.page_of_item[i] for i in items)
+                links = [self.change(next(i for i in items if self.page_of_item[i] == pid), label,
+                                     self._page_link_text(pid)) for pid in pages]
+                v.add_grid(rows, small=3, indent=8)
+                if links:
+                    v.add("<small>" + escape(_("Change the facts behind these points:")) + "</small>", links,
+                          indent=8, below=True, rich=True)
+        v.add(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why)))
+        for c in ev.notes:
+            v.add(f"! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]"
+                  "</small>", rich=True)
+
+    def _page_link_text(self, page_id: int) -> str:
+        wizard = self.wizard()
+        page = wizard.page(page_id) if wizard is not None else None
+        return _("Change: {page}").format(page=plain(page.title()) if page is not None else "")
 
 
 def _label(r: Renderer, rule_id: str) -> str:

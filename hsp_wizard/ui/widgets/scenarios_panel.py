@@ -4,17 +4,19 @@ the project (saved in its file); the comparison is `hsp_wizard.domain.scenarios.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
-from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange
+from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange, max_length
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
+from hsp_wizard.ui.accessibility import set_name
 from hsp_wizard.ui.texts import Texts
 from hsp_wizard.ui.widgets.fields import DateField
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
@@ -52,7 +54,7 @@ class ScenariosPanel(QWidget):
         self.delete_button = QPushButton(self)
         for button, label in ((self.new_button, N_("New scenari&o…")), (self.copy_button, N_("D&uplicate…")),
                               (self.rename_button, N_("Rena&me…")), (self.delete_button, N_("De&lete"))):
-            self.texts.bind(button.setText, label)
+            self.texts.bind_named(button, label)
         self.new_button.clicked.connect(self.new_scenario)
         self.copy_button.clicked.connect(self.duplicate_scenario)
         self.rename_button.clicked.connect(self.rename_scenario)
@@ -61,7 +63,7 @@ class ScenariosPanel(QWidget):
 
         top = QHBoxLayout()
         choose = QLabel(self)
-        self.texts.bind(choose.setText, N_("&Scenario:"))
+        self.texts.bind_named(choose, N_("&Scenario:"))
         choose.setBuddy(self.chooser)
         top.addWidget(choose)
         top.addWidget(self.chooser, 1)
@@ -73,8 +75,9 @@ class ScenariosPanel(QWidget):
         self.texts.call(self._planned_hint)
         form = QFormLayout()
         planned_label = QLabel(self)
-        self.texts.bind(planned_label.setText, N_("A&pplication date in this scenario:"))
+        self.texts.bind_named(planned_label, N_("A&pplication date in this scenario:"))
         planned_label.setBuddy(self.planned)
+        self.texts.call(lambda: set_name(self.planned, planned_label.accessibleName()))  # without "(P)"
         form.addRow(planned_label, self.planned)
         form.addRow("", self.planned.error)
 
@@ -83,12 +86,12 @@ class ScenariosPanel(QWidget):
             Column("start", N_("Date"), "date", required=True),
             Column("end", N_("Back in Japan"), "date"),
             Column("amount_yen", N_("Annual salary (¥)"), "yen"),
-        ], ScenarioChange, parent=self)
+        ], ScenarioChange, parent=self, limit=max_length(Scenario, "changes"))
         self.changes.edited.connect(self._edited)
         self.changes.table.setMinimumHeight(90)
         self.changes.table.setMaximumHeight(150)  # the comparison below gets the room
         changes_label = QLabel(self)
-        self.texts.bind(changes_label.setText, N_("&Changes in this scenario"))
+        self.texts.bind_named(changes_label, N_("&Changes in this scenario"))
         changes_label.setBuddy(self.changes.table)
         changes_hint = QLabel(self)
         changes_hint.setWordWrap(True)
@@ -104,7 +107,7 @@ class ScenariosPanel(QWidget):
         self.table.verticalHeader().setHighlightSections(False)  # bold there would read as "a checkpoint"
         self.texts.bind(self.table.setAccessibleName, N_("Scenarios side by side"))
         compare_label = QLabel(self)
-        self.texts.bind(compare_label.setText, N_("Side by si&de (bold: that column's checkpoints, 3 years and 1 "
+        self.texts.bind_named(compare_label, N_("Side by si&de (bold: that column's checkpoints, 3 years and 1 "
                                                   "year before its application date and the date itself; the "
                                                   "earliest date of all is marked ★):"))
         compare_label.setWordWrap(True)
@@ -128,6 +131,18 @@ class ScenariosPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(RECOMPUTE_MS)
         self.timer.timeout.connect(self.refresh)
+        # each side's openings are searched in a worker process (ui/compare_worker.py); they come back through
+        # this queued signal, are kept in the cache, and the comparison is put together once every side is known
+        self._generation = 0
+        self._round: _Round | None = None  # the comparison being put together
+        self._compared = None  # the project the comparison shown is of
+        self._job = _Job(self)
+        self._job.side_done.connect(self._on_side_done)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.texts.bind(self.progress.setAccessibleName, N_("Progress of the comparison"))
+        self.progress.hide()
+        lay.insertWidget(lay.indexOf(self.table), self.progress)
 
     # ------------------------------------------------------------------ the project's scenarios
     @property
@@ -283,14 +298,100 @@ class ScenariosPanel(QWidget):
         if self._stale:
             self.refresh()
 
+    def current(self, today: date):
+        """The comparison shown, if it is of the project as it is now and from `today` (else None): the
+        checklist reuses it instead of comparing a large project's scenarios again."""
+        if self.busy or self.comparison is None or self.comparison.today != today or \
+                self._compared != self.doc.project:
+            return None
+        return self.comparison
+
+    @property
+    def busy(self) -> bool:
+        """A comparison is due or being computed (the table shows the previous one until it is done)."""
+        return self.timer.isActive() or self._round is not None
+
     def refresh(self) -> None:
-        from hsp_wizard.domain.scenarios import CompareCache, compare
+        """Compare the project as it is now, off the window's process (a large project's scenarios take
+        seconds). A newer request supersedes a running one: its sides not yet started are cancelled, and what
+        comes back from it only fills the cache."""
+        from hsp_wizard.domain.scenarios import CompareCache
         self.timer.stop()
+        self._supersede()
+        if not self.isVisible():  # only what is shown is compared: done when the tab is shown again
+            self._stale = True
+            return
         self.cache = self.cache or CompareCache()
-        self.comparison = compare(self.doc.project, self.today(), cache=self.cache)
         self._stale = False
+        self._start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the tab stops a running comparison (the sides found stay in the cache: showing the tab again
+        goes on from there)."""
+        super().hideEvent(event)
+        if self.busy:
+            self.timer.stop()
+            self._supersede()
+            self.progress.hide()
+            self._stale = True
+
+    def _supersede(self) -> None:
+        self._generation += 1
+        if self._round is not None:
+            for future in self._round.futures:
+                future.cancel()  # not started yet: never runs
+        self._round = None
+
+    def _start(self) -> None:
+        from hsp_wizard.domain.scenarios import side_found, side_key, sides
+        from hsp_wizard.ui import compare_worker
+        project = self.doc.project.model_copy()  # the fields as they are now (edits replace them, never mutate)
+        today = self.today()
+        keys = {side_key(variant, today): variant for _name, variant in sides(project)}
+        missing = {key: variant for key, variant in keys.items() if self.cache.get(key) is None}
+        r = self._round = _Round(self._generation, project, today, len(keys), set(missing))
+        self._show_progress(r.total - len(r.missing), r.total)
+        if not missing:
+            self._finish()
+            return
+        for key, variant in missing.items():
+            future = compare_worker.submit(side_found, variant, today)
+            r.futures.append(future)
+            future.add_done_callback(lambda f, key=key, g=r.generation: self._job.side_done.emit(g, key, f))
+
+    def _on_side_done(self, generation: int, key: tuple, future) -> None:
+        if future.cancelled():
+            return
+        error = future.exception()
+        r = self._round
+        if error is None:
+            self.cache.put(key, future.result())  # a superseded round's side is still that side's answer
+        if r is None or generation != r.generation:
+            return
+        if error is not None:
+            self._round = None
+            self.progress.hide()
+            raise error  # the window's error handler says so (and logs the traceback, no values)
+        r.missing.discard(key)
+        self._show_progress(r.total - len(r.missing), r.total)
+        if not r.missing:
+            self._finish()
+
+    def _finish(self) -> None:
+        """Every side is in the cache: put the comparison together (the points of days no side computed are the
+        only work left here)."""
+        from hsp_wizard.domain.scenarios import compare
+        r, self._round = self._round, None
+        self.progress.hide()
+        self.comparison, self._compared = compare(r.project, r.today, cache=self.cache), r.project
         self._fill()
         self.compared.emit()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(_("Comparing the scenarios: {done} of {total}").format(done=done, total=total))
+        self.progress.show()
 
     def retranslate(self) -> None:
         """Bound texts, the row errors (in the new language; the project is not touched) and the table."""
@@ -361,6 +462,24 @@ class ScenariosPanel(QWidget):
         """The scenario being edited is the selected column of the comparison."""
         if self.comparison is not None and 0 <= self.selected() < self.table.columnCount() - 1:
             self.table.selectColumn(self.selected() + 1)
+
+
+@dataclass
+class _Round:
+    """A comparison being put together: the project and day it is of, and the sides still to come."""
+
+    generation: int
+    project: object
+    today: date
+    total: int
+    missing: set
+    futures: list = field(default_factory=list)
+
+
+class _Job(QObject):
+    """A side found in the worker process, delivered on the window's thread (queued)."""
+
+    side_done = Signal(int, object, object)  # generation, the side's cache key, its Future
 
 
 def ask_scenario_name(parent, title: str, label: str, text: str) -> str | None:
