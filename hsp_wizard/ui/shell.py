@@ -60,8 +60,10 @@ def install_shell(window) -> None:
 def add_menus(window) -> None:
     """Edit (Undo, Redo) before Language, and Help after it."""
     texts, bar = window.texts, window.menuBar()
+    from hsp_wizard.ui.accessibility import plain, set_name
     for which, msgid in getattr(window, "texts_later", []):
-        texts.call(lambda which=which, msgid=msgid: window.wizard.setButtonText(which, _(msgid)))
+        texts.call(lambda which=which, msgid=msgid: (window.wizard.setButtonText(which, _(msgid)),
+                                                     set_name(window.wizard.button(which), plain(_(msgid)))))
     edit = bar.addMenu("")
     bar.insertMenu(window.language_menu.menuAction(), edit)
     texts.bind(edit.setTitle, N_("&Edit"))

@@ -163,6 +163,8 @@ class Walker:
         self.fresh()
         frame = self.app.getChildAtIndex(0)
         wizard = frame.getChildAtIndex(0)  # the QWizard embedded in the main window
+        while not wizard.name and wizard.childCount:  # (inside the central panel beside the step list: its last)
+            wizard = wizard.getChildAtIndex(wizard.childCount - 1)
         return wizard.name
 
     def press(self, obj) -> bool:

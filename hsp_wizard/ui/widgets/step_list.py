@@ -54,6 +54,7 @@ class StepList(QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(_("S&teps"))
+        self.title.setAccessibleName(_("Steps"))  # without its access key, as a screen reader says it
         self.list.setAccessibleName(_("Steps"))
         self.back.setText(_("Back to the &results"))
         self.back.setAccessibleName(_("Back to the results"))
