@@ -8,7 +8,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from hsp_wizard.domain.dates import JAPANESE_ERAS
-from hsp_wizard.domain.explain import Money, Msg, RouteRef, RuleRef, Term
+from hsp_wizard.domain.explain import Money, Msg, RouteRef, RuleRef, StatusRef, Term
 from hsp_wizard.i18n import N_, current_language, translate
 from hsp_wizard.rules import load_rules
 
@@ -88,6 +88,9 @@ class Renderer:
             return self.tr(value)
         if isinstance(value, RuleRef):
             return self.rule_label(value)
+        if isinstance(value, StatusRef):
+            st = self.rules.statuses.get(value)
+            return str(value) if st is None else status_label(st, self.lang)
         if isinstance(value, RouteRef):
             return self.tr(ROUTE_NAMES[value][0]) if value in ROUTE_NAMES else str(value)
         return str(value)

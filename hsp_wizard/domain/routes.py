@@ -8,7 +8,7 @@ from typing import Callable
 
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
-from hsp_wizard.domain.explain import Money, Msg, N_, Term
+from hsp_wizard.domain.explain import Money, Msg, N_, StatusRef, Term
 from hsp_wizard.domain.points import PointsResult, points, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project, Relation,
                                        ResidencePeriod)
@@ -109,7 +109,7 @@ class Engine:
             return self.cond("continuity.status_gap", False,
                              Msg.of(N_("No status of residence entered for {date}"), date=on), on)
         return self.cond("continuity.status_gap", not self.res.abroad_without_status(on),
-                         Msg.of(N_("Holds {status} on {date}"), status=st.status, date=on), on)
+                         Msg.of(N_("Holds {status} on {date}"), status=StatusRef(st.status), date=on), on)
 
     def continuous(self, on: date, years: int, rule_id: str, since: date | None = None) -> Condition:
         start = self.res.continuous_since(on)
@@ -142,10 +142,11 @@ class Engine:
         longest = status.longest_months if status else None
         if longest == 0:
             return self.cond("stay.longest_period", True, Msg.of(N_("{status} has no fixed period of stay"),
-                                                                 status=st.status), on)
+                                                                 status=StatusRef(st.status)), on)
         if st.period_of_stay_months is None or longest is None:
             return self.cond("stay.longest_period", None,
-                             Msg.of(N_("Enter the period of stay granted for {status}"), status=st.status), on,
+                             Msg.of(N_("Enter the period of stay granted for {status}"),
+                                    status=StatusRef(st.status)), on,
                              blocking=False)
         three = self.rules.rule_value("stay.three_years_count", on)
         needed = min(longest, int(three.value) * 12) if three is not None else longest
