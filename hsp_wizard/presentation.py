@@ -29,7 +29,7 @@ ROUTE_NAMES = {
 
 # A scenario's kinds of change (hsp_wizard.domain.project.ScenarioChangeKind), as the window and the PDF name them.
 CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passed")),
-                ("raise", N_("New annual salary (a raise)")),
+                ("raise", N_("New annual salary")),
                 ("employer_b1", N_("Move to an employer with innovation support (B1)")),
                 ("trip", N_("Trip abroad"))]
 

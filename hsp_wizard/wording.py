@@ -131,10 +131,13 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
                                "“{page}” (each status, when it started and the period of stay granted)."),
                             page=Term(ITEM_PAGES["residence"])))
     route = Term(ROUTE_NAMES[b.route][0]) if r.lang != "ja" else ROUTE_NAMES[b.route][1]
-    when = a.planned and a.on != a.today
     if a.kind in (OPEN_NOW, CLOSES):
-        text = N_("On your planned date, {date}, you can apply via {route}, open since {since}.") if when else \
-            N_("You can apply now via {route}, open since {since}.")
+        if a.on == a.today:
+            text = N_("You can apply now via {route}, open since {since}.")
+        elif a.planned:
+            text = N_("On your planned date, {date}, you can apply via {route}, open since {since}.")
+        else:
+            text = N_("On {date}, you can apply via {route}, open since {since}.")
         first = Msg.of(text, date=a.on, route=route, since=b.since)
         if a.kind == OPEN_NOW:
             return r.msg(first)
@@ -151,10 +154,11 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
                             route=route))
     if a.kind == OPENS_LATER:
         why = b.waits_for.why if b.waits_for else Msg.of(N_("a condition to be met"))
-        if a.planned:
-            return r.msg(Msg.of(N_("No route is open on your planned date, {planned}. The first to open is {route}, "
-                                   "on {date}; it waits for this: {why}."), planned=a.on, route=route,
-                                date=b.opens, why=why))
+        if a.on != a.today:
+            text = N_("No route is open on your planned date, {planned}. The first to open is {route}, on {date}; "
+                      "it waits for this: {why}.") if a.planned else \
+                N_("No route is open on {planned}. The first to open is {route}, on {date}; it waits for this: {why}.")
+            return r.msg(Msg.of(text, planned=a.on, route=route, date=b.opens, why=why))
         return r.msg(Msg.of(N_("No route is open yet. The first to open is {route}, on {date}; it waits for this: "
                                "{why}."), route=route, date=b.opens, why=why))
     # NOTHING

@@ -104,8 +104,8 @@ def item_of(rule_id: str) -> str:
 def answer(project: Project, ev: Evaluation, today: date, *, planned: bool | None = None,
            rules: RuleSet | None = None) -> Answer:
     """The answer for `ev` (evaluated with find_dates on `ev.on`). `planned`: `ev.on` is the person's planned
-    application date (default: the project has one)."""
-    planned = project.planned_application_date is not None if planned is None else planned
+    application date (default: when it is the project's planned date)."""
+    planned = project.planned_application_date == ev.on if planned is None else planned
     engine = Engine(project, rules, today=today)
     engine.blocking_only = True
     planner = Planner(engine)
@@ -140,6 +140,17 @@ def answer(project: Project, ev: Evaluation, today: date, *, planned: bool | Non
         applied = ev.on if best.state != OPENS else best.opens
         ans.stay = stay_check(engine, applied)
     return ans
+
+
+def answer_for(project: Project, today: date, ev: Evaluation | None = None, *, rules: RuleSet | None = None,
+               horizon_years: int = 10) -> Answer:
+    """The answer every view shows: on the planned application date, else today (so the results page, the CLI
+    and the PDF say the same sentence). `ev` is reused when it was evaluated on that date."""
+    from hsp_wizard.domain.evaluate import evaluate
+    on = project.planned_application_date or today
+    if ev is None or ev.on != on or not ev.openings:
+        ev = evaluate(project, on, rules=rules, today=today, horizon_years=horizon_years)
+    return answer(project, ev, today, rules=rules)
 
 
 def _headline(routes: list[RouteAnswer]) -> tuple[RouteAnswer | None, str]:

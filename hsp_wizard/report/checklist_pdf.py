@@ -135,6 +135,7 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
                                 "immigration office may ask for more. It is not legal advice.")), s["small"]))
+    story += _why(cl, r, s)
 
     buf = io.BytesIO()
     title = r.tr(N_("Permanent residence application: document checklist"))
@@ -264,6 +265,7 @@ def _route_name(r: Renderer, name: str) -> str:
 def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date) -> list:
     out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"]),
            _para("永住許可申請　提出書類チェックリスト", s["subtitle"])]
+    out += _headline(p, ev, r, s, printed_on)
     en, ja = ROUTE_NAMES[cl.route]
     rows = []
     if p.name:
@@ -285,20 +287,38 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     rows.append([r.tr(N_("Printed")), r.fmt(printed_on)])
     out.append(_table([[_para(a, s["cell"]), _para(b, s["cell"])] for a, b in rows], [45 * mm, 133 * mm],
                       header=False))
-    out.append(_para(r.tr(N_("Routes on {date}")).format(date=r.fmt(ev.on)), s["h2"]))
+    w = _answer_words(p, ev, r, printed_on)
+    out.append(_para(r.tr(N_("Routes to permanent residence")), s["h2"]))
     verdicts = []
-    for name in ROUTES:
-        res, op = ev.routes[name], ev.openings.get(name)
-        if res.open:
-            state = r.tr(N_("open"))
-        elif op is not None and op.opens:
-            state = r.tr(N_("opens {date}")).format(date=r.fmt(op.opens))
-        else:
-            why = res.blockers[0].why if res.blockers else None
-            state = r.tr(N_("not open: {why}")).format(why=r.msg(why)) if why else r.tr(N_("not open"))
-        en_n, ja_n = ROUTE_NAMES[name]
-        verdicts.append([_para(_both(r, en_n, ja_n), s["cell"]), _para(state, s["cell"])])
-    out.append(_table(verdicts, [70 * mm, 108 * mm], header=False))
+    for rw in w.routes:
+        lines = [rw.says, *(f"→ {f.text} — {f.page}" for f in rw.facts), *(f"! {x}" for x in rw.warnings)]
+        verdicts.append([_para(rw.name, s["cell"]), _para("\n".join(lines), s["cell"])])
+    if verdicts:
+        out.append(_table(verdicts, [62 * mm, 116 * mm], header=False))
+    if w.others:
+        out.append(_para(w.others, s["small"]))
+    for x in w.warnings:
+        out.append(_para("! " + x, s["base"]))
+    return out
+
+
+def _answer_words(p: Project, ev: Evaluation, r: Renderer, today: date):
+    """The answer the results page and the CLI show (on the planned date, else the printing date), worded."""
+    from hsp_wizard.domain.answer import answer_for
+    from hsp_wizard.wording import words
+    return words(r, answer_for(p, today, ev))
+
+
+def _headline(p: Project, ev: Evaluation, r: Renderer, s, today: date) -> list:
+    w = _answer_words(p, ev, r, today)
+    style = ParagraphStyle("headline", parent=s["base"], fontSize=11, leading=15, spaceBefore=2, spaceAfter=6,
+                           backColor=colors.HexColor("#eef3f9"), borderPadding=4)
+    out = [_para(w.headline, style)]
+    for f in w.facts:
+        out.append(_para(f"→ {f.text} — {f.page}", s["base"]))
+    if w.stay:
+        out.append(_para(w.stay, s["base"]))
+    out.append(Spacer(1, 4))
     return out
 
 
@@ -359,10 +379,24 @@ def _warnings(cl: Checklist, r: Renderer, s) -> list:
     if not cl.warnings:
         return []
     out = [_para(r.tr(N_("What could lead to a refusal")), s["h2"])]
-    rows = [[r.tr(N_("Warning")), r.tr(N_("Rule and sources"))]]
+    rows = [[r.tr(N_("Warning")), r.tr(N_("Rule"))]]
     for c in cl.warnings:
         mark = "✗ " if c.blocking and c.met is False else "! "
-        rows.append([_para(mark + r.msg(c.why), s["cell"]),
-                     _para(f"{c.rule_id}\n{', '.join(c.sources)} · {r.confidence(c.confidence)}", s["small"])])
+        rows.append([_para(mark + r.msg(c.why), s["cell"]), _para(r.rule_label(c.rule_id), s["small"])])
     out.append(_table(rows, [120 * mm, 58 * mm]))
+    return out
+
+
+def _why(cl: Checklist, r: Renderer, s) -> list:
+    """The explanation behind the warnings: each rule's id, its sources by title and how sure it is."""
+    from hsp_wizard.wording import explain
+    if not cl.warnings:
+        return []
+    out = [_para(r.tr(N_("Why?")), s["h2"])]
+    seen = []
+    for c in cl.warnings:
+        text = explain(r, c)
+        if text not in seen:
+            seen.append(text)
+            out.append(_para(text, s["small"]))
     return out

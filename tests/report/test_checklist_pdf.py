@@ -195,7 +195,7 @@ def test_the_scenarios_are_compared_in_the_pdf_and_only_when_there_are_some(tmp_
     assert has(t, "Your scenarios compared")
     assert has(t, "As entered 1 Jun 2029 General rule, 10 years 1 Apr 2029 65 65 65")
     assert has(t, "N1 in July JLPT N1 passed: 1 Jul 2027 1 Jun 2029 HSP 80 points, 1 year 1 Jul 2028 65 80 80")
-    assert has(t, "Raise, apply early New annual salary (a raise): ¥9,000,000 from 1 Apr 2027 1 Apr 2028 "
+    assert has(t, "Raise, apply early New annual salary: ¥9,000,000 from 1 Apr 2027 1 Apr 2028 "
                   "HSP 80 points, 1 year 1 Apr 2028 60 80 80")
     assert has(t, "Long trip Trip abroad: 1 Feb 2027 to 15 Mar 2028 1 Jun 2029 none within the horizon — 65 65 65")
     ja = text(build_checklist_pdf(p, ev, lang="ja", printed_on=printed), tmp_path)

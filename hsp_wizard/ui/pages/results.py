@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWi
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
 from hsp_wizard.domain.explain import Money
 from hsp_wizard.domain.points import points
-from hsp_wizard.domain.routes import ROUTES
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.pages.base import BasePage
 
 
@@ -48,6 +47,8 @@ class ResultsPage(BasePage):
         self.tabs.currentChanged.connect(self._fill_tab)
         self.body.addWidget(self.tabs)
         self.evaluation: Evaluation | None = None
+        self.answer = None
+        self.expanded: set[str] = set()  # the "Why?" explanations the user opened
         self.timeline = None
         self.suggestions = None
 
@@ -79,7 +80,13 @@ class ResultsPage(BasePage):
 
     def _link(self, url) -> None:
         text = url.toString()
-        if text.startswith("page:"):
+        if text.startswith("why:"):  # open or close an explanation where it is
+            self.expanded ^= {text[4:]}
+            if self.evaluation is not None:
+                bar = self.view.verticalScrollBar().value()
+                self.view.setHtml(self.render(self.evaluation, "", date.today()))
+                self.view.verticalScrollBar().setValue(bar)
+        elif text.startswith("page:"):
             self.change_requested.emit(int(text[5:]))
         elif text.startswith("try:") and self.suggestions is not None:
             self.try_as_scenario(self.suggestions[int(text[4:])])
@@ -89,9 +96,9 @@ class ResultsPage(BasePage):
         from hsp_wizard.domain.project import Scenario
         r = Renderer()
         names = {"jlpt_n1": N_("JLPT N1 by {date}"), "jlpt_n2": N_("JLPT N2 by {date}"),
-                 "raise": N_("Raise to {amount} from {date}"),
+                 "raise": N_("New annual salary {amount} from {date}"),
                  "employer_b1": N_("Innovation-supported employer from {date}"), "apply_earlier": N_("Apply on {date}"),
-                 "apply_later": N_("Apply on {date}")}
+                 "apply_later": N_("Apply on {date}"), "apply_before": N_("Apply on {date}")}
         if s.kind not in names:
             return False
         on = s.after if s.change is None else s.change.start
@@ -112,18 +119,14 @@ class ResultsPage(BasePage):
         self.chart.update()
 
     def load(self, scenarios: bool = True) -> None:
+        from hsp_wizard.domain.answer import answer
         p = self.doc.project
         today = date.today()
-        on, note, ev = p.planned_application_date, "", None
-        if on is None:  # find the earliest date first; evaluate again only if it is not today
-            ev = evaluate(p, today, today=today)
-            opens = [o.opens for o in ev.openings.values() if o.opens]
-            on = min(opens) if opens else today
-            note = _("(no planned date entered: the earliest date found)")
-        if ev is None or ev.on != on:
-            ev = evaluate(p, on, today=today)
+        on = p.planned_application_date or today  # the answer's date: the same as the CLI's and the PDF's
+        ev = evaluate(p, on, today=today)
         self.evaluation = ev
-        self.view.setHtml(self.render(ev, note, today))
+        self.answer = answer(p, ev, today)
+        self.view.setHtml(self.render(ev, "", today))
         self.timeline = self.suggestions = None  # computed when their tab is shown
         if scenarios:
             self.scenarios.load()
@@ -166,12 +169,13 @@ class ResultsPage(BasePage):
         h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
         try_it = escape(_("Try it as a scenario"))
         for i, s in enumerate(self.suggestions):
-            link = "" if s.change is None and s.kind not in ("apply_earlier", "apply_later") else \
+            link = "" if s.change is None and s.kind not in ("apply_earlier", "apply_later", "apply_before") else \
                 f' <a href="try:{i}">{try_it}</a>'
             lead = _("Your planned date is too early") if s.kind == "apply_later" else \
+                _("Apply before the route closes") if s.kind == "apply_before" else \
                 _("{days} day(s) sooner").format(days=s.gain_days)
             h.append("<li><b>" + escape(lead) + "</b>: " +
-                     escape(r.msg(s.says)) + f" <small>[{escape(s.rule_id)}]</small>{link}</li>")
+                     escape(r.msg(s.says)) + f"{link}</li>")
         h.append("</ol><p><small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
             "differ. Nothing here is changed in your project.")) + "</small></p>")
@@ -181,72 +185,87 @@ class ResultsPage(BasePage):
         label = _("change")
         return f' <a href="page:{self.page_of_item[item]}">{escape(label)}</a>'
 
+    def why_link(self, key: str) -> str:
+        label = _("Hide why") if key in self.expanded else _("Why?")
+        return f' <a href="why:{key}">{escape(label)}</a>'
+
+    def why_list(self, key: str, lines: list[str]) -> str:
+        if key not in self.expanded or not lines:
+            return ""
+        return "<ul>" + "".join(f"<li><small>{escape(x)}</small></li>" for x in lines) + "</ul>"
+
+    def fact_link(self, f) -> str:
+        page = self.page_of_item.get(f.item)
+        text = escape(f.text)
+        return text if page is None else f'<a href="page:{page}">{text}</a>'
+
     def render(self, ev: Evaluation, note: str, today: date) -> str:
+        """The answer first (the headline, then each route's state), then the points; rule ids, sources and
+        confidence only inside the "Why?" explanations."""
+        from hsp_wizard.domain.answer import answer
+        from hsp_wizard.wording import words
         r = Renderer()
         p = self.doc.project
-        planned = _("Planned application date: {date}").format(date=r.fmt(ev.on))
-        routes = _("Routes to permanent residence")
-        h = [f"<h3>{escape(planned)} {escape(note)}{self.change('category')}</h3>",
-             f"<h3>{escape(routes)}</h3><ul>"]
-        for name in (*ROUTES, "hsp2"):
-            res = ev.hsp2 if name == "hsp2" else ev.routes[name]
-            op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
-            state = _("open") if res.open else _("not open")
-            route = _(ROUTE_NAMES[name][0])
-            h.append(f"<li><b>{escape(route)}</b>: {escape(state)}")
-            if op is not None and op.opens:
-                h.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
-                if op.binding:
-                    h.append(" (" + escape(_("waiting for: {why}").format(why=r.msg(op.binding[0].why))) + ")")
-                if op.closes:
-                    h.append(" — " + escape(_("closes {date}: {why}").format(
-                        date=r.fmt(op.closes), why=r.msg(op.closing[0].why) if op.closing else "")))
-            h.append("<ul>")
-            for c in res.blockers:
-                h.append(f"<li>✗ {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}]</small>"
-                         f"{self.change(_item_of(c.rule_id))}</li>")
-            for c in res.warnings:
-                h.append(f"<li>! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
-                         f"{escape(r.confidence(c.confidence))}]</small>{self.change(_item_of(c.rule_id))}</li>")
-            h.append("</ul></li>")
+        a = self.answer if self.answer is not None and self.answer.on == ev.on else answer(p, ev, today)
+        w = words(r, a)
+        h = [f'<p style="font-size:large"><b>{escape(w.headline)}</b>'
+             f'{self.why_link("headline") if w.why else ""}</p>']
+        h.append(self.why_list("headline", w.why))
+        if w.facts:
+            h.append("<ul>" + "".join(f"<li>{self.fact_link(f)}</li>" for f in w.facts) + "</ul>")
+        if w.kind == "empty":
+            return "".join(h)
+        if w.stay:
+            h.append(f"<p>{escape(w.stay)}</p>")
+        h.append(f"<h3>{escape(_('Routes to permanent residence'))}</h3><ul>")
+        for rw in w.routes:
+            h.append(f"<li><b>{escape(rw.name)}</b>: {escape(rw.says)}{self.why_link(rw.route)}")
+            inner = [f"<li>{self.fact_link(f)}</li>" for f in rw.facts]
+            inner += [f"<li>! {escape(x)}</li>" for x in rw.warnings]
+            if inner:
+                h.append("<ul>" + "".join(inner) + "</ul>")
+            h.append(self.why_list(rw.route, rw.why))
+            h.append("</li>")
         h.append("</ul>")
+        if w.others:
+            h.append(f"<p>{escape(w.others)}{self.change('requirements')}</p>")
+        if w.warnings:
+            h.append(f"<h4>{escape(_('Check before you apply'))}</h4><ul>")
+            h.extend(f"<li>! {escape(x)}</li>" for x in w.warnings)
+            h.append("</ul>")
         if ev.points is None:
             choose = _("Choose a category to see points.")
             h.append(f"<p>{escape(choose)}{self.change('category')}</p>")
         else:
             now = points(p.category, p, today)
             h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
-                     + "</p>")
-            for label, pr in ((_("On the planned date"), ev.points), (_("1 year before"), ev.checkpoints[1]),
+                     + self.why_link("points") + "</p>")
+            explain = "points" in self.expanded
+            first = _("On the planned date") if a.planned else _("On {date}").format(date=r.fmt(ev.on))
+            for label, pr in ((first, ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
                 h.append(f"<h4>{escape(label)} ({escape(r.fmt(pr.on))}): {pr.total}</h4><table>")
                 for ln in pr.lines:
+                    why = ""
+                    if explain:
+                        why = "<br><small>" + escape(_why_points(r, ln)) + "</small>"
                     h.append(f"<tr><td align=right>{ln.points}</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)} · "
-                             f"{escape(', '.join(ln.sources))} · {escape(r.confidence(ln.confidence))}</small>"
-                             f"{self.change(ln.item)}</td></tr>")
+                             f"<td>{escape(r.msg(ln.why))}{why}</td><td>{self.change(ln.item)}</td></tr>")
                 for ln in pr.withheld:
                     h.append(f"<tr><td align=right>–</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}</td><td><small>{escape(ln.rule_id)}</small>"
-                             f"{self.change(ln.item)}</td></tr>")
+                             f"<td>{escape(r.msg(ln.why))}</td><td>{self.change(ln.item)}</td></tr>")
                 h.append("</table>")
-        h.append("<p>" + escape(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why))) + "</p>")
         return "".join(h)
+
+
+def _why_points(r: Renderer, ln) -> str:
+    from hsp_wizard.wording import SURENESS
+    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in ln.sources)
+    return _("Sources: {sources}. How sure: {sure}. (rule {id})").format(
+        sources=titles, sure=_(SURENESS.get(ln.confidence, ln.confidence)), id=ln.rule_id)
 
 
 def _label(r: Renderer, rule_id: str) -> str:
     """A point row's name; in English with the official Japanese name beside it."""
     term = r.official_term(rule_id)
     return f"{r.rule_label(rule_id)}（{term}）" if term else r.rule_label(rule_id)
-
-
-def _item_of(rule_id: str) -> str:
-    """Which page answers the facts a condition is about."""
-    if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
-                           "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
-        return "residence"
-    if rule_id.startswith(("obligations", "guarantor", "conduct", "pr.spouse")):
-        return "requirements"
-    if rule_id.startswith(("jskip", "gate.salary", "livelihood")):
-        return "salary"
-    return "category"
