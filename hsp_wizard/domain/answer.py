@@ -202,13 +202,16 @@ def _route(engine: Engine, planner: Planner, project: Project, ev: Evaluation, n
 
 
 def _reason(res: RouteResult, op) -> Condition | None:
-    """The one reason that matters: the first blocker on the evaluation date (the route's own requirement comes
-    first in each route's conditions), else what still blocks at the end of the horizon."""
-    if res.blockers:
-        return res.blockers[0]
-    if op is not None and op.binding:
-        return op.binding[0]
-    return None
+    """The one reason that matters for a route that does not open within the horizon: a condition that still blocks
+    it at the horizon's end, said as it stands on the evaluation date when it blocks then too."""
+    late = op.binding if op is not None else ()
+    now = res.blockers
+    for c in now:
+        if any(c.rule_id == x.rule_id for x in late):
+            return c
+    if late:
+        return late[0]
+    return now[0] if now else None
 
 
 def open_since(planner: Planner, check, name: str, on: date) -> date:

@@ -1,0 +1,59 @@
+"""The results page driven in the window: the headline of each hand-worked profile (tests/answer/profiles.py) is
+the first thing it says, in English and in Japanese; "Why?" opens the explanation (with the rule ids) where it is
+and closes it again; a fact to enter is a link to its page; the empty project shows one sentence."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from tests.answer.profiles import HEADLINES, PROFILES, TODAY
+from tests.answer.test_headlines import FrozenDate
+
+
+def results(w, qtbot, kind, lang, tmp_path, monkeypatch):
+    from hsp_wizard.storage import save_project
+    from hsp_wizard.ui.pages import results as results_mod
+    from hsp_wizard.ui.wizard import PageId
+    monkeypatch.setattr(results_mod, "date", FrozenDate)
+    if lang == "ja":
+        w.language_actions["ja"].trigger()
+        qtbot.waitUntil(lambda: w.wizard.welcome.title() == "HSP Wizardへようこそ", timeout=2000)
+    path = tmp_path / f"{kind}.hspw"
+    save_project(PROFILES[kind], path, backup=False)
+    assert w.open_path(str(path), ask=False)
+    while w.wizard.currentId() != PageId.RESULTS:
+        w.wizard.next()
+    return w.wizard.currentPage()
+
+
+@pytest.mark.parametrize("kind,lang", sorted(HEADLINES))
+def test_results_page_says_the_headline_first(window, qtbot, tmp_path, monkeypatch, kind, lang):
+    page = results(window, qtbot, kind, lang, tmp_path, monkeypatch)
+    text = page.view.toPlainText()
+    assert text.startswith(HEADLINES[(kind, lang)])
+    if kind == "empty":
+        assert "HSP 80" not in text and "高度人材（80点" not in text
+        assert len([x for x in text.splitlines() if x.strip()]) == 2  # the sentence and the link to its page
+
+
+def test_why_opens_and_closes_the_explanation(window, qtbot, tmp_path, monkeypatch):
+    page = results(window, qtbot, "closes", "en", tmp_path, monkeypatch)
+    assert "pr.hsp80.points" not in page.view.toPlainText()
+    page.view.anchorClicked.emit(QUrl("why:hsp80"))
+    text = page.view.toPlainText()
+    assert "(rule pr.hsp80.points)" in text and "How sure: official" in text
+    assert "Hide why" in text
+    page.view.anchorClicked.emit(QUrl("why:hsp80"))
+    assert "pr.hsp80.points" not in page.view.toPlainText()
+
+
+def test_a_fact_to_enter_links_to_its_page(window, qtbot, tmp_path, monkeypatch):
+    from hsp_wizard.ui.wizard import PageId
+    page = results(window, qtbot, "unknown", "en", tmp_path, monkeypatch)
+    html = page.view.toHtml()
+    assert f'href="page:{int(PageId.RESIDENCE)}"' in html
+    assert "Enter the period of stay granted for Engineer/Specialist in Humanities/International Services" in \
+        page.view.toPlainText()
+    page.view.anchorClicked.emit(QUrl(f"page:{int(PageId.RESIDENCE)}"))
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PageId.RESIDENCE, timeout=2000)

@@ -1,0 +1,38 @@
+"""The results page of every example, in both languages: no internal id (snake_case words, rule ids, source
+numbers) in the routes and points, the timeline's table or the suggestions, until "Why?" is opened."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QUrl
+
+from tests.answer.idscan import internal_ids
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "examples").glob("*.hspw"))
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_results_page_shows_no_ids(window, qtbot, lang):
+    from hsp_wizard.ui.wizard import PageId
+    w = window
+    if lang == "ja":
+        w.language_actions["ja"].trigger()
+        qtbot.waitUntil(lambda: w.wizard.welcome.title() == "HSP Wizardへようこそ", timeout=2000)
+    for path in EXAMPLES:
+        assert w.open_path(str(path), ask=False)
+        while w.wizard.currentId() != PageId.RESULTS:
+            w.wizard.next()
+        page = w.wizard.currentPage()
+        for tab in range(3):  # routes and points, the timeline, what would make it sooner
+            page.tabs.setCurrentIndex(tab)
+        texts = [page.view.toPlainText(), page.sooner.toPlainText()]
+        texts += [page.table.item(r, c).text() for r in range(page.table.rowCount())
+                  for c in range(page.table.columnCount()) if page.table.item(r, c)]
+        assert internal_ids("\n".join(texts)) == [], path.name
+        page.view.anchorClicked.emit(QUrl("why:headline"))  # the explanation holds them
+        assert internal_ids(page.view.toPlainText()), path.name
+        page.view.anchorClicked.emit(QUrl("why:headline"))
+        page.tabs.setCurrentIndex(0)
