@@ -68,7 +68,7 @@ def test_spouse_of_a_japanese_national(tmp_path):
     assert has(t, "住民税を適正な時期に納めていることを証明する資料")  # resident tax was not withheld
     assert not has(t, "婚姻証明書") and not has(t, "高度専門職ポイント計算表")
     assert not has(t, "Statementofreasonswhypermanentresidenceisneeded")  # not listed as a document...
-    assert has(t, "Listsdifferonwhethera理由書isneeded")  # ...and the doubt is said
+    assert has(t, "Practitioners'listsdifferonwhetheraletterofreason(理由書)isneeded")  # ...and the doubt is said
     # the March 2022 national-pension month lies outside the 2-year window before 2026-12-01
     assert not has(t, "国民年金保険料領収証書")
 

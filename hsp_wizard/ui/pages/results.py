@@ -217,7 +217,8 @@ class ResultsPage(BasePage):
             return "".join(h)
         if w.stay:
             h.append(f"<p>{escape(w.stay)}</p>")
-        h.append(f"<h3>{escape(_('Routes to permanent residence'))}</h3><ul>")
+        routes = _("Routes to permanent residence")
+        h.append(f"<h3>{escape(routes)}</h3><ul>")
         for rw in w.routes:
             h.append(f"<li><b>{escape(rw.name)}</b>: {escape(rw.says)}{self.why_link(rw.route)}")
             inner = [f"<li>{self.fact_link(f)}</li>" for f in rw.facts]
@@ -230,7 +231,8 @@ class ResultsPage(BasePage):
         if w.others:
             h.append(f"<p>{escape(w.others)}{self.change('requirements')}</p>")
         if w.warnings:
-            h.append(f"<h4>{escape(_('Check before you apply'))}</h4><ul>")
+            check = _("Check before you apply")
+            h.append(f"<h4>{escape(check)}</h4><ul>")
             h.extend(f"<li>! {escape(x)}</li>" for x in w.warnings)
             h.append("</ul>")
         if ev.points is None:
