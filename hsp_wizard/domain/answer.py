@@ -198,6 +198,8 @@ def _route(engine: Engine, planner: Planner, project: Project, ev: Evaluation, n
                            closing=op.closing[0] if op.closing else None, missing=missing, warnings=warnings,
                            result=res)
     reason = _reason(res, op)
+    if reason is not None and reason not in res.blockers and op is not None:
+        reason = _first_said(planner, check, name, ev.on, reason)
     return RouteAnswer(name, CLOSED, waits_for=reason, result=res)
 
 
@@ -212,6 +214,17 @@ def _reason(res: RouteResult, op) -> Condition | None:
     if late:
         return late[0]
     return now[0] if now else None
+
+
+def _first_said(planner: Planner, check, name: str, on: date, reason: Condition) -> Condition:
+    """A condition that blocks at the horizon's end but not on the evaluation date, said as on the first candidate
+    day it blocks (not as on the horizon's last day)."""
+    from hsp_wizard.domain.dates import years_after
+    for d in planner.candidates(on, years_after(on, LOOK_BACK_YEARS), ROUTE_SHIFTS[name]):
+        found = next((c for c in check(d).blockers if c.rule_id == reason.rule_id), None)
+        if found is not None:
+            return found
+    return reason
 
 
 def open_since(planner: Planner, check, name: str, on: date) -> date:
