@@ -291,6 +291,10 @@ def render_scenarios(cmp, r) -> str:
         name = col.name if col.name is not None else r.tr(N_("As entered"))
         if col.earliest is None:
             first = r.tr(N_("no route opens within the horizon"))
+        elif not col.usable():
+            first = r.msg(Msg.of(N_("earliest: {route} on {date}, closed again from {closed}, before the application "
+                                    "date"), route=RouteRef(col.earliest[0]), date=col.earliest[1],
+                                 closed=col.closed[col.earliest[0]]))
         else:
             first = r.msg(Msg.of(N_("earliest: {route} on {date}"), route=RouteRef(col.earliest[0]),
                                  date=col.earliest[1]))
@@ -300,6 +304,10 @@ def render_scenarios(cmp, r) -> str:
                 out.append("      " + r.msg(Msg.of(N_("{date}: {total} points"), date=d, total=col.points[d])))
         for route in cmp.routes:
             when = col.opens.get(route)
+            if route in col.closed:
+                out.append("      " + r.msg(Msg.of(N_("{route}: closed from {date}"), route=RouteRef(route),
+                                                   date=col.closed[route])))
+                continue
             out.append("      " + r.msg(Msg.of(N_("{route}: {date}"), route=RouteRef(route),
                                                date=when if when else Term(N_("not within the horizon")))))
     out.append("")

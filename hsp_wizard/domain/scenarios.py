@@ -6,7 +6,7 @@ A scenario stores only its changes (see `Scenario`), so it is always the current
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from hsp_wizard.domain.dates import ONE_DAY, years_before
@@ -57,6 +57,12 @@ class Column:
     points: dict[date, int] | None              # the chosen category's total on each compared day
     opens: dict[str, date | None]               # each route (and "hsp2") -> earliest date within the horizon
     earliest: tuple[str, date] | None           # the route that opens first, and when
+    closed: dict[str, date] = field(default_factory=dict)  # route -> the day it closed again, when that is on or before
+    #                                             the application date (the plan would be refused on it)
+
+    def usable(self) -> bool:
+        """The earliest route is still open on the application date (or there is no application date)."""
+        return self.earliest is not None and self.earliest[0] not in self.closed
 
     def checkpoints(self) -> list[date]:
         """This side's own days: 3 years and 1 year before its application date, and the date itself."""
@@ -69,7 +75,8 @@ class Column:
                 "checkpoints": [d.isoformat() for d in self.checkpoints()],
                 "opens": {k: _iso(v) for k, v in self.opens.items()},
                 "earliest": None if self.earliest is None else {"route": self.earliest[0],
-                                                                "opens": self.earliest[1].isoformat()}}
+                                                                "opens": self.earliest[1].isoformat()},
+                "closed": {k: v.isoformat() for k, v in self.closed.items()}}
 
 
 @dataclass(frozen=True)
@@ -119,14 +126,14 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
         hit = cache.get(key) if cache is not None else None
         if hit is None:
             opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today)
-            hit = (opens, first_route(opens), {})
+            hit = (opens, first_route(opens), {}, _closed(variant, opens, today, rules))
             if cache is not None:
                 cache.put(key, hit)
         found.append((name, variant, *hit))
     planned = {v.planned_application_date for _n, v, *_rest in found if v.planned_application_date}
     days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in CHECKPOINT_YEARS), p)})
     columns = []
-    for name, variant, opens, first, known in found:
+    for name, variant, opens, first, known, closed in found:
         pts = None
         if cat is not None:
             missing = [d for d in days if d not in known]
@@ -134,9 +141,30 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
                 engine = Engine(variant, rules, today=today)
                 known.update({d: engine.points(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
-        columns.append(Column(name, variant.planned_application_date, pts, opens, first))
+        columns.append(Column(name, variant.planned_application_date, pts, opens, first, closed))
     shown = [r for r in (*ROUTES, "hsp2") if any(c.opens.get(r) for c in columns)]
     return Comparison(today, cat, days, shown, columns)
+
+
+def _closed(variant: Project, opens: dict[str, date | None], today: date, rules: RuleSet | None) -> dict[str, date]:
+    """Each route that opens before the side's application date but is closed again on it, and the day it closed:
+    applying on that date would be too late for it."""
+    planned = variant.planned_application_date
+    if planned is None:
+        return {}
+    from hsp_wizard.domain.evaluate import Planner
+    engine = Engine(variant, rules, today=today)
+    engine.blocking_only = True
+    out = {}
+    for route, opened in opens.items():
+        if opened is None or opened >= planned:
+            continue
+        check = engine.hsp2 if route == "hsp2" else (lambda d, n=route: engine.route(n, d))
+        if check(planned).open:
+            continue
+        op = Planner(engine).opening(check, route, opened, planned)
+        out[route] = op.closes or planned
+    return out
 
 
 def _iso(d: date | None) -> str | None:

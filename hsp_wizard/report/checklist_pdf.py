@@ -236,10 +236,13 @@ def _scenarios(p: Project, r: Renderer, s, today: date) -> list:
         lines = [name] + ([] if scenario is None else [r.msg(_change(ch, kinds)) for ch in scenario.changes])
         first = col.earliest
         points = [str(col.points[d]) if col.points else "—" for d in col.checkpoints()] or ["—"] * 3
+        when = r.fmt(first[1]) if first else "—"
+        if first and not col.usable():
+            when = r.tr(N_("closed from {date}")).format(date=r.fmt(col.closed[first[0]]))
         rows.append([_para("\n".join(lines), s["cell"]),
                      _para(r.fmt(col.planned) if col.planned else "—", s["cell"]),
                      _para(_route_name(r, first[0]) if first else r.tr(N_("none within the horizon")), s["cell"]),
-                     _para(r.fmt(first[1]) if first else "—", s["cell"]),
+                     _para(when, s["cell"]),
                      *(_para(v, s["cell"]) for v in points)])
     note = r.tr(N_("Each scenario is your project with the changes listed, evaluated on {date}; the points are "
                    "those on its own checkpoints.")).format(date=r.fmt(today))

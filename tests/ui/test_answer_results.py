@@ -57,3 +57,28 @@ def test_a_fact_to_enter_links_to_its_page(window, qtbot, tmp_path, monkeypatch)
         page.view.toPlainText()
     page.view.anchorClicked.emit(QUrl(f"page:{int(PageId.RESIDENCE)}"))
     qtbot.waitUntil(lambda: window.wizard.currentId() == PageId.RESIDENCE, timeout=2000)
+
+
+def test_scenario_after_the_route_closes_is_not_starred(window, qtbot, tmp_path, monkeypatch):
+    from datetime import date as real_date
+
+    from hsp_wizard.domain.project import Scenario
+    from hsp_wizard.storage import save_project
+    from tests.answer.profiles import engineer
+    from tests.ui.test_scenarios_ui import open_scenarios, table
+    p = engineer(36).model_copy(update={"scenarios": [
+        Scenario(name="Apply in May", planned_application_date=real_date(2027, 5, 1))]})
+    from hsp_wizard.ui.widgets import scenarios_panel
+    monkeypatch.setattr(scenarios_panel.ScenariosPanel, "__init__", _with_today(scenarios_panel.ScenariosPanel.__init__))
+    panel = open_scenarios(window, p, tmp_path / "p.hspw")
+    qtbot.waitUntil(lambda: panel.comparison is not None, timeout=3000)
+    t = table(panel)
+    assert t["Earliest date"] == ["★ 3 Dec 2026", "closed from 1 Apr 2027"]
+    assert t["HSP 80 points, 1 year"] == ["3 Dec 2026", "closed from 1 Apr 2027"]
+
+
+def _with_today(init):
+    def wrapped(self, *a, **kw):
+        init(self, *a, **kw)
+        self.today = lambda: TODAY
+    return wrapped
