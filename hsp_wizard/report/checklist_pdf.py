@@ -162,7 +162,10 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
     cat = tl.category.value
     bands = [name for name, spans in tl.windows.items() if spans]
     width, left, plot_h = 178 * mm, 10 * mm, 42 * mm
-    height = plot_h + 12 * mm + 4.5 * mm * len(bands)
+    legend = _legend_entries(tl, r)
+    legend_rows = _legend_layout(legend, width, left)
+    legend_h = 4.5 * mm * (max(row for row, _x, _e in legend_rows) + 1) if legend_rows else 0
+    height = plot_h + 12 * mm + 4.5 * mm * len(bands) + legend_h
     base = height - plot_h - 4 * mm  # the plot's bottom
     top = max(100, (max(tl.totals[cat]) // 10 + 2) * 10)
     span = (tl.end - tl.start).days or 1
@@ -182,16 +185,13 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
         xx = x(date(year, 1, 1))
         dr.add(Line(xx, base, xx, base - 1.5 * mm, strokeColor=grey, strokeWidth=0.4))
         dr.add(String(xx, base - 4.5 * mm, str(year), fontName=FONT, fontSize=6.5, textAnchor="middle"))
-    for mark, colour in ((70, "#c77700"), (80, "#b00020")):
+    for mark, colour in ((70, "#c77700"), (80, "#b00020")):  # named in the legend
         dr.add(Line(left, y(mark), x(tl.end), y(mark), strokeColor=colors.HexColor(colour), strokeWidth=0.6,
                     strokeDashArray=[3, 2]))
-        dr.add(String(left + 1 * mm, y(mark) + 1.2, r.tr(N_("{points} points")).format(points=mark), fontName=FONT,
-                      fontSize=6, fillColor=colors.HexColor(colour)))
-    for d, label in ((tl.today, N_("today")), *(((tl.planned, N_("planned")),) if tl.planned else ())):
-        if tl.start <= d <= tl.end:
-            dr.add(Line(x(d), base, x(d), base + plot_h, strokeColor=colors.HexColor("#1f4e9c"), strokeWidth=0.5))
-            dr.add(String(x(d) + 1, base + plot_h - 6 - (7 if label == "planned" else 0), r.tr(label),
-                          fontName=FONT, fontSize=6, fillColor=colors.HexColor("#1f4e9c")))
+    for d, colour in ((tl.today, "#333333"), *(((tl.planned, "#1f4e9c"),) if tl.planned else ())):
+        if tl.start <= d <= tl.end:  # named in the legend
+            dr.add(Line(x(d), base, x(d), base + plot_h, strokeColor=colors.HexColor(colour), strokeWidth=0.5,
+                        strokeDashArray=None if colour == "#1f4e9c" else [1, 1]))
     for c in ("a", "b", "c"):
         pts = [x(tl.steps[0]), y(tl.totals[c][0])]
         for i in range(1, len(tl.steps)):
@@ -207,6 +207,17 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
         label = ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
         dr.add(String(left + 1 * mm, row + 1, label, fontName=FONT, fontSize=6))
         row -= 4.5 * mm
+    for line, lx, (kind, label, colour, dash, stroke) in legend_rows:  # the legend: every line and mark
+        ly = row + 1.5 * mm - 4.5 * mm * line
+        if kind == "band":
+            dr.add(Rect(lx, ly - 1, 6 * mm, 3 * mm, fillColor=colors.HexColor("#fbe3a0"), strokeColor=None))
+        elif kind == "vline":
+            dr.add(Line(lx + 3 * mm, ly - 1, lx + 3 * mm, ly + 2.5 * mm, strokeColor=colors.HexColor(colour),
+                        strokeWidth=0.5, strokeDashArray=dash))
+        else:
+            dr.add(Line(lx, ly + 1, lx + 6 * mm, ly + 1, strokeColor=colors.HexColor(colour), strokeWidth=stroke,
+                        strokeDashArray=dash))
+        dr.add(String(lx + 7 * mm, ly, label, fontName=FONT, fontSize=6))
     out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"), category=cat,
                               start=tl.start, end=tl.end)), s["h2"]), dr]
     events = {e.on: e for e in tl.events}
@@ -219,6 +230,34 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
         rows.append([_para(r.fmt(d), s["cell"]), *(_para(str(tl.totals[c][i]), s["cell"]) for c in "abc"),
                      _para(what, s["cell"])])
     out.append(_table(rows, [30 * mm, 11 * mm, 11 * mm, 11 * mm, 115 * mm]))
+    return out
+
+
+def _legend_entries(tl, r: Renderer) -> list[tuple]:
+    """(kind, label, colour, dash, stroke width) for every line and mark the PDF's chart draws."""
+    cat = tl.category.value
+    out = [("line", r.tr(N_("({category}) points")).format(category=c) +
+            (" " + r.tr(N_("(your category)")) if c == cat else ""), "#1f4e9c" if c == cat else "#c8c8c8", None,
+            1.6 if c == cat else 0.6) for c in "abc"]
+    out += [("line", r.tr(N_("{points} points")).format(points=m), colour, [3, 2], 0.6)
+            for m, colour in ((70, "#c77700"), (80, "#b00020"))]
+    out.append(("vline", r.tr(N_("today")), "#333333", [1, 1], 0.5))
+    if tl.planned:
+        out.append(("vline", r.tr(N_("planned date")), "#1f4e9c", None, 0.5))
+    if any(tl.windows.values()):
+        out.append(("band", r.tr(N_("a route is open")), "#fbe3a0", None, 0))
+    return out
+
+
+def _legend_layout(entries: list[tuple], width: float, left: float) -> list[tuple[int, float, tuple]]:
+    """Each legend entry's row and x, left to right, wrapping before the right edge."""
+    out, row, x = [], 0, left
+    for e in entries:
+        w = 7 * mm + pdfmetrics.stringWidth(e[1], FONT, 6) + 4 * mm
+        if x + w > width and x > left:
+            row, x = row + 1, left
+        out.append((row, x, e))
+        x += w
     return out
 
 

@@ -7,8 +7,8 @@ from datetime import date
 from html import escape
 
 from babel.lists import format_list
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
 from hsp_wizard.domain.evaluate import Evaluation, evaluate
@@ -71,6 +71,9 @@ class ResultsPage(BasePage):
         self.table.setTabKeyNavigation(False)
         self.texts.bind(self.table.setAccessibleName, N_("Points over time as a table"))
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.verticalHeader().hide()
         lay.addWidget(self.chart, 3)
         lay.addWidget(hint)
@@ -160,7 +163,9 @@ class ResultsPage(BasePage):
             cells = [r.fmt(d), *(str(tl.totals[c][row]) for c in ("a", "b", "c")), what]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnsToContents()  # the date and totals fit; "What changed" takes the rest and wraps
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
 
     def _sooner_html(self) -> str:
         r = Renderer()
