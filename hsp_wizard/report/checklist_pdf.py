@@ -121,7 +121,8 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     cl = compose(project, ev, route)
     printed_on = printed_on or ev.on
     story = []
-    story += _cover(project, ev, cl, r, s, printed_on)
+    w = _answer_words(project, ev, r, printed_on)
+    story += _cover(project, ev, cl, r, s, printed_on, w)
     story += _documents(cl, r, s)
     if cl.exhibits:
         story += _exhibits(cl, r, s)
@@ -131,7 +132,8 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
         story.append(KeepTogether(_timeline(project, r, s, printed_on)))
     if project.scenarios:
         story.append(KeepTogether(_scenarios(project, r, s, printed_on)))
-    story += _warnings(cl, r, s)
+    said = {*w.warnings, *(x for rw in w.routes for x in rw.warnings)}  # each warning once: page 1 has these
+    story += _warnings(cl, r, s, said)
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
                                 "immigration office may ask for more. It is not legal advice.")), s["small"]))
@@ -304,10 +306,10 @@ def _route_name(r: Renderer, name: str) -> str:
     return ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
 
 
-def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date) -> list:
+def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date, w) -> list:
     out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"]),
            _para("永住許可申請　提出書類チェックリスト", s["subtitle"])]
-    out += _headline(p, ev, r, s, printed_on)
+    out += _headline(w, r, s)
     en, ja = ROUTE_NAMES[cl.route]
     rows = []
     if p.name:
@@ -329,7 +331,6 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     rows.append([r.tr(N_("Printed")), r.fmt(printed_on)])
     out.append(_table([[_para(a, s["cell"]), _para(b, s["cell"])] for a, b in rows], [45 * mm, 133 * mm],
                       header=False))
-    w = _answer_words(p, ev, r, printed_on)
     out.append(_para(r.tr(N_("Routes to permanent residence")), s["h2"]))
     verdicts = []
     for rw in w.routes:
@@ -351,8 +352,7 @@ def _answer_words(p: Project, ev: Evaluation, r: Renderer, today: date):
     return words(r, answer_for(p, today, ev))
 
 
-def _headline(p: Project, ev: Evaluation, r: Renderer, s, today: date) -> list:
-    w = _answer_words(p, ev, r, today)
+def _headline(w, r: Renderer, s) -> list:
     style = ParagraphStyle("headline", parent=s["base"], fontSize=11, leading=15, spaceBefore=2, spaceAfter=6,
                            backColor=colors.HexColor("#eef3f9"), borderPadding=4)
     out = [_para(w.headline, style)]
@@ -417,12 +417,14 @@ def _sheet(pr: PointsResult, r: Renderer, s) -> list:
     return out
 
 
-def _warnings(cl: Checklist, r: Renderer, s) -> list:
-    if not cl.warnings:
+def _warnings(cl: Checklist, r: Renderer, s, said: set[str] = frozenset()) -> list:
+    """The chosen route's blockers and warnings not already said on the first page."""
+    left = [c for c in cl.warnings if r.msg(c.why) not in said]
+    if not left:
         return []
     out = [_para(r.tr(N_("What could lead to a refusal")), s["h2"])]
     rows = [[r.tr(N_("Warning")), r.tr(N_("Rule"))]]
-    for c in cl.warnings:
+    for c in left:
         mark = "✗ " if c.blocking and c.met is False else "! "
         rows.append([_para(mark + r.msg(c.why), s["cell"]), _para(r.rule_label(c.rule_id), s["small"])])
     out.append(_table(rows, [120 * mm, 58 * mm]))

@@ -116,3 +116,27 @@ def test_pdf_first_page_says_the_headline(kind, lang, tmp_path):
     assert _flat(said) in _flat(first)
     if kind == "empty":
         assert "HSP 80" not in first and "高度人材（80点" not in first  # no route list
+
+
+def test_each_warning_once_in_the_pdf_and_the_cli(tmp_path, capsys):
+    """researcher-a's 106-day trip is a warning on the 70 route and the general rule: said once on the PDF's first
+    page (not again under "What could lead to a refusal"), once in the CLI; the PDF's "Why?" explains it."""
+    from hsp_wizard import cli
+    from hsp_wizard.report.checklist_pdf import build_checklist_pdf
+    from hsp_wizard.storage import load_project
+    from pathlib import Path
+    path = Path(__file__).resolve().parents[2] / "examples" / "researcher-a.hspw"
+    p = load_project(path)
+    data = build_checklist_pdf(p, evaluate(p, p.planned_application_date, today=TODAY), lang="en",
+                               printed_on=TODAY)
+    f = tmp_path / "c.pdf"
+    f.write_bytes(data)
+    text = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    head, _sep, why = text.rpartition("\nWhy?\n")
+    trip = "A trip of 106 days abroad (1 Jul 2024 to 15 Oct 2024)"
+    assert _flat(head).count(_flat(trip)) == 1 and _flat(trip) in _flat(why)
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(f), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert _flat(trip) in _flat(first)
+    assert cli.main(["evaluate", str(path), "--no-plan"]) == 0
+    assert capsys.readouterr().out.count(trip) == 1
