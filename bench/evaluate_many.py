@@ -1,5 +1,9 @@
-"""1,000 project files evaluated from the CLI (`hsp-wizard evaluate FOLDER --json`), wall-clock seconds,
-including interpreter start-up. The files are derived from the examples."""
+"""Project files evaluated from the CLI (`hsp-wizard evaluate FOLDER --json`): wall-clock seconds including
+interpreter start-up, and the peak memory of the largest process (the CLI or one of its workers). The files are
+derived from the examples.
+
+    python bench/evaluate_many.py [N ...]      (default: 1000 and 10000)
+"""
 
 from __future__ import annotations
 
@@ -13,23 +17,39 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench._projects import write_folder  # noqa: E402
 
-N = 1000
+AIMS = {1000: (3.0, None), 10000: (30.0, 250)}  # seconds, MiB (issue 21)
 
 
-def main() -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "projects"
-        write_folder(folder, N)
-        exe = Path(sys.executable).with_name("hsp-wizard")
-        for label, args in (("--json", ["--json"]), ("human", [])):
-            t = time.perf_counter()
-            r = subprocess.run([str(exe), "evaluate", str(folder), *args], capture_output=True)
-            secs = time.perf_counter() - t
-            if r.returncode != 0:
-                raise SystemExit(f"CLI failed: {r.stderr.decode()[:500]}")
-            print(f"{N} files, evaluate {label:7s}: {secs:5.2f} s  ({secs / N * 1000:.2f} ms per file, "
-                  f"{len(r.stdout) / 1e6:.1f} MB output)")
+def run(exe: Path, folder: Path, args: list[str]) -> tuple[float, int, float]:
+    """Seconds, bytes written, peak MiB of the largest process, for one run in a fresh child."""
+    code = ("import resource, subprocess, sys, time\n"
+            "t = time.perf_counter()\n"
+            "r = subprocess.run(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)\n"
+            "s = time.perf_counter() - t\n"
+            "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+            "print(r.returncode, s, len(r.stdout), peak)\n")
+    # the output is read into the measuring child, not the CLI: the CLI's own memory is what is measured
+    out = subprocess.run([sys.executable, "-c", code, str(exe), "evaluate", str(folder), *args],
+                         capture_output=True, text=True, check=True).stdout.split()
+    if out[0] != "0":
+        raise SystemExit(f"CLI failed on {folder}")
+    return float(out[1]), int(out[2]), float(out[3])
+
+
+def main(sizes: list[int]) -> None:
+    exe = Path(sys.executable).with_name("hsp-wizard")
+    for n in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp) / "projects"
+            write_folder(folder, n)
+            for label, args in (("--json", ["--json"]), ("human", [])):
+                secs, size, peak = run(exe, folder, args)
+                aim_s, aim_mib = AIMS.get(n, (None, None)) if label == "--json" else (None, None)
+                aim = f"  (aims: {aim_s} s" + (f", {aim_mib} MiB" if aim_mib else "") + ")" if aim_s else ""
+                print(f"{n} files, evaluate {label:7s}: {secs:6.2f} s  ({secs / n * 1000:.2f} ms per file, "
+                      f"{size / 1e6:.1f} MB output, peak {peak:.0f} MiB){aim}")
+    print(f"load average at the end: {' '.join(f'{x:.2f}' for x in __import__('os').getloadavg())}")
 
 
 if __name__ == "__main__":
-    main()
+    main([int(a) for a in sys.argv[1:]] or [1000, 10000])

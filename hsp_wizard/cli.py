@@ -151,23 +151,30 @@ def _evaluate(args) -> int:
     jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password, plan, args.why) for f in files]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
-            outcomes = list(pool.map(_evaluate_one, jobs, chunksize=max(1, len(jobs) // (8 * os.cpu_count()))))
-    else:
-        outcomes = [_evaluate_one(job) for job in jobs]
+            # in the files' order, each written as it arrives: memory stays flat however many files there are
+            outcomes = pool.map(_evaluate_one, jobs, chunksize=max(1, min(32, len(jobs) // (8 * os.cpu_count()))))
+            return _write_outcomes(outcomes, args.json)
+    return _write_outcomes(map(_evaluate_one, jobs), args.json)
+
+
+def _write_outcomes(outcomes, as_json: bool) -> int:
+    """Write each result as it comes (JSON: inside the envelope, errors after the results); 2 if any file failed."""
     failed = 0
-    results, errors = [], []
+    errors = []
+    first = True
+    if as_json:  # each result is serialised in its worker; the envelope is written around them
+        sys.stdout.write(f'{{"format":"{JSON_FORMAT}","version":{JSON_VERSION},"results":[')
     for ok, payload in outcomes:
         if not ok:
             failed += 1
             print(f"hsp-wizard: {payload['text']}", file=sys.stderr)
             errors.append(json.dumps(payload["json"], ensure_ascii=False, separators=(",", ":")))
-        elif args.json:
-            results.append(payload)
+        elif as_json:
+            sys.stdout.write(payload if first else ",\n" + payload)
+            first = False
         else:
             sys.stdout.write(payload)
-    if args.json:  # each result is serialised in its worker; the envelope is written around them
-        sys.stdout.write(f'{{"format":"{JSON_FORMAT}","version":{JSON_VERSION},"results":[')
-        sys.stdout.write(",\n".join(results))
+    if as_json:
         sys.stdout.write('],"errors":[' + ",\n".join(errors) + "]}\n")
     return 2 if failed else 0
 

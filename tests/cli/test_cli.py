@@ -137,3 +137,37 @@ def test_scenarios_are_compared_in_json_and_text_and_absent_without_any(capsys):
     assert "Scenarios compared:" in out and "    Long trip: no route opens within the horizon" in out
     code, out, _ = run(capsys, "evaluate", str(planning), "--lang", "ja", "--no-plan")
     assert "Long trip" not in out
+
+
+def test_a_large_folder_gives_the_same_bytes_in_worker_processes_as_in_one(tmp_path, capsys, monkeypatch):
+    """Past PARALLEL_FROM files the CLI uses worker processes and writes each result as it arrives: the output is
+    the same, byte for byte and in the files' order, as evaluating them one after another."""
+    import hsp_wizard.cli as cli
+    examples = sorted((ROOT / "examples").glob("*.hspw"))
+    for i in range(cli.PARALLEL_FROM + 6):
+        (tmp_path / f"p{i:03d}.hspw").write_bytes(examples[i % len(examples)].read_bytes())
+    (tmp_path / "p033-broken.hspw").write_text("{")
+    args = ("evaluate", str(tmp_path), "--json", "--on", "2026-10-01")
+    code, parallel, err = run(capsys, *args)
+    assert code == 2 and err.count("p033-broken.hspw") == 1
+    monkeypatch.setattr(cli, "PARALLEL_FROM", 10**9)
+    assert run(capsys, *args)[1] == parallel
+    data = json.loads(parallel)
+    assert [Path(r["file"]).name for r in data["results"]] == sorted(
+        p.name for p in tmp_path.iterdir() if p.name != "p033-broken.hspw")
+
+
+def test_results_are_written_as_they_arrive_not_collected(capsys):
+    """A scrivener's 10,000 files must not be held in memory: the first result is on stdout before the second
+    is even evaluated."""
+    import hsp_wizard.cli as cli
+    seen = []
+
+    def outcomes():
+        yield True, '{"file":"a"}'
+        seen.append(capsys.readouterr().out)
+        yield True, '{"file":"b"}'
+
+    assert cli._write_outcomes(outcomes(), as_json=True) == 0
+    assert seen == ['{"format":"hsp-wizard-evaluation","version":1,"results":[{"file":"a"}']
+    assert capsys.readouterr().out == ',\n{"file":"b"}],"errors":[]}\n'

@@ -3,14 +3,13 @@ clear and quick answer, and any change to the file is refused."""
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
 
 from hsp_wizard.storage import (ProjectFileError, ProjectPasswordError, dumps_project, load_project, parse_project,
                                 project_bytes, read_project, save_project)
-from hsp_wizard.storage.encryption import KdfParams, SealKey, password_problem
+from hsp_wizard.storage.encryption import ITERATIONS, LANES, MEMORY_KIB, KdfParams, SealKey, password_problem
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "hsp-holder-b.hspw"
@@ -41,18 +40,22 @@ def test_a_protected_file_holds_nothing_readable_and_opens_with_its_password(tmp
     assert (target.stat().st_mode & 0o777) == 0o600
 
 
-def test_without_a_password_it_asks_and_a_wrong_one_is_told_quickly(tmp_path):
+def test_without_a_password_it_asks_and_a_wrong_one_is_told_quickly(tmp_path, monkeypatch):
+    """Quickly: a wrong password costs one key derivation at our own cost settings (about 0.3 s here, measured by
+    bench/autosave.py), not a timed assertion that a busy machine would fail."""
     target = tmp_path / "p.hspw"
     save_project(example(), target, key=SealKey.from_password(PASSWORD))
     with pytest.raises(ProjectPasswordError) as none:
         read_project(target)
     assert not none.value.wrong and "protected by a password" in str(none.value)
-    started = time.perf_counter()
+    derivations = []
+    real = KdfParams.derive
+    monkeypatch.setattr(KdfParams, "derive", lambda self, pw: derivations.append(
+        (self.memory_kib, self.iterations, self.lanes)) or real(self, pw))
     with pytest.raises(ProjectPasswordError) as wrong:
         read_project(target, "correct horse battery staple")
-    took = time.perf_counter() - started
     assert wrong.value.wrong and "password is not right" in str(wrong.value)
-    assert took < 2.0, f"a wrong password took {took:.2f} s to tell"
+    assert derivations == [(MEMORY_KIB, ITERATIONS, LANES)]
 
 
 def test_the_key_opens_its_own_saves_without_the_kdf_and_each_save_has_a_new_nonce():
@@ -93,13 +96,14 @@ def test_a_changed_ciphertext_says_the_file_was_changed_not_the_password():
 
 
 @pytest.mark.parametrize("memory,iterations", [(4 * 1024 * 1024, 1), (64 * 1024, 10_000), (1024, 1)])
-def test_a_file_asking_for_huge_or_tiny_key_settings_is_refused_without_deriving(memory, iterations):
+def test_a_file_asking_for_huge_or_tiny_key_settings_is_refused_without_deriving(memory, iterations, monkeypatch):
     raw = json.loads(project_bytes(example(), fast_key()))
     raw["kdf"]["memory_kib"], raw["kdf"]["iterations"] = memory, iterations
-    started = time.perf_counter()
+    derivations = []
+    monkeypatch.setattr(KdfParams, "derive", lambda self, pw: derivations.append(self) or (b"", b""))
     with pytest.raises(ProjectFileError) as exc:
         parse_project(json.dumps(raw).encode(), password=PASSWORD)
-    assert time.perf_counter() - started < 0.2
+    assert derivations == [], "refused before any key derivation"
     assert not isinstance(exc.value, ProjectPasswordError) and "key settings" in str(exc.value)
 
 
