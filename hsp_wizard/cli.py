@@ -220,7 +220,7 @@ def render_text(name: str, project, ev: Evaluation, r, *, today: date | None = N
     from hsp_wizard.wording import plain_text, words
     today = today or date.today()
     out = [r.msg(Msg.of(N_("{file}: evaluated on {date}"), file=name, date=ev.on))]
-    w = words(r, answer(project, ev, today), horizon_years)
+    w = words(r, answer(project, ev, today), horizon_years, why=why)
     out.extend(plain_text(w))
     if w.kind == "empty":
         out.append("")

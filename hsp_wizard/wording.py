@@ -171,8 +171,8 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
                            "entered. The main reason: {why}."), years=horizon_years, why=reason.why))
 
 
-def words(r: Renderer, a: Answer, horizon_years: int = 10) -> Words:
-    """The whole answer worded in `r`'s language."""
+def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> Words:
+    """The whole answer worded in `r`'s language; the "Why?" explanations only with `why` (they cost most)."""
     out = Words(headline(r, a, horizon_years), a.kind, [])
     if a.kind == EMPTY:
         out.facts = [fact_words(r, a.first_fact)]
@@ -182,11 +182,11 @@ def words(r: Renderer, a: Answer, horizon_years: int = 10) -> Words:
         if ra.state == UNKNOWN:
             rw.facts = _unique([fact_words(r, f) for f in ra.missing])
         rw.warnings = _dedup([r.msg(c.why) for c in ra.warnings])
-        if ra.result is not None:
+        if ra.result is not None and why:
             rw.why = [explain(r, c) for c in ra.result.conditions]
-            if ra.closing is not None:
+            if ra.closing is not None and why:
                 rw.why.append(r.msg(Msg.of(N_("It closes on {date}:"), date=ra.closes)) + " " + explain(r, ra.closing))
-            if ra.state == OPENS and ra.waits_for is not None:
+            if ra.state == OPENS and ra.waits_for is not None and why:
                 rw.why.append(r.msg(Msg.of(N_("It opens on {date}; until then:"), date=ra.opens)) + " " +
                               explain(r, ra.waits_for))
         out.routes.append(rw)
@@ -207,7 +207,8 @@ def words(r: Renderer, a: Answer, horizon_years: int = 10) -> Words:
                                    "of stay (在留期間更新許可申請) from {extend_from}, before {expires}."),
                                 expires=s.expires, decision=s.decision, days=s.days, applied=s.applied,
                                 extend_from=s.extend_from))
-        out.why = [*out.why, explain(r, s.processing), explain(r, s.extension)]
+        if why:
+            out.why = [*out.why, explain(r, s.processing), explain(r, s.extension)]
     return out
 
 

@@ -349,7 +349,7 @@ def _answer_words(p: Project, ev: Evaluation, r: Renderer, today: date):
     """The answer the results page and the CLI show (on the planned date, else the printing date), worded."""
     from hsp_wizard.domain.answer import answer_for
     from hsp_wizard.wording import words
-    return words(r, answer_for(p, today, ev))
+    return words(r, answer_for(p, today, ev), why=False)
 
 
 def _headline(w, r: Renderer, s) -> list:

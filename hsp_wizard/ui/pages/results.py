@@ -212,9 +212,9 @@ class ResultsPage(BasePage):
         r = Renderer()
         p = self.doc.project
         a = self.answer if self.answer is not None and self.answer.on == ev.on else answer(p, ev, today)
-        w = words(r, a)
+        w = words(r, a, why=bool(self.expanded))  # the explanations are worded only once one is opened
         h = [f'<p style="font-size:large"><b>{escape(w.headline)}</b>'
-             f'{self.why_link("headline") if w.why else ""}</p>']
+             f'{self.why_link("headline") if a.best is not None else ""}</p>']
         h.append(self.why_list("headline", w.why))
         if w.facts:
             h.append("<ul>" + "".join(f"<li>{self.fact_link(f)}</li>" for f in w.facts) + "</ul>")
