@@ -74,10 +74,12 @@ def route_name(r: Renderer, name: str, official: bool = True) -> str:
 
 
 def fact_words(r: Renderer, f: Fact) -> FactWords:
-    if f.rule_id in FACT_NAMES and f.rule_id != "stay.longest_period" or f.condition is None:
-        text = r.tr(FACT_NAMES.get(f.rule_id, f.rule_id))
-    else:
+    """A fact to enter, as a link's words: the condition's own sentence where it names the status (the period of
+    stay), else the fact's short name."""
+    if f.condition is not None and (f.rule_id == "stay.longest_period" or f.rule_id not in FACT_NAMES):
         text = r.msg(f.condition.why)
+    else:
+        text = r.tr(FACT_NAMES[f.rule_id])
     return FactWords(text, f.item, r.tr(ITEM_PAGES.get(f.item, ITEM_PAGES["category"])))
 
 
@@ -174,8 +176,9 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
 def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> Words:
     """The whole answer worded in `r`'s language; the "Why?" explanations only with `why` (they cost most)."""
     out = Words(headline(r, a, horizon_years), a.kind, [])
-    if a.kind == EMPTY:
-        out.facts = [fact_words(r, a.first_fact)]
+    if a.kind == EMPTY:  # the sentence names the page; the window adds a link to it
+        out.facts = [FactWords(r.tr(N_("Go to that page")), a.first_fact.item,
+                               r.tr(ITEM_PAGES[a.first_fact.item]))]
         return out
     for ra in a.routes:
         rw = RouteWords(ra.route, route_name(r, ra.route), ra.state, route_says(r, ra))
@@ -233,7 +236,7 @@ def plain_text(w: Words, indent: str = "  ", why: bool = False) -> list[str]:
     r_lines = [indent + w.headline]
     if w.stay:
         r_lines.append(indent + w.stay)
-    for f in w.facts:
+    for f in w.facts if w.kind != EMPTY else ():
         r_lines.append(indent + "  → " + f.text + " — " + f.page)
     for rw in w.routes:
         r_lines.append(f"{indent}  {rw.name}: {rw.says}")

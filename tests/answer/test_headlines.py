@@ -88,7 +88,7 @@ def test_cli_says_the_headline(kind, lang, tmp_path, capsys, monkeypatch):
     out = capsys.readouterr().out
     assert out.splitlines()[1].strip() == HEADLINES[(kind, lang)]
     if kind == "empty":
-        assert len(out.strip().splitlines()) == 3  # the file line, the sentence, where to enter it
+        assert len(out.strip().splitlines()) == 2  # the file line and the sentence (it names the page)
         assert "HSP 80" not in out and "高度人材" not in out
 
 

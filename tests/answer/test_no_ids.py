@@ -12,6 +12,7 @@ import pytest
 from hsp_wizard.domain.evaluate import evaluate
 from hsp_wizard.storage import load_project
 from tests.answer.idscan import internal_ids
+from tests.answer.profiles import PROFILES, TODAY
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = sorted((ROOT / "examples").glob("*.hspw"))
@@ -35,6 +36,24 @@ def test_cli_text_has_no_ids(path, lang, capsys):
     assert cli.main(["evaluate", str(path), "--lang", lang, "--why"]) == 0
     before, why = capsys.readouterr().out.split(f"  {WHY[lang]}\n", 1)
     assert internal_ids(before) == [] and internal_ids(why)  # the ids are there, behind "Why?"
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("kind", sorted(PROFILES))
+def test_the_hand_worked_profiles_have_no_ids(kind, lang, tmp_path, capsys):
+    """The profiles of every headline kind (the empty project too), CLI and PDF."""
+    from hsp_wizard import cli
+    from hsp_wizard.report.checklist_pdf import build_checklist_pdf
+    from hsp_wizard.storage import save_project
+    p = PROFILES[kind]
+    save_project(p, tmp_path / "p.hspw", backup=False)
+    assert cli.main(["evaluate", str(tmp_path / "p.hspw"), "--lang", lang]) == 0
+    assert internal_ids(capsys.readouterr().out) == []
+    f = tmp_path / "c.pdf"
+    f.write_bytes(build_checklist_pdf(p, evaluate(p, TODAY, today=TODAY), lang=lang, printed_on=TODAY))
+    text = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    head, sep, _why = text.rpartition(f"\n{WHY[lang]}\n")
+    assert internal_ids(head if sep else text) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

@@ -36,3 +36,22 @@ def test_results_page_shows_no_ids(window, qtbot, lang):
         assert internal_ids(page.view.toPlainText()), path.name
         page.view.anchorClicked.emit(QUrl("why:headline"))
         page.tabs.setCurrentIndex(0)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_hand_worked_profiles_show_no_ids(window, qtbot, tmp_path, lang):
+    """Every headline kind's profile (the empty project too) on the results page."""
+    from hsp_wizard.storage import save_project
+    from hsp_wizard.ui.wizard import PageId
+    from tests.answer.profiles import PROFILES
+    w = window
+    if lang == "ja":
+        w.language_actions["ja"].trigger()
+        qtbot.waitUntil(lambda: w.wizard.welcome.title() == "HSP Wizardへようこそ", timeout=2000)
+    for kind, p in PROFILES.items():
+        save_project(p, tmp_path / f"{kind}.hspw", backup=False)
+        assert w.open_path(str(tmp_path / f"{kind}.hspw"), ask=False)
+        while w.wizard.currentId() != PageId.RESULTS:
+            w.wizard.next()
+        page = w.wizard.currentPage()
+        assert internal_ids(page.view.toPlainText()) == [], kind
