@@ -2,7 +2,8 @@
 Japanese, at 1280x720 (run under Xvfb: DISPLAY=:N .venv/bin/python docs/screenshots/make_answer_screenshots.py).
 
 English goes to docs/screenshots/09-answer-<example>.png, Japanese to docs/screenshots/ja/; the first example is
-also saved with its headline's "Why?" opened (09-answer-<example>-why.png)."""
+also saved with a route's "Why?" opened (09-answer-<example>-why.png) and its suggestions tab
+(-sooner.png); and the empty project (09-answer-empty.png)."""
 
 from __future__ import annotations
 
@@ -42,8 +43,24 @@ def main() -> int:
                     app.processEvents()
                 w.grab().save(str(out / f"09-answer-{name}-why.png"))
                 page.view.anchorClicked.emit(QUrl("why:hsp70"))
+        page = w.wizard.currentPage()  # the closing example's suggestions say "apply by" first
+        w.open_path(str(ROOT / "examples" / f"{EXAMPLES[0]}.hspw"), ask=False)
+        while w.wizard.currentId() < PageId.RESULTS:
+            w.wizard.next()
+        page = w.wizard.currentPage()
+        page.tabs.setCurrentIndex(2)
+        for _ in range(10):
+            app.processEvents()
+        w.grab().save(str(out / f"09-answer-{EXAMPLES[0]}-sooner.png"))
+        page.tabs.setCurrentIndex(0)
+        w.new_project()  # the empty project: one sentence
+        while w.wizard.currentId() < PageId.RESULTS:
+            w.wizard.next()
+        for _ in range(5):
+            app.processEvents()
+        w.grab().save(str(out / "09-answer-empty.png"))
         w.close()
-    print("saved", len(EXAMPLES) * 2 + 2, "screenshots")
+    print("saved", (len(EXAMPLES) + 3) * 2, "screenshots")
     return 0
 
 

@@ -183,6 +183,9 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
                 says = Msg.of(N_("Your planned date, {planned}, falls after your earliest route ({route}) closes on "
                                  "{closes} ({why}): apply by {last}"), planned=planned, route=RouteRef(route),
                               closes=closes, why=why.why, last=last)
+            elif opens <= today:
+                says = Msg.of(N_("Your earliest route ({route}) is open now and closes on {closes} ({why}): apply by "
+                                 "{last}"), route=RouteRef(route), closes=closes, why=why.why, last=last)
             else:
                 says = Msg.of(N_("Your earliest route ({route}) is open from {after} and closes on {closes} ({why}): "
                                  "apply by {last}"), route=RouteRef(route), after=opens, closes=closes, why=why.why,

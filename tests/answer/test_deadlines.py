@@ -25,8 +25,7 @@ def test_apply_by_comes_first_when_the_earliest_route_closes():
     s = suggestions(engineer(36), TODAY)
     assert s[0].kind == "apply_before"
     said = Renderer("en").msg(s[0].says)
-    assert said.startswith("Your earliest route (HSP 80 points, 1 year) is open from 3 Dec 2026 and closes on "
-                           "1 Apr 2027")
+    assert said.startswith("Your earliest route (HSP 80 points, 1 year) is open now and closes on 1 Apr 2027")
     assert said.endswith("apply by 31 Mar 2027")
     assert "2027年3月31日までに申請してください" in Renderer("ja").msg(s[0].says)
     assert all(x.kind != "apply_before" for x in suggestions(engineer(60), TODAY))  # nothing closes
