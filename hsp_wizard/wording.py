@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 
 from babel.lists import format_list
 
-from hsp_wizard.domain.answer import (ASK, CLOSED, CLOSES, EMPTY, NOTHING, OPEN, OPEN_NOW, OPENS, OPENS_LATER,
-                                      UNKNOWN, Answer, Fact, RouteAnswer)
-from hsp_wizard.domain.explain import Msg, N_, RouteRef, Term
+from hsp_wizard.domain.answer import (ASK, CLOSES, EMPTY, OPEN, OPEN_NOW, OPENS, OPENS_LATER, UNKNOWN, Answer,
+                                      Fact, RouteAnswer)
+from hsp_wizard.domain.explain import Msg, N_, Term
 from hsp_wizard.domain.routes import Condition
 from hsp_wizard.presentation import ROUTE_NAMES, Renderer
 
@@ -251,5 +251,5 @@ def plain_text(w: Words, indent: str = "  ", why: bool = False) -> list[str]:
     return r_lines
 
 
-__all__ = ["Words", "RouteWords", "FactWords", "words", "headline", "plain_text", "route_name", "explain", "SURENESS",
-           "ITEM_PAGES", "ASK", "CLOSED", "CLOSES", "NOTHING", "OPENS_LATER", "RouteRef"]
+__all__ = ["FactWords", "ITEM_PAGES", "RouteWords", "SURENESS", "Words", "explain", "headline", "plain_text", "route_name",
+           "words"]

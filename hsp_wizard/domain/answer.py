@@ -9,11 +9,12 @@ application date, the current period of stay's end is checked against the expect
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
-from hsp_wizard.domain.dates import ONE_DAY, month_add, years_before
-from hsp_wizard.domain.evaluate import ROUTE_SHIFTS, Evaluation, Planner
+from hsp_wizard.domain.dates import ONE_DAY, month_add, years_after, years_before
+from hsp_wizard.domain.evaluate import ROUTE_SHIFTS, Evaluation, Planner, evaluate
+from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.routes import ROUTES, Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet
@@ -130,7 +131,7 @@ def answer(project: Project, ev: Evaluation, today: date, *, planned: bool | Non
                 seen[key].append(ra.route)
             first.setdefault(key, c)
     shared = [first[k] for k, names in seen.items() if len(names) > 1]
-    shown = [_replace(ra, warnings=tuple(c for c in ra.warnings if len(seen[(c.rule_id, c.why)]) == 1))
+    shown = [replace(ra, warnings=tuple(c for c in ra.warnings if len(seen[(c.rule_id, c.why)]) == 1))
              for ra in shown]
 
     pr_routes = [ra for ra in shown if ra.route in ROUTES]
@@ -146,7 +147,6 @@ def answer_for(project: Project, today: date, ev: Evaluation | None = None, *, r
                horizon_years: int = 10) -> Answer:
     """The answer every view shows: on the planned application date, else today (so the results page, the CLI
     and the PDF say the same sentence). `ev` is reused when it was evaluated on that date."""
-    from hsp_wizard.domain.evaluate import evaluate
     on = project.planned_application_date or today
     if ev is None or ev.on != on or not ev.openings:
         ev = evaluate(project, on, rules=rules, today=today, horizon_years=horizon_years)
@@ -219,7 +219,6 @@ def _reason(res: RouteResult, op) -> Condition | None:
 def _first_said(planner: Planner, check, name: str, on: date, reason: Condition) -> Condition:
     """A condition that blocks at the horizon's end but not on the evaluation date, said as on the first candidate
     day it blocks (not as on the horizon's last day)."""
-    from hsp_wizard.domain.dates import years_after
     for d in planner.candidates(on, years_after(on, LOOK_BACK_YEARS), ROUTE_SHIFTS[name]):
         found = next((c for c in check(d).blockers if c.rule_id == reason.rule_id), None)
         if found is not None:
@@ -256,15 +255,9 @@ def stay_check(engine: Engine, applied: date) -> StayCheck | None:
         return None
     months = engine.num("stay.pending_pr_not_extending", applied)
     extend_from = month_add(expires, -months) + ONE_DAY
-    from hsp_wizard.domain.explain import Msg, N_
     processing = engine.cond("pr.processing_days", True, Msg.of(N_("ISA's average processing time: {days} days"),
                                                                days=days), applied, blocking=False)
     extension = engine.cond("stay.pending_pr_not_extending", True,
                             Msg.of(N_("Apply to extend the period of stay from {date}"), date=extend_from), applied,
                             blocking=False)
     return StayCheck(applied, expires, decision, days, extend_from, st.status, processing, extension)
-
-
-def _replace(ra: RouteAnswer, **changes) -> RouteAnswer:
-    from dataclasses import replace
-    return replace(ra, **changes)

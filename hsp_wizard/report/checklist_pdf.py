@@ -26,7 +26,6 @@ from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
-from hsp_wizard.domain.routes import ROUTES
 from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
 
 FONT = "IPAexGothic"
