@@ -77,6 +77,31 @@ def test_period_of_stay_ends_before_a_decision():
     assert answer_for(PROFILES["open"], TODAY).stay is None  # granted 2018 for 60 months: no end to compare
 
 
+
+def test_period_of_stay_note_in_the_cli_and_on_the_pdfs_first_page(tmp_path, capsys, monkeypatch):
+    from hsp_wizard import cli
+    from hsp_wizard.report.checklist_pdf import build_checklist_pdf
+    from hsp_wizard.storage import save_project
+    from tests.answer.profiles import engineer
+    p = engineer(60)
+    p = p.model_copy(update={"residence": [p.residence[0].model_copy(update={"end": date(2022, 1, 31)}),
+                                           p.residence[0].model_copy(update={"start": date(2022, 2, 1)})]})
+    monkeypatch.setattr(cli, "date", FrozenDate)
+    save_project(p, tmp_path / "p.hspw", backup=False)
+    assert cli.main(["evaluate", str(tmp_path / "p.hspw"), "--no-plan"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].strip() == HEADLINES[("open", "en")]
+    assert lines[2].strip().startswith("Your period of stay ends on 31 Jan 2027, before a decision is likely "
+                                       "(about 21 Oct 2027, at ISA's average of 322 days from an application on "
+                                       "3 Dec 2026).")
+    f = tmp_path / "c.pdf"
+    f.write_bytes(build_checklist_pdf(p, evaluate(p, TODAY, today=TODAY), lang="ja", printed_on=TODAY))
+    first = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(f), "-"], capture_output=True, text=True,
+                           check=True).stdout
+    assert _flat("永住許可申請中でも在留期間は延長されません。令和8年11月1日から令和9年1月31日までに在留期間更新許可申請"
+                 "をしてください。") in _flat(first)
+
+
 @pytest.mark.parametrize("kind,lang", CASES)
 def test_cli_says_the_headline(kind, lang, tmp_path, capsys, monkeypatch):
     from hsp_wizard import cli
