@@ -41,6 +41,7 @@ class FactWords:
     text: str
     item: str   # the wizard item whose page holds the field
     page: str   # that page's title
+    field: str | None = None  # the field itself (domain.answer.field_of)
 
 
 @dataclass
@@ -80,7 +81,7 @@ def fact_words(r: Renderer, f: Fact) -> FactWords:
         text = r.msg(f.condition.why)
     else:
         text = r.tr(FACT_NAMES[f.rule_id])
-    return FactWords(text, f.item, r.tr(ITEM_PAGES.get(f.item, ITEM_PAGES["category"])))
+    return FactWords(text, f.item, r.tr(ITEM_PAGES.get(f.item, ITEM_PAGES["category"])), f.field)
 
 
 def _short(r: Renderer, facts: tuple[Fact, ...]) -> str:

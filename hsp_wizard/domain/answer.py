@@ -38,6 +38,7 @@ class Fact:
     rule_id: str
     item: str
     condition: Condition | None = None  # None: the HSP category
+    field: str | None = None  # the field on that page: "taxes", "guarantor", … or "residence.<column>.<row>"
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,24 @@ def item_of(rule_id: str) -> str:
     if rule_id.startswith(("jskip", "gate.salary", "livelihood")):
         return "salary"
     return "category"
+
+
+# The requirements page's question for each unanswered obligation (by the condition's "what").
+OBLIGATION_FIELDS = {"taxes": "taxes", "pension premiums": "pension", "health-insurance premiums": "health"}
+
+
+def field_of(project: Project, engine: Engine, c: Condition, on: date) -> str | None:
+    """The field where the fact a condition asks for is entered, where one field holds it."""
+    if c.rule_id == "stay.longest_period":
+        st = engine.res.status_on(on)
+        if st is not None and st in project.residence:
+            return f"residence.period_of_stay_months.{project.residence.index(st)}"
+    if c.rule_id == "guarantor.required":
+        return "guarantor"
+    if c.rule_id == "obligations.public_charges":
+        what = dict(c.why.params).get("what")
+        return OBLIGATION_FIELDS.get(str(what)) if what is not None else None
+    return None
 
 
 def answer(project: Project, ev: Evaluation, today: date, *, planned: bool | None = None,
@@ -178,9 +197,11 @@ def _route(engine: Engine, planner: Planner, project: Project, ev: Evaluation, n
     res = ev.hsp2 if name == "hsp2" else ev.routes[name]
     op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
     warnings = tuple(c for c in res.conditions if not c.blocking and c.met is False)
-    missing = tuple(Fact(c.rule_id, item_of(c.rule_id), c) for c in res.conditions if c.met is None)
+    missing = tuple(Fact(c.rule_id, item_of(c.rule_id), c, field_of(project, engine, c, ev.on))
+                    for c in res.conditions if c.met is None)
     if name in NEEDS_CATEGORY and project.category is None:
-        return RouteAnswer(name, UNKNOWN, missing=(Fact("category", "category"), *missing), result=res)
+        return RouteAnswer(name, UNKNOWN, missing=(Fact("category", "category", field="group"), *missing),
+                           result=res)
 
     def check(d: date) -> RouteResult:
         return engine.hsp2(d) if name == "hsp2" else engine.route(name, d)

@@ -52,11 +52,16 @@ def test_a_fact_to_enter_links_to_its_page(window, qtbot, tmp_path, monkeypatch)
     from hsp_wizard.ui.wizard import PageId
     page = results(window, qtbot, "unknown", "en", tmp_path, monkeypatch)
     html = page.view.toHtml()
-    assert f'href="page:{int(PageId.RESIDENCE)}"' in html
     assert "Enter the period of stay granted for Engineer/Specialist in Humanities/International Services" in \
         page.view.toPlainText()
-    page.view.anchorClicked.emit(QUrl(f"page:{int(PageId.RESIDENCE)}"))
+    link = f"field:{int(PageId.RESIDENCE)}:residence.period_of_stay_months.0"
+    assert f'href="{link}"' in html  # the fact links to its field: the period of stay of the status held
+    page.view.anchorClicked.emit(QUrl(link))
     qtbot.waitUntil(lambda: window.wizard.currentId() == PageId.RESIDENCE, timeout=2000)
+    table = window.wizard.currentPage().editors["residence"].table
+    qtbot.waitUntil(lambda: table.hasFocus(), timeout=2000)
+    assert (table.currentRow(), table.horizontalHeaderItem(table.currentColumn()).text()) == (
+        0, "Period of stay (months)")
 
 
 def test_scenario_after_the_route_closes_is_not_starred(window, qtbot, tmp_path, monkeypatch):
@@ -82,3 +87,29 @@ def _with_today(init):
         init(self, *a, **kw)
         self.today = lambda: TODAY
     return wrapped
+
+
+def test_an_unanswered_question_links_to_it(window, qtbot, tmp_path, monkeypatch):
+    """The engineer who has not said whether a guarantor signs: "cannot tell yet", and the link focuses the
+    question on the requirements page."""
+    from hsp_wizard.domain.project import Obligations
+    from hsp_wizard.storage import save_project
+    from hsp_wizard.ui.pages import results as results_mod
+    from hsp_wizard.ui.wizard import PageId
+    from tests.answer.profiles import engineer
+    monkeypatch.setattr(results_mod, "date", FrozenDate)
+    p = engineer(60)
+    p = p.model_copy(update={"obligations": Obligations(**{**p.obligations.model_dump(), "guarantor": "unknown"})})
+    save_project(p, tmp_path / "g.hspw", backup=False)
+    assert window.open_path(str(tmp_path / "g.hspw"), ask=False)
+    while window.wizard.currentId() != PageId.RESULTS:
+        window.wizard.next()
+    page = window.wizard.currentPage()
+    assert page.view.toPlainText().startswith(
+        "Cannot tell yet: enter whether you have a guarantor first. If they are in order, you can apply via HSP 80 "
+        "points, 1 year, open since 1 Apr 2025.")
+    link = f"field:{int(PageId.REQUIREMENTS)}:guarantor"
+    assert f'href="{link}"' in page.view.toHtml()
+    page.view.anchorClicked.emit(QUrl(link))
+    qtbot.waitUntil(lambda: window.wizard.currentId() == PageId.REQUIREMENTS, timeout=2000)
+    qtbot.waitUntil(lambda: window.wizard.currentPage().guarantor.hasFocus(), timeout=2000)

@@ -91,8 +91,38 @@ class ResultsPage(BasePage):
                 self.view.verticalScrollBar().setValue(bar)
         elif text.startswith("page:"):
             self.change_requested.emit(int(text[5:]))
+        elif text.startswith("field:"):  # the page, then the field itself, focused
+            _kind, page, name = text.split(":", 2)
+            self.change_requested.emit(int(page))
+            self.focus_field(int(page), name)
         elif text.startswith("try:") and self.suggestions is not None:
             self.try_as_scenario(self.suggestions[int(text[4:])])
+
+    def focus_field(self, page_id: int, name: str) -> bool:
+        """Focus a field of another page: a list cell ("residence.period_of_stay_months.0") or a named widget
+        ("guarantor")."""
+        wizard = self.wizard()
+        page = wizard.page(page_id) if wizard is not None else None
+        if page is None or wizard.currentId() != page_id:
+            return False
+        parts = name.split(".")
+        editors = getattr(page, "editors", {})
+        if len(parts) == 3 and parts[0] in editors:
+            editor = editors[parts[0]]
+            col = next((i for i, c in enumerate(editor.columns) if c.key == parts[1]), None)
+            row = int(parts[2])
+            if col is None or row >= editor.table.rowCount():
+                return False
+            editor.table.setCurrentCell(row, col)
+            editor.table.setFocus()
+            return True
+        widget = getattr(page, name, None)
+        if hasattr(widget, "buttons"):  # a group of radio buttons: the chosen one, else the first
+            widget = widget.checkedButton() or (widget.buttons() or [None])[0]
+        if widget is None or not hasattr(widget, "setFocus"):
+            return False
+        widget.setFocus()
+        return True
 
     def try_as_scenario(self, s) -> bool:
         """A new scenario holding a suggestion's change (or its application date), shown in its tab."""
@@ -202,7 +232,11 @@ class ResultsPage(BasePage):
     def fact_link(self, f) -> str:
         page = self.page_of_item.get(f.item)
         text = escape(f.text)
-        return text if page is None else f'<a href="page:{page}">{text}</a>'
+        if page is None:
+            return text
+        if f.field:
+            return f'<a href="field:{page}:{escape(f.field)}">{text}</a>'
+        return f'<a href="page:{page}">{text}</a>'
 
     def render(self, ev: Evaluation, note: str, today: date) -> str:
         """The answer first (the headline, then each route's state), then the points; rule ids, sources and
