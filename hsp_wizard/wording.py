@@ -65,6 +65,7 @@ class Words:
     stay: str = ""                # the period of stay ends before a decision is likely
     why: list[str] = field(default_factory=list)  # the headline's "Why?": the best route's explanation
     facts: list[FactWords] = field(default_factory=list)  # the headline's facts to enter (empty / unknown)
+    also: str = ""                # the heading of HSP(ii), listed last: not a route to permanent residence
 
 
 def route_name(r: Renderer, name: str, official: bool = True) -> str:
@@ -177,6 +178,7 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
 def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> Words:
     """The whole answer worded in `r`'s language; the "Why?" explanations only with `why` (they cost most)."""
     out = Words(headline(r, a, horizon_years), a.kind, [])
+    out.also = r.tr(N_("Also: a change of status to HSP(ii) (not permanent residence)"))
     if a.kind == EMPTY:  # the sentence names the page; the window adds a link to it
         out.facts = [FactWords(r.tr(N_("Go to that page")), a.first_fact.item,
                                r.tr(ITEM_PAGES[a.first_fact.item]))]
@@ -239,14 +241,22 @@ def plain_text(w: Words, indent: str = "  ", why: bool = False) -> list[str]:
         r_lines.append(indent + w.stay)
     for f in w.facts if w.kind != EMPTY else ():
         r_lines.append(indent + "  → " + f.text + " — " + f.page)
-    for rw in w.routes:
+    def route_lines(rw: RouteWords) -> None:
         r_lines.append(f"{indent}  {rw.name}: {rw.says}")
         for f in rw.facts:
             r_lines.append(f"{indent}      → {f.text} — {f.page}")
         for text in rw.warnings:
             r_lines.append(f"{indent}      ! {text}")
+
+    for rw in w.routes:
+        if rw.route != "hsp2":
+            route_lines(rw)
     if w.others:
         r_lines.append(indent + "  " + w.others)
+    for rw in w.routes:
+        if rw.route == "hsp2":
+            r_lines.append(f"{indent}  {w.also}")
+            route_lines(rw)
     for text in w.warnings:
         r_lines.append(f"{indent}  ! {text}")
     return r_lines

@@ -331,14 +331,21 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     out.append(_table([[_para(a, s["cell"]), _para(b, s["cell"])] for a, b in rows], [45 * mm, 133 * mm],
                       header=False))
     out.append(_para(r.tr(N_("Routes to permanent residence")), s["h2"]))
-    verdicts = []
-    for rw in w.routes:
-        lines = [rw.says, *(f"→ {f.text} — {f.page}" for f in rw.facts), *(f"! {x}" for x in rw.warnings)]
-        verdicts.append([_para(rw.name, s["cell"]), _para("\n".join(lines), s["cell"])])
-    if verdicts:
-        out.append(_table(verdicts, [62 * mm, 116 * mm], header=False))
+    def rows(routes) -> Table:
+        cells = []
+        for rw in routes:
+            lines = [rw.says, *(f"→ {f.text} — {f.page}" for f in rw.facts), *(f"! {x}" for x in rw.warnings)]
+            cells.append([_para(rw.name, s["cell"]), _para("\n".join(lines), s["cell"])])
+        return _table(cells, [62 * mm, 116 * mm], header=False)
+
+    pr = [rw for rw in w.routes if rw.route != "hsp2"]
+    hsp2 = [rw for rw in w.routes if rw.route == "hsp2"]
+    if pr:
+        out.append(rows(pr))
     if w.others:
         out.append(_para(w.others, s["small"]))
+    if hsp2:
+        out += [_para(w.also, s["base"]), rows(hsp2)]
     for x in w.warnings:
         out.append(_para("! " + x, s["base"]))
     return out

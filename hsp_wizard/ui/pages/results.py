@@ -238,6 +238,16 @@ class ResultsPage(BasePage):
             return f'<a href="field:{page}:{escape(f.field)}">{text}</a>'
         return f'<a href="page:{page}">{text}</a>'
 
+    def route_item(self, rw) -> str:
+        h = [f"<li><b>{escape(rw.name)}</b>: {escape(rw.says)}{self.why_link(rw.route)}"]
+        inner = [f"<li>{self.fact_link(f)}</li>" for f in rw.facts]
+        inner += [f"<li>! {escape(x)}</li>" for x in rw.warnings]
+        if inner:
+            h.append("<ul>" + "".join(inner) + "</ul>")
+        h.append(self.why_list(rw.route, rw.why))
+        h.append("</li>")
+        return "".join(h)
+
     def render(self, ev: Evaluation, note: str, today: date) -> str:
         """The answer first (the headline, then each route's state), then the points; rule ids, sources and
         confidence only inside the "Why?" explanations."""
@@ -258,17 +268,14 @@ class ResultsPage(BasePage):
             h.append(f"<p>{escape(w.stay)}</p>")
         routes = _("Routes to permanent residence")
         h.append(f"<h3>{escape(routes)}</h3><ul>")
-        for rw in w.routes:
-            h.append(f"<li><b>{escape(rw.name)}</b>: {escape(rw.says)}{self.why_link(rw.route)}")
-            inner = [f"<li>{self.fact_link(f)}</li>" for f in rw.facts]
-            inner += [f"<li>! {escape(x)}</li>" for x in rw.warnings]
-            if inner:
-                h.append("<ul>" + "".join(inner) + "</ul>")
-            h.append(self.why_list(rw.route, rw.why))
-            h.append("</li>")
+        pr = [rw for rw in w.routes if rw.route != "hsp2"]
+        hsp2 = [rw for rw in w.routes if rw.route == "hsp2"]
+        h.extend(self.route_item(rw) for rw in pr)
         h.append("</ul>")
         if w.others:
             h.append(f"<p>{escape(w.others)}{self.change('requirements')}</p>")
+        if hsp2:
+            h.append(f"<p>{escape(w.also)}</p><ul>" + "".join(self.route_item(rw) for rw in hsp2) + "</ul>")
         if w.warnings:
             check = _("Check before you apply")
             h.append(f"<h4>{escape(check)}</h4><ul>")
