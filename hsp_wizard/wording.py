@@ -114,6 +114,9 @@ def route_says(r: Renderer, ra: RouteAnswer) -> str:
                                 last=ra.last_day))
         return r.msg(Msg.of(N_("open since {since}"), since=ra.since))
     if ra.state == UNKNOWN:
+        if ra.since is not None and ra.closes:
+            return r.msg(Msg.of(N_("cannot tell yet: enter {facts} (if they are in order: open since {since}, "
+                                   "until {last})"), facts=_short(r, ra.missing), since=ra.since, last=ra.last_day))
         if ra.since is not None:
             return r.msg(Msg.of(N_("cannot tell yet: enter {facts} (if they are in order: open since {since})"),
                                 facts=_short(r, ra.missing), since=ra.since))
@@ -151,6 +154,10 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
                             first=first, last=b.last_day, closes=b.closes, why=why, sure=sureness))
     if a.kind == ASK:
         facts = _short(r, b.missing)
+        if b.since is not None and b.closes:
+            return r.msg(Msg.of(N_("Cannot tell yet: enter {facts} first. If they are in order, you can apply via "
+                                   "{route}, open since {since}, until {last}: apply by {last}."), facts=facts,
+                                route=route, since=b.since, last=b.last_day))
         if b.since is not None:
             return r.msg(Msg.of(N_("Cannot tell yet: enter {facts} first. If they are in order, you can apply via "
                                    "{route}, open since {since}."), facts=facts, route=route, since=b.since))
@@ -239,8 +246,6 @@ def plain_text(w: Words, indent: str = "  ", why: bool = False) -> list[str]:
     r_lines = [indent + w.headline]
     if w.stay:
         r_lines.append(indent + w.stay)
-    for f in w.facts if w.kind != EMPTY else ():
-        r_lines.append(indent + "  → " + f.text + " — " + f.page)
     def route_lines(rw: RouteWords) -> None:
         r_lines.append(f"{indent}  {rw.name}: {rw.says}")
         for f in rw.facts:

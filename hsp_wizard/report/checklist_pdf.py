@@ -361,9 +361,7 @@ def _answer_words(p: Project, ev: Evaluation, r: Renderer, today: date):
 def _headline(w, r: Renderer, s) -> list:
     style = ParagraphStyle("headline", parent=s["base"], fontSize=11, leading=15, spaceBefore=2, spaceAfter=6,
                            backColor=colors.HexColor("#eef3f9"), borderPadding=4)
-    out = [_para(w.headline, style)]
-    for f in w.facts:
-        out.append(_para(f"→ {f.text} — {f.page}", s["base"]))
+    out = [_para(w.headline, style)]  # the facts to enter are listed under their routes
     if w.stay:
         out.append(_para(w.stay, s["base"]))
     out.append(Spacer(1, 4))

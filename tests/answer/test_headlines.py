@@ -165,3 +165,20 @@ def test_each_warning_once_in_the_pdf_and_the_cli(tmp_path, capsys):
     assert _flat(trip) in _flat(first)
     assert cli.main(["evaluate", str(path), "--no-plan"]) == 0
     assert capsys.readouterr().out.count(trip) == 1
+
+
+def test_cannot_tell_yet_still_says_the_deadline():
+    """The engineer with a 36-month period of stay (HSP routes close on 2027-04-01) who has not said whether a
+    guarantor signs: cannot tell yet, and the last day to apply if it is in order."""
+    from hsp_wizard.domain.project import Obligations
+    from tests.answer.profiles import engineer
+    p = engineer(36)
+    p = p.model_copy(update={"obligations": Obligations(**{**p.obligations.model_dump(), "guarantor": "unknown"})})
+    a = answer_for(p, TODAY)
+    assert a.kind == "unknown"
+    assert words(Renderer("en"), a).headline == (
+        "Cannot tell yet: enter whether you have a guarantor first. If they are in order, you can apply via HSP 80 "
+        "points, 1 year, open since 1 Apr 2025, until 31 Mar 2027: apply by 31 Mar 2027.")
+    assert words(Renderer("ja"), a).headline == (
+        "まだ判断できません。先に身元保証人がいるかを入力してください。問題がなければ、高度人材（80点以上・1年）により"
+        "申請できます（2025年4月1日から2027年3月31日まで申請可能）。2027年3月31日までに申請してください。")
