@@ -46,6 +46,11 @@ def test_why_opens_and_closes_the_explanation(window, qtbot, tmp_path, monkeypat
     assert "Hide why" in text
     page.view.anchorClicked.emit(QUrl("why:hsp80"))
     assert "pr.hsp80.points" not in page.view.toPlainText()
+    page.view.anchorClicked.emit(QUrl("why:points"))  # the point rows' sources, by title
+    text = page.view.toPlainText()
+    assert "(rule bonus.b7_n1)" in text and "Sources: " in text
+    page.view.anchorClicked.emit(QUrl("why:points"))
+    assert "bonus.b7_n1" not in page.view.toPlainText()
 
 
 def test_a_fact_to_enter_links_to_its_page(window, qtbot, tmp_path, monkeypatch):
