@@ -237,9 +237,9 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
 def _legend_entries(tl, r: Renderer) -> list[tuple]:
     """(kind, label, colour, dash, stroke width) for every line and mark the PDF's chart draws."""
     cat = tl.category.value
-    out = [("line", r.tr(N_("({category}) points")).format(category=c) +
-            (" " + r.tr(N_("(your category)")) if c == cat else ""), "#1f4e9c" if c == cat else "#c8c8c8", None,
-            1.6 if c == cat else 0.6) for c in "abc"]
+    out = [("line", r.tr(N_("({category}) points, your category") if c == cat else N_("({category}) points"))
+            .format(category=c), "#1f4e9c" if c == cat else "#c8c8c8", None, 1.6 if c == cat else 0.6)
+           for c in "abc"]
     out += [("line", r.tr(N_("{points} points")).format(points=m), colour, [3, 2], 0.6)
             for m, colour in ((70, "#c77700"), (80, "#b00020"))]
     out.append(("vline", r.tr(N_("today")), "#333333", [1, 1], 0.5))

@@ -61,8 +61,8 @@ class TimelineChart(QWidget):
         if tl is None or not tl.steps:
             return []
         chosen = tl.category.value if tl.category else None
-        out = [(f"cat:{c.value}", _("({category}) points").format(category=c.value) +
-                (" " + _("(your category)") if c.value == chosen else "")) for c in Category]
+        out = [(f"cat:{c.value}", (_("({category}) points, your category") if c.value == chosen else
+                                   _("({category}) points")).format(category=c.value)) for c in Category]
         out += [(f"mark:{m}", _("{points} points").format(points=m)) for m in MARKS]
         out.append(("today", _("today")))
         if tl.planned:
