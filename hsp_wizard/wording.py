@@ -42,6 +42,7 @@ class FactWords:
     item: str   # the wizard item whose page holds the field
     page: str   # that page's title
     field: str | None = None  # the field itself (domain.answer.field_of)
+    where: str = ""  # the fact and its page, as one sentence (the CLI and the PDF, which have no links)
 
 
 @dataclass
@@ -53,6 +54,7 @@ class RouteWords:
     facts: list[FactWords] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     why: list[str] = field(default_factory=list)  # the "Why?" explanation: rules, ids, sources, confidence
+    line: str = ""                # "name: says", as one message (the CLI)
 
 
 @dataclass
@@ -82,7 +84,9 @@ def fact_words(r: Renderer, f: Fact) -> FactWords:
         text = r.msg(f.condition.why)
     else:
         text = r.tr(FACT_NAMES[f.rule_id])
-    return FactWords(text, f.item, r.tr(ITEM_PAGES.get(f.item, ITEM_PAGES["category"])), f.field)
+    page = r.tr(ITEM_PAGES.get(f.item, ITEM_PAGES["category"]))
+    return FactWords(text, f.item, page, f.field, r.msg(Msg.of(N_("{fact} (on the page “{page}”)"), fact=text,
+                                                                page=page)))
 
 
 def _short(r: Renderer, facts: tuple[Fact, ...]) -> str:
@@ -192,16 +196,18 @@ def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> 
         return out
     for ra in a.routes:
         rw = RouteWords(ra.route, route_name(r, ra.route), ra.state, route_says(r, ra))
+        rw.line = r.msg(Msg.of(N_("{route}: {state}"), route=rw.name, state=rw.says))
         if ra.state == UNKNOWN:
             rw.facts = _unique([fact_words(r, f) for f in ra.missing])
         rw.warnings = _dedup([r.msg(c.why) for c in ra.warnings])
         if ra.result is not None and why:
             rw.why = [explain(r, c) for c in ra.result.conditions]
             if ra.closing is not None and why:
-                rw.why.append(r.msg(Msg.of(N_("It closes on {date}:"), date=ra.closes)) + " " + explain(r, ra.closing))
+                rw.why.append(r.msg(Msg.of(N_("It closes on {date}: {why}"), date=ra.closes,
+                                           why=explain(r, ra.closing))))
             if ra.state == OPENS and ra.waits_for is not None and why:
-                rw.why.append(r.msg(Msg.of(N_("It opens on {date}; until then:"), date=ra.opens)) + " " +
-                              explain(r, ra.waits_for))
+                rw.why.append(r.msg(Msg.of(N_("It opens on {date}; until then: {why}"), date=ra.opens,
+                                           why=explain(r, ra.waits_for))))
         out.routes.append(rw)
     if a.best is not None:
         best = next(rw for rw in out.routes if rw.route == a.best.route)
@@ -247,9 +253,9 @@ def plain_text(w: Words, indent: str = "  ", why: bool = False) -> list[str]:
     if w.stay:
         r_lines.append(indent + w.stay)
     def route_lines(rw: RouteWords) -> None:
-        r_lines.append(f"{indent}  {rw.name}: {rw.says}")
+        r_lines.append(f"{indent}  {rw.line}")
         for f in rw.facts:
-            r_lines.append(f"{indent}      → {f.text} — {f.page}")
+            r_lines.append(f"{indent}      → {f.where}")
         for text in rw.warnings:
             r_lines.append(f"{indent}      ! {text}")
 

@@ -334,7 +334,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     def rows(routes) -> Table:
         cells = []
         for rw in routes:
-            lines = [rw.says, *(f"→ {f.text} — {f.page}" for f in rw.facts), *(f"! {x}" for x in rw.warnings)]
+            lines = [rw.says, *(f"→ {f.where}" for f in rw.facts), *(f"! {x}" for x in rw.warnings)]
             cells.append([_para(rw.name, s["cell"]), _para("\n".join(lines), s["cell"])])
         return _table(cells, [62 * mm, 116 * mm], header=False)
 

@@ -239,7 +239,8 @@ class ResultsPage(BasePage):
         return f'<a href="page:{page}">{text}</a>'
 
     def route_item(self, rw) -> str:
-        h = [f"<li><b>{escape(rw.name)}</b>: {escape(rw.says)}{self.why_link(rw.route)}"]
+        line = escape(_("{route}: {state}")).format(route=f"<b>{escape(rw.name)}</b>", state=escape(rw.says))
+        h = [f"<li>{line}{self.why_link(rw.route)}"]
         inner = [f"<li>{self.fact_link(f)}</li>" for f in rw.facts]
         inner += [f"<li>! {escape(x)}</li>" for x in rw.warnings]
         if inner:
