@@ -35,7 +35,7 @@ def main() -> None:
     app = QApplication([])  # noqa: F841
     from hsp_wizard.storage.encryption import SealKey
     from hsp_wizard.ui.document import ProjectDocument
-    from hsp_wizard.ui.wizard import MainWindow
+    from hsp_wizard.ui.main_window import MainWindow
     w = MainWindow(ProjectDocument(busy()))
     w.doc.set_dirty(True)
     size = None

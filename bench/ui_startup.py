@@ -30,7 +30,7 @@ while first.t is None: app.processEvents()
 print((first.t - t0) * 1000, 0)
 """
 OURS = PROLOGUE + r"""
-from hsp_wizard.ui.wizard import MainWindow
+from hsp_wizard.ui.main_window import MainWindow
 w = MainWindow(); w.show()
 while first.t is None: app.processEvents()
 while not w.wizard.built: app.processEvents()

@@ -44,7 +44,8 @@ def busy() -> Project:
 def main() -> None:
     app = QApplication([])
     from hsp_wizard.ui.document import ProjectDocument
-    from hsp_wizard.ui.wizard import MainWindow, PageId
+    from hsp_wizard.ui.main_window import MainWindow
+    from hsp_wizard.ui.wizard import PageId
     w = MainWindow(ProjectDocument(busy()))
     w.show()
     while w.wizard.currentId() != PageId.SALARY:

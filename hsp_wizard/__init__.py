@@ -1,4 +1,4 @@
 """HSP Wizard: offline Highly Skilled Professional points and permanent-residence planner."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
 APP_NAME = "HSP Wizard"

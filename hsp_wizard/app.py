@@ -19,5 +19,5 @@ def main(argv: list[str] | None = None) -> int:
     if argv and (argv[0] in CLI_COMMANDS or argv[0] in {"-h", "--help", "--version"}):
         from hsp_wizard.cli import main as cli_main
         return cli_main(argv)
-    from hsp_wizard.ui.wizard import run  # Qt is imported only for the window
+    from hsp_wizard.ui.startup import run  # Qt is imported only for the window
     return run(argv)

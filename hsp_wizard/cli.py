@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 from hsp_wizard import __version__
-from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Msg, N_, RouteRef, Term
-from hsp_wizard.domain.routes import ROUTES
-
+from hsp_wizard.domain.plan import make_plan
+from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.rules import RuleDataError, load_rules
 from hsp_wizard.storage import ProjectFileError, ProjectPasswordError, read_project
 
@@ -39,7 +39,8 @@ def _parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="evaluate a project file or every project in a folder")
     ev.add_argument("path", help="a project file (.hspw/.json) or a folder of them")
     ev.add_argument("--on", type=_date, default=None,
-                    help="evaluation date (default: the project's planned application date, else today)")
+                    help="evaluation date (default: the project's planned application date, else the earliest "
+                         "date a route opens, else today)")
     ev.add_argument("--json", action="store_true", help="stable JSON output (docs/cli.md)")
     ev.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the human output")
     ev.add_argument("--horizon", type=int, default=10, help="years ahead to search for earliest dates")
@@ -54,9 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     ck.add_argument("project", help="a project file")
     ck.add_argument("-o", "--output", required=True, help="the PDF to write")
     ck.add_argument("--lang", choices=("en", "ja"), default="en")
-    ck.add_argument("--route", choices=ROUTES, default=None, help="default: the best route")
+    ck.add_argument("--route", choices=current_registry().routes, default=None, help="default: the best route")
     ck.add_argument("--on", type=_date, default=None,
-                    help="application date (default: the project's planned date, else today)")
+                    help="application date (default: the project's planned date, else the earliest date a route "
+                         "opens, else today)")
     ck.add_argument("--password-stdin", action="store_true",
                     help="read the project's password from the first line of standard input")
     sc = sub.add_parser("schema", help="print the project file's JSON Schema")
@@ -118,11 +120,9 @@ def _checklist(args) -> int:
     except ProjectFileError as exc:
         print(f"hsp-wizard: {exc.path}: {render.msg(exc.msg)}", file=sys.stderr)
         return 2
-    today = date.today()
-    on = args.on or project.planned_application_date or today
-    ev = evaluate(project, on, today=today)
+    plan = make_plan(project, date.today(), on=args.on)
     try:
-        data = build_checklist_pdf(project, ev, lang=args.lang, route=args.route, printed_on=today)
+        data = build_checklist_pdf(plan, lang=args.lang, route=args.route)
         write_private_atomic(Path(args.output), data)
     except ReportError as exc:
         print(f"hsp-wizard: {exc}", file=sys.stderr)
@@ -189,38 +189,33 @@ def _evaluate_one(job) -> tuple[bool, object]:
     except ProjectFileError as exc:
         return False, {"text": f"{exc.path}: {render.msg(exc.msg)}",
                        "json": {"file": path, "message": exc.msg.render(), "message_params": exc.msg.as_json()}}
-    when = on or project.planned_application_date or today
-    ev = evaluate(project, when, horizon_years=horizon, today=today)
+    the_plan = make_plan(project, today, on=on, horizon_years=horizon)
+    ev = the_plan.evaluation
     tl = sug = cmp = None
     if plan:
-        from hsp_wizard.domain.suggest import suggestions
-        from hsp_wizard.domain.timeline import timeline
-        tl = timeline(project, today)
-        sug = suggestions(project, today, horizon_years=horizon)
-        if project.scenarios:
-            from hsp_wizard.domain.scenarios import compare
-            cmp = compare(project, today, horizon_years=horizon)
+        tl, sug, cmp = the_plan.timeline, the_plan.suggestions, the_plan.comparison()
     if as_json:
         return True, json.dumps({"file": path, "evaluation": ev.as_json(),
                                  "timeline": tl.as_json() if tl else None,
                                  "suggestions": [s.as_json() for s in sug] if sug is not None else None,
                                  "scenarios": cmp.as_json() if cmp else None},
                                 ensure_ascii=False, separators=(",", ":"))
-    text = render_text(path, project, ev, render, today=today, why=why, horizon_years=horizon)
+    text = render_text(path, project, ev, render, today=today, why=why, horizon_years=horizon,
+                       answer=the_plan.answer)
     if plan:
         text += render_plan(tl, sug, render) + (render_scenarios(cmp, render) if cmp else "")
     return True, text
 
 
 def render_text(name: str, project, ev: Evaluation, r, *, today: date | None = None, why: bool = False,
-                horizon_years: int = 10) -> str:
+                horizon_years: int = 10, answer=None) -> str:
     """The readable answer of one evaluation: the headline first (the same sentence as the results page and the
     PDF), each route's state, then the points; rule ids, sources and confidence only under "Why?" (`why`)."""
-    from hsp_wizard.domain.answer import answer
+    from hsp_wizard.domain.answer import answer_for
     from hsp_wizard.wording import plain_text, words
     today = today or date.today()
     out = [r.msg(Msg.of(N_("{file}: evaluated on {date}"), file=name, date=ev.on))]
-    w = words(r, answer(project, ev, today), horizon_years, why=why)
+    w = words(r, answer or answer_for(project, today, ev), horizon_years, why=why)
     out.extend(plain_text(w))
     if w.kind == "empty":
         out.append("")

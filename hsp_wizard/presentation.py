@@ -9,23 +9,13 @@ from babel.numbers import format_currency, format_decimal
 
 from hsp_wizard.domain.dates import JAPANESE_ERAS
 from hsp_wizard.domain.explain import Money, Msg, RouteRef, RuleRef, StatusRef, Term
+from hsp_wizard.domain.registry import RouteNames
 from hsp_wizard.i18n import N_, current_language, translate
 from hsp_wizard.rules import load_rules
 
-# Each route's name: an English message id and the Japanese term used on ISA's lists.
-ROUTE_NAMES = {
-    "hsp80": (N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）"),
-    "hsp70": (N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）"),
-    "jskip": (N_("J-Skip, 1 year"), "特別高度人材（1年）"),
-    "general": (N_("General rule, 10 years"), "原則（引き続き10年）"),
-    "spouse": (N_("Spouse of a Japanese or permanent resident"), "日本人・永住者等の配偶者"),
-    "child": (N_("Child of a Japanese or permanent resident"), "日本人・永住者等の実子等"),
-    "long_term_resident": (N_("Long-term resident"), "定住者"),
-    "refugee": (N_("Recognised refugee"), "難民認定者"),
-    "contribution": (N_("Contribution to Japan"), "我が国への貢献"),
-    "regional": (N_("Regional revitalisation"), "地域再生"),
-    "hsp2": (N_("HSP(ii)"), "高度専門職2号"),
-}
+# Each route's name (an English message id, and the Japanese term used on ISA's lists), read from the route
+# registry in use (hsp_wizard.domain.registry): a mapping, route -> (English, Japanese).
+ROUTE_NAMES = RouteNames()
 
 # A scenario's kinds of change (hsp_wizard.domain.project.ScenarioChangeKind), as the window and the PDF name them.
 CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passed")),
@@ -92,8 +82,15 @@ class Renderer:
             st = self.rules.statuses.get(value)
             return str(value) if st is None else status_label(st, self.lang)
         if isinstance(value, RouteRef):
-            return self.tr(ROUTE_NAMES[value][0]) if value in ROUTE_NAMES else str(value)
+            return self.route_name(value)
         return str(value)
+
+    def route_name(self, route: str, *, official: bool = False) -> str:
+        """A route's name in this language; with `official`, ISA's Japanese term in Japanese (the PDF's)."""
+        if route not in ROUTE_NAMES:
+            return str(route)
+        en, ja = ROUTE_NAMES[route]
+        return ja if official and self.lang == "ja" else self.tr(en)
 
     def msg(self, m: Msg) -> str:
         values = {k: self.fmt(v) for k, v in m.params}

@@ -38,13 +38,15 @@ def _check_rules() -> str:
 
 def _check_evaluation(state: dict) -> str:
     from hsp_wizard.domain.evaluate import evaluate
+    from hsp_wizard.domain.plan import make_plan
     from hsp_wizard.storage import load_project
     project = load_project(example_path())
     ev = evaluate(project, project.planned_application_date, today=date(2026, 10, 1))
     if ev.points is None or ev.points.total != EXAMPLE_TOTAL:
         raise AssertionError(f"{EXAMPLE}: expected {EXAMPLE_TOTAL} points, got "
                              f"{None if ev.points is None else ev.points.total}")
-    state.update(project=project, ev=ev)
+    state.update(project=project, ev=ev, plan=make_plan(project, date(2026, 10, 1),
+                                                          on=project.planned_application_date))
     return f"evaluation: {EXAMPLE} has {ev.points.total} points on {ev.on}"
 
 
@@ -53,7 +55,7 @@ def _check_pdf(state: dict, folder: Path) -> str:
     from hsp_wizard.storage import write_private_atomic
     sizes = []
     for lang in ("en", "ja"):
-        data = build_checklist_pdf(state["project"], state["ev"], lang=lang, printed_on=date(2026, 10, 1))
+        data = build_checklist_pdf(state["plan"], lang=lang)
         if not data.startswith(b"%PDF") or b"FontFile2" not in data:
             raise AssertionError(f"the {lang} checklist has no embedded font")
         target = folder / f"checklist-{lang}.pdf"
@@ -78,7 +80,7 @@ def _check_qt() -> str:
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([sys.argv[0]])
     from hsp_wizard.ui.language import apply_language
-    from hsp_wizard.ui.wizard import MainWindow
+    from hsp_wizard.ui.main_window import MainWindow
     if not apply_language("ja"):
         raise AssertionError("Qt's Japanese translation (qtbase_ja.qm) is missing")
     window = MainWindow()

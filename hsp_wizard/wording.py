@@ -25,7 +25,8 @@ ITEM_PAGES = {"category": N_("You and your category"), "residence": N_("Residenc
 # A fact to enter, in a few words (a headline lists them); other facts use their condition's sentence.
 FACT_NAMES = {"category": N_("your HSP category"), "stay.longest_period": N_("the period of stay granted"),
               "obligations.public_charges": N_("whether taxes and premiums were paid on time"),
-              "guarantor.required": N_("whether you have a guarantor")}
+              "guarantor.required": N_("whether you have a guarantor"),
+              "stay.landing_criteria": N_("whether your current status still meets its landing criteria")}
 
 # Who the folded routes are for.
 UNLESS = {"spouse": N_("you are married to a Japanese national or permanent resident"),
@@ -68,10 +69,17 @@ class Words:
     why: list[str] = field(default_factory=list)  # the headline's "Why?": the best route's explanation
     facts: list[FactWords] = field(default_factory=list)  # the headline's facts to enter (empty / unknown)
     also: str = ""                # the heading of HSP(ii), listed last: not a route to permanent residence
+    notes: list[str] = field(default_factory=list)  # notes on every result (the 2027 revocation law), once
+
+
+def _names(route: str) -> tuple[str, str]:
+    """A route's (English message, Japanese term) from the registry in use; a route no longer declared (an answer
+    made under another registry) keeps its id."""
+    return ROUTE_NAMES[route] if route in ROUTE_NAMES else (route, route)
 
 
 def route_name(r: Renderer, name: str, official: bool = True) -> str:
-    en, ja = ROUTE_NAMES[name]
+    en, ja = _names(name)
     if r.lang == "ja":
         return ja
     return f"{r.tr(en)} ({ja})" if official else r.tr(en)
@@ -92,7 +100,7 @@ def fact_words(r: Renderer, f: Fact) -> FactWords:
 def _short(r: Renderer, facts: tuple[Fact, ...]) -> str:
     names = []
     for f in facts:
-        text = r.tr(FACT_NAMES[f.rule_id]) if f.rule_id in FACT_NAMES else r.msg(f.condition.why)
+        text = r.tr(FACT_NAMES[f.rule_id]) if f.rule_id in FACT_NAMES else r.rule_label(f.rule_id)
         if text not in names:
             names.append(text)
     return format_list(names, locale=r.lang)
@@ -141,7 +149,7 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
         return r.msg(Msg.of(N_("Nothing can be judged yet: start with your statuses of residence on the page "
                                "“{page}” (each status, when it started and the period of stay granted)."),
                             page=Term(ITEM_PAGES["residence"])))
-    route = Term(ROUTE_NAMES[b.route][0]) if r.lang != "ja" else ROUTE_NAMES[b.route][1]
+    route = Term(_names(b.route)[0]) if r.lang != "ja" else _names(b.route)[1]
     if a.kind in (OPEN_NOW, CLOSES):
         if a.on == a.today:
             text = N_("You can apply now via {route}, open since {since}.")
@@ -218,6 +226,9 @@ def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> 
         unless = format_list([r.tr(UNLESS[name]) for name in a.folded], style="or", locale=r.lang)
         out.others = r.msg(Msg.of(N_("Other routes: not for you, unless {conditions}."), conditions=unless))
     out.warnings = _dedup([r.msg(c.why) for c in a.warnings])
+    out.notes = [x for x in _dedup([r.msg(c.why) for c in a.notes]) if x not in out.warnings]
+    if why:
+        out.why = [*out.why, *(explain(r, c) for c in a.notes)]
     if a.stay is not None:
         s = a.stay
         out.stay = r.msg(Msg.of(N_("Your period of stay ends on {expires}, before a decision is likely (about {decision}, "
@@ -268,7 +279,7 @@ def plain_text(w: Words, indent: str = "  ", why: bool = False) -> list[str]:
         if rw.route == "hsp2":
             r_lines.append(f"{indent}  {w.also}")
             route_lines(rw)
-    for text in w.warnings:
+    for text in (*w.warnings, *w.notes):
         r_lines.append(f"{indent}  ! {text}")
     return r_lines
 

@@ -26,7 +26,8 @@ def main() -> int:
     app = QApplication([sys.argv[0], "-platform", "xcb"])
     from hsp_wizard.i18n import set_pseudo
     from hsp_wizard.ui.language import apply_language
-    from hsp_wizard.ui.wizard import MainWindow, PageId
+    from hsp_wizard.ui.main_window import MainWindow
+    from hsp_wizard.ui.wizard import PageId
     apply_language(args.lang)
     set_pseudo(args.pseudo)
     here = Path(__file__).resolve().parent

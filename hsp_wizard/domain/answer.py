@@ -13,10 +13,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from hsp_wizard.domain.dates import ONE_DAY, month_add, years_after, years_before
-from hsp_wizard.domain.evaluate import ROUTE_SHIFTS, Evaluation, Planner, evaluate
+from hsp_wizard.domain.evaluate import Evaluation, Planner, evaluate
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.project import Project
-from hsp_wizard.domain.routes import ROUTES, Condition, Engine, RouteResult
+from hsp_wizard.domain.routes import Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet
 
 # Route states
@@ -81,9 +81,10 @@ class Answer:
     today: date
     planned: bool
     best: RouteAnswer | None
-    routes: list[RouteAnswer]            # shown, in the order of ROUTES (HSP(ii) last)
+    routes: list[RouteAnswer]            # shown, in the registry's display order (HSP(ii) last)
     folded: list[str]                    # routes not for this person
     warnings: list[Condition] = field(default_factory=list)  # shared by several routes: shown once
+    notes: list[Condition] = field(default_factory=list)     # the evaluation's notes (revocation): shown once
     first_fact: Fact | None = None       # the empty project: what to enter first
     stay: StayCheck | None = None
 
@@ -91,8 +92,12 @@ class Answer:
         return next((r for r in self.routes if r.route == name), None)
 
 
-def item_of(rule_id: str) -> str:
-    """Which wizard item (page) holds the facts a condition is about."""
+def item_of(rule_id: str, registry=None) -> str:
+    """Which wizard item (page) holds the facts a condition is about: as the routes declare it, else by the
+    rule's family."""
+    page = registry.page_of_rule(rule_id) if registry is not None else None
+    if page is not None:
+        return page
     if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
                            "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
         return "residence"
@@ -115,6 +120,10 @@ def field_of(project: Project, engine: Engine, c: Condition, on: date) -> str | 
             return f"residence.period_of_stay_months.{project.residence.index(st)}"
     if c.rule_id == "guarantor.required":
         return "guarantor"
+    if c.rule_id == "stay.landing_criteria":
+        return "landing"
+    if c.rule_id == "pr.child.natural_or_special_adoption":
+        return "child_kind"
     if c.rule_id == "obligations.public_charges":
         what = dict(c.why.params).get("what")
         return OBLIGATION_FIELDS.get(str(what)) if what is not None else None
@@ -122,19 +131,20 @@ def field_of(project: Project, engine: Engine, c: Condition, on: date) -> str | 
 
 
 def answer(project: Project, ev: Evaluation, today: date, *, planned: bool | None = None,
-           rules: RuleSet | None = None) -> Answer:
+           rules: RuleSet | None = None, engine: Engine | None = None) -> Answer:
     """The answer for `ev` (evaluated with find_dates on `ev.on`). `planned`: `ev.on` is the person's planned
-    application date (default: when it is the project's planned date)."""
+    application date (default: when it is the project's planned date). `engine`: one made for this project and
+    `today` already (a plan's: its points are memoised)."""
     planned = project.planned_application_date == ev.on if planned is None else planned
-    engine = Engine(project, rules, today=today)
-    engine.blocking_only = True
+    engine = engine or Engine(project, rules, today=today)
+    reg = engine.registry
     planner = Planner(engine)
     if not project.residence:
         fact = Fact("continuity.status_gap", "residence")
         return Answer(EMPTY, ev.on, today, planned, None, [], [], first_fact=fact)
 
     shown, folded = [], []
-    for name in (*ROUTES, "hsp2"):
+    for name in (*reg.routes, *(n for n in reg.all if n not in reg.routes)):  # HSP(ii) after the PR routes
         if name in PERSONAL_ROUTES and engine.never(name) is not None:
             folded.append(name)
             continue
@@ -153,9 +163,9 @@ def answer(project: Project, ev: Evaluation, today: date, *, planned: bool | Non
     shown = [replace(ra, warnings=tuple(c for c in ra.warnings if len(seen[(c.rule_id, c.why)]) == 1))
              for ra in shown]
 
-    pr_routes = [ra for ra in shown if ra.route in ROUTES]
-    best, kind = _headline(pr_routes)
-    ans = Answer(kind, ev.on, today, planned, best, shown, folded, shared)
+    pr_routes = sorted((ra for ra in shown if ra.route in reg.routes), key=lambda ra: reg.rank(ra.route))
+    best, kind = _headline(pr_routes, reg)
+    ans = Answer(kind, ev.on, today, planned, best, shown, folded, shared, notes=list(ev.notes))
     if best is not None and best.state in (OPEN, UNKNOWN, OPENS):
         applied = ev.on if best.state != OPENS else best.opens
         ans.stay = stay_check(engine, applied)
@@ -172,7 +182,8 @@ def answer_for(project: Project, today: date, ev: Evaluation | None = None, *, r
     return answer(project, ev, today, rules=rules)
 
 
-def _headline(routes: list[RouteAnswer]) -> tuple[RouteAnswer | None, str]:
+def _headline(routes: list[RouteAnswer], reg) -> tuple[RouteAnswer | None, str]:
+    """The best route (`routes` are in the preference order) and the kind of headline it makes."""
     def first(state: str) -> RouteAnswer | None:
         return next((ra for ra in routes if ra.state == state), None)
 
@@ -188,7 +199,7 @@ def _headline(routes: list[RouteAnswer]) -> tuple[RouteAnswer | None, str]:
         return unknown, ASK
     later = [ra for ra in routes if ra.state == OPENS]
     if later:
-        return min(later, key=lambda ra: (ra.opens, ROUTES.index(ra.route))), OPENS_LATER
+        return min(later, key=lambda ra: (ra.opens, reg.rank(ra.route))), OPENS_LATER
     closed = first(CLOSED)
     return closed, NOTHING
 
@@ -197,14 +208,14 @@ def _route(engine: Engine, planner: Planner, project: Project, ev: Evaluation, n
     res = ev.hsp2 if name == "hsp2" else ev.routes[name]
     op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
     warnings = tuple(c for c in res.conditions if not c.blocking and c.met is False)
-    missing = tuple(Fact(c.rule_id, item_of(c.rule_id), c, field_of(project, engine, c, ev.on))
+    missing = tuple(Fact(c.rule_id, item_of(c.rule_id, engine.registry), c, field_of(project, engine, c, ev.on))
                     for c in res.conditions if c.met is None)
     if name in NEEDS_CATEGORY and project.category is None:
         return RouteAnswer(name, UNKNOWN, missing=(Fact("category", "category", field="group"), *missing),
                            result=res)
 
-    def check(d: date) -> RouteResult:
-        return engine.hsp2(d) if name == "hsp2" else engine.route(name, d)
+    def check(d: date) -> RouteResult:  # blocking conditions only, as the planner scans
+        return planner.check(name, d)
 
     if res.open:
         since = open_since(planner, check, name, ev.on)
@@ -240,7 +251,7 @@ def _reason(res: RouteResult, op) -> Condition | None:
 def _first_said(planner: Planner, check, name: str, on: date, reason: Condition) -> Condition:
     """A condition that blocks at the horizon's end but not on the evaluation date, said as on the first candidate
     day it blocks (not as on the horizon's last day)."""
-    for d in planner.candidates(on, years_after(on, LOOK_BACK_YEARS), ROUTE_SHIFTS[name]):
+    for d in planner.route_days(name, on, years_after(on, LOOK_BACK_YEARS)):
         found = next((c for c in check(d).blockers if c.rule_id == reason.rule_id), None)
         if found is not None:
             return found
@@ -250,7 +261,7 @@ def _first_said(planner: Planner, check, name: str, on: date, reason: Condition)
 def open_since(planner: Planner, check, name: str, on: date) -> date:
     """The first day of the open spell that holds `on`: walk the candidate days (the only days a condition can
     change) back from `on` while the route stays open. Looks back at most LOOK_BACK_YEARS."""
-    days = planner.candidates(years_before(on, LOOK_BACK_YEARS), on, ROUTE_SHIFTS[name])
+    days = planner.route_days(name, years_before(on, LOOK_BACK_YEARS), on)
     since = on
     for d in reversed(days):
         if d >= on:

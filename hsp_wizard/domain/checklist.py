@@ -6,20 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from hsp_wizard.domain.amendments import notice_covers, pr_fee
 from hsp_wizard.domain.dates import completed_years, years_before
-from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.evaluate import Evaluation, best_route
 from hsp_wizard.domain.explain import Msg, N_, Term
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import InsuranceKind, Occupation, Project, Relation
-from hsp_wizard.domain.routes import ROUTES, Condition, checklist_route
+from hsp_wizard.domain.registry import current as current_registry
+from hsp_wizard.domain.routes import Condition, checklist_route
 from hsp_wizard.rules import RuleSet, load_rules
 from hsp_wizard.rules.schema import Document
-
-# The order in which a route is proposed when the person has not chosen one: the shortest paths first.
-PREFERENCE = ("hsp80", "jskip", "hsp70", "spouse", "child", "long_term_resident", "refugee", "regional",
-              "contribution", "general")
-CHECKPOINT_YEARS = {"hsp80": 1, "hsp70": 3, "jskip": 1}
-
 
 @dataclass(frozen=True)
 class ChecklistEntry:
@@ -57,17 +53,8 @@ class Checklist:
     sources: tuple[str, ...] = ()
     confidence: str = ""
     note: str | None = None
-
-
-def best_route(ev: Evaluation) -> str:
-    """An open route if any (shortest path first), else the route that opens soonest."""
-    for name in PREFERENCE:
-        if ev.routes[name].open:
-            return name
-    timed = [(o.opens, PREFERENCE.index(n)) for n, o in ev.openings.items() if o.opens]
-    if timed:
-        return PREFERENCE[min(timed)[1]]
-    return "general"
+    notice_covers: bool = False  # the points-result notice stands for the earlier checkpoint
+    fee: tuple[Msg, tuple[str, ...], str] | None = None  # what to pay on grant, its sources and confidence
 
 
 def _overlaps(p: Project, kind: InsuranceKind, start: date, end: date) -> bool:
@@ -102,6 +89,8 @@ def situation(p: Project, on: date, pension_years: int, health_years: int) -> tu
         s.add("child_of_pr")
     if f.contribution_recognised:
         s.add("contribution")
+    if any(r.special_hsp and r.covers(on) for r in p.residence):
+        s.add("special_hsp")
     if o.insurance:
         pen_from, health_from = years_before(on, pension_years), years_before(on, health_years)
         if _overlaps(p, InsuranceKind.EMPLOYEES_PENSION, pen_from, on):
@@ -127,12 +116,14 @@ def situation(p: Project, on: date, pension_years: int, health_years: int) -> tu
 def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet | None = None) -> Checklist:
     """The checklist for `route` (default: the best route) on the evaluation's date."""
     rules = rules or load_rules()
+    reg = current_registry()
     route = route or best_route(ev)
-    if route not in ROUTES:
+    if route not in reg.routes:
         raise ValueError(f"unknown route {route!r}")
     on = ev.on
     cl = rules.checklist(checklist_route(route), on) or rules.checklist(checklist_route(route), date.max)
     have, assumptions = situation(p, on, cl.pension_years, cl.health_years)
+    covers = reg[route].mark_rule is not None and notice_covers(p, ev, route, have, assumptions, rules)
     entries: list[ChecklistEntry] = []
     seen: set[str] = set()
     years_of = {"resident_tax_certificates": cl.tax_years, "resident_tax_payment_proof": cl.tax_years,
@@ -140,17 +131,17 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
                 "nhi_payment_certificate": cl.health_years, "nhi_receipts": cl.health_years,
                 "employer_insurance_receipts": cl.pension_years}
     for item in cl.items:
-        if item.doc in seen or not (set(item.when) & have):
+        if item.doc in seen or not (set(item.when) & have) or not item.listed_on(on):
             continue
         seen.add(item.doc)
         entries.append(ChecklistEntry(rules.documents[item.doc], item.years or years_of.get(item.doc)))
     points_at: list[PointsResult] = []
     exhibits: list[Exhibit] = []
-    if route in CHECKPOINT_YEARS and ev.points is not None:
-        back = CHECKPOINT_YEARS[route]
+    back = reg.checkpoint_years(route, rules, on)
+    if back is not None and reg[route].mark_rule is not None and ev.points is not None:  # J-Skip uses no points
         points_at = [ev.points, ev.checkpoints.get(back) or ev.points]
-        if p.obligations.points_notice:
-            points_at = points_at[:1]  # the notice stands for the earlier checkpoint (seed 004, item 9)
+        if covers:
+            points_at = points_at[:1]  # the notice stands for the earlier checkpoint (seed 004, items 8(2), 8(3))
         n = 0
         for pr in points_at:
             for ln in pr.lines:
@@ -160,4 +151,5 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
     res = ev.routes[route]
     warnings = [c for c in res.conditions if c.met is not True]
     return Checklist(route, on, cl.tax_years, cl.pension_years, cl.health_years, entries, exhibits, points_at,
-                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note)
+                     warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note, covers,
+                     pr_fee(rules, on))

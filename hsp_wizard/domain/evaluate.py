@@ -6,19 +6,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hsp_wizard.domain import facts as F
+from hsp_wizard.domain.amendments import revocation_note
 from hsp_wizard.domain.dates import (ONE_DAY, anniversary, earliest_on_or_after_years_before, month_add,
                                      years_after, years_before)
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import Category, CareerKind, Project
 from hsp_wizard.domain.explain import Msg, N_
-from hsp_wizard.domain.routes import HSP_ROUTES, ROUTES, Condition, Engine, RouteResult
+from hsp_wizard.domain.registry import Registry, current as current_registry
+from hsp_wizard.domain.routes import Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet
 
-# The year counts each route looks back or forward by: the only shifts of a fact date that can change it.
-ROUTE_SHIFTS = {"hsp80": (1,), "hsp70": (3,), "jskip": (1,), "general": (5, 10), "spouse": (1, 3), "child": (1,),
-                "long_term_resident": (5,), "refugee": (5,), "contribution": (5,), "regional": (3,),
-                "hsp2": (1, 3)}
+CONDUCT_RULES = ("conduct.fine_years", "conduct.imprisonment_years")  # good conduct returns after these
 AGE_EDGES = (30, 35, 40)
+NOT_ROUTE_RULES = ("fee.", "revocation.")
 CAREER_EDGES_MONTHS = (36, 60, 84, 120)
 
 
@@ -54,6 +54,7 @@ class Evaluation:
     openings: dict[str, Opening] = field(default_factory=dict)
     hsp2_opening: Opening | None = None
     breaks: list = field(default_factory=list)
+    notes: list[Condition] = field(default_factory=list)  # shown once on every result (revocation.law)
 
     def as_json(self) -> dict:
         return {
@@ -69,14 +70,27 @@ class Evaluation:
             "jskip": self.jskip.as_json(),
             "continuity_breaks": [{"restart": b.restart.isoformat() if b.restart != date.max else None,
                                    "rule": b.rule_id, "why": b.why.as_json()} for b in self.breaks],
+            "notes": [c.as_json() for c in self.notes],
         }
 
 
+@dataclass(frozen=True)
+class Window:
+    """A span of days on which a route is open: from `opens` until the day before `closed` (None: still open at
+    the end of the scan), and the blockers on `closed`."""
+
+    opens: date
+    closed: date | None
+    closing: tuple[Condition, ...] = ()
+
+
 class Planner:
-    """Finds dates: candidate days are the only days on which any condition can change."""
+    """Finds dates: candidate days are the only days on which any condition can change. The one scan for a
+    route's open windows (`windows`) serves the evaluation, the timeline, the suggestions and the scenarios."""
 
     def __init__(self, engine: Engine):
         self.e = engine
+        self._blocking = engine.blockers_only()
         self._base = self._base_dates()
         self._cand: dict[tuple, list[date]] = {}
 
@@ -94,10 +108,13 @@ class Planner:
         for d in (f.marriage_date, f.marriage_ended, f.refugee_recognised):
             if d:
                 out.add(d)
+        conduct_years = {int(v.value) for rule_id in CONDUCT_RULES for v in rules.rules[rule_id].values}
         for pen in p.obligations.penalties:
-            out |= {anniversary(pen.ended, 5), anniversary(pen.ended, 10)}
+            out |= {pen.ended} | {anniversary(pen.ended, n) for n in conduct_years}  # a suspension ends: clear
         for group in (rules.rows.values(), rules.rules.values()):
             for item in group:
+                if item.id.startswith(NOT_ROUTE_RULES):
+                    continue  # a fee or a note: no route opens or closes on its dates
                 for v in item.values:
                     out.add(v.since)
                     if v.until:
@@ -138,71 +155,116 @@ class Planner:
                         out.add(d)
         return sorted(out)
 
-    def opening(self, check, name: str, start: date, end: date) -> Opening:
-        """The first candidate day on which `check(day)` is open, what bound it, and when it closes."""
-        days = self.candidates(start, end, ROUTE_SHIFTS[name])
-        opened = None
-        for i, d in enumerate(days):
-            r = check(d)
-            if r.open:
-                opened = (i, d, r)
-                break
-        if opened is None:
-            return Opening(name, None, check(end).blockers, None, ())
-        i, d, r = opened
-        binding: tuple[Condition, ...] = ()
-        if d > start:
-            before = check(d - ONE_DAY)
-            binding = before.blockers
-        for d2 in days[i + 1:]:
-            r2 = check(d2)
-            if not r2.open:
-                return Opening(name, d, binding, d2, r2.blockers)
-        return Opening(name, d, binding, None, ())
+    def route_days(self, name: str, start: date, end: date) -> list[date]:
+        """The candidate days of one route: its own year offsets (from the rule data) applied to every event."""
+        return self.candidates(start, end, self.e.registry.shifts(name, self.e.rules))
+
+    def check(self, name: str, on: date, *, blocking_only: bool = True) -> RouteResult:
+        return (self._blocking if blocking_only else self.e).route(name, on)
+
+    def windows(self, name: str, start: date, end: date, *, blocking_only: bool = True, limit: int | None = None,
+                closing: bool = True) -> list[Window]:
+        """The route's open windows within [start, end], in order: at most `limit`; without `closing`, the scan
+        stops at the first open day of the last window wanted (its `closed` is then unknown: None). A route that
+        no date can open (`Engine.never`) has none."""
+        if self.e.never(name) is not None:
+            return []
+        out: list[Window] = []
+        opened: date | None = None
+        for d in self.route_days(name, start, end):
+            r = self.check(name, d, blocking_only=blocking_only)
+            if r.open and opened is None:
+                opened = d
+                if not closing and limit is not None and len(out) + 1 >= limit:
+                    return [*out, Window(d, None)]
+            elif not r.open and opened is not None:
+                out.append(Window(opened, d, r.blockers))
+                opened = None
+                if limit is not None and len(out) >= limit:
+                    return out
+        if opened is not None:
+            out.append(Window(opened, None))
+        return out
+
+    def first_open(self, name: str, start: date, end: date) -> date | None:
+        """The first day within [start, end] on which the route is open (blocking conditions only)."""
+        found = self.windows(name, start, end, limit=1, closing=False)
+        return found[0].opens if found else None
+
+    def opening(self, name: str, start: date, end: date) -> Opening:
+        """When the route first opens within [start, end], what bound that date, and when it closes."""
+        never = self.e.never(name)
+        if never is not None:
+            return Opening(name, None, (never,), None, ())
+        found = self.windows(name, start, end, limit=1)
+        if not found:
+            return Opening(name, None, self.check(name, end).blockers, None, ())
+        w = found[0]
+        binding = self.check(name, w.opens - ONE_DAY).blockers if w.opens > start else ()
+        return Opening(name, w.opens, binding, w.closed, w.closing)
 
 
 def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-             from_date: date | None = None, today: date | None = None, find_dates: bool = True) -> Evaluation:
-    """Evaluate on `on`: points (and at 1 and 3 years before), every route, HSP(ii), J-Skip; with
-    `find_dates`, the earliest date each route opens on or after `from_date` (default `on`)."""
-    engine = Engine(project, rules, today=today or on)
+             from_date: date | None = None, today: date | None = None, find_dates: bool = True,
+             registry: Registry | None = None, engine: Engine | None = None) -> Evaluation:
+    """Evaluate on `on`: points (and at the points routes' checkpoints), every route, HSP(ii), J-Skip; with
+    `find_dates`, the earliest date each route opens on or after `from_date` (default `on`). `engine`: one made
+    for this project and `today` already (a plan shares one, and its memoised points, between evaluations)."""
+    engine = engine or Engine(project, rules, today=today or on, registry=registry)
+    reg = engine.registry
     cat = Category(project.category) if project.category else None
     pts = engine.points(on) if cat else None
     checkpoints = {}
     if cat:
-        for n in (1, 3):
+        for n in checkpoint_years(engine.rules, on, reg):
             checkpoints[n] = engine.points(years_before(on, n), table_date=pts.table_date)
     by_cat = {c.value: engine.points(on, c) for c in Category}
-    routes = {name: engine.route(name, on) for name in ROUTES}
+    routes = {name: engine.route(name, on) for name in reg.routes}
     planner = Planner(engine)
     if cat:
-        for name in HSP_ROUTES:
-            routes[name] = with_dip_warning(engine, planner, routes[name])
+        for name in reg.routes:
+            if reg[name].mark_rule is not None:
+                routes[name] = with_dip_warning(engine, planner, routes[name])
     ev = Evaluation(on, cat, pts, checkpoints, by_cat, routes, engine.hsp2(on), engine.jskip_criteria(on),
-                    breaks=list(engine.res.breaks))
+                    breaks=list(engine.res.breaks), notes=[revocation_note(engine, on)])
     if find_dates:
-        engine.blocking_only = True
         start = from_date or on
         end = years_after(start, horizon_years)
-        for name in ROUTES:
-            never = engine.never(name)
-            if never is not None:
-                ev.openings[name] = Opening(name, None, (never,), None, ())
-            else:
-                ev.openings[name] = planner.opening(lambda d, n=name: engine.route(n, d), name, start, end)
-        ev.hsp2_opening = planner.opening(engine.hsp2, "hsp2", start, end)
-        engine.blocking_only = False
+        for name in reg.routes:
+            ev.openings[name] = planner.opening(name, start, end)
+        ev.hsp2_opening = planner.opening("hsp2", start, end)
     return ev
 
 
-def first_route(opens: dict[str, date | None]) -> tuple[str, date] | None:
-    """Of each route's first date, the route that opens first and its date; on the same day, the route listed
-    first in ROUTES (HSP 80 before the general rule). Keys that are not PR routes ("hsp2") are left out."""
-    found = [(d, ROUTES.index(name), name) for name, d in opens.items() if d is not None and name in ROUTES]
+def checkpoint_years(rules: RuleSet, on: date, registry: Registry | None = None) -> tuple[int, ...]:
+    """The years before an application at which the points routes look at the points (1 and 3), from the rule
+    data, fewest first."""
+    reg = registry or current_registry()
+    return tuple(sorted({n for name in reg.routes if reg[name].mark_rule is not None
+                         for n in [reg.checkpoint_years(name, rules, on)] if n is not None}))
+
+
+def first_route(opens: dict[str, date | None], registry: Registry | None = None) -> tuple[str, date] | None:
+    """Of each route's first date, the route that opens first and its date; on the same day, the route first in
+    the registry's preference order. Keys that are not PR routes ("hsp2") are left out."""
+    reg = registry or current_registry()
+    found = [(d, reg.rank(name), name) for name, d in opens.items() if d is not None and name in reg.routes]
     if not found:
         return None
     d, _order, name = min(found)
     return name, d
+
+
+def best_route(ev: Evaluation, registry: Registry | None = None) -> str:
+    """The route a checklist is for when none is chosen: a route open on the evaluation's date (first in the
+    preference order), else the route that opens first (`first_route`: the same order breaks a tie), else the
+    last in the preference order (the general rule)."""
+    reg = registry or current_registry()
+    for name in reg.preference:
+        if ev.routes[name].open:
+            return name
+    first = first_route({n: o.opens for n, o in ev.openings.items()}, reg)
+    return first[0] if first else reg.preference[-1]
 
 
 def first_openings(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
@@ -211,40 +273,28 @@ def first_openings(project: Project, start: date, *, rules: RuleSet | None = Non
     `evaluate`'s openings, without the rest (no closing date, no binding conditions)."""
     engine = Engine(project, rules, today=today or start)
     planner = Planner(engine)
-    engine.blocking_only = True
     end = years_after(start, horizon_years)
-    out: dict[str, date | None] = {}
-    for name in (*ROUTES, "hsp2"):
-        if name != "hsp2" and engine.never(name) is not None:
-            out[name] = None
-            continue
-        check = engine.hsp2 if name == "hsp2" else (lambda d, n=name: engine.route(n, d))
-        out[name] = next((d for d in planner.candidates(start, end, ROUTE_SHIFTS[name]) if check(d).open), None)
-    return out
+    return {name: planner.first_open(name, start, end) for name in engine.registry.all}
 
 
 def earliest_opening(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
                      today: date | None = None, before: date | None = None) -> tuple[str, date] | None:
-    """The route that opens first on or after `start` within the horizon (on the same day, the one listed first
-    in ROUTES) and its date; with `before`, only an answer earlier than that day (else None). The same answer as
-    the openings of `evaluate`, without the rest of the evaluation: each route is searched only up to the best
-    day found so far, and no closing date is looked for (what the suggestions need, many times over)."""
+    """The route that opens first on or after `start` within the horizon (on the same day, the one first in the
+    preference order) and its date; with `before`, only an answer earlier than that day (else None). The same
+    answer as the openings of `evaluate`, without the rest of the evaluation: each route is searched only up to
+    the best day found so far, and no closing date is looked for (what the suggestions need, many times over)."""
     engine = Engine(project, rules, today=today or start)
     planner = Planner(engine)
-    engine.blocking_only = True
     end = years_after(start, horizon_years)
     if before is not None:
         end = min(end, before - ONE_DAY)
     best = None
-    for name in ROUTES:
+    for name in engine.registry.preference:
         if end < start:
             break
-        if engine.never(name) is not None:
-            continue
-        for d in planner.candidates(start, end, ROUTE_SHIFTS[name]):
-            if engine.route(name, d).open:
-                best, end = (name, d), d - ONE_DAY  # a later route must open strictly earlier to win
-                break
+        d = planner.first_open(name, start, end)
+        if d is not None:
+            best, end = (name, d), d - ONE_DAY  # a later route must open strictly earlier to win
     return best
 
 
@@ -253,7 +303,7 @@ def with_dip_warning(engine: Engine, planner: Planner, route: RouteResult) -> Ro
     decision: checkpoints decide; a dip is shown, as practitioners advise keeping the mark throughout)."""
     if route.checkpoint is None or route.variant == "a":
         return route
-    mark = engine.num(HSP_ROUTES[route.route][0], route.on)
+    mark = engine.num(engine.registry[route.route].mark_rule, route.on)
     table = engine.points(route.on).table_date
     if engine.points(route.on).total < mark or engine.points(route.checkpoint, table_date=table).total < mark:
         return route  # a checkpoint already fails: the blocker says so

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from hsp_wizard.domain.amendments import career_months_end_to_end
 from hsp_wizard.domain.dates import ONE_DAY, completed_months, completed_years
 from hsp_wizard.domain.project import (Category, CareerKind, DegreeLevel, EmployerFactKind, JapaneseTest,
                                        PositionKind, Project, SalaryEntry)
@@ -22,8 +23,8 @@ def age_on(p: Project, on: date) -> int | None:
 
 
 def career_months(p: Project, kind: CareerKind, on: date) -> int:
-    """Whole months of `kind` experience before `on`: overlapping periods merged, each merged span in whole
-    months with leftover days dropped (convention.career_months)."""
+    """Whole months of `kind` experience before `on`: overlapping periods merged; one span counts by the
+    anniversary rule, several are laid end to end (convention.career_months)."""
     spans: list[tuple[date, date]] = []  # [start, end_exclusive)
     for c in p.career:
         if c.kind != kind or c.start >= on:
@@ -38,6 +39,8 @@ def career_months(p: Project, kind: CareerKind, on: date) -> int:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
+    if len(merged) > 1:  # several periods: laid end to end, no partial month lost (project decision)
+        return career_months_end_to_end(sum((e - s).days for s, e in merged), on)
     return sum(completed_months(s, e) for s, e in merged)
 
 

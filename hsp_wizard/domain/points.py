@@ -240,9 +240,10 @@ def _salary(sh: _Sheet, salary: int | None, age: int | None) -> None:
         if salary >= sh.value(r.id).min_yen:
             band = r
             break
-    if band is None:
-        lowest = min((sh.value(r.id).min_yen for r in rows), default=0)
-        sh.withhold("salary", rows[0].id if rows else "gate.salary_floor",
+    if band is None:  # below the lowest band: the withheld line cites that band's own row
+        low_row = min(rows, key=lambda r: sh.value(r.id).min_yen, default=None)
+        lowest = sh.value(low_row.id).min_yen if low_row else 0
+        sh.withhold("salary", low_row.id if low_row else "gate.salary_floor",
                     Msg.of(N_("Salary {salary} is below {lowest}, the lowest band"),
                            salary=Money(salary), lowest=Money(lowest)))
         return

@@ -11,7 +11,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validat
 from hsp_wizard.domain.explain import Msg, N_
 
 FORMAT_NAME = "hsp-wizard-project"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIN_DATE = date(1900, 1, 1)
 MAX_DATE = date(2200, 12, 31)
@@ -252,6 +252,8 @@ class Trip(_Model):
     left: Day
     returned: Day | None = None
     reentry_permit: ReentryPermit = ReentryPermit.SPECIAL
+    permit_expires: Day | None = None   # v3: an ordinary re-entry permit's expiry (None: not entered)
+    status_expires: Day | None = None   # v3: the period of stay's expiry when leaving (caps the special permit)
 
     @model_validator(mode="after")
     def _order(self):
@@ -267,6 +269,22 @@ class Relation(StrEnum):
     SPECIAL_PERMANENT_RESIDENT = "special_permanent_resident"
 
 
+class ChildKind(StrEnum):
+    """How the person is the child of a Japanese national or (special) permanent resident."""
+
+    NATURAL = "natural"                     # 実子
+    SPECIAL_ADOPTION = "special_adoption"   # 特別養子
+    ORDINARY_ADOPTION = "ordinary_adoption"  # 普通養子: outside the guideline's 1-year exception
+
+
+class Protection(StrEnum):
+    """The protection granted on `refugee_recognised`."""
+
+    REFUGEE = "refugee"                                # 難民の認定
+    COMPLEMENTARY = "complementary"                    # 補完的保護対象者の認定 (from 2023-12-01)
+    THIRD_COUNTRY_RESETTLED = "third_country_resettled"  # 第三国定住難民 (arrival date)
+
+
 class Family(_Model):
     """Facts the spouse, child and refugee routes need."""
 
@@ -274,7 +292,9 @@ class Family(_Model):
     marriage_date: Day | None = None
     marriage_ended: Day | None = None
     parent_is: Relation = Relation.NONE
+    child_kind: ChildKind | None = None     # v3: None = not answered
     refugee_recognised: Day | None = None
+    protection: Protection = Protection.REFUGEE  # v3
     contribution_recognised: bool = False   # self-assessed contribution to Japan (guideline on contribution)
     regional_revitalisation: bool = False   # activities under 特定活動告示 No. 36/37 in a regional plan area
 
@@ -333,13 +353,25 @@ class Obligations(_Model):
     social_insurance_employer: bool = False     # owner of a social-insurance workplace
     insurance: Annotated[list[InsurancePeriod], Field(max_length=MAX_ITEMS)] = []
     points_notice: bool = False                 # holds a ポイント計算結果通知書
+    landing_criteria: Answer = Answer.UNKNOWN   # v3: the current status still meets its landing criteria
+
+
+class Business(_Model):
+    """v3: the business run in Japan, for the 2025-10-16 business-manager (経営・管理) criteria. None or
+    UNKNOWN: not answered (the condition is then unknown, never met)."""
+
+    capital_yen: Yen | None = None              # capital (or total investment) of the business
+    full_time_staff: Answer = Answer.UNKNOWN    # at least one full-time employee who is Japanese, PR, etc.
+    japanese_b2: Answer = Answer.UNKNOWN        # you or a full-time employee at Japanese level B2 (JLPT N2)
+    relevant_degree: Answer = Answer.UNKNOWN    # a master's or higher in management or the business's field
 
 
 class Settings(_Model):
-    """Per-project thresholds for the practice-only continuity risks (defaults from the reference)."""
+    """Per-project thresholds for the practice-only continuity risks; None (the default): the rule data's
+    (continuity.single_trip_days, continuity.yearly_days)."""
 
-    single_trip_days: Annotated[int, Field(ge=1, le=366)] = 90
-    yearly_days: Annotated[int, Field(ge=1, le=366)] = 100
+    single_trip_days: Annotated[int, Field(ge=1, le=366)] | None = None
+    yearly_days: Annotated[int, Field(ge=1, le=366)] | None = None
 
 
 def _list(t):
@@ -396,7 +428,7 @@ class Project(_Model):
     """Everything one person enters; saved as versioned JSON."""
 
     format: Literal["hsp-wizard-project"] = FORMAT_NAME
-    schema_version: Literal[2] = SCHEMA_VERSION
+    schema_version: Literal[3] = SCHEMA_VERSION
     name: Text | None = None
     birth_date: Day | None = None
     category: Category | None = None
@@ -416,6 +448,7 @@ class Project(_Model):
     trips: _list(Trip) = []
     family: Family = Family()
     obligations: Obligations = Obligations()
+    business: Business = Business()
     settings: Settings = Settings()
     scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = []
 

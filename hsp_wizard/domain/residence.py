@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from hsp_wizard.domain.amendments import long_absence, permit_expiry_break, special_permit_limit
 from hsp_wizard.domain.dates import ONE_DAY, years_after
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.project import Project, ReentryPermit, ResidencePeriod
@@ -50,11 +51,15 @@ class Residence:
                                  Msg.of(N_("Left Japan on {left} without a re-entry permit: the status ended and "
                                            "the count restarts on return"), left=t.left)))
             elif t.reentry_permit == ReentryPermit.SPECIAL:
-                limit = years_after(t.left, special_years)
+                limit = special_permit_limit(t, years_after(t.left, special_years))
                 if t.returned is None or t.returned > limit:
-                    out.append(Break(t.returned or date.max, "continuity.special_reentry_days",
+                    capped = limit < years_after(t.left, special_years)
+                    out.append(Break(t.returned or date.max, "continuity.special_reentry_status_cap" if capped
+                                     else "continuity.special_reentry_days",
                                      Msg.of(N_("Stayed abroad past the special re-entry permit's limit ({limit}); "
                                                "the status ended"), limit=limit)))
+            elif (late := permit_expiry_break(t)) is not None:
+                out.append(late)
         for prev, nxt in zip(self.periods, self.periods[1:]):
             if prev.end is not None and nxt.start > prev.end + ONE_DAY:
                 out.append(Break(nxt.start, "continuity.status_gap",
@@ -63,6 +68,11 @@ class Residence:
         return sorted(out, key=lambda b: b.restart)
 
     # ------------------------------------------------------------------ queries
+    def overlaps(self) -> list[tuple[ResidencePeriod, ResidencePeriod]]:
+        """Statuses entered as held at the same time (each with the next one, in order of start): a slip of
+        typing, since one person holds one status at a time."""
+        return [(a, b) for a, b in zip(self.periods, self.periods[1:]) if a.end is None or b.start <= a.end]
+
     def status_on(self, on: date) -> ResidencePeriod | None:
         """The status held on `on` (the latest-starting period that covers it)."""
         found = None
@@ -122,7 +132,9 @@ class Residence:
                 continue
             spans.append((s, e))
             days = (back - t.left).days
-            if days >= single_days:
+            if (year_away := long_absence(self.rules, t, back, end)) is not None:
+                out.append(year_away)
+            elif days >= single_days:
                 out.append(Risk("continuity.single_trip_days",
                                 Msg.of(N_("A trip of {days} days abroad ({left} to {back}); {limit} or more may be "
                                           "treated as breaking continuity"), days=days, left=t.left,

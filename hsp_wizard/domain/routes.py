@@ -2,22 +2,24 @@
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
 from hsp_wizard.domain import facts as F
+from hsp_wizard.domain.amendments import (business_manager, jskip_before_start, landing_criteria, late_payment,
+                                          livelihood_exempt, longest_months, permit_expiry_unknown,
+                                          suspended_sentence, unasked_on_closed_route)
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, StatusRef, Term
 from hsp_wizard.domain.points import PointsResult, points, table_version
-from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project, Relation,
+from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project,
                                        ResidencePeriod)
 from hsp_wizard.domain.residence import Residence
+from hsp_wizard.domain.registry import Registry, current as registry_current
 from hsp_wizard.rules import RuleSet, load_rules
 
-ROUTES = ("hsp80", "hsp70", "jskip", "general", "spouse", "child", "long_term_resident", "refugee",
-          "contribution", "regional")
-HSP_ROUTES = {"hsp80": ("pr.hsp80.points", "pr.hsp80.years"), "hsp70": ("pr.hsp70.points", "pr.hsp70.years")}
 WORK_KINDS = {"hsp", "hsp2", "work", "residence"}
 PENALTY_NAMES = {"fine": N_("fine"), "imprisonment": N_("prison sentence")}
 
@@ -69,13 +71,29 @@ class RouteResult:
 class Engine:
     """Evaluates one project; memoises points by date so many dates cost little."""
 
-    def __init__(self, project: Project, rules: RuleSet | None = None, today: date | None = None):
+    def __init__(self, project: Project, rules: RuleSet | None = None, today: date | None = None, *,
+                 registry: Registry | None = None):
         self.p = project
         self.rules = rules or load_rules()
         self.today = today or date.today()
+        self.registry = registry or registry_current()
         self.res = Residence(project, self.rules, self.today)
         self._points: dict[tuple[str, date, date | None], PointsResult] = {}
-        self.blocking_only = False  # the planner only needs blockers: skip warnings while it scans
+        self.blocking_only = False  # set only on the view `blockers_only()` returns
+
+    def blockers_only(self) -> Engine:
+        """The same engine (sharing its memoised points and residence) checking blocking conditions only: what
+        the planner scans with, since warnings cannot move a date."""
+        view = copy.copy(self)
+        view.blocking_only = True
+        return view
+
+    def continuity_limits(self, on: date) -> tuple[int, int]:
+        """The practice thresholds of continuity risks (a single trip, days abroad in a year): the project's own
+        settings where it sets them, else the rule data's values on `on`."""
+        s = self.p.settings
+        return (s.single_trip_days or self.num("continuity.single_trip_days", on),
+                s.yearly_days or self.num("continuity.yearly_days", on))
 
     # ------------------------------------------------------------------ helpers
     def points(self, on: date, category: Category | None = None, table_date: date | None = None) -> PointsResult:
@@ -139,7 +157,7 @@ class Engine:
         if st is None:
             return self.cond("stay.longest_period", None, Msg.of(N_("No status entered for {date}"), date=on), on)
         status = self.rules.statuses.get(st.status)
-        longest = status.longest_months if status else None
+        longest = longest_months(status, on) if status else None
         if longest == 0:
             return self.cond("stay.longest_period", True, Msg.of(N_("{status} has no fixed period of stay"),
                                                                  status=StatusRef(st.status)), on)
@@ -157,15 +175,20 @@ class Engine:
                          Msg.of(N_("Period of stay {have} months; {needed} months needed on {date}"),
                                 have=st.period_of_stay_months, needed=needed, date=on), on)
 
-    def conduct(self, on: date) -> list[Condition]:
+    def conduct(self, on: date, traffic_counts: bool = True) -> list[Condition]:
+        """Fines and prison sentences (every route), and, with `traffic_counts`, repeated traffic violations (good
+        conduct, from which spouses and children are exempt)."""
         out = []
         for pen in self.p.obligations.penalties:
+            if pen.suspended:
+                out.append(suspended_sentence(self, pen, on))
+                continue
             rule_id = "conduct.fine_years" if pen.kind == "fine" else "conduct.imprisonment_years"
             clear = anniversary(pen.ended, self.num(rule_id, on))
             out.append(self.cond(rule_id, on >= clear,
                                  Msg.of(N_("A {kind} ended {ended}: good conduct from {clear}"), kind=Term(PENALTY_NAMES[pen.kind]),
                                         ended=pen.ended, clear=clear), on))
-        if self.p.obligations.repeated_traffic_violations:
+        if self.p.obligations.repeated_traffic_violations and traffic_counts:
             out.append(self.cond("conduct.fine_years", False,
                                  Msg.of(N_("Repeated traffic violations can count against good conduct")), on,
                                  blocking=False))
@@ -174,16 +197,13 @@ class Engine:
     def obligations(self, on: date) -> list[Condition]:
         o = self.p.obligations
         out = []
-        late_rule = self.rules.rule_value("obligations.late_payment", on) is not None
         for what, ans in ((Term(N_("taxes")), o.taxes), (Term(N_("pension premiums")), o.pension),
                           (Term(N_("health-insurance premiums")), o.health_insurance)):
             if ans == Payment.UNPAID:
                 out.append(self.cond("obligations.public_charges", False,
                                      Msg.of(N_("Unpaid {what}: pay them before applying"), what=what), on))
             elif ans == Payment.LATE:
-                rid = "obligations.late_payment" if late_rule else "obligations.public_charges"
-                out.append(self.cond(rid, False, Msg.of(N_("Late payment of {what} is negatively evaluated"),
-                                                        what=what), on, blocking=False))
+                out.append(late_payment(self, what, on))
             elif ans == Payment.UNKNOWN:
                 out.append(self.cond("obligations.public_charges", None,
                                      Msg.of(N_("Not answered: were {what} paid on time?"), what=what), on,
@@ -203,6 +223,8 @@ class Engine:
     def livelihood(self, on: date) -> list[Condition]:
         if self.blocking_only:
             return []
+        if livelihood_exempt(self, on):
+            return []
         salary = F.salary_on(self.p, on)
         guide = self.num("livelihood.guide_yen", on)
         if salary is None or salary >= guide:
@@ -214,10 +236,10 @@ class Engine:
     def risks(self, on: date, years: int) -> list[Condition]:
         if self.blocking_only:
             return []
-        s = self.p.settings
         start = years_before(on, years)
         return [self.cond(r.rule_id, False, r.why, on, blocking=False)
-                for r in self.res.risks(start, on, s.single_trip_days, s.yearly_days)]
+                for r in self.res.risks(start, on, *self.continuity_limits(on))
+                ] + permit_expiry_unknown(self, on, years)
 
     def allowance_warning(self, on: date) -> list[Condition]:
         """A warning where the longest-period-of-stay condition passes only thanks to the dated 3-year
@@ -227,21 +249,24 @@ class Engine:
         st = self.res.status_on(on)
         three = self.rules.rule_value("stay.three_years_count", on)
         status = self.rules.statuses.get(st.status) if st else None
-        if (three is None or status is None or not status.longest_months or st.period_of_stay_months is None
-                or st.period_of_stay_months >= status.longest_months
+        longest = longest_months(status, on) if status else None
+        if (three is None or not longest or st.period_of_stay_months is None
+                or st.period_of_stay_months >= longest
                 or st.period_of_stay_months < int(three.value) * 12):
             return []
         return [self.cond("stay.three_years_count", False,
                           Msg.of(N_("Your {months}-month period of stay counts as the longest only until {end}; "
-                                    "from then the full {longest} months are needed"),
+                                    "from then the full {longest} months are needed. That end date is reported by "
+                                    "practitioners, not confirmed in ISA's published text, and an application "
+                                    "decided after it may be judged differently."),
                                  months=st.period_of_stay_months, end=three.until - ONE_DAY if three.until else on,
-                                 longest=status.longest_months), on, blocking=False)]
+                                 longest=longest), on, blocking=False)]
 
     def other_requirements(self, on: date, *, conduct: bool = True, livelihood: bool = True) -> list[Condition]:
         out = [self.longest_stay(on), *self.allowance_warning(on)]
-        if conduct:
-            out += self.conduct(on)
+        out += self.conduct(on, traffic_counts=conduct)  # fines and prison sentences bind spouses and children too
         out += self.obligations(on)
+        out += landing_criteria(self, on) + business_manager(self, on)
         if livelihood:
             out += self.livelihood(on)
         return out
@@ -250,7 +275,10 @@ class Engine:
     def jskip_criteria(self, on: date, rule_on: date | None = None) -> Condition:
         """Whether the special-HSP criteria are met with the facts of `on` (values in force on `rule_on`)."""
         rule_on = rule_on or on
-        ref = max(rule_on, min(v.since for v in self.rules.rules["jskip.ab_salary"].values))
+        first = min(v.since for v in self.rules.rules["jskip.ab_salary"].values)
+        ref = max(rule_on, first)
+        if on < first:
+            return jskip_before_start(self, on, first)
         if self.p.category is None:
             return self.cond("jskip.ab_salary", False, Msg.of(N_("Choose a category first")), ref)
         cat = Category(self.p.category)
@@ -272,249 +300,35 @@ class Engine:
                                    "degree or {years} years of experience ({have} years)"), date=on,
                                 salary=Money(salary), need=Money(need), years=years, have=months // 12), ref)
 
-    # ------------------------------------------------------------------ routes
+    # ------------------------------------------------------------------ routes (declared in the registry)
     def never(self, name: str) -> Condition | None:
         """A blocker that no date can lift (a fact the route needs is absent), or None."""
-        f, today = self.p.family, self.today
-        if name in HSP_ROUTES and self.p.category is None:
-            return self.cond(HSP_ROUTES[name][0], False, Msg.of(N_("Choose a category first")), today)
-        if name == "spouse" and f.spouse_is == Relation.NONE:
-            return self._family(today, name, "pr.spouse.marriage_years", f.spouse_is, N_("spouse"))[0]
-        if name == "child" and f.parent_is == Relation.NONE:
-            return self._family(today, name, "pr.child.years", f.parent_is, N_("child"))[0]
-        if name == "refugee" and f.refugee_recognised is None:
-            return self.cond("pr.refugee.years", False, Msg.of(N_("Applies only to a recognised refugee")), today)
-        if name == "contribution" and not f.contribution_recognised:
-            return self._route_contribution(today).conditions[0]
-        if name == "regional" and not f.regional_revitalisation:
-            return self._route_regional(today).conditions[0]
-        if name == "long_term_resident" and not any(r.status == "long_term_resident" for r in self.p.residence):
-            return self.cond("pr.long_term_resident.years", False,
-                             Msg.of(N_("No period as a long-term resident (定住者) entered")), today)
+        spec = self.registry[name]
+        found = spec.never(self) if spec.never is not None else None
+        if found is not None or not spec.permanent:
+            return found
         if not self.p.residence:
-            return self.cond("continuity.status_gap", False, Msg.of(N_("No status of residence entered")), today)
+            return self.cond("continuity.status_gap", False, Msg.of(N_("No status of residence entered")),
+                             self.today)
         return None
 
     def route(self, name: str, on: date) -> RouteResult:
-        return getattr(self, f"_route_{name}")(on)
+        """The route's conditions on `on`, as its declaration checks them."""
+        return unasked_on_closed_route(self, name, self.registry[name].check(self, on))
 
-    def _hsp(self, name: str, on: date) -> RouteResult:
-        pts_rule, years_rule = HSP_ROUTES[name]
-        conds = [self.in_force(pts_rule, on)]
-        if self.p.category is None:
-            conds.append(self.cond(pts_rule, False, Msg.of(N_("Choose a category first")), on))
-            return RouteResult(name, on, tuple(conds))
-        mark, years = self.num(pts_rule, on), self.num(years_rule, on)
-        now = self.points(on)
-        conds.append(self.cond(pts_rule, now.total >= mark,
-                               Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
-                                      mark=mark), on))
-        conds.append(self.resident(on))
-        # variant ア: as a 高度人材外国人 recognised with the mark
-        def ok_a(r: ResidencePeriod) -> bool:
-            return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
-
-        a = self.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
-        # variant イ: continuous residence and the mark at the earlier checkpoint
-        back = years_before(on, years)
-        cont = self.continuous(on, years, years_rule)
-        past_now_table = self.points(back, table_date=now.table_date)
-        past = past_now_table
-        if past.total < mark:
-            own = self.points(back)
-            if own.table_date != past.table_date and own.total >= mark:
-                past = own
-        i_met = cont.met is True and past.total >= mark
-        if a.met:
-            variant, years_cond = "a", a
-        else:
-            variant = "i" if i_met else None
-            years_cond = cont
-        conds.append(years_cond)
-        if variant != "a":
-            conds.append(self.cond("pr.checkpoints", past.total >= mark,
-                                   Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
-                                             "table of {table})"), total=past.total, date=back, years=years,
-                                          mark=mark, table=past.table_date), on))
-        cat = Category(self.p.category)
-        if cat in (Category.B, Category.C):
-            for pr in (now, past):
-                floor = next((g for g in pr.gates if g.rule_id == "gate.salary_floor"), None)
-                if floor is not None and not floor.met:
-                    conds.append(self.cond("gate.salary_floor", False, floor.why, on, blocking=False))
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on)
-        return RouteResult(name, on, tuple(conds), variant, back)
-
-    def _route_hsp80(self, on: date) -> RouteResult:
-        return self._hsp("hsp80", on)
-
-    def _route_hsp70(self, on: date) -> RouteResult:
-        return self._hsp("hsp70", on)
-
-    def _route_jskip(self, on: date) -> RouteResult:
-        years = self.num("pr.jskip.years", on)
-        conds = [self.in_force("pr.jskip.years", on), self.jskip_criteria(on), self.resident(on)]
-        a = self.chain(on, years, "pr.jskip.years", lambda r: r.special_hsp, N_("a special HSP (J-Skip)"))
-        back = years_before(on, years)
-        variant = None
-        if a.met:
-            variant = "a"
-            conds.append(a)
-        else:
-            cont = self.continuous(on, years, "pr.jskip.years")
-            past = self.jskip_criteria(back, rule_on=on)
-            conds += [cont, past]
-            if cont.met and past.met:
-                variant = "i"
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on)
-        return RouteResult("jskip", on, tuple(conds), variant, back)
-
-    def _route_general(self, on: date) -> RouteResult:
-        years, work = self.num("pr.general.years", on), self.num("pr.general.work_years", on)
-        conds = [self.resident(on), self.continuous(on, years, "pr.general.years")]
-        best = 0
-        cont = self.res.continuous_since(on)
-        if cont is not None:
-            best = self._longest_work_run(cont, on)
-        conds.append(self.cond("pr.general.work_years", best >= work,
-                               Msg.of(N_("Longest continuous run on a work or residence-based status: {have} of "
-                                         "{years} year(s)"), have=best, years=work), on))
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on)
-        return RouteResult("general", on, tuple(conds))
-
-    def _longest_work_run(self, cont: date, on: date) -> int:
-        best, run_start, prev_end = 0, None, None
-        for r in self.res.periods:
-            st = self.rules.statuses.get(r.status)
-            s, e = max(r.start, cont), min(r.end or on, on)
-            if e < s:
-                continue
-            if st is None or st.kind not in WORK_KINDS:
-                run_start = None
-                continue
-            if run_start is None or prev_end is None or (s - prev_end).days > 1:
-                run_start = s
-            prev_end = e
-            best = max(best, completed_years(run_start, min(e, on) if r.end else on))
-        return best
-
-    def _family(self, on: date, name: str, rule_id: str, relation: Relation, what: str) -> list[Condition]:
-        what = Term(what)
-        if relation == Relation.NONE:
-            return [self.cond(rule_id, False, Msg.of(N_("Applies only to the {what} of a Japanese national or "
-                                                        "(special) permanent resident"), what=what), on)]
-        return []
-
-    def _route_spouse(self, on: date) -> RouteResult:
-        f = self.p.family
-        conds = self._family(on, "spouse", "pr.spouse.marriage_years", f.spouse_is, N_("spouse"))
-        if not conds:
-            if f.marriage_date is None:
-                conds.append(self.cond("pr.spouse.marriage_years", False, Msg.of(N_("Enter the marriage date")),
-                                       on))
-            else:
-                need = self.num("pr.spouse.marriage_years", on)
-                ended = f.marriage_ended is not None and f.marriage_ended <= on
-                conds.append(self.cond("pr.spouse.marriage_years",
-                                       not ended and completed_years(f.marriage_date, on) >= need,
-                                       Msg.of(N_("Married since {since}: {need} years complete on {complete}"),
-                                              since=f.marriage_date, need=need,
-                                              complete=anniversary(f.marriage_date, need)), on))
-        years = self.num("pr.spouse.years", on)
-        conds += [self.resident(on), self.continuous(on, years, "pr.spouse.years")]
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on, conduct=False, livelihood=False)
-        return RouteResult("spouse", on, tuple(conds))
-
-    def _route_child(self, on: date) -> RouteResult:
-        conds = self._family(on, "child", "pr.child.years", self.p.family.parent_is, N_("child"))
-        years = self.num("pr.child.years", on)
-        conds += [self.resident(on), self.continuous(on, years, "pr.child.years")]
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on, conduct=False, livelihood=False)
-        return RouteResult("child", on, tuple(conds))
-
-    def _route_long_term_resident(self, on: date) -> RouteResult:
-        years = self.num("pr.long_term_resident.years", on)
-        conds = [self.resident(on),
-                 self.chain(on, years, "pr.long_term_resident.years", lambda r: r.status == "long_term_resident",
-                            N_("a long-term resident"))]
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on)
-        return RouteResult("long_term_resident", on, tuple(conds))
-
-    def _route_refugee(self, on: date) -> RouteResult:
-        years = self.num("pr.refugee.years", on)
-        rec = self.p.family.refugee_recognised
-        if rec is None or rec > on:
-            conds = [self.cond("pr.refugee.years", False, Msg.of(N_("Applies only to a recognised refugee")), on)]
-        else:
-            conds = [self.continuous(on, years, "pr.refugee.years", since=rec)]
-        conds += [self.resident(on)]
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on, livelihood=False)
-        return RouteResult("refugee", on, tuple(conds))
-
-    def _route_contribution(self, on: date) -> RouteResult:
-        years = self.num("pr.contribution.years", on)
-        conds = [self.cond("pr.contribution.years", self.p.family.contribution_recognised,
-                           Msg.of(N_("A contribution to Japan recognised under the guideline (your own "
-                                     "assessment)")), on),
-                 self.resident(on), self.continuous(on, years, "pr.contribution.years")]
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on)
-        return RouteResult("contribution", on, tuple(conds))
-
-    def _route_regional(self, on: date) -> RouteResult:
-        years = self.num("pr.regional.years", on)
-        conds = [self.cond("pr.regional.years", self.p.family.regional_revitalisation,
-                           Msg.of(N_("Activities under a regional revitalisation plan (特定活動告示 No. 36/37)")), on),
-                 self.resident(on), self.continuous(on, years, "pr.regional.years")]
-        conds += self.risks(on, years)
-        conds += self.other_requirements(on)
-        return RouteResult("regional", on, tuple(conds))
-
-    # ------------------------------------------------------------------ HSP(ii)
     def hsp2(self, on: date) -> RouteResult:
-        conds = []
-        if self.p.category is None:
-            conds.append(self.cond("hsp2.points", False, Msg.of(N_("Choose a category first")), on))
-            return RouteResult("hsp2", on, tuple(conds))
-        st = self.res.status_on(on)
-        is_hsp1 = st is not None and st.status.startswith("hsp1")
-        conds.append(self.cond("hsp2.years_in_hsp1", is_hsp1,
-                               Msg.of(N_("HSP(ii) is a change of status from HSP(i) held on {date}"), date=on), on))
-        jskip_now = self.jskip_criteria(on)
-        years, jyears = self.num("hsp2.years_in_hsp1", on), self.num("hsp2.years_in_hsp1_jskip", on)
-        hsp_chain = self.chain(on, years, "hsp2.years_in_hsp1",
-                               lambda r: (self.rules.statuses.get(r.status) or _NoStatus).kind == "hsp",
-                               N_("an HSP(i) holder"))
-        j_chain = self.chain(on, jyears, "hsp2.years_in_hsp1_jskip", lambda r: r.special_hsp,
-                             N_("a special HSP (J-Skip)"))
-        conds.append(j_chain if j_chain.met else hsp_chain)
-        now = self.points(on)
-        mark = self.num("hsp2.points", on)
-        pts_ok = now.total >= mark or bool(jskip_now.met)
-        conds.append(self.cond("hsp2.points", pts_ok,
-                               Msg.of(N_("{total} points on {date} (needs {mark}, or the J-Skip criteria)"),
-                                      total=now.total, date=on, mark=mark), on))
-        floor = next((g for g in now.gates if g.rule_id == "gate.salary_floor"), None)
-        if floor is not None:
-            conds.append(self.cond("gate.salary_floor", floor.met, floor.why, on))
-        conds += self.conduct(on)
-        return RouteResult("hsp2", on, tuple(conds))
-
-
-class _NoStatus:
-    kind = "unknown"
+        return self.route("hsp2", on)
 
 
 def checklist_route(route: str) -> str:
-    """The document list a route files with (reference 5.2: the work-status list serves the others)."""
-    return route if route in {"hsp80", "hsp70", "jskip", "spouse", "child"} else "general"
+    """The document list a route files with (its declaration's `documents`)."""
+    return registry_current()[route].documents
 
 
-__all__ = ["Condition", "Engine", "HSP_ROUTES", "ROUTES", "RouteResult", "checklist_route", "years_after"]
+def __getattr__(name: str):
+    if name == "ROUTES":  # the permanent-residence routes of the registry in use, in display order
+        return registry_current().routes
+    raise AttributeError(name)
+
+
+__all__ = ["Condition", "Engine", "RouteResult", "WORK_KINDS", "checklist_route", "years_after"]

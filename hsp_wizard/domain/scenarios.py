@@ -10,14 +10,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hsp_wizard.domain.dates import ONE_DAY, years_before
-from hsp_wizard.domain.evaluate import first_openings, first_route
+from hsp_wizard.domain.evaluate import checkpoint_years, first_openings, first_route
 from hsp_wizard.domain.project import (Category, EmployerFact, EmployerFactKind, JapaneseResult, JapaneseTest,
                                        Project, SalaryEntry, Scenario, ScenarioChangeKind, Trip)
-from hsp_wizard.domain.routes import ROUTES, Engine
-from hsp_wizard.rules import RuleSet
+from hsp_wizard.domain.registry import current as current_registry
+from hsp_wizard.domain.routes import Engine
+from hsp_wizard.rules import RuleSet, load_rules
 
 K = ScenarioChangeKind
-CHECKPOINT_YEARS = (3, 1)  # the HSP routes look at the points 3 and 1 year before the application
 
 
 def apply(project: Project, scenario: Scenario) -> Project:
@@ -57,16 +57,18 @@ class Column:
     points: dict[date, int] | None              # the chosen category's total on each compared day
     opens: dict[str, date | None]               # each route (and "hsp2") -> earliest date within the horizon
     earliest: tuple[str, date] | None           # the route that opens first, and when
-    closed: dict[str, date] = field(default_factory=dict)  # route -> the day it closed again, when that is on or before
-    #                                             the application date (the plan would be refused on it)
+    years: tuple[int, ...] = ()                 # the points checkpoints, in years before the application, most first
+    closed: dict[str, date] = field(default_factory=dict)  # route -> the day it closed again, when that is on or
+    #                                             before the application date (the plan would be refused on it)
 
     def usable(self) -> bool:
         """The earliest route is still open on the application date (or there is no application date)."""
         return self.earliest is not None and self.earliest[0] not in self.closed
 
     def checkpoints(self) -> list[date]:
-        """This side's own days: 3 years and 1 year before its application date, and the date itself."""
-        return [] if self.planned is None else [*(years_before(self.planned, n) for n in CHECKPOINT_YEARS),
+        """This side's own days: the points checkpoints before its application date (3 years and 1 year, from
+        the rule data), and the date itself."""
+        return [] if self.planned is None else [*(years_before(self.planned, n) for n in self.years),
                                                 self.planned]
 
     def as_json(self) -> dict:
@@ -131,7 +133,8 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
                 cache.put(key, hit)
         found.append((name, variant, *hit))
     planned = {v.planned_application_date for _n, v, *_rest in found if v.planned_application_date}
-    days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in CHECKPOINT_YEARS), p)})
+    years = tuple(reversed(checkpoint_years(rules or load_rules(), today)))
+    days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in years), p)})
     columns = []
     for name, variant, opens, first, known, closed in found:
         pts = None
@@ -141,8 +144,8 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
                 engine = Engine(variant, rules, today=today)
                 known.update({d: engine.points(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
-        columns.append(Column(name, variant.planned_application_date, pts, opens, first, closed))
-    shown = [r for r in (*ROUTES, "hsp2") if any(c.opens.get(r) for c in columns)]
+        columns.append(Column(name, variant.planned_application_date, pts, opens, first, years, closed))
+    shown = [r for r in current_registry().all if any(c.opens.get(r) for c in columns)]
     return Comparison(today, cat, days, shown, columns)
 
 
@@ -153,17 +156,13 @@ def _closed(variant: Project, opens: dict[str, date | None], today: date, rules:
     if planned is None:
         return {}
     from hsp_wizard.domain.evaluate import Planner
-    engine = Engine(variant, rules, today=today)
-    engine.blocking_only = True
+    planner = Planner(Engine(variant, rules, today=today))
     out = {}
     for route, opened in opens.items():
-        if opened is None or opened >= planned:
+        if opened is None or opened >= planned or planner.check(route, planned).open:
             continue
-        check = engine.hsp2 if route == "hsp2" else (lambda d, n=route: engine.route(n, d))
-        if check(planned).open:
-            continue
-        op = Planner(engine).opening(check, route, opened, planned)
-        out[route] = op.closes or planned
+        windows = planner.windows(route, opened, planned, limit=1)
+        out[route] = windows[0].closed if windows and windows[0].closed else planned
     return out
 
 
@@ -171,4 +170,4 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-__all__ = ["CHECKPOINT_YEARS", "Column", "CompareCache", "Comparison", "apply", "compare"]
+__all__ = ["Column", "CompareCache", "Comparison", "apply", "compare"]

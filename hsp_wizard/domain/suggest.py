@@ -7,8 +7,9 @@ set their own). The assumptions are stated in every suggestion:
   after the test);
 - a raise, or a move to an employer with innovation-promotion support (B1), from the same day, each exactly as a
   scenario holding that change (`scenarios.apply`);
-- a planned trip (one that starts after today) cut to `SHORT_TRIP_DAYS` days, under the 90-day mark that
-  practitioners treat as a risk to continuity;
+- a planned trip (one that starts after today) cut to one day under the single-trip mark that practitioners treat
+  as a risk to continuity (`short_trip_days`: the project's setting, else the rule data's
+  continuity.single_trip_days, 90 days: 89 days);
 - applying on the earliest date found instead of a later planned date, or instead of a planned date on which no
   route is open yet (`apply_later`: it brings nothing forward, `gain_days` 0, and comes first).
 """
@@ -23,17 +24,12 @@ from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.project import EmployerFactKind, JapaneseTest, Project, Scenario, ScenarioChange
 from hsp_wizard.domain.scenarios import apply
 from hsp_wizard.domain.dates import years_after
+from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.domain.routes import Engine
 
-# The rule that sets each route's length, named by the "apply earlier" suggestion.
-HSP_OR_ROUTE_RULE = {"hsp80": "pr.hsp80.years", "hsp70": "pr.hsp70.years", "jskip": "pr.jskip.years",
-                     "general": "pr.general.years", "spouse": "pr.spouse.years", "child": "pr.child.years",
-                     "long_term_resident": "pr.long_term_resident.years", "refugee": "pr.refugee.years",
-                     "contribution": "pr.contribution.years", "regional": "pr.regional.years"}
 from hsp_wizard.rules import RuleSet
 
 LEAD_DAYS = 183
-SHORT_TRIP_DAYS = 89
 RAISE_STEPS = tuple(range(3_000_000, 20_000_001, 500_000))  # a raise is tried to each of these amounts
 
 
@@ -147,24 +143,25 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
         attempt("employer_b1", _changed(project, move), "bonus.b1_innovation", N_(
             "Moving on {by} to an employer with innovation-promotion support adds {points} points and moves your "
             "earliest route ({route}) from {before} to {after}"), move, by=by)
+    short = short_trip_days(project, today, rules)
     for i, trip in enumerate(project.trips):
         if trip.left <= today or trip.returned is None:
             continue
         days = (trip.returned - trip.left).days
-        if days <= SHORT_TRIP_DAYS:
+        if days <= short:
             continue
-        shorter = trip.model_copy(update={"returned": trip.left + timedelta(days=SHORT_TRIP_DAYS)})
+        shorter = trip.model_copy(update={"returned": trip.left + timedelta(days=short)})
         trips = [*project.trips[:i], shorter, *project.trips[i + 1:]]
         attempt("shorten_trip", _with(project, trips=trips), "continuity.single_trip_days",
                 N_("Coming back from the trip that starts on {left} after {short} days instead of {days} moves "
                    "your earliest route ({route}) from {before} to {after}"),
-                left=trip.left, short=SHORT_TRIP_DAYS, days=days)
+                left=trip.left, short=short, days=days)
     planned = project.planned_application_date
     if base and planned and base[1] < planned:
         route, opens = base
         out.append(Suggestion("apply_earlier", Msg.of(
             N_("You could apply on {after} instead of {planned}: your earliest route ({route}) is open from then"),
-            after=opens, planned=planned, route=RouteRef(route)), HSP_OR_ROUTE_RULE.get(route, "pr.general.years"),
+            after=opens, planned=planned, route=RouteRef(route)), current_registry()[route].length_rule,
             (planned - opens).days,
             route, planned, opens, 0))
     if base and planned and today <= planned < base[1]:  # applying on the planned date would be refused
@@ -172,7 +169,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
         out.append(Suggestion("apply_later", Msg.of(
             N_("On your planned date, {planned}, no route is open yet: your earliest route ({route}) opens on "
                "{after}; apply on or after that day"), planned=planned, route=RouteRef(route), after=opens),
-            HSP_OR_ROUTE_RULE.get(route, "pr.general.years"), 0, route, planned, opens, 0))
+            current_registry()[route].length_rule, 0, route, planned, opens, 0))
     if base:
         closing = _closing(project, base, horizon_end, rules, today)
         if closing is not None:
@@ -200,12 +197,15 @@ def _closing(project: Project, base: tuple[str, date], end: date, rules: RuleSet
     """When the earliest route closes again after it opens (within the horizon): the day and the condition."""
     from hsp_wizard.domain.evaluate import Planner
     route, opens = base
-    engine = Engine(project, rules, today=today)
-    engine.blocking_only = True
-    op = Planner(engine).opening(lambda d: engine.route(route, d), route, opens, end)
-    if op.closes is None or not op.closing:
+    windows = Planner(Engine(project, rules, today=today)).windows(route, opens, end, limit=1)
+    if not windows or windows[0].closed is None or not windows[0].closing:
         return None
-    return op.closes, op.closing[0]
+    return windows[0].closed, windows[0].closing[0]
+
+
+def short_trip_days(project: Project, on: date, rules: RuleSet | None = None) -> int:
+    """The length a planned trip is cut to: one day under the single-trip mark of continuity risks."""
+    return Engine(project, rules, today=on).continuity_limits(on)[0] - 1
 
 
 def _with(project: Project, **fields) -> Project:

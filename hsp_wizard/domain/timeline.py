@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from hsp_wizard.domain.dates import ONE_DAY, years_after, years_before
-from hsp_wizard.domain.evaluate import ROUTE_SHIFTS, Planner
+from hsp_wizard.domain.evaluate import Planner, checkpoint_years
 from hsp_wizard.domain.explain import Msg, N_, RuleRef
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import Category, Project
-from hsp_wizard.domain.routes import HSP_ROUTES, ROUTES, Engine
+from hsp_wizard.domain.routes import Engine
 from hsp_wizard.rules import RuleSet
 
 YEARS_BACK = 3
@@ -115,9 +115,11 @@ class Timeline:
 
 
 def timeline(project: Project, today: date, *, rules: RuleSet | None = None, years_back: int = YEARS_BACK,
-             years_ahead: int = YEARS_AHEAD, routes: tuple[str, ...] = ROUTES) -> Timeline:
-    """The timeline around `today` (three years back, five ahead by default)."""
-    engine = Engine(project, rules, today=today)
+             years_ahead: int = YEARS_AHEAD, routes: tuple[str, ...] | None = None,
+             engine: Engine | None = None) -> Timeline:
+    """The timeline around `today` (three years back, five ahead by default), with the open windows of `routes`
+    (default: every permanent-residence route)."""
+    engine = engine or Engine(project, rules, today=today)
     planner = Planner(engine)
     start, end = years_before(today, years_back), years_after(today, years_ahead)
     steps = planner.candidates(start, end, ())
@@ -143,10 +145,12 @@ def timeline(project: Project, today: date, *, rules: RuleSet | None = None, yea
                 continue
             events.append(_event(steps[i], before, after))
     tl = Timeline(start, end, today, cat, steps, totals, events, _engine=engine)
-    tl.windows = _windows(engine, planner, start, end, routes)
+    tl.windows = {name: [(w.opens, w.closed - ONE_DAY if w.closed else None)
+                         for w in planner.windows(name, start, end)]
+                  for name in (routes if routes is not None else engine.registry.routes)}
     if project.planned_application_date:
         tl.planned = project.planned_application_date
-        tl.checkpoints = [years_before(tl.planned, n) for n in (1, 3)]
+        tl.checkpoints = [years_before(tl.planned, n) for n in checkpoint_years(engine.rules, tl.planned)]
     return tl
 
 
@@ -166,32 +170,4 @@ def _by_rule(pr: PointsResult) -> dict[str, int]:
     return out
 
 
-def _windows(engine: Engine, planner: Planner, start: date, end: date,
-             routes: tuple[str, ...]) -> dict[str, list[tuple[date, date | None]]]:
-    """Each route's open intervals inside [start, end] (blocking conditions only), from its candidate days."""
-    engine.blocking_only = True
-    out: dict[str, list[tuple[date, date | None]]] = {}
-    try:
-        for name in routes:
-            if engine.never(name) is not None:
-                out[name] = []
-                continue
-            check = engine.hsp2 if name == "hsp2" else (lambda d, n=name: engine.route(n, d))
-            spans: list[tuple[date, date | None]] = []
-            opened: date | None = None
-            for d in planner.candidates(start, end, ROUTE_SHIFTS[name]):
-                is_open = check(d).open
-                if is_open and opened is None:
-                    opened = d
-                elif not is_open and opened is not None:
-                    spans.append((opened, d - ONE_DAY))
-                    opened = None
-            if opened is not None:
-                spans.append((opened, None))
-            out[name] = spans
-    finally:
-        engine.blocking_only = False
-    return out
-
-
-__all__ = ["Change", "Event", "HSP_ROUTES", "Timeline", "event_kind", "timeline"]
+__all__ = ["Change", "Event", "Timeline", "event_kind", "timeline"]

@@ -26,7 +26,10 @@ from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
+from hsp_wizard.domain.plan import Plan
+from hsp_wizard.domain.registry import current as current_registry, marks
 from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
+from hsp_wizard.wording import words
 
 FONT = "IPAexGothic"
 FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexg.ttf"
@@ -111,16 +114,16 @@ def _table(rows, widths, header=True) -> Table:
     return t
 
 
-def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", route: str | None = None,
-                        printed_on: date | None = None) -> bytes:
-    """The checklist PDF for the project as evaluated on `ev.on`. Same inputs, same bytes."""
+def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = None) -> bytes:
+    """The checklist PDF of a plan: its project as evaluated on the plan's date, for `route` (default: the plan's
+    best route), printed on the plan's today, with the plan's timeline and scenarios. Same plan, same bytes."""
     _font()
     r = Renderer(lang, era=True)  # dates in Japanese carry the era, as on ISA's forms
     s = _styles()
-    cl = compose(project, ev, route)
-    printed_on = printed_on or ev.on
+    project, ev, printed_on = plan.project, plan.evaluation, plan.today
+    cl = compose(project, ev, route or plan.best, plan.rules)
     story = []
-    w = _answer_words(project, ev, r, printed_on)
+    w = words(r, plan.answer, plan.horizon_years, why=False)  # the answer the results page and the CLI give
     story += _cover(project, ev, cl, r, s, printed_on, w)
     story += _documents(cl, r, s)
     if cl.exhibits:
@@ -128,15 +131,15 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     for pr in cl.points:
         story.append(KeepTogether(_sheet(pr, r, s)))
     if project.category is not None and project.birth_date is not None:
-        story.append(KeepTogether(_timeline(project, r, s, printed_on)))
+        story.append(KeepTogether(_timeline(plan, r, s)))
     if project.scenarios:
-        story.append(KeepTogether(_scenarios(project, r, s, printed_on)))
-    said = {*w.warnings, *(x for rw in w.routes for x in rw.warnings)}  # each warning once: page 1 has these
+        story.append(KeepTogether(_scenarios(plan, r, s)))
+    said = {*w.warnings, *w.notes, *(x for rw in w.routes for x in rw.warnings)}  # page 1 said these: once
     story += _warnings(cl, r, s, said)
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
                                 "immigration office may ask for more. It is not legal advice.")), s["small"]))
-    story += _why(cl, r, s)
+    story += _why(cl, r, s, plan.answer.notes)
 
     buf = io.BytesIO()
     title = r.tr(N_("Permanent residence application: document checklist"))
@@ -152,18 +155,17 @@ def build_checklist_pdf(project: Project, ev: Evaluation, *, lang: str = "en", r
     return buf.getvalue()
 
 
-def _timeline(p: Project, r: Renderer, s, today: date) -> list:
+def _timeline(plan: Plan, r: Renderer, s) -> list:
     """The results page's chart, drawn with reportlab's graphics: the chosen category's points from three
     years before the printing date to five after, the 70 and 80 marks, the planned date, each route's open
     windows as bands; the days it changes follow as a table (the chart's text alternative)."""
     from reportlab.graphics.shapes import Drawing, Line, PolyLine, Rect, String
 
-    from hsp_wizard.domain.timeline import timeline
-    tl = timeline(p, today)
+    tl = plan.timeline
     cat = tl.category.value
     bands = [name for name, spans in tl.windows.items() if spans]
     width, left, plot_h = 178 * mm, 10 * mm, 42 * mm
-    legend = _legend_entries(tl, r)
+    legend = _legend_entries(tl, r, marks(plan.rules, tl.today))
     legend_rows = _legend_layout(legend, width, left)
     legend_h = 4.5 * mm * (max(row for row, _x, _e in legend_rows) + 1) if legend_rows else 0
     height = plot_h + 12 * mm + 4.5 * mm * len(bands) + legend_h
@@ -186,7 +188,7 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
         xx = x(date(year, 1, 1))
         dr.add(Line(xx, base, xx, base - 1.5 * mm, strokeColor=grey, strokeWidth=0.4))
         dr.add(String(xx, base - 4.5 * mm, str(year), fontName=FONT, fontSize=6.5, textAnchor="middle"))
-    for mark, colour in ((70, "#c77700"), (80, "#b00020")):  # named in the legend
+    for mark, colour in zip(marks(plan.rules, tl.today), ("#c77700", "#b00020")):  # named in the legend
         dr.add(Line(left, y(mark), x(tl.end), y(mark), strokeColor=colors.HexColor(colour), strokeWidth=0.6,
                     strokeDashArray=[3, 2]))
     for d, colour in ((tl.today, "#333333"), *(((tl.planned, "#1f4e9c"),) if tl.planned else ())):
@@ -205,7 +207,7 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
         for a, b in tl.windows[name]:
             dr.add(Rect(x(a), row, max(1.0, x(b or tl.end) - x(a)), 3.2 * mm, fillColor=colors.HexColor("#fbe3a0"),
                         strokeColor=None))
-        label = ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
+        label = r.route_name(name, official=True)
         dr.add(String(left + 1 * mm, row + 1, label, fontName=FONT, fontSize=6))
         row -= 4.5 * mm
     for line, lx, (kind, label, colour, dash, stroke) in legend_rows:  # the legend: every line and mark
@@ -234,14 +236,14 @@ def _timeline(p: Project, r: Renderer, s, today: date) -> list:
     return out
 
 
-def _legend_entries(tl, r: Renderer) -> list[tuple]:
+def _legend_entries(tl, r: Renderer, marks_drawn: tuple[int, ...]) -> list[tuple]:
     """(kind, label, colour, dash, stroke width) for every line and mark the PDF's chart draws."""
     cat = tl.category.value
     out = [("line", r.tr(N_("({category}) points, your category") if c == cat else N_("({category}) points"))
             .format(category=c), "#1f4e9c" if c == cat else "#c8c8c8", None, 1.6 if c == cat else 0.6)
            for c in "abc"]
     out += [("line", r.tr(N_("{points} points")).format(points=m), colour, [3, 2], 0.6)
-            for m, colour in ((70, "#c77700"), (80, "#b00020"))]
+            for m, colour in zip(marks_drawn, ("#c77700", "#b00020"))]
     out.append(("vline", r.tr(N_("today")), "#333333", [1, 1], 0.5))
     if tl.planned:
         out.append(("vline", r.tr(N_("planned date")), "#1f4e9c", None, 0.5))
@@ -262,11 +264,10 @@ def _legend_layout(entries: list[tuple], width: float, left: float) -> list[tupl
     return out
 
 
-def _scenarios(p: Project, r: Renderer, s, today: date) -> list:
+def _scenarios(plan: Plan, r: Renderer, s) -> list:
     """The what-if scenarios, one row each after the project as entered: the changes, the application date, the
     earliest route and date, and the points on the row's own checkpoints."""
-    from hsp_wizard.domain.scenarios import compare
-    c = compare(p, today)
+    p, today, c = plan.project, plan.today, plan.comparison()
     kinds = dict(CHANGE_KINDS)
     head = [N_("Scenario"), N_("Application date"), N_("Earliest route"), N_("Earliest date"), N_("3 years before"),
             N_("1 year before"), N_("On the date")]
@@ -302,14 +303,14 @@ def _change(ch, kinds: dict[str, str]) -> Msg:
 
 
 def _route_name(r: Renderer, name: str) -> str:
-    return ROUTE_NAMES[name][1] if r.lang == "ja" else r.tr(ROUTE_NAMES[name][0])
+    return r.route_name(name, official=True)
 
 
 def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date, w) -> list:
     out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"]),
            _para("永住許可申請　提出書類チェックリスト", s["subtitle"])]
     out += _headline(w, r, s)
-    en, ja = ROUTE_NAMES[cl.route]
+    en, ja = ROUTE_NAMES[cl.route]  # the registry's names
     rows = []
     if p.name:
         rows.append([r.tr(N_("Name")), p.name])
@@ -318,9 +319,9 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     rows.append([r.tr(N_("Route")), _both(r, en, ja)])
     rows.append([r.tr(N_("Planned application date")), r.fmt(ev.on)])
     back = ev.routes[cl.route].checkpoint
-    if cl.route in ("hsp80", "hsp70", "jskip") and back is not None:
+    if current_registry()[cl.route].checkpoint_rule is not None and back is not None:
         text = r.tr(N_("{now} and {back}")).format(now=r.fmt(ev.on), back=r.fmt(back))
-        if p.obligations.points_notice:
+        if cl.notice_covers:
             text += "\n" + r.tr(N_("The earlier date is covered by your points-result notice (ポイント計算結果通知書)."))
         rows.append([r.tr(N_("Checkpoints")), text])
     table_date = ev.points.table_date if ev.points else None
@@ -346,16 +347,9 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
         out.append(_para(w.others, s["small"]))
     if hsp2:
         out += [_para(w.also, s["base"]), rows(hsp2)]
-    for x in w.warnings:
+    for x in (*w.warnings, *w.notes):
         out.append(_para("! " + x, s["base"]))
     return out
-
-
-def _answer_words(p: Project, ev: Evaluation, r: Renderer, today: date):
-    """The answer the results page and the CLI show (on the planned date, else the printing date), worded."""
-    from hsp_wizard.domain.answer import answer_for
-    from hsp_wizard.wording import words
-    return words(r, answer_for(p, today, ev), why=False)
 
 
 def _headline(w, r: Renderer, s) -> list:
@@ -386,6 +380,8 @@ def _documents(cl: Checklist, r: Renderer, s) -> list:
         rows.append(["□", _para(name, s["cell"]), _para(r.tr(d.where), s["cell"]),
                      _para("\n".join(notes), s["cell"])])
     out.append(_table(rows, [7 * mm, 72 * mm, 45 * mm, 54 * mm]))
+    if cl.fee is not None:  # what to pay at the office when permission is granted (fee.pr_grant)
+        out.append(_para("□ " + r.msg(cl.fee[0]), s["base"]))  # its sources: under "Why?"
     if cl.note:
         out.append(_para(r.tr(cl.note), s["small"]))
     return out
@@ -435,14 +431,19 @@ def _warnings(cl: Checklist, r: Renderer, s, said: set[str] = frozenset()) -> li
     return out
 
 
-def _why(cl: Checklist, r: Renderer, s) -> list:
-    """The explanation behind the warnings: each rule's id, its sources by title and how sure it is."""
+def _why(cl: Checklist, r: Renderer, s, notes=()) -> list:
+    """The explanation behind the warnings, the fee and the notes: each rule's id, its sources by title and how
+    sure it is."""
+    from hsp_wizard.domain.routes import Condition
     from hsp_wizard.wording import explain
-    if not cl.warnings:
+    said = list(cl.warnings) + list(notes)
+    if cl.fee is not None:
+        said.append(Condition("fee.pr_grant", True, cl.fee[0], tuple(cl.fee[1]), cl.fee[2], blocking=False))
+    if not said:
         return []
     out = [_para(r.tr(N_("Why?")), s["h2"])]
     seen = []
-    for c in cl.warnings:
+    for c in said:
         text = explain(r, c)
         if text not in seen:
             seen.append(text)

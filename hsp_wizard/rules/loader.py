@@ -191,6 +191,9 @@ def load_rules_from(base: Path | None = None) -> RuleSet:
             _sources_known("rules.toml", rule.id, v.sources, sources)
     for st in statuses_f.status:
         _sources_known("statuses.toml", st.id, st.sources, sources)
+        for lv in st.longest:
+            _sources_known("statuses.toml", st.id, lv.sources, sources)
+        _no_overlap("statuses.toml", st.id, st.longest)
     for doc in docs_f.document:
         _sources_known("documents.toml", doc.id, doc.sources, sources)
     routes: dict[str, list[Checklist]] = {}

@@ -90,6 +90,12 @@ class Rule(_Strict):
     values: list[RuleValue] = Field(min_length=1)
 
 
+class LongestValue(Dated):
+    """A dated longest period of stay, where it changed (特定技能1号: 12 months, then 36)."""
+
+    months: int = Field(ge=0)
+
+
 class Status(_Strict):
     """A status of residence and how the PR rules classify it."""
 
@@ -100,6 +106,12 @@ class Status(_Strict):
     longest_months: int = Field(ge=0)
     sources: list[str] = Field(min_length=1)
     confidence: Confidence
+    since: date | None = None  # the status exists from this day (育成就労)
+    longest: list[LongestValue] = []  # dated longest periods; `longest_months` where none applies
+
+    def longest_on(self, on: date) -> int:
+        """The longest period of stay on `on` (months; 0 = indefinite)."""
+        return next((v.months for v in self.longest if v.applies_on(on)), self.longest_months)
 
 
 class Document(_Strict):
@@ -119,7 +131,7 @@ Condition = Literal[
     "resident_tax_not_withheld", "employees_pension", "national_pension_period", "employees_health_insurance",
     "national_health_insurance", "national_health_insurance_period", "social_insurance_employer",
     "points_notice", "no_points_notice", "spouse_of_japanese", "spouse_of_pr", "child_of_japanese",
-    "child_of_pr", "contribution",
+    "child_of_pr", "contribution", "special_hsp",
 ]
 
 
@@ -129,6 +141,11 @@ class ChecklistItem(_Strict):
     doc: str
     when: list[Condition] = Field(default_factory=lambda: ["always"])
     years: int | None = None
+    since: date | None = None  # listed on and after this day (a document ISA began to accept)
+    until: date | None = None  # exclusive: not listed from this day (a document that lapsed)
+
+    def listed_on(self, on: date) -> bool:
+        return (self.since is None or self.since <= on) and (self.until is None or on < self.until)
 
 
 class Checklist(Dated):

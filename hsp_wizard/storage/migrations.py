@@ -11,7 +11,7 @@ from typing import Callable
 from hsp_wizard.domain.project import SCHEMA_VERSION
 
 # schema version -> the first release of HSP Wizard that wrote it
-SHIPPED = {1: "0.1.0", 2: "0.2.0"}
+SHIPPED = {1: "0.1.0", 2: "0.2.0", 3: "0.3.0"}
 
 # version N -> a function turning a parsed version-N document into version N+1 (pure: no I/O, no checks;
 # the model validates the result)
@@ -21,7 +21,15 @@ def _v1_to_v2(doc: dict) -> dict:
     return doc
 
 
-STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2}
+def _v2_to_v3(doc: dict) -> dict:
+    """Version 3 adds the facts the law as of 2026-11-30 needs (issue 16): a trip's permit and status expiry,
+    the child's kind and the protection granted, the landing-criteria answer, and the business facts of the
+    2025-10-16 business-manager criteria. A version-2 project answered none of them: every one is left unknown
+    (not "no"), and its refugee date keeps meaning a recognised refugee."""
+    return doc
+
+
+STEPS: dict[int, Callable[[dict], dict]] = {1: _v1_to_v2, 2: _v2_to_v3}
 
 
 def migrate(raw: dict) -> dict:

@@ -21,6 +21,10 @@ class ProjectDocument(QObject):
         self._dirty = False
         self.migrated_from: int | None = None  # the schema version of the file, when it was older
         self.key = None  # a password's SealKey while the project is protected: saves and autosaves are encrypted
+        self._plan = None  # (key, Plan): the current plan, by the project's content and the day
+        self.plans_made = 0  # how many plans were evaluated (bench/edit_to_results.py reads it)
+        self._content = None  # the project's JSON text, once asked for after the last change
+        self.changed.connect(self._forget_content)  # connected first: every other listener sees the new content
 
     @property
     def project(self):
@@ -33,6 +37,26 @@ class ProjectDocument(QObject):
     @project.setter
     def project(self, value) -> None:
         self._project = value
+
+    def _forget_content(self) -> None:
+        self._content = None
+
+    def plan(self, today=None):
+        """The plan of the project as it is now (hsp_wizard.domain.plan): made once after an edit, then shared by
+        every view and by printing until the project's content (or the day) changes; each of its parts (points,
+        evaluation, timeline, suggestions) is computed once, when a view first asks for it."""
+        from datetime import date
+        from hsp_wizard.domain.plan import make_plan
+        from hsp_wizard.domain.project import Project
+        today = today or date.today()
+        if self._content is None:  # read once after each change: every view of that edit shares it
+            self._content = self.project.model_dump_json()
+        content = self._content
+        if self._plan is None or self._plan[0] != (today, content):
+            # on a copy read back from the same text: the plan never sees a later edit
+            self._plan = ((today, content), make_plan(Project.model_validate_json(content), today))
+            self.plans_made += 1
+        return self._plan[1]
 
     @property
     def dirty(self) -> bool:

@@ -16,19 +16,7 @@ from hsp_wizard.domain.explain import Msg
 from hsp_wizard.i18n import N_
 from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.texts import Texts
-
-# The project's parts in the order of the wizard, as the prompt names them.
-PART_LABELS = {
-    "name": N_("Name"), "birth_date": N_("Date of birth"), "category": N_("Category"),
-    "planned_application_date": N_("Planned application date"), "degrees": N_("Education"),
-    "career": N_("Career"), "salary": N_("Salary"), "research": N_("Research achievements"),
-    "licences": N_("Licences"), "foreign_qualifications": N_("Foreign qualifications and awards"),
-    "japanese": N_("Japanese ability"), "employer_facts": N_("Employer"), "positions": N_("Position"),
-    "investments": N_("Investment"), "jica_training": N_("JICA training"), "residence": N_("Statuses of residence"),
-    "trips": N_("Trips abroad"), "family": N_("Family"), "obligations": N_("Taxes, pension and insurance"),
-    "settings": N_("Settings"), "scenarios": N_("What-if scenarios"),
-}
-
+from hsp_wizard.ui.wizard import PART_LABELS  # the project's parts as the prompt names them (the page table)
 
 class Choice(Enum):
     RESTORE = "restore"

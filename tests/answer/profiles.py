@@ -24,8 +24,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from hsp_wizard.domain.project import Project
-from tests.domain.builders import CLEAN, degree, jlpt, profile, status
+from hsp_wizard.domain.project import Obligations, Project
+from tests.domain.builders import CLEAN as ANSWERED, degree, jlpt, profile, status
+
+CLEAN = Obligations(**{**ANSWERED.model_dump(), "landing_criteria": "yes"})  # every question answered, in order
 
 TODAY = date(2026, 12, 3)
 

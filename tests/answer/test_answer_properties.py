@@ -36,7 +36,8 @@ def residents(draw):
                                        period_of_stay_months=draw(st.sampled_from([None, 12, 36, 60, 60, 60])),
                                        granted_as_hsp=draw(st.booleans()), hsp_points=draw(st.sampled_from([None, 70, 80]))))
     obligations = Obligations(taxes=draw(payment), pension=draw(payment), health_insurance=draw(payment),
-                              notifications=draw(answer_), guarantor=draw(answer_))
+                              notifications=draw(answer_), guarantor=draw(answer_),
+                              landing_criteria=draw(answer_))
     planned = draw(st.one_of(st.none(), st.dates(min_value=date(2026, 1, 1), max_value=date(2030, 12, 31))))
     return p.model_copy(update={"residence": periods, "obligations": obligations,
                                 "category": draw(st.sampled_from([None, "a", "b", "c"])),

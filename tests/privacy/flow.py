@@ -27,16 +27,17 @@ def main(folder: Path, protect: bool = False) -> int:
     from PySide6.QtWidgets import QApplication, QFileDialog
     app = QApplication([sys.argv[0]])
     from hsp_wizard.domain.project import Category, Degree, Project, ResidencePeriod, SalaryEntry
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs
+    from hsp_wizard.ui.main_window import MainWindow
     from hsp_wizard.ui.language import apply_language
     answers = iter([(str(folder / "mine.hspw"), ""), (str(folder / "checklist-en.pdf"), ""),
                     (str(folder / "checklist-ja.pdf"), "")])
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: next(answers))
-    wizard.open_in_viewer = lambda path: None
-    wizard.tell_error = lambda parent, title, text: sys.exit(f"error: {title}: {text}")
-    wizard.ask_new_password = lambda parent: PASSWORD
-    wizard.ask_password = lambda *a, **k: PASSWORD
-    w = wizard.MainWindow()
+    dialogs.open_in_viewer = lambda path: None
+    dialogs.tell_error = lambda parent, title, text: sys.exit(f"error: {title}: {text}")
+    dialogs.ask_new_password = lambda parent: PASSWORD
+    dialogs.ask_password = lambda *a, **k: PASSWORD
+    w = MainWindow()
     w.show()
     w.new_project()
     project = Project(name=CANARY_NAME, birth_date=date(1991, 7, 13), category=Category.B,

@@ -10,6 +10,7 @@ import pytest
 
 from hsp_wizard.domain.evaluate import evaluate
 from hsp_wizard.domain.project import Family, InsurancePeriod
+from hsp_wizard.domain.plan import make_plan
 from hsp_wizard.report.checklist_pdf import build_checklist_pdf
 from hsp_wizard.storage import load_project
 
@@ -22,7 +23,7 @@ def example(name):
 
 def pdf(project, route=None, lang="en", on=None):
     on = on or project.planned_application_date
-    return build_checklist_pdf(project, evaluate(project, on, today=on), lang=lang, route=route, printed_on=on)
+    return build_checklist_pdf(make_plan(project, on, on=on), lang=lang, route=route)
 
 
 def text(data: bytes, tmp_path) -> str:
@@ -85,7 +86,7 @@ def test_national_pension_and_health_insurance_months_add_their_receipts(tmp_pat
     p.obligations.insurance = [InsurancePeriod(kind="national_pension", start=date(2025, 4, 1)),
                                InsurancePeriod(kind="national_health", start=date(2025, 4, 1))]
     t = text(pdf(p, "spouse"), tmp_path)
-    for must in ("国民年金保険料領収証書", "国民健康保険被保険者証", "国民健康保険料（税）納付証明書",
+    for must in ("国民年金保険料領収証書", "国民健康保険の資格確認書", "国民健康保険料（税）納付証明書",
                  "国民健康保険料（税）領収証書"):
         assert has(t, must), must
     assert not has(t, "健康保険被保険者証（写し）健康") and not has(t, "Healthinsurancecard(copy)")
@@ -175,13 +176,12 @@ def test_the_points_timeline_is_printed_with_its_table(tmp_path):
     from hsp_wizard.report.checklist_pdf import build_checklist_pdf
     p = example("hsp-holder-b")
     printed = date(2026, 11, 22)
-    data = build_checklist_pdf(p, evaluate(p, p.planned_application_date, today=printed), printed_on=printed)
+    data = build_checklist_pdf(make_plan(p, printed, on=p.planned_application_date))
     t = text(data, tmp_path)
     assert has(t, "Points over time, category (b): 22 Nov 2023 to 22 Nov 2031")
     assert has(t, "15 Mar 2028 65 80 55")  # the birthday row: turning 30 costs 15 points
     assert has(t, "Age under 30: 15 → 0")
-    ja = text(build_checklist_pdf(p, evaluate(p, p.planned_application_date, today=printed), lang="ja",
-                                  printed_on=printed), tmp_path)
+    ja = text(build_checklist_pdf(make_plan(p, printed, on=p.planned_application_date), lang="ja"), tmp_path)
     assert has(ja, "ポイントの推移（区分（b））：令和5年11月22日〜令和13年11月22日")
 
 
@@ -190,16 +190,16 @@ def test_the_scenarios_are_compared_in_the_pdf_and_only_when_there_are_some(tmp_
     tests/domain/test_scenarios.py): one row each after the project as entered."""
     p = example("planning-b")
     printed = date(2026, 11, 22)
-    ev = evaluate(p, p.planned_application_date, today=printed)
-    t = text(build_checklist_pdf(p, ev, printed_on=printed), tmp_path)
+    plan = make_plan(p, printed, on=p.planned_application_date)
+    t = text(build_checklist_pdf(plan), tmp_path)
     assert has(t, "Your scenarios compared")
     assert has(t, "As entered 1 Jun 2029 General rule, 10 years 1 Apr 2029 65 65 65")
     assert has(t, "N1 in July JLPT N1 passed: 1 Jul 2027 1 Jun 2029 HSP 80 points, 1 year 1 Jul 2028 65 80 80")
     assert has(t, "Raise, apply early New annual salary: ¥9,000,000 from 1 Apr 2027 1 Apr 2028 "
                   "HSP 80 points, 1 year 1 Apr 2028 60 80 80")
     assert has(t, "Long trip Trip abroad: 1 Feb 2027 to 15 Mar 2028 1 Jun 2029 none within the horizon — 65 65 65")
-    ja = text(build_checklist_pdf(p, ev, lang="ja", printed_on=printed), tmp_path)
+    ja = text(build_checklist_pdf(plan, lang="ja"), tmp_path)
     assert has(ja, "シナリオの比較") and has(ja, "JLPT N1合格：令和9年7月1日")
     assert has(ja, "高度人材（80点以上・1年）令和10年7月1日 65 80 80")
     bare = p.model_copy(update={"scenarios": []})
-    assert not has(text(build_checklist_pdf(bare, ev, printed_on=printed), tmp_path), "Your scenarios compared")
+    assert not has(text(build_checklist_pdf(make_plan(bare, printed, on=bare.planned_application_date)), tmp_path), "Your scenarios compared")

@@ -62,3 +62,21 @@ def test_version_1_gains_no_scenarios_and_version_2_keeps_every_kind_of_change()
     assert {c.kind.value for s in v2.scenarios for c in s.changes} == {"jlpt_n1", "jlpt_n2", "raise",
                                                                        "employer_b1", "trip"}
     assert v2.scenarios[1].planned_application_date is not None
+
+
+def test_version_3_adds_the_facts_of_the_law_as_of_2026_and_leaves_them_unknown_on_older_files():
+    v2, _ = load_project_versioned(GOLDEN / "v2.hspw")
+    # a version-2 file answered none of the new questions: every one is unknown, not "no"
+    assert v2.family.child_kind is None and v2.family.protection == "refugee"
+    assert v2.obligations.landing_criteria == "unknown"
+    assert v2.business.capital_yen is None
+    assert {v2.business.full_time_staff, v2.business.japanese_b2, v2.business.relevant_degree} == {"unknown"}
+    v3, version = load_project_versioned(GOLDEN / "v3.hspw")
+    assert version == 3
+    assert v3.model_copy(update={"trips": [], "family": v2.family, "obligations": v2.obligations,
+                                 "business": v2.business}) == v2
+    assert [t.status_expires for t in v3.trips if t.reentry_permit == "special"] != [None]
+    assert [t.permit_expires for t in v3.trips if t.reentry_permit == "ordinary"] != [None]
+    assert (v3.family.child_kind, v3.family.protection, v3.obligations.landing_criteria) == \
+        ("special_adoption", "complementary", "yes")
+    assert v3.business.capital_yen == 30_000_000 and v3.business.relevant_degree == "unknown"

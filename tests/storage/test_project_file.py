@@ -100,9 +100,9 @@ def test_salary_value_is_not_echoed_in_the_message():
 
 def test_newer_schema_version_is_refused_and_the_file_untouched(tmp_path):
     f = tmp_path / "future.hspw"
-    f.write_text(json.dumps(base(schema_version=3)))
+    f.write_text(json.dumps(base(schema_version=4)))
     before = hashlib.sha256(f.read_bytes()).hexdigest(), f.stat().st_mtime_ns
-    with pytest.raises(ProjectFileError, match=r"newer version .*file version 3, this program reads up to 2"):
+    with pytest.raises(ProjectFileError, match=r"newer version .*file version 4, this program reads up to 3"):
         load_project(f)
     assert (hashlib.sha256(f.read_bytes()).hexdigest(), f.stat().st_mtime_ns) == before
 

@@ -10,16 +10,17 @@ def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("HSP_WIZARD_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("HSP_WIZARD_LOG_DIR", str(tmp_path / "logs"))
     monkeypatch.setenv("HSP_WIZARD_STATE_DIR", str(tmp_path / "state"))
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs
+    from hsp_wizard.ui.main_window import MainWindow
     from hsp_wizard.ui.recovery import Choice
     told = []
     asked = []  # every dialog the window wanted to show, in order
-    monkeypatch.setattr(wizard, "tell_error", lambda parent, title, text: told.append((title, text)))
-    monkeypatch.setattr(wizard, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
-    monkeypatch.setattr(wizard, "ask_restore", lambda parent, info: asked.append(("restore", info)) or Choice.LATER)
-    monkeypatch.setattr(wizard, "ask_password",
+    monkeypatch.setattr(dialogs, "tell_error", lambda parent, title, text: told.append((title, text)))
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, info: asked.append(("restore", info)) or Choice.LATER)
+    monkeypatch.setattr(dialogs, "ask_password",
                         lambda parent, name, wrong=False, autosave=False: asked.append(("password", name)) or None)
-    monkeypatch.setattr(wizard, "ask_new_password", lambda parent: asked.append(("new password",)) or None)
+    monkeypatch.setattr(dialogs, "ask_new_password", lambda parent: asked.append(("new password",)) or None)
     from hsp_wizard.ui.widgets import scenarios_panel
     names: list[str | None] = []  # answers to the scenario-name dialog, in order; none left: the name proposed
     monkeypatch.setattr(scenarios_panel, "ask_scenario_name", lambda parent, title, label, text: asked.append(
@@ -27,7 +28,7 @@ def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(scenarios_panel, "confirm_delete",
                         lambda parent, name: asked.append(("delete scenario", name)) or True)
     monkeypatch.setattr(scenarios_panel, "tell_full", lambda parent: asked.append(("scenarios full",)))
-    w = wizard.MainWindow()
+    w = MainWindow()
     w.told = told
     w.asked = asked
     w.scenario_names = names

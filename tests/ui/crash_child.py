@@ -16,10 +16,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 def main(project: str, name: str, password: str | None) -> None:
     from PySide6.QtWidgets import QApplication
     app = QApplication([sys.argv[0]])
-    from hsp_wizard.ui import wizard
-    wizard.ask_password = lambda *a, **k: password
-    wizard.ask_restore = lambda *a, **k: sys.exit("the child was offered a recovery")
-    w = wizard.MainWindow()
+    from hsp_wizard.ui import dialogs
+    from hsp_wizard.ui.main_window import MainWindow
+    dialogs.ask_password = lambda *a, **k: password
+    dialogs.ask_restore = lambda *a, **k: sys.exit("the child was offered a recovery")
+    w = MainWindow()
     w.show()
     assert w.open_path(project, ask=False)
     w.doc.update(name=name)

@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from hsp_wizard.storage import load_project, read_project
-from hsp_wizard.ui import wizard
+from hsp_wizard.ui import dialogs, session
+from hsp_wizard.ui.main_window import MainWindow
 from hsp_wizard.ui.recovery import Choice, RecoveryDialog, RecoveryInfo, SourceState
 from tests.i18n.test_japanese_output import english_words
 
@@ -44,7 +45,7 @@ def autosaves(tmp_path: Path) -> list[Path]:
 
 
 def new_window(qtbot):
-    w = wizard.MainWindow()
+    w = MainWindow()
     qtbot.addWidget(w)
     w.show()
     return w
@@ -52,7 +53,7 @@ def new_window(qtbot):
 
 def answer_restore(monkeypatch, choice: Choice) -> list[RecoveryInfo]:
     shown = []
-    monkeypatch.setattr(wizard, "ask_restore", lambda parent, info: shown.append(info) or choice)
+    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, info: shown.append(info) or choice)
     return shown
 
 
@@ -81,7 +82,7 @@ def test_an_edit_is_autosaved_once_typing_pauses_and_a_clean_close_deletes_it(wi
 
 def test_continuous_typing_still_autosaves_within_the_longest_wait(window, tmp_path, monkeypatch):
     w = window
-    monkeypatch.setattr(wizard, "AUTOSAVE_MAX_WAIT_MS", 300)
+    monkeypatch.setattr(session, "AUTOSAVE_MAX_WAIT_MS", 300)
     w.autosave_timer.setInterval(200)
     for i in range(30):  # an edit every 30 ms for 0.9 s: the pause never comes
         w.doc.update(name=f"Name {i}")
@@ -153,7 +154,7 @@ def test_save_with_password_then_reopen_asks_until_the_password_is_right(window,
     w.open_path(str(EXAMPLE), ask=False)
     target = tmp_path / "secret.hspw"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(wizard, "ask_new_password", lambda parent: PASSWORD)
+    monkeypatch.setattr(dialogs, "ask_new_password", lambda parent: PASSWORD)
     w.doc.update(name="Secret Person")
     assert w.actions["save_plain"].isEnabled() is False
     w.actions["save_password"].trigger()
@@ -173,14 +174,14 @@ def test_save_with_password_then_reopen_asks_until_the_password_is_right(window,
     # reopening: a wrong password is asked again, saying so; the right one opens it
     tries = iter(["wrong password!", PASSWORD])
     asked = []
-    monkeypatch.setattr(wizard, "ask_password",
+    monkeypatch.setattr(dialogs, "ask_password",
                         lambda parent, name, wrong=False, autosave=False: asked.append((name, wrong)) or next(tries))
     other = new_window(qtbot)
     assert other.open_path(str(target), ask=False)
     assert asked == [("secret.hspw", False), ("secret.hspw", True)]
     assert other.doc.project.name == "Secret Person Two" and other.doc.key is not None
     # cancelling the password leaves the window as it was, with no error box
-    monkeypatch.setattr(wizard, "ask_password", lambda *a, **k: None)
+    monkeypatch.setattr(dialogs, "ask_password", lambda *a, **k: None)
     third = new_window(qtbot)
     assert not third.open_path(str(target), ask=False) and third.doc.path is None and w.told == []
     # and "Save without password" writes an ordinary file
@@ -201,7 +202,7 @@ def test_a_protected_projects_crash_copy_asks_for_the_password_and_stays_protect
     [auto] = autosaves(tmp_path)
     assert b"Crashed Secret" not in auto.read_bytes()
     asked = []
-    monkeypatch.setattr(wizard, "ask_password",
+    monkeypatch.setattr(dialogs, "ask_password",
                         lambda parent, name, wrong=False, autosave=False: asked.append((name, autosave)) or PASSWORD)
     shown = answer_restore(monkeypatch, Choice.RESTORE)
     w = new_window(qtbot)

@@ -8,7 +8,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget, QWizard
 
 from hsp_wizard.storage import load_project
-from hsp_wizard.ui.wizard import MainWindow, PageId
+from hsp_wizard.ui.main_window import MainWindow
+from hsp_wizard.ui.wizard import PageId
 from tests.ui.drive import field, focused, next_page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,25 +66,25 @@ def test_failed_save_says_so_and_stays_unsaved(window, tmp_path, monkeypatch):
 
 
 def test_closing_with_unsaved_changes_asks(window, monkeypatch):
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs, main_window, startup
     w = window
     w.open_path(str(EXAMPLE), ask=False)
     field(w, w.wizard.currentPage().name, "Changed")
     asked = []
-    monkeypatch.setattr(wizard, "ask_save_changes",
+    monkeypatch.setattr(dialogs, "ask_save_changes",
                         lambda parent: asked.append(1) or QMessageBox.StandardButton.Cancel)
     assert not w.close() and w.isVisible() and asked
-    monkeypatch.setattr(wizard, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
+    monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
     assert w.close()
 
 
 def test_command_line_opens_a_project(qtbot, monkeypatch, tmp_path):
     monkeypatch.setenv("HSP_WIZARD_CONFIG_DIR", str(tmp_path))
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs, main_window, startup
     shown = []
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
-    monkeypatch.setattr(wizard.MainWindow, "show", lambda self: shown.append(self))
-    assert wizard.run([str(EXAMPLE)]) == 0
+    monkeypatch.setattr(main_window.MainWindow, "show", lambda self: shown.append(self))
+    assert startup.run([str(EXAMPLE)]) == 0
     assert shown and shown[0].doc.path == EXAMPLE and shown[0].doc.project.category == "b"
     shown[0].deleteLater()
 
@@ -157,11 +158,11 @@ def test_keyboard_only_run_through_the_whole_wizard(window):
 
 def test_unhandled_exception_is_logged_without_personal_data_and_shown(window, tmp_path, monkeypatch):
     import sys
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs, main_window, startup
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
-    wizard.install_excepthook(QApplication.instance())
+    startup.install_excepthook(QApplication.instance())
     secret = "salary 12345678 born 1990-01-01"
     try:
         raise ValueError(secret)
@@ -223,13 +224,13 @@ def test_language_choice_is_remembered(window):
 
 
 def test_print_checklist_saves_a_private_pdf_and_opens_it(window, tmp_path, monkeypatch):
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs, main_window, startup
     w = window
     w.open_path(str(EXAMPLE), ask=False)
     target = tmp_path / "checklist.pdf"
     opened = []
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    monkeypatch.setattr(wizard, "open_in_viewer", lambda path: opened.append(path))
+    monkeypatch.setattr(dialogs, "open_in_viewer", lambda path: opened.append(path))
     QTest.keySequence(w, w.actions["print"].shortcut())
     assert target.read_bytes().startswith(b"%PDF") and (target.stat().st_mode & 0o777) == 0o600
     assert opened == [target]
@@ -240,7 +241,7 @@ def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_pat
     0600, whatever the umask."""
     import os
     import sys
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs, main_window, startup
     old_umask = os.umask(0o022)
     try:
         w = window
@@ -250,7 +251,7 @@ def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_pat
         pdf = tmp_path / "out" / "checklist.pdf"
         answers = iter([(str(target), ""), (str(pdf), "")])
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
-        monkeypatch.setattr(wizard, "open_in_viewer", lambda path: None)
+        monkeypatch.setattr(dialogs, "open_in_viewer", lambda path: None)
         w.actions["save_as"].trigger()
         field(w, w.wizard.currentPage().planned, "2027-01-15")
         w.actions["save"].trigger()  # the second save keeps a backup
@@ -259,7 +260,7 @@ def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_pat
         assert w.autosave_now()  # left on disk: the window is still open
         monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)
         monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-        wizard.install_excepthook(QApplication.instance())
+        startup.install_excepthook(QApplication.instance())
         try:
             raise RuntimeError("boom")
         except RuntimeError:

@@ -1,32 +1,10 @@
-"""Pages made of list editors: education, career, salary, achievements, Japanese and bonuses."""
+"""The base of the pages made of list editors (education, career, salary, achievements, bonuses,
+residence, requirements): each editor bound to a list field of the project."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel
-
-from hsp_wizard.domain.project import (CareerPeriod, Degree, EmployerFact, ForeignQualification, Investment,
-                                       JapaneseResult, JicaTraining, Licence, Position, ResearchAchievement,
-                                       SalaryEntry)
-from hsp_wizard.i18n import N_
 from hsp_wizard.ui.pages.base import BasePage
-from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
-
-DEGREE_LEVELS = [("bachelor", N_("Bachelor's or equivalent")), ("master", N_("Master's")),
-                 ("professional", N_("Professional degree")), ("mba_mot", N_("MBA / MOT (professional)")),
-                 ("doctorate", N_("Doctorate"))]
-CAREER_KINDS = [("specialised", N_("Specialised/technical work ((b))")),
-                ("research_education", N_("Research or education ((a))")),
-                ("business_management", N_("Business management ((c))"))]
-RESEARCH_KINDS = [("papers", N_("3+ papers as corresponding author")), ("patent", N_("Patent as inventor")),
-                  ("foreign_grants", N_("3+ foreign-government-funded projects")), ("other", N_("Other recognised"))]
-POSITIONS = [("representative", N_("Representative director")), ("director", N_("Director / officer"))]
-JP_TESTS = [("jlpt", "JLPT"), ("bjt", "BJT")]
-JLPT_LEVELS = [("N1", "N1"), ("N2", "N2"), ("N3", "N3"), ("N4", "N4"), ("N5", "N5")]
-EMPLOYER_FACTS = [("innovation_support", N_("Innovation-promotion support (B1)")), ("sme", N_("SME (B2/B4)")),
-                  ("local_government_support", N_("Local-government support (B3)")),
-                  ("rnd_over_3_percent", N_("R&D/sales ratio over 3% (B4)")),
-                  ("growth_field_project", N_("Growth-field project (B9)")),
-                  ("investment_management", N_("Investment management (B13)"))]
+from hsp_wizard.ui.widgets.list_editor import ListEditor
 
 
 def choices(pairs):
@@ -68,103 +46,3 @@ class ListPage(BasePage):
 
     def isComplete(self) -> bool:  # noqa: N802
         return True
-
-
-class EducationPage(ListPage):
-    def __init__(self, doc):
-        super().__init__(doc, N_("Education"), N_("Every degree you hold. Only the highest counts, plus bonuses."))
-        self.add_list("degrees", N_("&Degrees"), [
-            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS)),
-            Column("field", N_("Field")),
-            Column("awarded", N_("Awarded"), "date", required=True),
-            Column("japanese_university", N_("Japanese university"), "bool"),
-            Column("designated_university", N_("Designated university (B10)"), "bool"),
-            Column("japanese_major", N_("Japanese major abroad"), "bool"),
-        ], Degree)
-
-
-class CareerPage(ListPage):
-    def __init__(self, doc):
-        super().__init__(doc, N_("Career"), N_("Relevant work only: study time and part-time work while a student "
-                                             "do not count. Leave 'To' empty for ongoing work."))
-        self.add_list("career", N_("&Periods of work"), [
-            Column("kind", N_("Kind"), "choice", choices(CAREER_KINDS)),
-            Column("employer", N_("Employer")),
-            Column("start", N_("From"), "date", required=True),
-            Column("end", N_("To"), "date"),
-        ], CareerPeriod)
-
-
-class SalaryPage(ListPage):
-    def __init__(self, doc):
-        super().__init__(doc, N_("Salary"), "")
-        self.help_text(N_("The expected annual remuneration from each date on, in whole yen. Bonuses count; "
-                         "overtime pay and commuting, family and housing allowances do not. Pay from a foreign "
-                         "sending organisation counts too (rule convention.salary_expected; sources S2, S6, S7)."))
-        self.add_list("salary", N_("&Salary history"), [
-            Column("start", N_("From"), "date", required=True),
-            Column("amount_yen", N_("Annual amount (¥)"), "yen", required=True),
-            Column("foreign_amount_yen", N_("From a foreign organisation (¥)"), "yen"),
-        ], SalaryEntry)
-
-
-class AchievementsPage(ListPage):
-    """Research, licences, position and investment: only the items the chosen category scores."""
-
-    def __init__(self, doc):
-        super().__init__(doc, N_("Research, licences, position"), "")
-        self.research = self.add_list("research", N_("R&esearch achievements"), [
-            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS)),
-            Column("achieved", N_("Date"), "date", required=True),
-            Column("description", N_("Description")),
-        ], ResearchAchievement)
-        self.licences = self.add_list("licences", N_("Japanese &licences"), [
-            Column("name", N_("Licence")), Column("obtained", N_("Obtained"), "date", required=True)], Licence)
-        self.positions = self.add_list("positions", N_("&Positions"), [
-            Column("kind", N_("Position"), "choice", choices(POSITIONS)),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date")], Position)
-        self.investments = self.add_list("investments", N_("&Investments in the business"), [
-            Column("amount_yen", N_("Amount (¥)"), "yen", required=True),
-            Column("made", N_("Date"), "date", required=True)], Investment)
-
-    def load(self) -> None:
-        cat = self.doc.project.category.value if self.doc.project.category else None
-        shown = {"research": cat in ("a", "b"), "licences": cat == "b", "positions": cat == "c",
-                 "investments": cat == "c"}
-        for field, editor in self.editors.items():
-            editor.setVisible(shown[field])
-            buddy = [w for w in self.findChildren(QLabel) if w.buddy() is editor.table]
-            for w in buddy:
-                w.setVisible(shown[field])
-        super().load()
-
-
-class BonusesPage(ListPage):
-    def __init__(self, doc):
-        super().__init__(doc, N_("Japanese and bonuses"), "")
-        self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
-            Column("test", N_("Test"), "choice", JP_TESTS),
-            Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
-            Column("score", N_("BJT score"), "int"),
-            Column("passed", N_("Result date"), "date", required=True),
-        ], _japanese)
-        self.add_list("employer_facts", N_("&Employer facts"), [
-            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS)),
-            Column("employer", N_("Employer")),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
-        ], EmployerFact)
-        self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards (B5)"), [
-            Column("name", N_("Name")), Column("obtained", N_("Obtained"), "date", required=True)],
-            ForeignQualification)
-        self.add_list("jica_training", N_("JICA &training (B11)"), [
-            Column("start", N_("From"), "date", required=True),
-            Column("completed", N_("Completed"), "date", required=True),
-            Column("used_japanese_university_classes", N_("In Japanese university classes"), "bool")], JicaTraining)
-
-
-def _japanese(**kw):
-    if kw.get("level") == "":
-        kw.pop("level")
-    if kw.get("test") == "jlpt":
-        kw.pop("score", None)
-    return JapaneseResult(**kw)

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 from PySide6.QtWidgets import QLabel
 
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
-from hsp_wizard.domain.residence import Residence
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer, status_label
 from hsp_wizard.rules import load_rules
@@ -37,6 +35,8 @@ class ResidencePage(ListPage):
         self.add_list("trips", N_("&Trips abroad"), [
             Column("left", N_("Left Japan"), "date", required=True), Column("returned", N_("Returned"), "date"),
             Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS),
+            Column("permit_expires", N_("Permit valid until"), "date"),
+            Column("status_expires", N_("Period of stay valid until"), "date"),
         ], Trip)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
@@ -59,17 +59,13 @@ class ResidencePage(ListPage):
     def show_problems(self) -> None:
         if not self.isVisible() and not self._loading:
             return  # off screen: load() refreshes it when the page is shown
-        p = self.doc.project
-        rules, r = load_rules(), Renderer()
-        today = date.today()
-        res = Residence(p, rules, today)
+        plan = self.doc.plan()  # the document's plan: its residence is the engine's
+        p, r, engine = plan.project, Renderer(), plan.engine
+        res = engine.res
         lines = [r.msg(b.why) for b in res.breaks]
-        periods = sorted(p.residence, key=lambda x: x.start)
-        for a, b in zip(periods, periods[1:]):
-            if a.end is None or b.start <= a.end:
-                lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
-        on = p.planned_application_date or today
-        s = p.settings
-        lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, s.single_trip_days, s.yearly_days)]
+        for a, b in res.overlaps():
+            lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
+        on = p.planned_application_date or plan.today
+        lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, *engine.continuity_limits(on))]
         self.problems.setText("\n".join(lines) if lines else _("No continuity problems found."))
         self.problems.setStyleSheet("color: #b00020;" if lines else "")

@@ -11,9 +11,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
                                QVBoxLayout, QWidget)
 
-from hsp_wizard.domain.evaluate import Evaluation, evaluate
+from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.explain import Money
-from hsp_wizard.domain.points import points
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.pages.base import BasePage
@@ -49,6 +48,7 @@ class ResultsPage(BasePage):
         self.evaluation: Evaluation | None = None
         self.answer = None
         self.expanded: set[str] = set()  # the "Why?" explanations the user opened
+        self.plan = None  # the document's plan shown (hsp_wizard.domain.plan.Plan)
         self.timeline = None
         self.suggestions = None
 
@@ -152,15 +152,13 @@ class ResultsPage(BasePage):
         self.chart.update()
 
     def load(self, scenarios: bool = True) -> None:
-        from hsp_wizard.domain.answer import answer
-        p = self.doc.project
-        today = date.today()
-        on = p.planned_application_date or today  # the answer's date: the same as the CLI's and the PDF's
-        ev = evaluate(p, on, today=today)
-        self.evaluation = ev
-        self.answer = answer(p, ev, today)
+        plan = self.doc.plan()  # the document's plan: evaluated once per edit, shared with the panel and printing
+        today = plan.today
+        self.plan = plan
+        self.evaluation = ev = plan.evaluation
+        self.answer = plan.answer  # on the planned date, else judged from today (as the CLI and the PDF say it)
         self.view.setHtml(self.render(ev, "", today))
-        self.timeline = self.suggestions = None  # computed when their tab is shown
+        self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
         if scenarios:
             self.scenarios.load()
         self._fill_tab(self.tabs.currentIndex())
@@ -168,15 +166,12 @@ class ResultsPage(BasePage):
     def _fill_tab(self, index: int) -> None:
         if self.evaluation is None:
             return
-        today = date.today()
         if index == 1 and self.timeline is None:
-            from hsp_wizard.domain.timeline import timeline
-            self.timeline = timeline(self.doc.project, today)
+            self.timeline = self.plan.timeline
             self.chart.set_timeline(self.timeline)
             self._fill_table()
         elif index == 2 and self.suggestions is None:
-            from hsp_wizard.domain.suggest import suggestions
-            self.suggestions = suggestions(self.doc.project, today)
+            self.suggestions = self.plan.suggestions
             self.sooner.setHtml(self._sooner_html())
 
     def _fill_table(self) -> None:
@@ -256,7 +251,7 @@ class ResultsPage(BasePage):
         from hsp_wizard.wording import words
         r = Renderer()
         p = self.doc.project
-        a = self.answer if self.answer is not None and self.answer.on == ev.on else answer(p, ev, today)
+        a = self.answer if self.answer is not None else answer(p, ev, today)
         w = words(r, a, why=bool(self.expanded))  # the explanations are worded only once one is opened
         h = [f'<p style="font-size:large"><b>{escape(w.headline)}</b>'
              f'{self.why_link("headline") if a.best is not None else ""}</p>']
@@ -277,20 +272,22 @@ class ResultsPage(BasePage):
             h.append(f"<p>{escape(w.others)}{self.change('requirements')}</p>")
         if hsp2:
             h.append(f"<p>{escape(w.also)}</p><ul>" + "".join(self.route_item(rw) for rw in hsp2) + "</ul>")
-        if w.warnings:
+        if w.warnings or w.notes:
             check = _("Check before you apply")
             h.append(f"<h4>{escape(check)}</h4><ul>")
-            h.extend(f"<li>! {escape(x)}</li>" for x in w.warnings)
+            h.extend(f"<li>! {escape(x)}</li>" for x in (*w.warnings, *w.notes))
             h.append("</ul>")
         if ev.points is None:
             choose = _("Choose a category to see points.")
             h.append(f"<p>{escape(choose)}{self.change('category')}</p>")
         else:
-            now = points(p.category, p, today)
+            now = self.plan.points(today)  # memoised with the plan's other points
             h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
                      + self.why_link("points") + "</p>")
             explain = "points" in self.expanded
-            first = _("On the planned date") if a.planned else _("On {date}").format(date=r.fmt(ev.on))
+            first = _("On the planned date") if a.planned else \
+                _("On the date given") if self.plan is not None and self.plan.why_on == "given" else \
+                _("On the earliest date found") if ev.on != today else _("Today")
             for label, pr in ((first, ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
                 h.append(f"<h4>{escape(label)} ({escape(r.fmt(pr.on))}): {pr.total}</h4><table>")

@@ -9,17 +9,21 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from hsp_wizard.domain.dates import years_before
-from hsp_wizard.domain.evaluate import evaluate
-from hsp_wizard.domain.points import PointsResult, points
+from hsp_wizard.domain.plan import EARLIEST
+from hsp_wizard.domain.points import PointsResult
+from hsp_wizard.domain.registry import marks
 from hsp_wizard.i18n import _
 from hsp_wizard.presentation import Renderer
+from hsp_wizard.rules import load_rules
 from hsp_wizard.ui.document import ProjectDocument
 
 GOOD, FAIR, LOW = "#1b5e20", "#8a6d00", "#b00020"
 
 
-def colour_for(total: int) -> str:
-    return GOOD if total >= 80 else FAIR if total >= 70 else LOW
+def colour_for(total: int, on: date | None = None) -> str:
+    """Green at the highest points mark (80), amber at the lowest (70), red below (the marks from the rule data)."""
+    low, *_rest, high = marks(load_rules(), on or date.today())
+    return GOOD if total >= high else FAIR if total >= low else LOW
 
 
 class PointsPanel(QFrame):
@@ -74,16 +78,19 @@ class PointsPanel(QFrame):
             self.lines.setCurrentRow(selected)
 
     def evaluation_date(self) -> date:
-        """The planned application date, else the earliest date found, else today."""
-        return self.doc.project.planned_application_date or self.earliest or self.today
+        """The plan's date: the planned application date, else the earliest date found (once searched), else
+        today."""
+        plan = self.doc.plan(self.today)
+        if plan.date_known:
+            return plan.on
+        return self.earliest or self.today
 
     def _find_earliest(self) -> None:
         p = self.doc.project
         if p.planned_application_date is not None or p.category is None:
             return
-        ev = evaluate(p, self.today, today=self.today)
-        opens = [o.opens for o in ev.openings.values() if o.opens]
-        found = min(opens) if opens else None
+        plan = self.doc.plan(self.today)  # the document's plan: the results page and printing reuse the search
+        found = plan.on if plan.why_on == EARLIEST else None
         if found != self.earliest:
             self.earliest = found
             self.refresh(search=False)
@@ -102,10 +109,11 @@ class PointsPanel(QFrame):
             self.checkpoints.clear()
             self.results = {}
             return
+        plan = self.doc.plan(self.today)  # the points come from the document's plan (memoised there)
         on = self.evaluation_date()
-        now = points(p.category, p, on)
-        one = points(p.category, p, years_before(on, 1), table_date=now.table_date)
-        three = points(p.category, p, years_before(on, 3), table_date=now.table_date)
+        now = plan.points(on)
+        one = plan.points(years_before(on, 1), table_date=now.table_date)
+        three = plan.points(years_before(on, 3), table_date=now.table_date)
         self.results = {"now": now, "one": one, "three": three}
         heading = (_("Category ({category}) on the planned application date, {date}")
                    if p.planned_application_date else

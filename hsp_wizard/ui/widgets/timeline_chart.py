@@ -12,14 +12,14 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from hsp_wizard.domain.project import Category
+from hsp_wizard.domain.registry import marks
 from hsp_wizard.domain.timeline import Timeline
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.rules import load_rules
 
 CATEGORY_COLOURS = {"a": QColor("#7b3294"), "b": QColor("#1f4e9c"), "c": QColor("#008837")}
 WINDOW_COLOUR = QColor(242, 183, 5, 110)
-MARKS = (70, 80)
-MARK_COLOURS = {70: QColor("#c77700"), 80: QColor("#b00020")}
 LANE = 15     # the height of a row of labels (the legend's, and the lanes above the plot)
 LANES = 2     # lanes above the plot for the labels of today, the planned date and its checkpoints
 EVENT_LABELS = {"birthday": N_("Birthday"), "salary": N_("Salary"), "degree": N_("Degree"), "career": N_("Career"),
@@ -33,6 +33,7 @@ class TimelineChart(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.timeline: Timeline | None = None
+        self.marks: tuple[int, ...] = ()  # the points marks drawn (set with the timeline)
         self.selected: date | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -42,6 +43,7 @@ class TimelineChart(QWidget):
     def set_timeline(self, tl: Timeline | None) -> None:
         self.timeline = tl
         self.selected = None
+        self.marks = marks(load_rules(), tl.today) if tl is not None else ()  # from the rule data (70, 80)
         self.update()
 
     # ---------------------------------------------------------------- geometry
@@ -63,7 +65,7 @@ class TimelineChart(QWidget):
         chosen = tl.category.value if tl.category else None
         out = [(f"cat:{c.value}", (_("({category}) points, your category") if c.value == chosen else
                                    _("({category}) points")).format(category=c.value)) for c in Category]
-        out += [(f"mark:{m}", _("{points} points").format(points=m)) for m in MARKS]
+        out += [(f"mark:{m}", _("{points} points").format(points=m)) for m in self.marks]
         out.append(("today", _("today")))
         if tl.planned:
             out += [("planned", _("planned date")), ("checkpoint", _("checkpoint"))]
@@ -156,8 +158,8 @@ class TimelineChart(QWidget):
             p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4))
             place(QRectF(x - year_w / 2, r.bottom() + 4, year_w, 14), str(year), Qt.AlignmentFlag.AlignCenter)
         # the 70 and 80 marks (named in the legend)
-        for mark in MARKS:
-            p.setPen(QPen(MARK_COLOURS[mark], 1, Qt.PenStyle.DashLine))
+        for mark in self.marks:
+            p.setPen(QPen(self._mark_colour(mark), 1, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(r.left(), self._y(mark)), QPointF(r.right(), self._y(mark)))
         # today, the planned date and its checkpoints: lines through the plot, labels in the lanes above it
         marks = [(tl.today, _("today"), Qt.PenStyle.SolidLine, text)]
@@ -219,6 +221,9 @@ class TimelineChart(QWidget):
             p.setPen(QPen(self.palette().highlight().color(), 2))
             p.drawRect(self.rect().adjusted(1, 1, -2, -2))
 
+    def _mark_colour(self, mark: int) -> QColor:
+        return QColor("#b00020") if mark == max(self.marks) else QColor("#c77700")
+
     def _paint_legend(self, p: QPainter, text: QColor, place) -> None:
         tl = self.timeline
         chosen = tl.category.value if tl.category else None
@@ -233,7 +238,7 @@ class TimelineChart(QWidget):
                 p.setPen(QPen(colour, 3 if cat == chosen else 1.5))
                 p.drawLine(QPointF(sample.left(), mid), QPointF(sample.right(), mid))
             elif kind.startswith("mark:"):
-                p.setPen(QPen(MARK_COLOURS[int(kind[5:])], 1, Qt.PenStyle.DashLine))
+                p.setPen(QPen(self._mark_colour(int(kind[5:])), 1, Qt.PenStyle.DashLine))
                 p.drawLine(QPointF(sample.left(), mid), QPointF(sample.right(), mid))
             elif kind in ("today", "planned", "checkpoint"):
                 colour = text if kind == "today" else QColor("#1f4e9c")

@@ -1,0 +1,130 @@
+"""The plan of one project on one day: the date it is shown on, its evaluation there, its best route, and (on
+demand, once each) its points on any day, its timeline, its suggestions and its scenarios compared. The window,
+the CLI and the PDF all take a `Plan`, so they cannot disagree about the date or the route; the window keeps one
+per edit (ui/document.py), and every part is computed at most once, when a view first asks for it, with one
+engine (its points memoised) shared by all of them.
+
+The date shown (`Plan.on`): a date the user gives (the CLI's --on), else the planned application date, else the
+earliest date a route opens (on or after today, within the horizon), else today. The earliest date rather than
+today: without a planned date the question is "when can I apply?", and a checklist for today would list the
+documents of a route that cannot be filed today. (Until issue 15 the CLI used today there; the window already
+used the earliest date.)"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cached_property
+
+from hsp_wizard.domain.evaluate import Evaluation, best_route, evaluate, first_route
+from hsp_wizard.domain.points import PointsResult
+from hsp_wizard.domain.project import Category, Project
+from hsp_wizard.domain.routes import Engine
+from hsp_wizard.rules import RuleSet, load_rules
+
+# Why the plan is shown on its date.
+GIVEN, PLANNED, EARLIEST, TODAY = "given", "planned", "earliest", "today"
+
+
+class Plan:
+    """Everything shown for one project on `today`. The project must not change while the plan is used (the
+    window makes a new plan after each edit, on a copy)."""
+
+    def __init__(self, project: Project, today: date, *, on: date | None = None, horizon_years: int = 10,
+                 rules: RuleSet | None = None):
+        self.project = project
+        self.today = today
+        self.horizon_years = horizon_years
+        self.rules = rules or load_rules()
+        self.engine = Engine(project, self.rules, today=today)
+        self._given = on
+        self._comparison = None
+
+    # ---------------------------------------------------------------- the date shown
+    @property
+    def date_known(self) -> bool:
+        """Whether the date shown is known without searching (a given or planned date)."""
+        return self._given is not None or self.project.planned_application_date is not None
+
+    @cached_property
+    def _date(self) -> tuple[date, str, Evaluation | None]:
+        if self._given is not None:
+            return self._given, GIVEN, None
+        if self.project.planned_application_date is not None:
+            return self.project.planned_application_date, PLANNED, None
+        ev = self._evaluate(self.today)  # find the earliest date first; evaluate again only if it is not today
+        first = first_route({name: o.opens for name, o in ev.openings.items()})
+        on, why = (first[1], EARLIEST) if first else (self.today, TODAY)
+        return on, why, ev  # the evaluation on today: the answer is judged from it (see `answer`)
+
+    @property
+    def on(self) -> date:
+        return self._date[0]
+
+    @property
+    def why_on(self) -> str:
+        """GIVEN, PLANNED, EARLIEST or TODAY."""
+        return self._date[1]
+
+    def _evaluate(self, on: date) -> Evaluation:
+        return evaluate(self.project, on, rules=self.rules, horizon_years=self.horizon_years, today=self.today,
+                        engine=self.engine)
+
+    # ---------------------------------------------------------------- what is shown
+    @cached_property
+    def evaluation(self) -> Evaluation:
+        ev = self._date[2]
+        return ev if ev is not None and ev.on == self.on else self._evaluate(self.on)
+
+    @cached_property
+    def answer(self):
+        """The answer every view says first (hsp_wizard.domain.answer): on a given or planned date, judged there;
+        without one, judged from today (a route open today is "open now"; else the first to open and its date,
+        which is the date shown)."""
+        from hsp_wizard.domain.answer import answer
+        ev = self._date[2] if self.why_on in (EARLIEST, TODAY) else self.evaluation
+        return answer(self.project, ev, self.today, rules=self.rules, engine=self.engine)
+
+    @cached_property
+    def best(self) -> str:
+        """The route a checklist is for when none is chosen."""
+        return best_route(self.evaluation)
+
+    @cached_property
+    def earliest(self) -> tuple[str, date] | None:
+        """The route that opens first on or after the date shown, and its date."""
+        return first_route({name: o.opens for name, o in self.evaluation.openings.items()})
+
+    def points(self, on: date, category: Category | str | None = None,
+               table_date: date | None = None) -> PointsResult | None:
+        """The points on any day (None without a category), memoised with the evaluation's."""
+        cat = category or self.project.category
+        return None if cat is None else self.engine.points(on, Category(cat), table_date=table_date)
+
+    @cached_property
+    def timeline(self):
+        from hsp_wizard.domain.timeline import timeline
+        return timeline(self.project, self.today, rules=self.rules, engine=self.engine)
+
+    @cached_property
+    def suggestions(self):
+        from hsp_wizard.domain.suggest import suggestions
+        return suggestions(self.project, self.today, rules=self.rules, horizon_years=self.horizon_years)
+
+    def comparison(self, cache=None):
+        """The project as entered and its scenarios, compared (None without scenarios)."""
+        if not self.project.scenarios:
+            return None
+        if self._comparison is None:
+            from hsp_wizard.domain.scenarios import compare
+            self._comparison = compare(self.project, self.today, rules=self.rules,
+                                       horizon_years=self.horizon_years, cache=cache)
+        return self._comparison
+
+
+def make_plan(project: Project, today: date, *, on: date | None = None, horizon_years: int = 10,
+              rules: RuleSet | None = None) -> Plan:
+    """The plan of `project` on `today`, shown on `on` if given, else on the date the module's docstring says."""
+    return Plan(project, today, on=on, horizon_years=horizon_years, rules=rules)
+
+
+__all__ = ["EARLIEST", "GIVEN", "PLANNED", "Plan", "TODAY", "make_plan"]

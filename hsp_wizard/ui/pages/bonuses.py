@@ -1,0 +1,48 @@
+"""Japanese and bonuses: language tests, employer facts, foreign qualifications, JICA training."""
+
+from __future__ import annotations
+
+from hsp_wizard.domain.project import EmployerFact, ForeignQualification, JapaneseResult, JicaTraining
+from hsp_wizard.i18n import N_
+from hsp_wizard.ui.pages.lists import ListPage, choices
+from hsp_wizard.ui.widgets.list_editor import Column
+
+
+JP_TESTS = [("jlpt", "JLPT"), ("bjt", "BJT")]
+JLPT_LEVELS = [("N1", "N1"), ("N2", "N2"), ("N3", "N3"), ("N4", "N4"), ("N5", "N5")]
+EMPLOYER_FACTS = [("innovation_support", N_("Innovation-promotion support (B1)")), ("sme", N_("SME (B2/B4)")),
+                  ("local_government_support", N_("Local-government support (B3)")),
+                  ("rnd_over_3_percent", N_("R&D/sales ratio over 3% (B4)")),
+                  ("growth_field_project", N_("Growth-field project (B9)")),
+                  ("investment_management", N_("Investment management (B13)"))]
+
+
+class BonusesPage(ListPage):
+    def __init__(self, doc):
+        super().__init__(doc, N_("Japanese and bonuses"), "")
+        self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
+            Column("test", N_("Test"), "choice", JP_TESTS),
+            Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
+            Column("score", N_("BJT score"), "int"),
+            Column("passed", N_("Result date"), "date", required=True),
+        ], _japanese)
+        self.add_list("employer_facts", N_("&Employer facts"), [
+            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS)),
+            Column("employer", N_("Employer")),
+            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
+        ], EmployerFact)
+        self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards (B5)"), [
+            Column("name", N_("Name")), Column("obtained", N_("Obtained"), "date", required=True)],
+            ForeignQualification)
+        self.add_list("jica_training", N_("JICA &training (B11)"), [
+            Column("start", N_("From"), "date", required=True),
+            Column("completed", N_("Completed"), "date", required=True),
+            Column("used_japanese_university_classes", N_("In Japanese university classes"), "bool")], JicaTraining)
+
+
+def _japanese(**kw):
+    if kw.get("level") == "":
+        kw.pop("level")
+    if kw.get("test") == "jlpt":
+        kw.pop("score", None)
+    return JapaneseResult(**kw)

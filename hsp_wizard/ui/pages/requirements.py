@@ -1,0 +1,149 @@
+"""Other requirements: taxes, pension, insurance, fines, guarantor and family facts, as plain questions."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QFrame, QScrollArea, QWidget
+
+from hsp_wizard.domain.project import (Answer, Business, ChildKind, Family, Obligations, Occupation, Payment,
+                                       Penalty, Protection, Relation)
+from hsp_wizard.i18n import N_
+from hsp_wizard.ui.pages.base import BasePage
+from hsp_wizard.ui.pages.lists import ListPage
+from hsp_wizard.ui.widgets.fields import DateField, YenField
+from hsp_wizard.ui.widgets.list_editor import Column
+
+
+PAYMENT = [(Payment.UNKNOWN, N_("Not sure")), (Payment.ON_TIME, N_("Yes, always on time")),
+           (Payment.LATE, N_("Paid, but sometimes late")), (Payment.UNPAID, N_("Some still unpaid"))]
+ANSWER = [(Answer.UNKNOWN, N_("Not sure")), (Answer.YES, N_("Yes")), (Answer.NO, N_("No"))]
+OCCUPATION = [(Occupation.EMPLOYEE, N_("Employee")), (Occupation.SELF_EMPLOYED, N_("Self-employed")),
+              (Occupation.COMPANY_REPRESENTATIVE, N_("Company representative")), (Occupation.OTHER, N_("Other"))]
+RELATION = [(Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national")),
+            (Relation.PERMANENT_RESIDENT, N_("Permanent resident")),
+            (Relation.SPECIAL_PERMANENT_RESIDENT, N_("Special permanent resident"))]
+CHILD_KIND = [("", N_("Not sure")), (ChildKind.NATURAL, N_("Natural child")),
+              (ChildKind.SPECIAL_ADOPTION, N_("Specially adopted child (特別養子)")),
+              (ChildKind.ORDINARY_ADOPTION, N_("Ordinarily adopted child (普通養子)"))]
+PROTECTION = [(Protection.REFUGEE, N_("Recognised refugee")),
+              (Protection.COMPLEMENTARY, N_("Complementary protection (補完的保護対象者)")),
+              (Protection.THIRD_COUNTRY_RESETTLED, N_("Third-country resettled refugee (第三国定住難民)"))]
+
+
+def combo(page: BasePage, pairs) -> QComboBox:
+    return page.texts.bind_items(QComboBox(page), pairs)
+
+
+class RequirementsPage(ListPage):
+    """Taxes, pension, insurance, fines, guarantor and family facts, as plain questions."""
+
+    def __init__(self, doc):
+        super().__init__(doc, N_("Other requirements"), N_("Plain questions about the requirements other than "
+                                                          "points. Answer 'Not sure' rather than guess."))
+        form = QFormLayout()
+        self.taxes = combo(self, PAYMENT)
+        self.pension = combo(self, PAYMENT)
+        self.health = combo(self, PAYMENT)
+        self.notifications = combo(self, ANSWER)
+        self.guarantor = combo(self, ANSWER)
+        self.occupation = combo(self, OCCUPATION)
+        self.spouse = combo(self, RELATION)
+        self.parent = combo(self, RELATION)
+        self.marriage = DateField(self)
+        self.child_kind = combo(self, CHILD_KIND)
+        self.refugee = DateField(self)
+        self.protection = combo(self, PROTECTION)
+        self.landing = combo(self, ANSWER)
+        self.capital = YenField(self)
+        self.staff, self.japanese_b2, self.degree = (combo(self, ANSWER) for _i in range(3))
+        self.withheld, self.employer, self.notice, self.traffic = (QCheckBox(self) for _i in range(4))
+        for box, text in ((self.withheld, N_("Resident tax was always deducted from my salary (&withheld)")),
+                          (self.employer, N_("I own a workplace enrolled in social ins&urance")),
+                          (self.notice, N_("I hold a points-result noti&ce (ポイント計算結果通知書)")),
+                          (self.traffic, N_("I have had repeated traffic &violations"))):
+            self.texts.bind(box.setText, text)
+        rows = [(N_("Were resident and national &taxes paid on time?"), self.taxes),
+                (N_("Were &pension premiums paid on time?"), self.pension),
+                (N_("Were &health-insurance premiums paid on time?"), self.health),
+                (N_("Were &immigration notifications made?"), self.notifications),
+                (N_("Do you have a &guarantor (Japanese national or permanent resident)?"), self.guarantor),
+                (N_("&Occupation:"), self.occupation),
+                (N_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
+                (N_("&Marriage date:"), self.marriage),
+                (N_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent),
+                (N_("As that child, you are a:"), self.child_kind),
+                (N_("Date recognised as a refugee, granted protection or resettled (empty if none):"), self.refugee),
+                (N_("Protection granted:"), self.protection),
+                (N_("Does your current status still meet its landing criteria (上陸許可基準)?"), self.landing),
+                (N_("Business manager (経営・管理, HSP(i)(c)): capital of the business (¥, empty if not sure):"),
+                 self.capital),
+                (N_("Does the business employ a full-time Japanese or permanent-resident employee?"), self.staff),
+                (N_("Do you or a full-time employee have Japanese at B2 level (JLPT N2)?"), self.japanese_b2),
+                (N_("Do you hold a master's or higher in management or the business's field?"), self.degree)]
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long questions above their answers
+        for text, w in rows:
+            form.addRow(self.label_for(text, w), w)
+            if isinstance(w, (DateField, YenField)):
+                form.addRow("", w.error)
+            else:
+                w.currentIndexChanged.connect(self.edited)
+        self.marriage.value_changed.connect(self.edited)
+        self.refugee.value_changed.connect(self.edited)
+        self.capital.value_changed.connect(self.edited)
+        questions = QWidget(self)  # the questions scroll, so the page fits a 720-pixel-high screen
+        questions.setLayout(form)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(questions)
+        scroll.setMinimumHeight(160)
+        self.texts.bind(scroll.setAccessibleName, N_("Questions"))
+        self.body.addWidget(scroll, 1)
+        for cb in (self.withheld, self.employer, self.notice, self.traffic):
+            self.body.addWidget(cb)
+            cb.toggled.connect(self.edited)
+        self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
+            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
+            Column("ended", N_("Paid or served until"), "date", required=True),
+            Column("suspended", N_("Suspended"), "bool")], Penalty)
+
+    def load(self) -> None:
+        o, f, b = self.doc.project.obligations, self.doc.project.family, self.doc.project.business
+        for box, value in ((self.taxes, o.taxes), (self.pension, o.pension), (self.health, o.health_insurance),
+                           (self.notifications, o.notifications), (self.guarantor, o.guarantor),
+                           (self.occupation, o.occupation), (self.spouse, f.spouse_is), (self.parent, f.parent_is),
+                           (self.protection, f.protection), (self.landing, o.landing_criteria),
+                           (self.staff, b.full_time_staff), (self.japanese_b2, b.japanese_b2),
+                           (self.degree, b.relevant_degree)):
+            box.setCurrentIndex(max(0, box.findData(value.value)))
+        self.child_kind.setCurrentIndex(max(0, self.child_kind.findData(f.child_kind.value if f.child_kind else "")))
+        self.marriage.set_value(f.marriage_date)
+        self.refugee.set_value(f.refugee_recognised)
+        self.capital.set_value(b.capital_yen)
+        self.withheld.setChecked(o.resident_tax_withheld)
+        self.employer.setChecked(o.social_insurance_employer)
+        self.notice.setChecked(o.points_notice)
+        self.traffic.setChecked(o.repeated_traffic_violations)
+        self.penalties.set_models(o.penalties)
+
+    def apply(self) -> None:
+        old_o, old_f = self.doc.project.obligations, self.doc.project.family
+        penalties, errors = self.penalties.models()
+        self.penalties.error.show_error("\n".join(errors))
+        o = Obligations(**{**old_o.model_dump(), "taxes": self.taxes.currentData(),
+                           "pension": self.pension.currentData(), "health_insurance": self.health.currentData(),
+                           "notifications": self.notifications.currentData(),
+                           "guarantor": self.guarantor.currentData(), "occupation": self.occupation.currentData(),
+                           "resident_tax_withheld": self.withheld.isChecked(),
+                           "social_insurance_employer": self.employer.isChecked(),
+                           "points_notice": self.notice.isChecked(),
+                           "repeated_traffic_violations": self.traffic.isChecked(),
+                           "landing_criteria": self.landing.currentData(),
+                           "penalties": [x.model_dump() for x in penalties]})
+        marriage = self.marriage.value()
+        fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
+                        "parent_is": self.parent.currentData(), "marriage_date": marriage,
+                        "child_kind": self.child_kind.currentData() or None,
+                        "refugee_recognised": self.refugee.value(), "protection": self.protection.currentData()})
+        biz = Business(capital_yen=self.capital.value(), full_time_staff=self.staff.currentData(),
+                       japanese_b2=self.japanese_b2.currentData(), relevant_degree=self.degree.currentData())
+        self.doc.update(obligations=o, family=fam, business=biz)
