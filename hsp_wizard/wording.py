@@ -127,10 +127,10 @@ def route_says(r: Renderer, ra: RouteAnswer) -> str:
         return r.msg(Msg.of(N_("open since {since}"), since=ra.since))
     if ra.state == UNKNOWN:
         if ra.since is not None and ra.closes:
-            return r.msg(Msg.of(N_("cannot tell yet: enter {facts} (if they are in order: open since {since}, "
+            return r.msg(Msg.of(N_("cannot tell yet: enter {facts} (if all is in order: open since {since}, "
                                    "until {last})"), facts=_short(r, ra.missing), since=ra.since, last=ra.last_day))
         if ra.since is not None:
-            return r.msg(Msg.of(N_("cannot tell yet: enter {facts} (if they are in order: open since {since})"),
+            return r.msg(Msg.of(N_("cannot tell yet: enter {facts} (if all is in order: open since {since})"),
                                 facts=_short(r, ra.missing), since=ra.since))
         return r.msg(Msg.of(N_("cannot tell yet: enter {facts}"), facts=_short(r, ra.missing)))
     if ra.state == OPENS:
@@ -167,11 +167,11 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
     if a.kind == ASK:
         facts = _short(r, b.missing)
         if b.since is not None and b.closes:
-            return r.msg(Msg.of(N_("Cannot tell yet: enter {facts} first. If they are in order, you can apply via "
+            return r.msg(Msg.of(N_("Cannot tell yet: enter {facts} first. If all is in order, you can apply via "
                                    "{route}, open since {since}, until {last}: apply by {last}."), facts=facts,
                                 route=route, since=b.since, last=b.last_day))
         if b.since is not None:
-            return r.msg(Msg.of(N_("Cannot tell yet: enter {facts} first. If they are in order, you can apply via "
+            return r.msg(Msg.of(N_("Cannot tell yet: enter {facts} first. If all is in order, you can apply via "
                                    "{route}, open since {since}."), facts=facts, route=route, since=b.since))
         return r.msg(Msg.of(N_("Cannot tell yet: enter {facts} first; then {route} can be judged."), facts=facts,
                             route=route))

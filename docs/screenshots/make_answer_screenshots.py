@@ -21,7 +21,8 @@ EXAMPLES = ("gijinkoku-points-route-b", "researcher-a", "spouse-route")
 def main() -> int:
     app = QApplication([sys.argv[0], "-platform", "xcb"])
     from hsp_wizard.ui.language import apply_language
-    from hsp_wizard.ui.wizard import MainWindow, PageId
+    from hsp_wizard.ui.main_window import MainWindow
+    from hsp_wizard.ui.wizard import PageId
     here = Path(__file__).resolve().parent
     for lang in ("en", "ja"):
         apply_language(lang)

@@ -59,7 +59,7 @@ PROFILES = {
 HEADLINES = {
     ("open", "en"): "You can apply now via HSP 80 points, 1 year, open since 1 Apr 2025.",
     ("open", "ja"): "現在、高度人材（80点以上・1年）により申請できます（2025年4月1日から申請可能）。",
-    ("unknown", "en"): "Cannot tell yet: enter the period of stay granted first. If they are in order, you can "
+    ("unknown", "en"): "Cannot tell yet: enter the period of stay granted first. If all is in order, you can "
                        "apply via HSP 80 points, 1 year, open since 1 Apr 2025.",
     ("unknown", "ja"): "まだ判断できません。先に許可された在留期間を入力してください。問題がなければ、"
                        "高度人材（80点以上・1年）により申請できます（2025年4月1日から申請可能）。",

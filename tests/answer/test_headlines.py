@@ -178,7 +178,7 @@ def test_cannot_tell_yet_still_says_the_deadline():
     a = answer_for(p, TODAY)
     assert a.kind == "unknown"
     assert words(Renderer("en"), a).headline == (
-        "Cannot tell yet: enter whether you have a guarantor first. If they are in order, you can apply via HSP 80 "
+        "Cannot tell yet: enter whether you have a guarantor first. If all is in order, you can apply via HSP 80 "
         "points, 1 year, open since 1 Apr 2025, until 31 Mar 2027: apply by 31 Mar 2027.")
     assert words(Renderer("ja"), a).headline == (
         "まだ判断できません。先に身元保証人がいるかを入力してください。問題がなければ、高度人材（80点以上・1年）により"

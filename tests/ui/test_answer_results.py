@@ -111,7 +111,7 @@ def test_an_unanswered_question_links_to_it(window, qtbot, tmp_path, monkeypatch
         window.wizard.next()
     page = window.wizard.currentPage()
     assert page.view.toPlainText().startswith(
-        "Cannot tell yet: enter whether you have a guarantor first. If they are in order, you can apply via HSP 80 "
+        "Cannot tell yet: enter whether you have a guarantor first. If all is in order, you can apply via HSP 80 "
         "points, 1 year, open since 1 Apr 2025.")
     link = f"field:{int(PageId.REQUIREMENTS)}:guarantor"
     assert f'href="{link}"' in page.view.toHtml()
