@@ -8,12 +8,13 @@ STAMP  := $(VENV)/.installed
 
 # Debian packages the tests and a real window need (Qt's runtime libraries, a virtual screen,
 # Japanese fonts, poppler for reading PDFs back, strace for the no-network test; binutils (readelf, objdump)
-# and desktop-file-utils for building and checking the Linux installer).
+# and desktop-file-utils for building and checking the Linux installer; a private D-Bus session, AT-SPI and its
+# Python bindings for Debian's python3, for the screen-reader tests in tests/accessibility).
 # Installed only where missing and only as root.
 DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
         libxcb-shape0 libxcb-xfixes0 libx11-xcb1 xvfb poppler-utils fonts-noto-cjk strace \
-        binutils desktop-file-utils
+        binutils desktop-file-utils dbus-daemon at-spi2-core python3-pyatspi gir1.2-atspi-2.0 python3-gi
 RUN_DEBS := libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 \
         libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 \
         libxcb-shape0 libxcb-xfixes0 libx11-xcb1 fonts-noto-cjk
@@ -73,6 +74,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_update.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/autosave.py
 	$(PY) bench/planner.py
+	QT_QPA_PLATFORM=offscreen $(PY) bench/results_page.py
 	@if [ -f dist/hsp-wizard/hsp-wizard ]; then $(PY) bench/installer.py; \
 	 else echo "bench/installer.py skipped: run make package first"; fi
 

@@ -125,10 +125,11 @@ def _checklist(args) -> int:
         data = build_checklist_pdf(plan, lang=args.lang, route=args.route)
         write_private_atomic(Path(args.output), data)
     except ReportError as exc:
-        print(f"hsp-wizard: {exc}", file=sys.stderr)
+        print(f"hsp-wizard: {args.output}: {render.msg(exc.msg)}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"hsp-wizard: {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        reason = render.msg(exc.msg) if getattr(exc, "msg", None) is not None else exc.strerror or exc
+        print(f"hsp-wizard: {args.output}: {reason}", file=sys.stderr)
         return 2
     return 0
 
@@ -137,7 +138,7 @@ def _evaluate(args) -> int:
     from hsp_wizard.presentation import Renderer
     render = Renderer(args.lang)
     path = Path(args.path)
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():  # a broken link or a loop of links: read_project says which
         print(f"hsp-wizard: {path}: " + render.msg(Msg.of(N_("No such file or folder"))), file=sys.stderr)
         return 2
     files = _files(path)

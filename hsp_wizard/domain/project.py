@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic.fields import FieldInfo
 
 from hsp_wizard.domain.explain import Msg, N_
 
@@ -29,6 +30,22 @@ def _plausible(d: date) -> date:
 
 
 Day = Annotated[date, AfterValidator(_plausible)]
+JST = timezone(timedelta(hours=9))  # Japan: no daylight saving
+
+
+def latest_today() -> date:
+    """Today where the calendar is furthest on, of the machine's own zone and Japan's: a person born today in
+    Japan is never 'born in the future' on a machine still on yesterday."""
+    return max(date.today(), datetime.now(JST).date())
+
+
+def _born(d: date) -> date:
+    if d > latest_today():
+        raise ValueError(N_("A birth date cannot be in the future"))
+    return d
+
+
+BirthDay = Annotated[date, AfterValidator(_plausible), AfterValidator(_born)]
 Yen = Annotated[int, Field(ge=0, le=MAX_YEN)]
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 
@@ -64,6 +81,24 @@ def error_reason(err: dict) -> Msg:
     if kind in ("list_type", "model_type", "dict_type", "model_attributes_type"):
         return Msg.of(N_("has the wrong kind of value"))
     return Msg.of(N_("is not valid here"))
+
+
+def max_length(model: type[BaseModel], field: str) -> int | None:
+    """The longest text or list the model accepts in `field` (the number its schema enforces), or None: what
+    a form caps its input at, so no keystroke or row can ever go past what the project holds."""
+    info = model.model_fields[field]
+    found = [m.max_length for m in info.metadata if getattr(m, "max_length", None) is not None]
+    stack = [info.annotation]
+    while stack and not found:
+        t = stack.pop()
+        for arg in get_args(t):
+            if isinstance(arg, FieldInfo):
+                found += [m.max_length for m in arg.metadata if getattr(m, "max_length", None) is not None]
+            elif getattr(arg, "max_length", None) is not None:
+                found.append(arg.max_length)
+            else:
+                stack.append(arg)
+    return min(found) if found else None
 
 
 class _Model(BaseModel):
@@ -430,7 +465,7 @@ class Project(_Model):
     format: Literal["hsp-wizard-project"] = FORMAT_NAME
     schema_version: Literal[3] = SCHEMA_VERSION
     name: Text | None = None
-    birth_date: Day | None = None
+    birth_date: BirthDay | None = None
     category: Category | None = None
     planned_application_date: Day | None = None
     degrees: _list(Degree) = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Callable
 
 from hsp_wizard.domain.dates import ONE_DAY, years_before
 from hsp_wizard.domain.evaluate import checkpoint_years, first_openings, first_route
@@ -117,13 +118,18 @@ class CompareCache:
 
 
 def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-            cache: CompareCache | None = None) -> Comparison:
-    """The project as entered, then each of its scenarios, evaluated from `today`."""
+            cache: CompareCache | None = None,
+            progress: Callable[[int, int], None] | None = None) -> Comparison:
+    """The project as entered, then each of its scenarios, evaluated from `today`. `progress(done, total)` is
+    called before each side is evaluated (a caller running this off its UI thread shows it, and may raise from
+    it to stop the work when the answer is no longer wanted)."""
     sides = [(None, project.model_copy(update={"scenarios": []}))] + \
         [(s.name, apply(project, s)) for s in project.scenarios]
     cat = Category(project.category) if project.category else None
     found = []
-    for name, variant in sides:
+    for done, (name, variant) in enumerate(sides):
+        if progress is not None:
+            progress(done, len(sides))
         key = (today, horizon_years, variant.model_dump_json())
         hit = cache.get(key) if cache is not None else None
         if hit is None:

@@ -18,6 +18,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus.doctemplate import LayoutError
 from xml.sax.saxutils import escape
 
 from hsp_wizard import APP_NAME, __version__
@@ -42,14 +43,20 @@ CATEGORY_JA = {"a": "高度専門職1号イ（高度学術研究活動）", "b":
 
 
 class ReportError(Exception):
-    """The PDF cannot be built (the font is missing): says what to do."""
+    """The PDF cannot be built (the font is missing, a part does not fit on a page): `msg` says why and what to
+    do, translatable; `str()` is English."""
+
+    def __init__(self, msg: Msg):
+        self.msg = msg
+        super().__init__(msg.render())
 
 
 def _font() -> None:
     if FONT in pdfmetrics.getRegisteredFontNames():
         return
     if not FONT_FILE.is_file():
-        raise ReportError(f"the Japanese font is missing: {FONT_FILE}")
+        raise ReportError(Msg.of(N_("The checklist cannot be made: the Japanese font is missing ({file}); "
+                                    "reinstall HSP Wizard"), file=str(FONT_FILE)))
     pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
 
 
@@ -114,9 +121,11 @@ def _table(rows, widths, header=True) -> Table:
     return t
 
 
-def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = None) -> bytes:
+def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = None, comparison=None) -> bytes:
     """The checklist PDF of a plan: its project as evaluated on the plan's date, for `route` (default: the plan's
-    best route), printed on the plan's today, with the plan's timeline and scenarios. Same plan, same bytes."""
+    best route), printed on the plan's today, with the plan's timeline and scenarios. Same plan, same bytes.
+    `comparison`: the scenarios already compared from the plan's today (the window's, when current), else the
+    plan's own comparison."""
     _font()
     r = Renderer(lang, era=True)  # dates in Japanese carry the era, as on ISA's forms
     s = _styles()
@@ -133,7 +142,7 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
     if project.category is not None and project.birth_date is not None:
         story.append(KeepTogether(_timeline(plan, r, s)))
     if project.scenarios:
-        story.append(KeepTogether(_scenarios(plan, r, s)))
+        story.append(KeepTogether(_scenarios(plan, r, s, comparison)))
     said = {*w.warnings, *w.notes, *(x for rw in w.routes for x in rw.warnings)}  # page 1 said these: once
     story += _warnings(cl, r, s, said)
     story.append(Spacer(1, 6))
@@ -151,7 +160,10 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
         footer_left = f"{APP_NAME} · " + r.tr(N_("printed {date}")).format(date=r.fmt(printed_on))
         page_label = r.tr(N_("Page {page} of {pages}"))
 
-    doc.build(story, canvasmaker=Canvas)
+    try:
+        doc.build(story, canvasmaker=Canvas)
+    except LayoutError:  # a part larger than a page that cannot be split: say so, never a traceback
+        raise ReportError(Msg.of(N_("The checklist cannot be made: a part of it does not fit on a page"))) from None
     return buf.getvalue()
 
 
@@ -264,31 +276,37 @@ def _legend_layout(entries: list[tuple], width: float, left: float) -> list[tupl
     return out
 
 
-def _scenarios(plan: Plan, r: Renderer, s) -> list:
-    """The what-if scenarios, one row each after the project as entered: the changes, the application date, the
-    earliest route and date, and the points on the row's own checkpoints."""
-    p, today, c = plan.project, plan.today, plan.comparison()
+def _scenarios(plan: Plan, r: Renderer, s, comparison=None) -> list:
+    """The what-if scenarios, one row each after the project as entered: the application date, the earliest
+    route and date, and the points on the row's own checkpoints; then its changes, one row each."""
+    p, today = plan.project, plan.today
+    c = comparison if comparison is not None else plan.comparison()
     kinds = dict(CHANGE_KINDS)
     head = [N_("Scenario"), N_("Application date"), N_("Earliest route"), N_("Earliest date"), N_("3 years before"),
             N_("1 year before"), N_("On the date")]
     rows = [[_para(r.tr(h), s["cell"]) for h in head]]
+    spans = []  # a scenario's changes: one row each under it, across the table, so a long list flows on
     for col, scenario in zip(c.columns, [None, *p.scenarios]):
         name = r.tr(N_("As entered")) if scenario is None else scenario.name
-        lines = [name] + ([] if scenario is None else [r.msg(_change(ch, kinds)) for ch in scenario.changes])
         first = col.earliest
         points = [str(col.points[d]) if col.points else "—" for d in col.checkpoints()] or ["—"] * 3
         when = r.fmt(first[1]) if first else "—"
         if first and not col.usable():
             when = r.tr(N_("closed from {date}")).format(date=r.fmt(col.closed[first[0]]))
-        rows.append([_para("\n".join(lines), s["cell"]),
+        rows.append([_para(name, s["cell"]),
                      _para(r.fmt(col.planned) if col.planned else "—", s["cell"]),
                      _para(_route_name(r, first[0]) if first else r.tr(N_("none within the horizon")), s["cell"]),
                      _para(when, s["cell"]),
                      *(_para(v, s["cell"]) for v in points)])
+        for ch in [] if scenario is None else scenario.changes:
+            spans.append(len(rows))
+            rows.append([_para("• " + r.msg(_change(ch, kinds)), s["cell"]), *[""] * (len(head) - 1)])
     note = r.tr(N_("Each scenario is your project with the changes listed, evaluated on {date}; the points are "
                    "those on its own checkpoints.")).format(date=r.fmt(today))
-    return [_para(r.tr(N_("Your scenarios compared")), s["h2"]), _para(note, s["small"]),
-            _table(rows, [40 * mm, 31 * mm, 38 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])]
+    table = _table(rows, [40 * mm, 31 * mm, 38 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])
+    table.setStyle(TableStyle([("SPAN", (0, i), (-1, i)) for i in spans] +
+                              [("LEFTPADDING", (0, i), (0, i), 12) for i in spans]))
+    return [_para(r.tr(N_("Your scenarios compared")), s["h2"]), _para(note, s["small"]), table]
 
 
 def _change(ch, kinds: dict[str, str]) -> Msg:

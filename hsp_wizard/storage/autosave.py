@@ -6,13 +6,20 @@ dies, so an autosave whose lock can be taken belongs to nobody: the program that
 Those are the ones offered for recovery (KDE's KAutoSaveFile works the same way). A live window's autosave is
 never offered to a second window. A clean save or close deletes the slot.
 
-An autosave file::
+An autosave file of an unprotected project::
 
     {"format": "hsp-wizard-autosave", "autosave_version": 1, "saved_at": "2026-11-22T15:40:00+09:00",
      "source": "/home/me/pr.hspw" | null, "encrypted": false, "project": { the project file as saved }}
 
-`project` is the project file's document itself (or its encrypted envelope), so it is read by the same code,
-with the same limits and checks, as a project file.
+and of a protected one (version 2: where the project came from and when are encrypted too, nothing is in
+clear but the format)::
+
+    {"format": "hsp-wizard-autosave", "autosave_version": 2, "encrypted": true,
+     "sealed": { an encrypted envelope of {"saved_at": ..., "source": ..., "project": { the project file }} }}
+
+`project` is the project file's document itself, so it is read by the same code, with the same limits and
+checks, as a project file. (Version 1 also held protected projects, as an envelope in `project` with the
+source and time in clear; such files are still read.)
 """
 
 from __future__ import annotations
@@ -27,11 +34,13 @@ from pathlib import Path
 from hsp_wizard.domain.explain import Msg, N_
 from hsp_wizard.domain.project import Project
 from hsp_wizard.storage.encryption import SealKey, is_sealed
-from hsp_wizard.storage.project_file import (MAX_SEALED_BYTES, OpenedProject, ProjectFileError, parse_project,
-                                             project_bytes, write_private_atomic)
+from hsp_wizard.storage.project_file import (MAX_SEALED_BYTES, OpenedProject, ProjectFileError, check_depth,
+                                             dumps_project, open_envelope, parse_project, read_regular,
+                                             sweep_temp_files, write_private_atomic)
 
 AUTOSAVE_FORMAT = "hsp-wizard-autosave"
-AUTOSAVE_VERSION = 1
+AUTOSAVE_VERSION = 1         # an unprotected project's autosave
+SEALED_AUTOSAVE_VERSION = 2  # a protected one's: everything but the format encrypted
 SUFFIX = ".autosave"
 LOCK_SUFFIX = ".lock"
 
@@ -93,9 +102,15 @@ class AutosaveSlot:
                 pass
             if not self._lock.acquire():
                 raise OSError(f"cannot lock {self._lock.path}")
-        document = json.loads(project_bytes(project, key))
-        body = {"format": AUTOSAVE_FORMAT, "autosave_version": AUTOSAVE_VERSION, "saved_at": now.isoformat(),
-                "source": str(source) if source else None, "encrypted": key is not None, "project": document}
+        document = json.loads(dumps_project(project))
+        about = {"saved_at": now.isoformat(), "source": str(source) if source else None}
+        if key is None:
+            body = {"format": AUTOSAVE_FORMAT, "autosave_version": AUTOSAVE_VERSION, **about, "encrypted": False,
+                    "project": document}
+        else:
+            inner = json.dumps({**about, "project": document}, ensure_ascii=False).encode("utf-8")
+            body = {"format": AUTOSAVE_FORMAT, "autosave_version": SEALED_AUTOSAVE_VERSION, "encrypted": True,
+                    "sealed": json.loads(key.seal(inner))}
         write_private_atomic(self.path, (json.dumps(body, ensure_ascii=False) + "\n").encode("utf-8"))
 
     def discard(self) -> None:
@@ -117,11 +132,29 @@ class Orphan:
     encrypted: bool
     _document: dict
     _lock: _Lock
+    sealed: bool = False       # time and source are inside the encryption: known after open()
+    modified: float = 0.0      # the file's own time, to order sealed autosaves before they are opened
 
     def open(self, password: str | None = None, key: SealKey | None = None) -> OpenedProject:
-        """The project it holds (ProjectPasswordError when encrypted and no right password is given)."""
-        data = json.dumps(self._document).encode("utf-8")
-        return parse_project(data, str(self.path), password, key)
+        """The project it holds (ProjectPasswordError when encrypted and no right password is given). A sealed
+        autosave's time and source become known here, once the password has opened it."""
+        if not self.sealed:
+            data = json.dumps(self._document).encode("utf-8")
+            return parse_project(data, str(self.path), password, key)
+        plaintext, opened_with = open_envelope(self._document, str(self.path), password, key)
+        damaged = ProjectFileError(str(self.path), Msg.of(N_("This autosave is damaged and cannot be restored")))
+        try:
+            text = plaintext.decode("utf-8")
+            check_depth(text, str(self.path))
+            inner = json.loads(text)
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise damaged from None
+        if not isinstance(inner, dict) or not isinstance(inner.get("project"), dict):
+            raise damaged
+        self.saved_at, self.source = _about(inner)
+        opened = parse_project(json.dumps(inner["project"]).encode("utf-8"), str(self.path))
+        opened.key = opened_with
+        return opened
 
     def delete(self) -> None:
         """Throw it away (the user chose not to restore it, or restored it into a window that now owns it)."""
@@ -141,6 +174,7 @@ def orphans(folder: Path) -> tuple[list[Orphan], list[tuple[Path, Msg]]]:
     the ones that cannot be read, with why (they are left where they are)."""
     found: list[Orphan] = []
     broken: list[tuple[Path, Msg]] = []
+    sweep_temp_files(Path(folder))  # a write killed half-way: plaintext for an unprotected project
     try:
         candidates = sorted(Path(folder).glob("*" + SUFFIX))
     except OSError:
@@ -160,28 +194,40 @@ def orphans(folder: Path) -> tuple[list[Orphan], list[tuple[Path, Msg]]]:
         except ProjectFileError as exc:
             lock.release()
             broken.append((path, exc.msg))
-    found.sort(key=lambda o: o.saved_at.timestamp() if o.saved_at else 0.0, reverse=True)
+    found.sort(key=lambda o: o.saved_at.timestamp() if o.saved_at else o.modified, reverse=True)
     return found, broken
 
 
 def _read(path: Path, lock: _Lock) -> Orphan:
     damaged = ProjectFileError(str(path), Msg.of(N_("This autosave is damaged and cannot be restored")))
     try:
-        if path.stat().st_size > MAX_SEALED_BYTES + 4096:
+        data = read_regular(path, MAX_SEALED_BYTES + 4096)
+        if len(data) > MAX_SEALED_BYTES + 4096:
             raise damaged
-        raw = json.loads(path.read_bytes().decode("utf-8"))
+        text = data.decode("utf-8")
+        check_depth(text, str(path))
+        raw = json.loads(text)
+        modified = path.stat().st_mtime
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
         raise damaged from None
-    if not isinstance(raw, dict) or raw.get("format") != AUTOSAVE_FORMAT or \
-            raw.get("autosave_version") != AUTOSAVE_VERSION or not isinstance(raw.get("project"), dict):
+    if not isinstance(raw, dict) or raw.get("format") != AUTOSAVE_FORMAT:
         raise damaged
+    if raw.get("autosave_version") == SEALED_AUTOSAVE_VERSION and is_sealed(raw.get("sealed")):
+        return Orphan(path, None, None, True, raw["sealed"], lock, sealed=True, modified=modified)
+    if raw.get("autosave_version") != AUTOSAVE_VERSION or not isinstance(raw.get("project"), dict):
+        raise damaged
+    saved_at, source = _about(raw)
+    return Orphan(path, saved_at, source, is_sealed(raw["project"]), raw["project"], lock, modified=modified)
+
+
+def _about(raw: dict) -> tuple[datetime | None, Path | None]:
+    """When an autosave was made and the project file it came from, as far as it says."""
     try:
         saved_at = datetime.fromisoformat(raw["saved_at"])
     except (KeyError, TypeError, ValueError):
         saved_at = None
     source = raw.get("source")
-    return Orphan(path, saved_at, Path(source) if isinstance(source, str) and source else None,
-                  is_sealed(raw["project"]), raw["project"], lock)
+    return saved_at, Path(source) if isinstance(source, str) and source else None
 
 
 def changed_parts(restored: Project, saved: Project | None) -> list[str]:

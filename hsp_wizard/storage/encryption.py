@@ -169,10 +169,12 @@ def is_sealed(raw) -> bool:
 def unseal(raw: dict, password: str | None = None, key: SealKey | None = None) -> tuple[bytes, SealKey]:
     """The plaintext of a parsed envelope and the key that opened it (reusable for its saves). With `key`, the
     password is not asked again when the envelope was sealed with that key's salt and parameters."""
-    if raw.get("envelope_version") != ENVELOPE_VERSION:
+    version = raw.get("envelope_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < ENVELOPE_VERSION:
+        raise EncryptionError(Msg.of(N_("The encrypted file is damaged ({part})"), part="envelope_version"))
+    if version > ENVELOPE_VERSION:
         raise EncryptionError(Msg.of(N_("This encrypted project was saved by a newer version of HSP Wizard "
-                                        "(envelope version {file}); the file was not changed"),
-                                     file=raw.get("envelope_version")))
+                                        "(envelope version {file}); the file was not changed"), file=version))
     if set(raw) != {"format", "envelope_version", "kdf", "cipher", "nonce", "ciphertext"} or raw["cipher"] != CIPHER:
         raise EncryptionError(Msg.of(N_("The encrypted file is damaged ({part})"), part="header"))
     params, check = KdfParams.from_json(raw["kdf"])

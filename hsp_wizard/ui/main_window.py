@@ -15,9 +15,9 @@ from hsp_wizard.i18n import LANGUAGE_NAMES, N_, _, current_language
 from hsp_wizard.ui import dialogs, startup
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.language import apply_language
-from hsp_wizard.ui.session import DocumentSession
+from hsp_wizard.ui.session import DocumentSession, os_reason
 from hsp_wizard.ui.texts import Texts
-from hsp_wizard.ui.wizard import HspWizard
+from hsp_wizard.ui.wizard import HspWizard, PageId
 
 MAX_RECENT = 8
 log = logging.getLogger("hsp_wizard")
@@ -157,6 +157,7 @@ class MainWindow(DocumentSession, QMainWindow):
         user chooses (atomically, readable by the user only) and open it in the system viewer."""
         from datetime import date
         from hsp_wizard.i18n import current_language
+        from hsp_wizard.presentation import Renderer
         from hsp_wizard.report.checklist_pdf import ReportError, build_checklist_pdf
         from hsp_wizard.storage import write_private_atomic
         self.wizard.build()
@@ -164,10 +165,16 @@ class MainWindow(DocumentSession, QMainWindow):
         if not path:
             return False
         try:
-            data = build_checklist_pdf(self.doc.plan(date.today()), lang=current_language())
+            today = date.today()
+            # the scenarios the window has compared already, when they are still the project's
+            data = build_checklist_pdf(self.doc.plan(today), lang=current_language(),
+                                       comparison=self.wizard.pages[PageId.RESULTS].scenarios.current(today))
             write_private_atomic(Path(path), data)
-        except (OSError, ReportError) as exc:
-            dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{getattr(exc, 'strerror', None) or exc}")
+        except OSError as exc:
+            dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{os_reason(exc)}")
+            return False
+        except ReportError as exc:
+            dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{Renderer().msg(exc.msg)}")
             return False
         dialogs.open_in_viewer(Path(path))
         return True

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.storage.encryption import MIN_PASSWORD_CHARS, password_problem
+from hsp_wizard.ui.accessibility import announce, plain, set_description, set_name
 from hsp_wizard.ui.texts import Texts
 
 
@@ -40,14 +41,16 @@ class PasswordDialog(QDialog):
         self.field = QLineEdit(self)
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         label = QLabel(self)
-        self.texts.bind(label.setText, N_("&Password:"))
+        self.texts.bind_named(label, N_("&Password:"))
+        self.texts.call(lambda: set_name(self.field, label.accessibleName()))  # without "(P)" in Japanese
         label.setBuddy(self.field)
         form.addRow(label, self.field)
         self.confirm = QLineEdit(self)
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
         if new:
             again = QLabel(self)
-            self.texts.bind(again.setText, N_("&Again:"))
+            self.texts.bind_named(again, N_("&Again:"))
+            self.texts.call(lambda: set_name(self.confirm, again.accessibleName()))
             again.setBuddy(self.confirm)
             form.addRow(again, self.confirm)
         else:
@@ -57,10 +60,13 @@ class PasswordDialog(QDialog):
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
         self._error_msg = N_("The password is not right. Try again.") if wrong else ""
-        self.texts.call(lambda: self.error.setText(_(self._error_msg) if self._error_msg else ""))
+        self.texts.call(lambda: (self.error.setText(_(self._error_msg) if self._error_msg else ""),
+                                 set_description(self.field, self.error.text())))  # heard on the field
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel,
                                         self)
+        for button in self.buttons.buttons():  # Qt's own texts, with "(&O)" in Japanese
+            set_name(button, plain(button.text()))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -74,6 +80,8 @@ class PasswordDialog(QDialog):
                 self._error_msg = ""
                 self.error.setText(Renderer().msg(problem))
                 self.error.setAccessibleName(self.error.text())
+                set_description(self.field, self.error.text())
+                announce(self.field, self.error.text())  # OK did nothing visible elsewhere: say why
                 return
         elif not self.field.text():
             return

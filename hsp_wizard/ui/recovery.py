@@ -99,7 +99,7 @@ class RecoveryDialog(QDialog):
 
     def _button(self, msgid: str, choice: Choice, role) -> QPushButton:
         button = QPushButton(self)
-        self.texts.bind(button.setText, msgid)
+        self.texts.bind_named(button, msgid)  # named without "(R)" in Japanese
         self.buttons.addButton(button, role)
         button.clicked.connect(lambda: self._choose(choice))
         return button

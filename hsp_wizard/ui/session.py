@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
@@ -25,9 +24,12 @@ class DocumentSession:
     def _start_session(self) -> None:
         """Autosave: written a moment after each change, deleted on a clean save or close."""
         self._autosave = None  # the AutosaveSlot, made on first use (it imports the storage code)
+        # two timers, each with its own interval that nothing changes: the pause after typing (restarted by every
+        # edit) and the longest wait (started by the first unsaved edit)
         self.autosave_timer = QTimer(self, singleShot=True, interval=AUTOSAVE_DELAY_MS)
         self.autosave_timer.timeout.connect(self.autosave_now)
-        self._autosave_due = None  # monotonic time by which the pending autosave must be written
+        self.autosave_deadline = QTimer(self, singleShot=True)
+        self.autosave_deadline.timeout.connect(self.autosave_now)
         self.doc.changed.connect(self._schedule_autosave)
 
     # ---------------------------------------------------------------- file actions
@@ -129,7 +131,7 @@ class DocumentSession:
             save_project(self.doc.project, path, key=key,
                          migrated_from=self.doc.migrated_from if path == self.doc.path else None)
         except OSError as exc:
-            dialogs.tell_error(self, _("The project was not saved"), f"{path}\n\n{exc.strerror or exc}")
+            dialogs.tell_error(self, _("The project was not saved"), f"{path}\n\n{os_reason(exc)}")
             return False
         self.doc.path = path
         self.doc.key = key
@@ -150,16 +152,14 @@ class DocumentSession:
         """Autosave once typing pauses for AUTOSAVE_DELAY_MS, and at least every AUTOSAVE_MAX_WAIT_MS."""
         if not self.doc.dirty:
             return
-        now = time.monotonic()
-        if self._autosave_due is None:
-            self._autosave_due = now + AUTOSAVE_MAX_WAIT_MS / 1000
-        wait = min(self.autosave_timer.interval() / 1000, max(0.0, self._autosave_due - now))
-        self.autosave_timer.start(int(wait * 1000))
+        if not self.autosave_deadline.isActive():
+            self.autosave_deadline.start(AUTOSAVE_MAX_WAIT_MS)
+        self.autosave_timer.start()  # its configured interval (start(ms) would overwrite it)
 
     def autosave_now(self) -> bool:
         """Write the unsaved project to this window's autosave (encrypted when the project is protected)."""
         self.autosave_timer.stop()
-        self._autosave_due = None
+        self.autosave_deadline.stop()
         if not self.doc.dirty:
             return False
         from datetime import datetime
@@ -170,13 +170,13 @@ class DocumentSession:
             self._autosave.write(self.doc.project, self.doc.path, self.doc.key, datetime.now().astimezone())
         except OSError as exc:
             log.warning("autosave failed: %s", exc.strerror or type(exc).__name__)
-            self.statusBar().showMessage(_("Autosave failed: {reason}").format(reason=exc.strerror or exc), 10000)
+            self.statusBar().showMessage(_("Autosave failed: {reason}").format(reason=os_reason(exc)), 10000)
             return False
         return True
 
     def _drop_autosave(self) -> None:
         self.autosave_timer.stop()
-        self._autosave_due = None
+        self.autosave_deadline.stop()
         if self._autosave is not None:
             self._autosave.discard()
         self._show_protection()
@@ -204,7 +204,9 @@ class DocumentSession:
                     with dialogs.busy():
                         opened = orphan.open(password)
                 except ProjectPasswordError as exc:
-                    name = orphan.source.name if orphan.source else _("Untitled")
+                    # a protected autosave keeps its file's name inside the encryption
+                    name = orphan.source.name if orphan.source else \
+                        _("a protected project") if orphan.sealed else _("Untitled")
                     password = dialogs.ask_password(self, name, wrong=exc.wrong, autosave=True)
                     if password is None:
                         break
@@ -232,3 +234,12 @@ class DocumentSession:
                 orphan.delete()
             else:
                 orphan.keep()
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file could not be written, in the user's language when it is one of ours (read-only, a pipe...)."""
+    msg = getattr(exc, "msg", None)
+    if msg is not None:
+        from hsp_wizard.presentation import Renderer
+        return Renderer().msg(msg)
+    return exc.strerror or str(exc)

@@ -21,6 +21,12 @@ class Texts:
         messages or from data use `call`)."""
         self.call(lambda: setter(_(msgid)))
 
+    def bind_named(self, widget, msgid: str) -> None:
+        """A button's or label's text with its mnemonic, and its accessible name without the marker (Qt keeps
+        "(D)" of "学位(&D)" in the name it makes itself)."""
+        from hsp_wizard.ui.accessibility import plain, set_name
+        self.call(lambda: (widget.setText(_(msgid)), set_name(widget, plain(_(msgid)).rstrip(":：").strip())))
+
     def bind_items(self, box: QComboBox, pairs: list[tuple[object, str]]) -> QComboBox:
         """Fill a combo box with (value, msgid) pairs; a language change relabels them in place."""
         for value, label in pairs:

@@ -10,8 +10,10 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWizard
 
 from hsp_wizard.i18n import N_
+from hsp_wizard.ui.accessibility import follow_wizard
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.pages.welcome import WelcomePage
+
 
 class PageId(IntEnum):
     WELCOME = 0
@@ -86,6 +88,7 @@ class HspWizard(QWizard):
         self.setPage(PageId.WELCOME, self.welcome)
         self.pages = {PageId.WELCOME: self.welcome}
         self.panel = None
+        follow_wizard(self)  # the wizard is named after its page, for screen readers
 
     @property
     def built(self) -> bool:
@@ -113,6 +116,7 @@ class HspWizard(QWizard):
         self.panel = PointsPanel(doc)
         self.setSideWidget(self.panel)
         self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
+        follow_wizard(self)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         # QWizard translates its default button texts on LanguageChange but does not put them on the buttons

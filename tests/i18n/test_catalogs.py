@@ -19,7 +19,7 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 # names, and messages that are only placeholders and punctuation (Japanese uses the full-width colon)
 SAME_IN_BOTH = {"JICA", "J-Skip", "{column}: {reason}", "{date}: {what}", "{rule}: {before} → {after}",
                 "{name}: {what}", "{route}: {date}", "{column}, {row}: {value}", "{column}, {row}: {value} ({note})",
-                "{change}: {date}", "{change}: {date} to {end}", "{route}: {state}"}
+                "{change}: {date}", "{change}: {date} to {end}", "{route}: {state}", "{action}: {what}"}
 
 
 def ja_catalog():

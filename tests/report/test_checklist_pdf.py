@@ -33,6 +33,14 @@ def text(data: bytes, tmp_path) -> str:
     return re.sub(r"\s+", "", out)  # table cells wrap: compare without white space
 
 
+def layout_text(data: bytes, tmp_path) -> str:
+    """As `text`, in the page's layout: a table row reads as one line, in order."""
+    f = tmp_path / "c.pdf"
+    f.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-layout", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    return re.sub(r"\s+", "", out)
+
+
 def has(t: str, s: str) -> bool:
     return re.sub(r"\s+", "", s) in t
 
@@ -191,15 +199,49 @@ def test_the_scenarios_are_compared_in_the_pdf_and_only_when_there_are_some(tmp_
     p = example("planning-b")
     printed = date(2026, 11, 22)
     plan = make_plan(p, printed, on=p.planned_application_date)
-    t = text(build_checklist_pdf(plan), tmp_path)
+    t = layout_text(build_checklist_pdf(plan), tmp_path)
     assert has(t, "Your scenarios compared")
     assert has(t, "As entered 1 Jun 2029 General rule, 10 years 1 Apr 2029 65 65 65")
-    assert has(t, "N1 in July JLPT N1 passed: 1 Jul 2027 1 Jun 2029 HSP 80 points, 1 year 1 Jul 2028 65 80 80")
-    assert has(t, "Raise, apply early New annual salary: ¥9,000,000 from 1 Apr 2027 1 Apr 2028 "
-                  "HSP 80 points, 1 year 1 Apr 2028 60 80 80")
-    assert has(t, "Long trip Trip abroad: 1 Feb 2027 to 15 Mar 2028 1 Jun 2029 none within the horizon — 65 65 65")
-    ja = text(build_checklist_pdf(plan, lang="ja"), tmp_path)
-    assert has(ja, "シナリオの比較") and has(ja, "JLPT N1合格：令和9年7月1日")
+    # each scenario's row, then its changes one per row under it (a long list flows onto the next page)
+    assert has(t, "N1 in July 1 Jun 2029 HSP 80 points, 1 year 1 Jul 2028 65 80 80 • JLPT N1 passed: 1 Jul 2027")
+    assert has(t, "Raise, apply early 1 Apr 2028 HSP 80 points, 1 year 1 Apr 2028 60 80 80 "
+                  "• New annual salary: ¥9,000,000 from 1 Apr 2027")
+    assert has(t, "Long trip 1 Jun 2029 none within the horizon — 65 65 65 • Trip abroad: 1 Feb 2027 to 15 Mar 2028")
+    ja = layout_text(build_checklist_pdf(plan, lang="ja"), tmp_path)
+    assert has(ja, "シナリオの比較") and has(ja, "•JLPT N1合格：令和9年7月1日")
     assert has(ja, "高度人材（80点以上・1年）令和10年7月1日 65 80 80")
     bare = p.model_copy(update={"scenarios": []})
-    assert not has(text(build_checklist_pdf(make_plan(bare, printed, on=bare.planned_application_date)), tmp_path), "Your scenarios compared")
+    assert not has(text(build_checklist_pdf(make_plan(bare, printed, on=bare.planned_application_date)), tmp_path),
+                   "Your scenarios compared")
+
+
+def test_a_scenario_with_the_most_changes_allowed_flows_across_pages(tmp_path):
+    """Issue 19: 30 or more changes in one scenario raised reportlab's LayoutError (all in one table cell).
+    Now each change is a row of its own: 200 changes (the schema's limit) print, every one of them."""
+    from hsp_wizard.domain.project import MAX_ITEMS, Scenario, ScenarioChange
+    p = example("planning-b")
+    changes = [ScenarioChange(kind="raise", start=date(2027, 1, 1).fromordinal(date(2027, 1, 1).toordinal() + i),
+                              amount_yen=8_000_000 + 1_000 * i) for i in range(MAX_ITEMS)]
+    p = p.model_copy(update={"scenarios": [Scenario(name="Many raises", changes=changes)]})
+    printed = date(2026, 11, 22)
+    data = build_checklist_pdf(make_plan(p, printed, on=p.planned_application_date))
+    t = text(data, tmp_path)
+    assert has(t, "Many raises") and has(t, "¥8,000,000 from 1 Jan 2027") and has(t, "¥8,199,000 from 19 Jul 2027")
+    assert t.count("Newannualsalary:") == MAX_ITEMS
+
+
+def test_a_pdf_that_cannot_be_laid_out_is_a_clear_error_in_the_cli(tmp_path, monkeypatch, capsys):
+    from reportlab.platypus.doctemplate import LayoutError
+
+    from hsp_wizard import cli
+    from hsp_wizard.report import checklist_pdf
+
+    def too_big(self, *args, **kwargs):
+        raise LayoutError("Flowable <Table> too large on page 3")
+
+    monkeypatch.setattr(checklist_pdf.SimpleDocTemplate, "build", too_big)
+    out = tmp_path / "c.pdf"
+    code = cli.main(["checklist", str(ROOT / "examples" / "planning-b.hspw"), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 2 and not out.exists() and "Traceback" not in err
+    assert f"{out}: The checklist cannot be made: a part of it does not fit on a page" in err

@@ -30,12 +30,13 @@ def main(keystrokes: int, trips: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication([sys.argv[0]])
-    from hsp_wizard.ui import wizard
+    from hsp_wizard.ui import dialogs
+    from hsp_wizard.ui.main_window import MainWindow
     from hsp_wizard.ui.wizard import PageId
     from tests.ui.drive import add_row, cell, next_page
 
-    wizard.ask_restore = lambda *a, **k: sys.exit("the soak was offered a recovery")
-    w = wizard.MainWindow()
+    dialogs.ask_restore = lambda *a, **k: sys.exit("the soak was offered a recovery")
+    w = MainWindow()
     w.show()
     w.activateWindow()
     QTest.qWaitForWindowActive(w)

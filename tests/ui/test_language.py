@@ -98,12 +98,15 @@ def test_first_start_follows_the_system_language_then_the_saved_choice(monkeypat
 def visible_texts(w) -> list[str]:
     """What the window shows that is ours (not what the user typed): labels, buttons, headers, chosen values,
     the panel's lines, the results."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QTextDocumentFragment
     from PySide6.QtWidgets import QAbstractButton, QLabel, QListWidget, QTextBrowser
     from hsp_wizard.ui.widgets.list_editor import ListEditor
     page = w.wizard.currentPage()
     out = [page.title(), page.subTitle()]
     for root in (page, w.wizard.panel):
-        out += [x.text() for x in root.findChildren(QLabel) if x.isVisible()]
+        out += [QTextDocumentFragment.fromHtml(x.text()).toPlainText() if x.textFormat() == Qt.TextFormat.RichText
+                else x.text() for x in root.findChildren(QLabel) if x.isVisible()]  # what it shows, not its tags
         out += [x.text() for x in root.findChildren(QAbstractButton) if x.isVisible()]
         out += [x.toPlainText() for x in root.findChildren(QTextBrowser) if x.isVisible()]
         for lw in root.findChildren(QListWidget):

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
 
+from hsp_wizard.i18n import _
+from hsp_wizard.ui.accessibility import plain, set_name
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.texts import Texts
 
@@ -34,7 +36,8 @@ class BasePage(QWizardPage):
     def label_for(self, msgid: str, buddy: QWidget) -> QLabel:
         """A translated label whose mnemonic moves the focus to `buddy`."""
         label = QLabel(self)
-        self.texts.bind(label.setText, msgid)
+        self.texts.bind_named(label, msgid)
+        self.texts.call(lambda: set_name(buddy, plain(_(msgid)).rstrip(":：").strip()))  # Qt's keeps "(D)"
         label.setBuddy(buddy)
         return label
 

@@ -7,8 +7,9 @@ from datetime import date
 
 from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QLineEdit, QRadioButton
 
-from hsp_wizard.domain.project import Category
+from hsp_wizard.domain.project import Category, Project, max_length
 from hsp_wizard.i18n import N_, _
+from hsp_wizard.ui.accessibility import set_name
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.widgets.fields import DateField
 
@@ -32,6 +33,7 @@ class CategoryPage(BasePage):
         super().__init__(doc, N_("You and your category"), N_("Your points in each category update as you type."))
         form = QFormLayout()
         self.name = QLineEdit(self)
+        self.name.setMaxLength(max_length(Project, "name"))  # the project's own limit: typing stops there
         self.birth = DateField(self)
         self.birth.checker = self._check_birth
         self.planned = DateField(self)
@@ -108,3 +110,5 @@ class CategoryPage(BasePage):
             r = plan.points(on, cat)
             label.setText((_("{total} points — meets the criteria") if r.eligible else
                            _("{total} points — does not meet the criteria")).format(total=r.total))
+            # read on its own (flat review), the score says which category it is for
+            set_name(label, _("Category ({category}): {score}").format(category=cat.value, score=label.text()))

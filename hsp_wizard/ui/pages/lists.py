@@ -3,6 +3,7 @@ residence, requirements): each editor bound to a list field of the project."""
 
 from __future__ import annotations
 
+from hsp_wizard.domain.project import Project, max_length
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.widgets.list_editor import ListEditor
 
@@ -15,9 +16,10 @@ def choices(pairs):
 class ListPage(BasePage):
     """A page of one or more list editors, each bound to a list field of the project."""
 
-    def add_list(self, field: str, title: str, columns, factory, extra=None) -> ListEditor:
-        """A titled list editor for the project's list `field`; `title` and the headers are message ids."""
-        editor = ListEditor(title, columns, factory, extra, self)
+    def add_list(self, field: str, title: str, columns, factory, extra=None, owner=Project) -> ListEditor:
+        """A titled list editor for the list `field` of `owner` (the project, or a part of it); `title` and the
+        headers are message ids. It holds at most as many rows as the model allows in that list."""
+        editor = ListEditor(title, columns, factory, extra, self, limit=max_length(owner, field))
         self.body.addWidget(self.label_for(title, editor.table))
         self.body.addWidget(editor)
         editor.edited.connect(self.edited)

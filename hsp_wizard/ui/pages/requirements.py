@@ -60,7 +60,7 @@ class RequirementsPage(ListPage):
                           (self.employer, N_("I own a workplace enrolled in social ins&urance")),
                           (self.notice, N_("I hold a points-result noti&ce (ポイント計算結果通知書)")),
                           (self.traffic, N_("I have had repeated traffic &violations"))):
-            self.texts.bind(box.setText, text)
+            self.texts.bind_named(box, text)
         rows = [(N_("Were resident and national &taxes paid on time?"), self.taxes),
                 (N_("Were &pension premiums paid on time?"), self.pension),
                 (N_("Were &health-insurance premiums paid on time?"), self.health),
@@ -104,7 +104,7 @@ class RequirementsPage(ListPage):
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
             Column("ended", N_("Paid or served until"), "date", required=True),
-            Column("suspended", N_("Suspended"), "bool")], Penalty)
+            Column("suspended", N_("Suspended"), "bool")], Penalty, owner=Obligations)
 
     def load(self) -> None:
         o, f, b = self.doc.project.obligations, self.doc.project.family, self.doc.project.business

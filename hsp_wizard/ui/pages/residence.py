@@ -10,6 +10,7 @@ from hsp_wizard.domain.project import ResidencePeriod, Trip
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer, status_label
 from hsp_wizard.rules import load_rules
+from hsp_wizard.ui.accessibility import set_name
 from hsp_wizard.ui.pages.lists import ListPage
 from hsp_wizard.ui.widgets.list_editor import Column
 
@@ -40,7 +41,6 @@ class ResidencePage(ListPage):
         ], Trip)
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
-        self.texts.bind(self.problems.setAccessibleName, N_("Continuity problems"))
         self.body.addWidget(self.problems)
         doc.changed.connect(self.show_problems)
 
@@ -67,5 +67,7 @@ class ResidencePage(ListPage):
             lines.append(_("Statuses overlap: {a} and {b}").format(a=r.fmt(a.start), b=r.fmt(b.start)))
         on = p.planned_application_date or plan.today
         lines += [r.msg(k.why) for k in res.risks(years_before(on, 10), on, *engine.continuity_limits(on))]
-        self.problems.setText("\n".join(lines) if lines else _("No continuity problems found."))
+        text = "\n".join(lines) if lines else _("No continuity problems found.")
+        self.problems.setText(text)
+        set_name(self.problems, _("Continuity check: {result}").format(result=text))  # what it says, not a title
         self.problems.setStyleSheet("color: #b00020;" if lines else "")

@@ -1,5 +1,5 @@
-"""Results: points today, at the planned date and its checkpoints, every route, HSP(ii), J-Skip, warnings;
-a 'change' link beside each answer goes back to its page."""
+"""Results: the earliest route in one sentence, points today, at the planned date and its checkpoints, every
+route, HSP(ii), J-Skip, warnings; a 'change' button (drawn as a link) beside each answer goes back to its page."""
 
 from __future__ import annotations
 
@@ -8,14 +8,18 @@ from html import escape
 
 from babel.lists import format_list
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+                               QWidget)
 
-from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.evaluate import Evaluation, first_route
 from hsp_wizard.domain.explain import Money
+from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import Renderer
+from hsp_wizard.ui.accessibility import LiveText, announce, plain
 from hsp_wizard.ui.pages.base import BasePage
+from hsp_wizard.ui.widgets.linked_text import LinkButton, LinkedText
 
 
 class ResultsPage(BasePage):
@@ -24,31 +28,37 @@ class ResultsPage(BasePage):
     def __init__(self, doc, page_of_item: dict[str, int]):
         super().__init__(doc, N_("Results"), "")
         self.page_of_item = page_of_item
-        self.view = QTextBrowser(self)
-        self.view.setOpenLinks(False)
+        self.answer = QLabel(self)  # the headline answer, spoken when it changes
+        self.answer.setWordWrap(True)
+        font = self.answer.font()
+        font.setBold(True)
+        font.setPointSize(font.pointSize() + 2)
+        self.answer.setFont(font)
+        self.live_answer = LiveText(self.answer)
+        self.body.addWidget(self.answer)
+        self.view = LinkedText(self)
         self.texts.bind(self.view.setAccessibleName, N_("Routes and points"))
-        self.view.anchorClicked.connect(self._link)
         self.tabs = QTabWidget(self)
         self.texts.bind(self.tabs.setAccessibleName, N_("Results"))
         self.tabs.addTab(self.view, "")
         self.tabs.addTab(self._timeline_tab(), "")
-        self.sooner = QTextBrowser(self)
+        self.sooner = LinkedText(self)
         self.texts.bind(self.sooner.setAccessibleName, N_("What would make it sooner"))
         self.tabs.addTab(self.sooner, "")
-        self.sooner.anchorClicked.connect(self._link)
         from hsp_wizard.ui.widgets.scenarios_panel import ScenariosPanel
         self.scenarios = ScenariosPanel(doc, self)
         self.texts.bind(self.scenarios.setAccessibleName, N_("What if: scenarios"))
         self.tabs.addTab(self.scenarios, "")
         for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"),
                                    N_("What &if: scenarios"))):
-            self.texts.call(lambda i=i, label=label: self.tabs.setTabText(i, _(label)))
+            self.texts.call(lambda i=i, label=label: (self.tabs.setTabText(i, _(label)),
+                                                      self.tabs.tabBar().setAccessibleTabName(i, plain(_(label)))))
         self.tabs.currentChanged.connect(self._fill_tab)
         self.body.addWidget(self.tabs)
         self.evaluation: Evaluation | None = None
-        self.answer = None
-        self.expanded: set[str] = set()  # the "Why?" explanations the user opened
         self.plan = None  # the document's plan shown (hsp_wizard.domain.plan.Plan)
+        self.the_answer = None  # the plan's answer (hsp_wizard.domain.answer): the headline and each route's state
+        self.expanded: set[str] = set()  # the "Why?" explanations the user opened
         self.timeline = None
         self.suggestions = None
 
@@ -81,22 +91,148 @@ class ResultsPage(BasePage):
         lay.addWidget(self.table, 2)
         return tab
 
-    def _link(self, url) -> None:
-        text = url.toString()
-        if text.startswith("why:"):  # open or close an explanation where it is
-            self.expanded ^= {text[4:]}
-            if self.evaluation is not None:
-                bar = self.view.verticalScrollBar().value()
-                self.view.setHtml(self.render(self.evaluation, "", date.today()))
-                self.view.verticalScrollBar().setValue(bar)
-        elif text.startswith("page:"):
-            self.change_requested.emit(int(text[5:]))
-        elif text.startswith("field:"):  # the page, then the field itself, focused
-            _kind, page, name = text.split(":", 2)
-            self.change_requested.emit(int(page))
-            self.focus_field(int(page), name)
-        elif text.startswith("try:") and self.suggestions is not None:
-            self.try_as_scenario(self.suggestions[int(text[4:])])
+    def try_as_scenario(self, s) -> bool:
+        """A new scenario holding a suggestion's change (or its application date), shown in its tab."""
+        from hsp_wizard.domain.project import Scenario
+        r = Renderer()
+        names = {"jlpt_n1": N_("JLPT N1 by {date}"), "jlpt_n2": N_("JLPT N2 by {date}"),
+                 "raise": N_("New annual salary {amount} from {date}"),
+                 "employer_b1": N_("Innovation-supported employer from {date}"), "apply_earlier": N_("Apply on {date}"),
+                 "apply_later": N_("Apply on {date}"), "apply_before": N_("Apply on {date}")}
+        if s.kind not in names:
+            return False
+        on = s.after if s.change is None else s.change.start
+        amount = r.fmt(Money(s.change.amount_yen)) if s.change is not None and s.change.amount_yen else ""
+        proposal = _(names[s.kind]).format(date=r.fmt(on), amount=amount)
+        scenario = Scenario(name="-", changes=[s.change] if s.change else [],
+                            planned_application_date=None if s.change else s.after)
+        if not self.scenarios.add(scenario, proposal):
+            return False
+        self.tabs.setCurrentWidget(self.scenarios)
+        return True
+
+    def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        super().initializePage()
+        # arriving here, the answer is said after the page's title (its later changes are announced by LiveText)
+        QTimer.singleShot(0, lambda: self.isVisible() and announce(self.answer, self.answer.text()))
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        if self.evaluation is not None:
+            self.load(scenarios=False)  # what is typed in a scenario's rows stays as typed
+        self.scenarios.retranslate()
+        self.chart.update()
+        if self.chart.selected is not None and self.timeline is not None:
+            self.day_text.setText(self.chart.describe(self.chart.selected))
+
+    def load(self, scenarios: bool = True) -> None:
+        plan = self.doc.plan()  # the document's plan: evaluated once per edit, shared with the panel and printing
+        today = plan.today
+        note = "" if plan.project.planned_application_date else _("(no planned date entered: the earliest date found)")
+        self.plan = plan
+        self.evaluation = ev = plan.evaluation
+        self.the_answer = plan.answer  # on the planned date, else judged from today (as the CLI and the PDF say)
+        self.render(ev, note, today)
+        text, about = self.headline(ev)
+        self.answer.setText(text)
+        self.live_answer.show(text, about)
+        self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
+        if scenarios:
+            self.scenarios.load()
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        if self.evaluation is None:
+            return
+        if index == 1 and self.timeline is None:
+            self.timeline = self.plan.timeline
+            self.chart.set_timeline(self.timeline)
+            self._fill_table()
+        elif index == 2 and self.suggestions is None:
+            self.suggestions = self.plan.suggestions
+            self._fill_sooner()
+
+    def _fill_table(self) -> None:
+        """The chart's text alternative: every day a total changes, the totals, and what changed."""
+        tl, r = self.timeline, Renderer()
+        self.table.setHorizontalHeaderLabels([_("Date"), "(a)", "(b)", "(c)", _("What changed")])
+        self.table.setRowCount(len(tl.steps))
+        events = {e.on: e for e in tl.events}
+        for row, d in enumerate(tl.steps):
+            e = events.get(d)
+            what = "" if e is None else format_list([r.msg(m) for m in e.details], locale=r.lang)
+            if row == 0:
+                what = _("start of the timeline")
+            cells = [r.fmt(d), *(str(tl.totals[c][row]) for c in ("a", "b", "c")), what]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+        self.table.resizeColumnsToContents()  # the date and totals fit; "What changed" takes the rest and wraps
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
+
+    def _fill_sooner(self) -> None:
+        """The suggestions, best first, each with a 'Try it as a scenario' button when a scenario can hold it."""
+        with self.sooner.rebuilt() as v:
+            self._suggestions_into(v)
+
+    def _suggestions_into(self, v: LinkedText) -> None:
+        r = Renderer()
+        if not self.suggestions:
+            v.add(r.msg(self.suggestions.none_reason))
+            return
+        v.add(_("What would make permanent residence sooner (best first):"))
+        for i, s in enumerate(self.suggestions):
+            says = r.msg(s.says)
+            links = [] if s.change is None and s.kind not in ("apply_earlier", "apply_later", "apply_before") else [LinkButton(
+                _("Try it as a scenario"), _("Try it as a scenario: {suggestion}").format(suggestion=says), "",
+                lambda s=s: self.try_as_scenario(s))]
+            lead = _("Your planned date is too early") if s.kind == "apply_later" else \
+                _("Apply before the route closes") if s.kind == "apply_before" else \
+                _("{days} day(s) sooner").format(days=s.gain_days)
+            v.add(f"{i + 1}. <b>{escape(lead)}</b>: {escape(says)}", links, indent=8, rich=True)
+        v.add("<small>" + escape(_(
+            "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
+            "differ. Nothing here is changed in your project.")) + "</small>", rich=True)
+
+    def change(self, item: str, what: str = "", text: str = "") -> LinkButton:
+        """A button that goes back to the page answering `item`; `what` is the line it is beside."""
+        page_id = self.page_of_item[item]
+        wizard = self.wizard()
+        page = plain(wizard.page(page_id).title()) if wizard is not None and wizard.page(page_id) else ""
+        return LinkButton(text or _("change"), _("Change: {page}").format(page=page), what,
+                          lambda: self.change_requested.emit(page_id))
+
+    def headline(self, ev: Evaluation) -> tuple[str, object]:
+        """The answer in one sentence (the same as the CLI's and the PDF's first page), and what it is about (a
+        language switch changes the words only)."""
+        from hsp_wizard.domain.answer import answer
+        from hsp_wizard.wording import headline
+        a = self.the_answer if self.the_answer is not None else answer(self.doc.project, ev, ev.on)
+        about = (a.kind, a.best.route if a.best else None, a.on)
+        return headline(Renderer(), a), about
+
+    def toggle_why(self, key: str) -> None:
+        """Open or close a "Why?" explanation where it is."""
+        self.expanded ^= {key}
+        if self.evaluation is not None:
+            bar = self.view.verticalScrollBar().value()
+            self.render(self.evaluation, "", self.plan.today if self.plan is not None else date.today())
+            self.view.verticalScrollBar().setValue(bar)
+
+    def why_button(self, key: str, what: str) -> LinkButton:
+        label = _("Hide why") if key in self.expanded else _("Why?")
+        return LinkButton(label, _("{action}: {what}").format(action=label, what=what), "",
+                          lambda: self.toggle_why(key))
+
+    def fact_button(self, f) -> LinkButton:
+        """A button that goes to the field where a fact is entered (its page, then the field focused)."""
+        page_id = self.page_of_item.get(f.item, self.page_of_item["category"])
+
+        def go() -> None:
+            self.change_requested.emit(page_id)
+            if f.field:
+                self.focus_field(page_id, f.field)
+        return LinkButton(f.text, _("Enter: {fact}").format(fact=f.text), f.page, go)
 
     def focus_field(self, page_id: int, name: str) -> bool:
         """Focus a field of another page: a list cell ("residence.period_of_stay_months.0") or a named widget
@@ -124,184 +260,107 @@ class ResultsPage(BasePage):
         widget.setFocus()
         return True
 
-    def try_as_scenario(self, s) -> bool:
-        """A new scenario holding a suggestion's change (or its application date), shown in its tab."""
-        from hsp_wizard.domain.project import Scenario
-        r = Renderer()
-        names = {"jlpt_n1": N_("JLPT N1 by {date}"), "jlpt_n2": N_("JLPT N2 by {date}"),
-                 "raise": N_("New annual salary {amount} from {date}"),
-                 "employer_b1": N_("Innovation-supported employer from {date}"), "apply_earlier": N_("Apply on {date}"),
-                 "apply_later": N_("Apply on {date}"), "apply_before": N_("Apply on {date}")}
-        if s.kind not in names:
-            return False
-        on = s.after if s.change is None else s.change.start
-        amount = r.fmt(Money(s.change.amount_yen)) if s.change is not None and s.change.amount_yen else ""
-        proposal = _(names[s.kind]).format(date=r.fmt(on), amount=amount)
-        scenario = Scenario(name="-", changes=[s.change] if s.change else [],
-                            planned_application_date=None if s.change else s.after)
-        if not self.scenarios.add(scenario, proposal):
-            return False
-        self.tabs.setCurrentWidget(self.scenarios)
-        return True
+    def render(self, ev: Evaluation, note: str, today: date) -> None:
+        with self.view.rebuilt() as v:
+            self._results_into(v, ev, note, today)
 
-    def retranslate(self) -> None:
-        super().retranslate()
-        if self.evaluation is not None:
-            self.load(scenarios=False)  # what is typed in a scenario's rows stays as typed
-        self.scenarios.retranslate()
-        self.chart.update()
+    def _why_into(self, v: LinkedText, key: str, lines: list[str]) -> None:
+        if key in self.expanded:
+            for line in lines:
+                v.add(line, indent=36)
 
-    def load(self, scenarios: bool = True) -> None:
-        plan = self.doc.plan()  # the document's plan: evaluated once per edit, shared with the panel and printing
-        today = plan.today
-        self.plan = plan
-        self.evaluation = ev = plan.evaluation
-        self.answer = plan.answer  # on the planned date, else judged from today (as the CLI and the PDF say it)
-        self.view.setHtml(self.render(ev, "", today))
-        self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
-        if scenarios:
-            self.scenarios.load()
-        self._fill_tab(self.tabs.currentIndex())
-
-    def _fill_tab(self, index: int) -> None:
-        if self.evaluation is None:
-            return
-        if index == 1 and self.timeline is None:
-            self.timeline = self.plan.timeline
-            self.chart.set_timeline(self.timeline)
-            self._fill_table()
-        elif index == 2 and self.suggestions is None:
-            self.suggestions = self.plan.suggestions
-            self.sooner.setHtml(self._sooner_html())
-
-    def _fill_table(self) -> None:
-        """The chart's text alternative: every day a total changes, the totals, and what changed."""
-        tl, r = self.timeline, Renderer()
-        self.table.setHorizontalHeaderLabels([_("Date"), "(a)", "(b)", "(c)", _("What changed")])
-        self.table.setRowCount(len(tl.steps))
-        events = {e.on: e for e in tl.events}
-        for row, d in enumerate(tl.steps):
-            e = events.get(d)
-            what = "" if e is None else format_list([r.msg(m) for m in e.details], locale=r.lang)
-            if row == 0:
-                what = _("start of the timeline")
-            cells = [r.fmt(d), *(str(tl.totals[c][row]) for c in ("a", "b", "c")), what]
-            for col, text in enumerate(cells):
-                self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()  # the date and totals fit; "What changed" takes the rest and wraps
-        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
-
-    def _sooner_html(self) -> str:
-        r = Renderer()
-        if not self.suggestions:
-            return "<p>" + escape(r.msg(self.suggestions.none_reason)) + "</p>"
-        h = ["<p>" + escape(_("What would make permanent residence sooner (best first):")) + "</p><ol>"]
-        try_it = escape(_("Try it as a scenario"))
-        for i, s in enumerate(self.suggestions):
-            link = "" if s.change is None and s.kind not in ("apply_earlier", "apply_later", "apply_before") else \
-                f' <a href="try:{i}">{try_it}</a>'
-            lead = _("Your planned date is too early") if s.kind == "apply_later" else \
-                _("Apply before the route closes") if s.kind == "apply_before" else \
-                _("{days} day(s) sooner").format(days=s.gain_days)
-            h.append("<li><b>" + escape(lead) + "</b>: " +
-                     escape(r.msg(s.says)) + f"{link}</li>")
-        h.append("</ol><p><small>" + escape(_(
-            "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
-            "differ. Nothing here is changed in your project.")) + "</small></p>")
-        return "".join(h)
-
-    def change(self, item: str) -> str:
-        label = _("change")
-        return f' <a href="page:{self.page_of_item[item]}">{escape(label)}</a>'
-
-    def why_link(self, key: str) -> str:
-        label = _("Hide why") if key in self.expanded else _("Why?")
-        return f' <a href="why:{key}">{escape(label)}</a>'
-
-    def why_list(self, key: str, lines: list[str]) -> str:
-        if key not in self.expanded or not lines:
-            return ""
-        return "<ul>" + "".join(f"<li><small>{escape(x)}</small></li>" for x in lines) + "</ul>"
-
-    def fact_link(self, f) -> str:
-        page = self.page_of_item.get(f.item)
-        text = escape(f.text)
-        if page is None:
-            return text
-        if f.field:
-            return f'<a href="field:{page}:{escape(f.field)}">{text}</a>'
-        return f'<a href="page:{page}">{text}</a>'
-
-    def route_item(self, rw) -> str:
+    def _route_into(self, v: LinkedText, rw) -> None:
         line = escape(_("{route}: {state}")).format(route=f"<b>{escape(rw.name)}</b>", state=escape(rw.says))
-        h = [f"<li>{line}{self.why_link(rw.route)}"]
-        inner = [f"<li>{self.fact_link(f)}</li>" for f in rw.facts]
-        inner += [f"<li>! {escape(x)}</li>" for x in rw.warnings]
-        if inner:
-            h.append("<ul>" + "".join(inner) + "</ul>")
-        h.append(self.why_list(rw.route, rw.why))
-        h.append("</li>")
-        return "".join(h)
+        v.add(line, [self.why_button(rw.route, rw.name)], indent=8, rich=True)
+        for f in rw.facts:
+            v.add("→", [self.fact_button(f)], indent=28)
+        for x in rw.warnings:
+            v.add(f"! {x}", indent=28)
+        self._why_into(v, rw.route, rw.why)
 
-    def render(self, ev: Evaluation, note: str, today: date) -> str:
+    def _results_into(self, v: LinkedText, ev: Evaluation, note: str, today: date) -> None:
         """The answer first (the headline, then each route's state), then the points; rule ids, sources and
         confidence only inside the "Why?" explanations."""
         from hsp_wizard.domain.answer import answer
         from hsp_wizard.wording import words
         r = Renderer()
-        p = self.doc.project
-        a = self.answer if self.answer is not None else answer(p, ev, today)
+        a = self.the_answer if self.the_answer is not None else answer(self.doc.project, ev, today)
         w = words(r, a, why=bool(self.expanded))  # the explanations are worded only once one is opened
-        h = [f'<p style="font-size:large"><b>{escape(w.headline)}</b>'
-             f'{self.why_link("headline") if a.best is not None else ""}</p>']
-        h.append(self.why_list("headline", w.why))
-        if w.facts:
-            h.append("<ul>" + "".join(f"<li>{self.fact_link(f)}</li>" for f in w.facts) + "</ul>")
+        v.add(w.headline, [self.why_button("headline", w.headline)] if a.best is not None else [], heading=1)
+        self._why_into(v, "headline", w.why)
+        for f in w.facts:
+            v.add("→", [self.fact_button(f)], indent=8)
         if w.kind == "empty":
-            return "".join(h)
+            return
         if w.stay:
-            h.append(f"<p>{escape(w.stay)}</p>")
-        routes = _("Routes to permanent residence")
-        h.append(f"<h3>{escape(routes)}</h3><ul>")
-        pr = [rw for rw in w.routes if rw.route != "hsp2"]
-        hsp2 = [rw for rw in w.routes if rw.route == "hsp2"]
-        h.extend(self.route_item(rw) for rw in pr)
-        h.append("</ul>")
+            v.add(w.stay)
+        v.add(_("Routes to permanent residence"), heading=1)
+        for rw in w.routes:
+            if rw.route != "hsp2":
+                self._route_into(v, rw)
         if w.others:
-            h.append(f"<p>{escape(w.others)}{self.change('requirements')}</p>")
-        if hsp2:
-            h.append(f"<p>{escape(w.also)}</p><ul>" + "".join(self.route_item(rw) for rw in hsp2) + "</ul>")
+            v.add(w.others, [self.change("requirements", w.others)], indent=8)
+        for rw in w.routes:
+            if rw.route == "hsp2":
+                v.add(w.also, heading=2)
+                self._route_into(v, rw)
         if w.warnings or w.notes:
-            check = _("Check before you apply")
-            h.append(f"<h4>{escape(check)}</h4><ul>")
-            h.extend(f"<li>! {escape(x)}</li>" for x in (*w.warnings, *w.notes))
-            h.append("</ul>")
+            v.add(_("Check before you apply"), heading=2)
+            for x in (*w.warnings, *w.notes):
+                v.add(f"! {x}", indent=8)
         if ev.points is None:
             choose = _("Choose a category to see points.")
-            h.append(f"<p>{escape(choose)}{self.change('category')}</p>")
+            v.add(choose, [self.change("category", choose)])
         else:
             now = self.plan.points(today)  # memoised with the plan's other points
-            h.append("<p>" + escape(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
-                     + self.why_link("points") + "</p>")
+            what = _("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total)
+            v.add(what, [self.why_button("points", what)])
             explain = "points" in self.expanded
             first = _("On the planned date") if a.planned else \
                 _("On the date given") if self.plan is not None and self.plan.why_on == "given" else \
                 _("On the earliest date found") if ev.on != today else _("Today")
             for label, pr in ((first, ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
-                h.append(f"<h4>{escape(label)} ({escape(r.fmt(pr.on))}): {pr.total}</h4><table>")
-                for ln in pr.lines:
-                    why = ""
-                    if explain:
-                        why = "<br><small>" + escape(_why_points(r, ln)) + "</small>"
-                    h.append(f"<tr><td align=right>{ln.points}</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}{why}</td><td>{self.change(ln.item)}</td></tr>")
-                for ln in pr.withheld:
-                    h.append(f"<tr><td align=right>–</td><td>{escape(_label(r, ln.rule_id))}</td>"
-                             f"<td>{escape(r.msg(ln.why))}</td><td>{self.change(ln.item)}</td></tr>")
-                h.append("</table>")
-        return "".join(h)
+                v.add(f"{label} ({r.fmt(pr.on)}): {pr.total}", heading=2)
+                rows = [[str(ln.points), _label(r, ln.rule_id), r.msg(ln.why)] +
+                        ([_why_points(r, ln)] if explain else []) for ln in pr.lines]
+                rows += [["–", _label(r, ln.rule_id), r.msg(ln.why)] + ([""] if explain else [])
+                         for ln in pr.withheld]
+                items = dict.fromkeys(ln.item for ln in (*pr.lines, *pr.withheld))  # in order, once each
+                pages = dict.fromkeys(self.page_of_item[i] for i in items)
+                links = [self.change(next(i for i in items if self.page_of_item[i] == pid), label,
+                                     self._page_link_text(pid)) for pid in pages]
+                v.add_grid(rows, small=3 if explain else None, indent=8)
+                if links:
+                    v.add("<small>" + escape(_("Change the facts behind these points:")) + "</small>", links,
+                          indent=8, below=True, rich=True)
+        v.add(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why)))
+
+    def _page_link_text(self, page_id: int) -> str:
+        wizard = self.wizard()
+        page = wizard.page(page_id) if wizard is not None else None
+        return _("Change: {page}").format(page=plain(page.title()) if page is not None else "")
+
+
+def _label(r: Renderer, rule_id: str) -> str:
+    """A point row's name; in English with the official Japanese name beside it."""
+    term = r.official_term(rule_id)
+    return f"{r.rule_label(rule_id)}（{term}）" if term else r.rule_label(rule_id)
+
+
+def _item_of(rule_id: str) -> str:
+    """Which page answers the facts a condition is about: as the routes declare it, else by the rule's family."""
+    page = current_registry().page_of_rule(rule_id)
+    if page is not None:
+        return page
+    if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
+                           "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
+        return "residence"
+    if rule_id.startswith(("obligations", "guarantor", "conduct", "pr.spouse")):
+        return "requirements"
+    if rule_id.startswith(("jskip", "gate.salary", "livelihood")):
+        return "salary"
+    return "category"
 
 
 def _why_points(r: Renderer, ln) -> str:
@@ -309,9 +368,3 @@ def _why_points(r: Renderer, ln) -> str:
     titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in ln.sources)
     return _("Sources: {sources}. How sure: {sure}. (rule {id})").format(
         sources=titles, sure=_(SURENESS.get(ln.confidence, ln.confidence)), id=ln.rule_id)
-
-
-def _label(r: Renderer, rule_id: str) -> str:
-    """A point row's name; in English with the official Japanese name beside it."""
-    term = r.official_term(rule_id)
-    return f"{r.rule_label(rule_id)}（{term}）" if term else r.rule_label(rule_id)

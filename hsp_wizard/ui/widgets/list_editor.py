@@ -9,14 +9,16 @@ from typing import Callable
 from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QPushButton,
-                               QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QPushButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from hsp_wizard.domain.explain import Msg, Term
-from hsp_wizard.domain.project import error_reason
+from hsp_wizard.domain.project import error_reason, max_length
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
 from hsp_wizard.presentation import Renderer
+from hsp_wizard.ui.accessibility import plain, set_description, set_name
 from hsp_wizard.ui.widgets.fields import ErrorLabel
 
 INVALID = QBrush(QColor("#fde7ea"))
@@ -43,6 +45,34 @@ class Column:
         return label() if callable(label) else _(label)
 
 
+def name_editor(editor: QWidget, column: Column, index) -> QWidget:
+    """A cell's editor (F2) named by its column and row, and described by the row's error if it has one. On
+    Linux Qt names a combo box by its current value whatever its accessible name: there the column and row go
+    in the description, before the error."""
+    where = _("{column}, row {row}").format(column=plain(_(column.header)), row=index.row() + 1)
+    error = index.data(Qt.ItemDataRole.AccessibleDescriptionRole) or ""
+    editor.setAccessibleName(where)
+    editor.setAccessibleDescription("\n".join(filter(None, (where, error))) if isinstance(editor, QComboBox)
+                                    else error)
+    return editor
+
+
+class NamedDelegate(QStyledItemDelegate):
+    """The default editor of a typed cell, named for screen readers; a text cell's capped at the longest text the
+    model holds in that field (`limit`)."""
+
+    def __init__(self, column: Column, parent=None, limit: int | None = None):
+        super().__init__(parent)
+        self.column = column
+        self.limit = limit
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        editor = super().createEditor(parent, option, index)
+        if self.limit and isinstance(editor, QLineEdit):
+            editor.setMaxLength(self.limit)
+        return name_editor(editor, self.column, index)
+
+
 class ChoiceDelegate(QStyledItemDelegate):
     """A combo box as the cell's editor: arrows move between cells, F2 or typing opens the choices."""
 
@@ -51,8 +81,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         self.column = column
 
     def createEditor(self, parent, option, index):  # noqa: N802
-        box = QComboBox(parent)
-        box.setAccessibleName(_(self.column.header))
+        box = name_editor(QComboBox(parent), self.column, index)
         for value, _label in self.column.choices:
             box.addItem(self.column.label_of(value), value)
         return box
@@ -71,10 +100,12 @@ class ListEditor(QWidget):
     edited = Signal()
 
     def __init__(self, title: str, columns: list[Column], factory: type[BaseModel],
-                 extra: Callable[[BaseModel], str] | None = None, parent=None):
-        """`title` is a message id, like the columns' headers."""
+                 extra: Callable[[BaseModel], str] | None = None, parent=None, limit: int | None = None):
+        """`title` is a message id, like the columns' headers; `limit` the most rows the project's list holds
+        (the model's own number): at it, Add is disabled and a note says why."""
         super().__init__(parent)
         self.title = title
+        self.limit = limit
         self.columns = columns
         self.factory = factory
         self.extra_check = extra
@@ -91,14 +122,17 @@ class ListEditor(QWidget):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside it, F2 edits
         self._delegates = []
         for col, c in enumerate(columns):
-            if c.kind == "choice":
-                d = ChoiceDelegate(c, self.table)
+            if c.kind != "bool":
+                limit = max_length(factory, c.key) if c.kind == "text" and c.key in factory.model_fields else None
+                d = ChoiceDelegate(c, self.table) if c.kind == "choice" else NamedDelegate(c, self.table, limit)
                 self._delegates.append(d)
                 self.table.setItemDelegateForColumn(col, d)
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._changed)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        self.full_note = QLabel(self)  # at the limit: why Add is disabled
+        self.full_note.hide()
         self.retranslate()
         self.add_button.clicked.connect(self.add_row)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -106,6 +140,7 @@ class ListEditor(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.full_note)
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -128,11 +163,12 @@ class ListEditor(QWidget):
             if c.kind not in ("text", "choice"):  # fit the header, but never crowd out the text columns
                 room = self.table.fontMetrics().horizontalAdvance(SAMPLE.get(c.kind, "")) + 16
                 header.resizeSection(col, max(room, min(header.sectionSizeHint(col), MAX_TYPED_WIDTH)))
-        self.table.setAccessibleName(title)
+        set_name(self.table, title)
         self.add_button.setText(_("&Add row"))
-        self.add_button.setAccessibleName(_("Add a row to {title}").format(title=title))
+        set_name(self.add_button, _("Add a row to {title}").format(title=title))
         self.remove_button.setText(_("&Remove row"))
-        self.remove_button.setAccessibleName(_("Remove the selected row from {title}").format(title=title))
+        set_name(self.remove_button, _("Remove the selected row from {title}").format(title=title))
+        self._update_add()
         loading, self._loading = self._loading, True
         for row in range(self.table.rowCount()):
             for col, c in enumerate(self.columns):
@@ -142,11 +178,30 @@ class ListEditor(QWidget):
                 if c.kind == "choice":
                     item.setText(c.label_of(item.data(Qt.ItemDataRole.UserRole)))
                 elif c.kind == "bool":
-                    item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
+                    item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(_(c.header)))
+                else:
+                    self._name_blank(item)
         self._loading = loading
 
     # ---------------------------------------------------------------- rows <-> models
+    @property
+    def full(self) -> bool:
+        return self.limit is not None and self.table.rowCount() >= self.limit
+
+    def _update_add(self) -> None:
+        """Add is disabled when the list holds as many rows as the project can; a note says so."""
+        full = self.full
+        self.add_button.setEnabled(not full)
+        note = _("This list holds at most {limit} rows.").format(limit=self.limit) if full else ""
+        self.full_note.setText(note)
+        self.full_note.setVisible(full)
+        self.add_button.setToolTip(note)
+
     def add_row(self, values: dict | None = None) -> int:
+        """Append a row (empty, or with `values`); -1 when the list is full (nothing is added)."""
+        if self.full:
+            self._update_add()
+            return -1
         self._loading = True
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -163,13 +218,16 @@ class ListEditor(QWidget):
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
                               Qt.ItemFlag.ItemIsSelectable)
                 item.setCheckState(Qt.CheckState.Checked if v else Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, _(c.header))
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(_(c.header)))
                 self.table.setItem(row, col, item)
             else:
                 text = ("" if v is None else v.isoformat() if c.kind == "date" else
                         format_yen_input(v) if c.kind == "yen" else str(v))
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                self._name_blank(item)
+                self.table.setItem(row, col, item)
         self._loading = False
+        self._update_add()
         if not values:
             self.table.setCurrentCell(row, 0)
             self._changed()
@@ -180,6 +238,7 @@ class ListEditor(QWidget):
                       ({self.table.currentRow()} if self.table.currentRow() >= 0 else set()), reverse=True)
         for r in rows:
             self.table.removeRow(r)
+        self._update_add()
         if rows:
             self._changed()
 
@@ -187,6 +246,7 @@ class ListEditor(QWidget):
         self._loading = True
         self.table.setRowCount(0)
         self._loading = False
+        self._update_add()
         for m in models:
             self.add_row(m.model_dump())
         self.error.show_error("")
@@ -247,23 +307,33 @@ class ListEditor(QWidget):
         return _("{column}: {reason}").format(column=plain(header), reason=reason) if header else reason
 
     def _mark(self, bad: dict[int, str]) -> None:
-        self._loading = True
+        """Invalid rows tinted, each of their cells described (tooltip and screen reader) by the row's error,
+        and the table described by all of them."""
+        loading, self._loading = self._loading, True
         for row in range(self.table.rowCount()):
+            said = _("Row {row}: {reason}").format(row=row + 1, reason=bad[row]) if row in bad else ""
             for col in range(self.table.columnCount()):
                 item = self.table.item(row, col)
                 if item is not None:
                     item.setBackground(INVALID if row in bad else QBrush())
                     item.setToolTip(bad.get(row, ""))
-        self._loading = False
+                    item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, said)
+        self._loading = loading
+        set_description(self.table, "\n".join(_("Row {row}: {reason}").format(row=r + 1, reason=reason)
+                                               for r, reason in sorted(bad.items())))
 
-    def _changed(self, *_args) -> None:
-        if not self._loading:
-            self.edited.emit()
+    def _name_blank(self, item: QTableWidgetItem) -> None:
+        """An empty typed cell is read as "blank" (a screen reader finds no name otherwise)."""
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, None if item.text() else _("blank"))
 
-
-def plain(label: str) -> str:
-    """A label without its mnemonic marker, for accessible names and messages."""
-    return label.replace("&&", "\0").replace("&", "").replace("\0", "&")
+    def _changed(self, item: QTableWidgetItem | None = None) -> None:
+        if self._loading:
+            return
+        if item is not None and self.columns[item.column()].kind not in ("bool", "choice"):
+            self._loading = True
+            self._name_blank(item)
+            self._loading = False
+        self.edited.emit()
 
 
 def _msg(template: str, **params) -> Msg:

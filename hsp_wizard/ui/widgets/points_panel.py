@@ -15,6 +15,7 @@ from hsp_wizard.domain.registry import marks
 from hsp_wizard.i18n import _
 from hsp_wizard.presentation import Renderer
 from hsp_wizard.rules import load_rules
+from hsp_wizard.ui.accessibility import LiveText
 from hsp_wizard.ui.document import ProjectDocument
 
 GOOD, FAIR, LOW = "#1b5e20", "#8a6d00", "#b00020"
@@ -43,6 +44,7 @@ class PointsPanel(QFrame):
         f.setPointSize(f.pointSize() + 10)
         f.setBold(True)
         self.total.setFont(f)
+        self.live_total = LiveText(self.total)  # named with its date and category; a change is announced
         self.checkpoints = QLabel(self)
         self.checkpoints.setWordWrap(True)
         self.lines = QListWidget(self)
@@ -70,7 +72,6 @@ class PointsPanel(QFrame):
         super().changeEvent(event)
 
     def retranslate(self) -> None:
-        self.total.setAccessibleName(_("Points total"))
         self.lines.setAccessibleName(_("Point lines"))
         selected = self.lines.currentRow()
         self.refresh(search=False)
@@ -106,6 +107,7 @@ class PointsPanel(QFrame):
             self.heading.setText(_("Choose a category to see your points."))
             self.total.setText("–")
             self.total.setStyleSheet("")
+            self.live_total.show(_("Choose a category to see your points."), None)
             self.checkpoints.clear()
             self.results = {}
             return
@@ -122,6 +124,8 @@ class PointsPanel(QFrame):
         self.heading.setText(heading.format(category=p.category.value, date=r.fmt(on)))
         self.total.setText(_("{total} points").format(total=now.total))
         self.total.setStyleSheet(f"color: {colour_for(now.total)};")
+        self.live_total.show(_("Points on {date}: {total}, category ({category})").format(
+            date=r.fmt(on), total=now.total, category=p.category.value), (p.category, now.total))
         self.checkpoints.setText(
             _("1 year before ({d1}): {t1}\n3 years before ({d3}): {t3}").format(
                 d1=r.fmt(one.on), t1=one.total, d3=r.fmt(three.on), t3=three.total))

@@ -4,17 +4,19 @@ the project (saved in its file); the comparison is `hsp_wizard.domain.scenarios.
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QInputDialog, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QLineEdit, QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
-from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange
+from hsp_wizard.domain.project import MAX_SCENARIO_NAME, MAX_SCENARIOS, Scenario, ScenarioChange, max_length
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
+from hsp_wizard.ui.accessibility import set_name
 from hsp_wizard.ui.texts import Texts
 from hsp_wizard.ui.widgets.fields import DateField
 from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
@@ -53,7 +55,7 @@ class ScenariosPanel(QWidget):
         self.delete_button = QPushButton(self)
         for button, label in ((self.new_button, N_("New scenari&o…")), (self.copy_button, N_("D&uplicate…")),
                               (self.rename_button, N_("Rena&me…")), (self.delete_button, N_("De&lete"))):
-            self.texts.bind(button.setText, label)
+            self.texts.bind_named(button, label)
         self.new_button.clicked.connect(self.new_scenario)
         self.copy_button.clicked.connect(self.duplicate_scenario)
         self.rename_button.clicked.connect(self.rename_scenario)
@@ -62,7 +64,7 @@ class ScenariosPanel(QWidget):
 
         top = QHBoxLayout()
         choose = QLabel(self)
-        self.texts.bind(choose.setText, N_("&Scenario:"))
+        self.texts.bind_named(choose, N_("&Scenario:"))
         choose.setBuddy(self.chooser)
         top.addWidget(choose)
         top.addWidget(self.chooser, 1)
@@ -74,8 +76,9 @@ class ScenariosPanel(QWidget):
         self.texts.call(self._planned_hint)
         form = QFormLayout()
         planned_label = QLabel(self)
-        self.texts.bind(planned_label.setText, N_("A&pplication date in this scenario:"))
+        self.texts.bind_named(planned_label, N_("A&pplication date in this scenario:"))
         planned_label.setBuddy(self.planned)
+        self.texts.call(lambda: set_name(self.planned, planned_label.accessibleName()))  # without "(P)"
         form.addRow(planned_label, self.planned)
         form.addRow("", self.planned.error)
 
@@ -84,12 +87,12 @@ class ScenariosPanel(QWidget):
             Column("start", N_("Date"), "date", required=True),
             Column("end", N_("Back in Japan"), "date"),
             Column("amount_yen", N_("Annual salary (¥)"), "yen"),
-        ], ScenarioChange, parent=self)
+        ], ScenarioChange, parent=self, limit=max_length(Scenario, "changes"))
         self.changes.edited.connect(self._edited)
         self.changes.table.setMinimumHeight(90)
         self.changes.table.setMaximumHeight(150)  # the comparison below gets the room
         changes_label = QLabel(self)
-        self.texts.bind(changes_label.setText, N_("&Changes in this scenario"))
+        self.texts.bind_named(changes_label, N_("&Changes in this scenario"))
         changes_label.setBuddy(self.changes.table)
         changes_hint = QLabel(self)
         changes_hint.setWordWrap(True)
@@ -105,7 +108,7 @@ class ScenariosPanel(QWidget):
         self.table.verticalHeader().setHighlightSections(False)  # bold there would read as "a checkpoint"
         self.texts.bind(self.table.setAccessibleName, N_("Scenarios side by side"))
         compare_label = QLabel(self)
-        self.texts.bind(compare_label.setText, N_("Side by si&de (bold: that column's checkpoints, 3 years and 1 "
+        self.texts.bind_named(compare_label, N_("Side by si&de (bold: that column's checkpoints, 3 years and 1 "
                                                   "year before its application date and the date itself; the "
                                                   "earliest date of all is marked ★):"))
         compare_label.setWordWrap(True)
@@ -129,6 +132,18 @@ class ScenariosPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(RECOMPUTE_MS)
         self.timer.timeout.connect(self.refresh)
+        # the comparison runs in a worker thread; its results come back through these queued signals
+        self._generation = 0
+        self._worker: threading.Thread | None = None
+        self._compared = None  # the project the comparison shown is of
+        self._job = _Job(self)
+        self._job.progress.connect(self._on_progress)
+        self._job.finished.connect(self._on_finished)
+        self.progress = QProgressBar(self)
+        self.progress.setTextVisible(True)
+        self.texts.bind(self.progress.setAccessibleName, N_("Progress of the comparison"))
+        self.progress.hide()
+        lay.insertWidget(lay.indexOf(self.table), self.progress)
 
     # ------------------------------------------------------------------ the project's scenarios
     @property
@@ -284,12 +299,91 @@ class ScenariosPanel(QWidget):
         if self._stale:
             self.refresh()
 
+    def current(self, today: date):
+        """The comparison shown, if it is of the project as it is now and from `today` (else None): the
+        checklist reuses it instead of comparing a large project's scenarios again."""
+        if self.busy or self.comparison is None or self.comparison.today != today or \
+                self._compared != self.doc.project:
+            return None
+        return self.comparison
+
+    @property
+    def busy(self) -> bool:
+        """A comparison is due or being computed (the table shows the previous one until it is done)."""
+        return self.timer.isActive() or self._worker is not None
+
     def refresh(self) -> None:
-        from hsp_wizard.domain.scenarios import CompareCache, compare
+        """Compare the project as it is now, off the UI thread (a large project's scenarios take seconds). A
+        newer request supersedes a running one: that stops before its next column, and its result, if it
+        finished anyway, is dropped, as it is no longer the project's."""
+        from hsp_wizard.domain.scenarios import CompareCache
         self.timer.stop()
+        self._generation += 1
+        if not self.isVisible():  # only what is shown is compared: done when the tab is shown again
+            self._stale = True
+            return
         self.cache = self.cache or CompareCache()
-        self.comparison = compare(self.doc.project, self.today(), cache=self.cache)
         self._stale = False
+        if self._worker is None:
+            self._start()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """Leaving the tab stops a running comparison before its next column (the columns done stay in the
+        cache: showing the tab again goes on from there)."""
+        super().hideEvent(event)
+        if self.busy:
+            self.timer.stop()
+            self._generation += 1
+            self._stale = True
+
+    def _start(self) -> None:
+        from hsp_wizard.domain.scenarios import compare
+        generation = self._generation
+        project = self.doc.project.model_copy()  # the fields as they are now (edits replace them, never mutate)
+        today, cache, job = self.today(), self.cache, self._job
+
+        def stop_if_superseded(done: int, total: int) -> None:
+            if generation != self._generation:
+                raise _Superseded()
+            job.progress.emit(generation, done, total)
+
+        def work() -> None:
+            try:
+                result = compare(project, today, cache=cache, progress=stop_if_superseded), project
+            except _Superseded:
+                result = None
+            except Exception as exc:  # noqa: BLE001 - shown in the window, never lost in a thread
+                result = exc
+            job.finished.emit(generation, result)
+
+        self._worker = threading.Thread(target=work, name="compare-scenarios", daemon=True)
+        self._show_progress(0, len(project.scenarios) + 1)
+        self._worker.start()
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self._show_progress(done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat(_("Comparing the scenarios: {done} of {total}").format(done=done, total=total))
+        self.progress.show()
+
+    def _on_finished(self, generation: int, result) -> None:
+        self._worker = None
+        if generation != self._generation:
+            if self.isVisible() and not self._stale:
+                self._start()  # the project changed meanwhile: compare it as it is now
+            else:
+                self.progress.hide()
+            return
+        self.progress.hide()
+        if isinstance(result, Exception):
+            raise result  # the window's error handler says so (and logs the traceback, no values)
+        if result is None:
+            return
+        self.comparison, self._compared = result
         self._fill()
         self.compared.emit()
 
@@ -367,6 +461,17 @@ class ScenariosPanel(QWidget):
         """The scenario being edited is the selected column of the comparison."""
         if self.comparison is not None and 0 <= self.selected() < self.table.columnCount() - 1:
             self.table.selectColumn(self.selected() + 1)
+
+
+class _Superseded(Exception):
+    """A comparison stopped because the project changed while it ran."""
+
+
+class _Job(QObject):
+    """Signals from the comparison's worker thread, delivered on the UI thread (queued)."""
+
+    progress = Signal(int, int, int)   # generation, sides done, sides in all
+    finished = Signal(int, object)     # generation, (Comparison, project) | None (stopped) | Exception
 
 
 def ask_scenario_name(parent, title: str, label: str, text: str) -> str | None:

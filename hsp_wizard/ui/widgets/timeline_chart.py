@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -40,10 +40,21 @@ class TimelineChart(QWidget):
         self.setMinimumHeight(300)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange and self.timeline and self.timeline.steps and \
+                self.selected is not None:
+            self.setAccessibleDescription(self.describe(self.selected))  # the day's breakdown, in the new language
+        super().changeEvent(event)
+
     def set_timeline(self, tl: Timeline | None) -> None:
+        """Show `tl`, keeping the selected day when it is still on it (a language switch recomputes the
+        timeline: the screen-reader user stays on the day they were reading, described in the new language)."""
+        keep = self.selected if tl is not None and tl.steps and self.selected is not None and \
+            tl.start <= self.selected <= tl.end else None
         self.timeline = tl
-        self.selected = None
+        self.selected = keep
         self.marks = marks(load_rules(), tl.today) if tl is not None else ()  # from the rule data (70, 80)
+        self.setAccessibleDescription(self.describe(keep) if keep is not None else "")
         self.update()
 
     # ---------------------------------------------------------------- geometry
