@@ -10,7 +10,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,11 +38,11 @@ def main() -> int:
             w.grab().save(str(out / f"09-answer-{name}.png"))
             if name == EXAMPLES[0]:
                 page = w.wizard.currentPage()
-                page.view.anchorClicked.emit(QUrl("why:hsp70"))
+                page.toggle_why("hsp70")
                 for _ in range(5):
                     app.processEvents()
                 w.grab().save(str(out / f"09-answer-{name}-why.png"))
-                page.view.anchorClicked.emit(QUrl("why:hsp70"))
+                page.toggle_why("hsp70")
         page = w.wizard.currentPage()  # the closing example's suggestions say "apply by" first
         w.open_path(str(ROOT / "examples" / f"{EXAMPLES[0]}.hspw"), ask=False)
         while w.wizard.currentId() < PageId.RESULTS:

@@ -286,7 +286,9 @@ class ResultsPage(BasePage):
         r = Renderer()
         a = self.the_answer if self.the_answer is not None else answer(self.doc.project, ev, today)
         w = words(r, a, why=bool(self.expanded))  # the explanations are worded only once one is opened
-        v.add(w.headline, [self.why_button("headline", w.headline)] if a.best is not None else [], heading=1)
+        # the headline itself is the label above the tabs (one sentence, said once): here, its "Why?"
+        if a.best is not None:
+            v.add("", [self.why_button("headline", w.headline)])
         self._why_into(v, "headline", w.why)
         for f in w.facts:
             v.add("→", [self.fact_button(f)], indent=8)
