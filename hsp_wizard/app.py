@@ -9,6 +9,8 @@ CLI_COMMANDS = {"evaluate", "checklist", "schema"}
 
 
 def main(argv: list[str] | None = None) -> int:
+    import multiprocessing
+    multiprocessing.freeze_support()  # a frozen app's worker process (the scenario comparison) starts here
     argv = list(sys.argv[1:] if argv is None else argv)
     if sys.stdout is None:  # a windowed build on Windows has no console: printing must not fail
         import os

@@ -75,6 +75,22 @@ def _check_encryption() -> str:
     return "encryption: AES-256-GCM with Argon2id round trip"
 
 
+def _check_worker(state: dict) -> str:
+    """The scenario comparison's worker process starts (a frozen app starts it through itself) and finds what the
+    engine finds here."""
+    from hsp_wizard.domain.scenarios import side_found
+    from hsp_wizard.ui import compare_worker
+    project, today = state["project"], date(2026, 10, 1)
+    try:
+        there = compare_worker.submit(side_found, project, today).result(timeout=120)
+        pid = compare_worker.submit(os.getpid).result(timeout=120)
+    finally:
+        compare_worker.shutdown()
+    if there != side_found(project, today) or pid == os.getpid():
+        raise AssertionError("the worker process found something else than the engine here")
+    return f"worker process: {EXAMPLE}'s first openings found in process {pid}"
+
+
 def _check_qt() -> str:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
@@ -109,7 +125,7 @@ def main() -> int:
         checks = [("catalogs", _check_catalogs), ("rules", _check_rules),
                   ("evaluation", lambda: _check_evaluation(state)),
                   ("pdf", lambda: _check_pdf(state, Path(tmp))), ("encryption", _check_encryption),
-                  ("qt", _check_qt)]
+                  ("worker", lambda: _check_worker(state)), ("qt", _check_qt)]
         for name, check in checks:
             started = time.perf_counter()
             try:

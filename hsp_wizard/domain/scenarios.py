@@ -117,20 +117,47 @@ class CompareCache:
         self._found[key] = value
 
 
+def sides(project: Project) -> list[tuple[str | None, Project]]:
+    """The project as entered (name None), then each scenario applied to it: the columns `compare` shows."""
+    return [(None, project.model_copy(update={"scenarios": []}))] + [(s.name, apply(project, s)) for s in
+                                                                     project.scenarios]
+
+
+def side_key(variant: Project, today: date, horizon_years: int = 10) -> tuple:
+    """The key of one side in a CompareCache: its facts, the day compared from and the horizon."""
+    return (today, horizon_years, variant.model_dump_json())
+
+
+def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
+    """What `compare` finds for one side (picklable both ways, for a worker process; a scenario's side is not
+    validated again: its changes may take a list past the file's limits): the first date each route opens, the
+    earliest route, and the points on today and on the side's own checkpoints (the days its column shows;
+    `compare` adds any other side's days)."""
+    opens = first_openings(variant, today, horizon_years=horizon_years, today=today)
+    known: dict[date, int] = {}
+    if variant.category is not None:
+        days = {today}
+        if variant.planned_application_date:
+            p = variant.planned_application_date
+            days |= {p} | {years_before(p, n) for n in checkpoint_years(load_rules(), today)}
+        engine = Engine(variant, None, today=today)
+        known = {d: engine.points(d, Category(variant.category)).total for d in days}
+    return opens, first_route(opens), known
+
+
 def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
             cache: CompareCache | None = None,
             progress: Callable[[int, int], None] | None = None) -> Comparison:
     """The project as entered, then each of its scenarios, evaluated from `today`. `progress(done, total)` is
     called before each side is evaluated (a caller running this off its UI thread shows it, and may raise from
     it to stop the work when the answer is no longer wanted)."""
-    sides = [(None, project.model_copy(update={"scenarios": []}))] + \
-        [(s.name, apply(project, s)) for s in project.scenarios]
+    columns_in = sides(project)
     cat = Category(project.category) if project.category else None
     found = []
-    for done, (name, variant) in enumerate(sides):
+    for done, (name, variant) in enumerate(columns_in):
         if progress is not None:
-            progress(done, len(sides))
-        key = (today, horizon_years, variant.model_dump_json())
+            progress(done, len(columns_in))
+        key = side_key(variant, today, horizon_years)
         hit = cache.get(key) if cache is not None else None
         if hit is None:
             opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today)
@@ -176,4 +203,4 @@ def _iso(d: date | None) -> str | None:
     return d.isoformat() if d else None
 
 
-__all__ = ["Column", "CompareCache", "Comparison", "apply", "compare"]
+__all__ = ["Column", "CompareCache", "Comparison", "apply", "compare", "side_found", "side_key", "sides"]

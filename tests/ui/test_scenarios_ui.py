@@ -225,3 +225,31 @@ def test_a_plan_that_is_too_early_is_said_first_and_can_be_tried_later(window, q
     settle(qtbot, page.scenarios)
     assert w.doc.project.scenarios[0].planned_application_date == date(2029, 4, 1)
     assert page.scenarios.comparison.columns[1].points[date(2029, 4, 1)] == 70  # 10 years of career that day
+
+
+def test_the_comparison_runs_in_a_worker_process_even_when_a_scenario_takes_a_full_list_past_its_limit(
+        window, qtbot, tmp_path):
+    """Issue 19: the comparison runs in another process, so the window's thread never waits for it. A raise in a
+    scenario adds a salary entry: on a project whose salary list is full (200 entries), that scenario's side holds
+    201, more than a file may. It is compared like any other side, and matches the engine's comparison."""
+    import os
+    from datetime import timedelta
+
+    from hsp_wizard.domain.project import MAX_ITEMS, SalaryEntry
+    from hsp_wizard.ui import compare_worker
+    p = engineer_at_65()
+    first = p.salary[0]
+    p = p.model_copy(update={"salary": [first.model_copy(update={"start": first.start + timedelta(days=i)})
+                                        for i in range(MAX_ITEMS)],
+                             "scenarios": [Scenario(name="Raise", changes=[
+                                 ScenarioChange(kind="raise", start=date(2027, 4, 1), amount_yen=9_000_000)])]})
+    assert isinstance(p.salary[0], SalaryEntry) and len(p.salary) == MAX_ITEMS
+    panel = open_scenarios(window, p, tmp_path / "full.hspw")
+    settle(qtbot, panel)
+    assert not window.told
+    today = panel.today()
+    expected = compare(window.doc.project, today)
+    assert [c.opens for c in panel.comparison.columns] == [c.opens for c in expected.columns]
+    assert [c.points for c in panel.comparison.columns] == [c.points for c in expected.columns]
+    worker = compare_worker.submit(os.getpid).result(timeout=30)
+    assert worker != os.getpid(), "the comparison's sides are searched in another process"

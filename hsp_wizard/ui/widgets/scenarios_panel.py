@@ -4,7 +4,7 @@ the project (saved in its file); the comparison is `hsp_wizard.domain.scenarios.
 
 from __future__ import annotations
 
-import threading
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -132,13 +132,13 @@ class ScenariosPanel(QWidget):
         self.timer.setSingleShot(True)
         self.timer.setInterval(RECOMPUTE_MS)
         self.timer.timeout.connect(self.refresh)
-        # the comparison runs in a worker thread; its results come back through these queued signals
+        # each side's openings are searched in a worker process (ui/compare_worker.py); they come back through
+        # this queued signal, are kept in the cache, and the comparison is put together once every side is known
         self._generation = 0
-        self._worker: threading.Thread | None = None
+        self._round: _Round | None = None  # the comparison being put together
         self._compared = None  # the project the comparison shown is of
         self._job = _Job(self)
-        self._job.progress.connect(self._on_progress)
-        self._job.finished.connect(self._on_finished)
+        self._job.side_done.connect(self._on_side_done)
         self.progress = QProgressBar(self)
         self.progress.setTextVisible(True)
         self.texts.bind(self.progress.setAccessibleName, N_("Progress of the comparison"))
@@ -310,82 +310,89 @@ class ScenariosPanel(QWidget):
     @property
     def busy(self) -> bool:
         """A comparison is due or being computed (the table shows the previous one until it is done)."""
-        return self.timer.isActive() or self._worker is not None
+        return self.timer.isActive() or self._round is not None
 
     def refresh(self) -> None:
-        """Compare the project as it is now, off the UI thread (a large project's scenarios take seconds). A
-        newer request supersedes a running one: that stops before its next column, and its result, if it
-        finished anyway, is dropped, as it is no longer the project's."""
+        """Compare the project as it is now, off the window's process (a large project's scenarios take
+        seconds). A newer request supersedes a running one: its sides not yet started are cancelled, and what
+        comes back from it only fills the cache."""
         from hsp_wizard.domain.scenarios import CompareCache
         self.timer.stop()
-        self._generation += 1
+        self._supersede()
         if not self.isVisible():  # only what is shown is compared: done when the tab is shown again
             self._stale = True
             return
         self.cache = self.cache or CompareCache()
         self._stale = False
-        if self._worker is None:
-            self._start()
+        self._start()
 
     def hideEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        """Leaving the tab stops a running comparison before its next column (the columns done stay in the
-        cache: showing the tab again goes on from there)."""
+        """Leaving the tab stops a running comparison (the sides found stay in the cache: showing the tab again
+        goes on from there)."""
         super().hideEvent(event)
         if self.busy:
             self.timer.stop()
-            self._generation += 1
+            self._supersede()
+            self.progress.hide()
             self._stale = True
 
+    def _supersede(self) -> None:
+        self._generation += 1
+        if self._round is not None:
+            for future in self._round.futures:
+                future.cancel()  # not started yet: never runs
+        self._round = None
+
     def _start(self) -> None:
-        from hsp_wizard.domain.scenarios import compare
-        generation = self._generation
+        from hsp_wizard.domain.scenarios import side_found, side_key, sides
+        from hsp_wizard.ui import compare_worker
         project = self.doc.project.model_copy()  # the fields as they are now (edits replace them, never mutate)
-        today, cache, job = self.today(), self.cache, self._job
+        today = self.today()
+        keys = {side_key(variant, today): variant for _name, variant in sides(project)}
+        missing = {key: variant for key, variant in keys.items() if self.cache.get(key) is None}
+        r = self._round = _Round(self._generation, project, today, len(keys), set(missing))
+        self._show_progress(r.total - len(r.missing), r.total)
+        if not missing:
+            self._finish()
+            return
+        for key, variant in missing.items():
+            future = compare_worker.submit(side_found, variant, today)
+            r.futures.append(future)
+            future.add_done_callback(lambda f, key=key, g=r.generation: self._job.side_done.emit(g, key, f))
 
-        def stop_if_superseded(done: int, total: int) -> None:
-            if generation != self._generation:
-                raise _Superseded()
-            job.progress.emit(generation, done, total)
+    def _on_side_done(self, generation: int, key: tuple, future) -> None:
+        if future.cancelled():
+            return
+        error = future.exception()
+        r = self._round
+        if error is None:
+            self.cache.put(key, future.result())  # a superseded round's side is still that side's answer
+        if r is None or generation != r.generation:
+            return
+        if error is not None:
+            self._round = None
+            self.progress.hide()
+            raise error  # the window's error handler says so (and logs the traceback, no values)
+        r.missing.discard(key)
+        self._show_progress(r.total - len(r.missing), r.total)
+        if not r.missing:
+            self._finish()
 
-        def work() -> None:
-            try:
-                result = compare(project, today, cache=cache, progress=stop_if_superseded), project
-            except _Superseded:
-                result = None
-            except Exception as exc:  # noqa: BLE001 - shown in the window, never lost in a thread
-                result = exc
-            job.finished.emit(generation, result)
-
-        self._worker = threading.Thread(target=work, name="compare-scenarios", daemon=True)
-        self._show_progress(0, len(project.scenarios) + 1)
-        self._worker.start()
-
-    def _on_progress(self, generation: int, done: int, total: int) -> None:
-        if generation == self._generation:
-            self._show_progress(done, total)
+    def _finish(self) -> None:
+        """Every side is in the cache: put the comparison together (the points of days no side computed are the
+        only work left here)."""
+        from hsp_wizard.domain.scenarios import compare
+        r, self._round = self._round, None
+        self.progress.hide()
+        self.comparison, self._compared = compare(r.project, r.today, cache=self.cache), r.project
+        self._fill()
+        self.compared.emit()
 
     def _show_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.setFormat(_("Comparing the scenarios: {done} of {total}").format(done=done, total=total))
         self.progress.show()
-
-    def _on_finished(self, generation: int, result) -> None:
-        self._worker = None
-        if generation != self._generation:
-            if self.isVisible() and not self._stale:
-                self._start()  # the project changed meanwhile: compare it as it is now
-            else:
-                self.progress.hide()
-            return
-        self.progress.hide()
-        if isinstance(result, Exception):
-            raise result  # the window's error handler says so (and logs the traceback, no values)
-        if result is None:
-            return
-        self.comparison, self._compared = result
-        self._fill()
-        self.compared.emit()
 
     def retranslate(self) -> None:
         """Bound texts, the row errors (in the new language; the project is not touched) and the table."""
@@ -463,15 +470,22 @@ class ScenariosPanel(QWidget):
             self.table.selectColumn(self.selected() + 1)
 
 
-class _Superseded(Exception):
-    """A comparison stopped because the project changed while it ran."""
+@dataclass
+class _Round:
+    """A comparison being put together: the project and day it is of, and the sides still to come."""
+
+    generation: int
+    project: object
+    today: date
+    total: int
+    missing: set
+    futures: list = field(default_factory=list)
 
 
 class _Job(QObject):
-    """Signals from the comparison's worker thread, delivered on the UI thread (queued)."""
+    """A side found in the worker process, delivered on the window's thread (queued)."""
 
-    progress = Signal(int, int, int)   # generation, sides done, sides in all
-    finished = Signal(int, object)     # generation, (Comparison, project) | None (stopped) | Exception
+    side_done = Signal(int, object, object)  # generation, the side's cache key, its Future
 
 
 def ask_scenario_name(parent, title: str, label: str, text: str) -> str | None:
