@@ -131,8 +131,8 @@ def side_key(variant: Project, today: date, horizon_years: int = 10) -> tuple:
 def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
     """What `compare` finds for one side (picklable both ways, for a worker process; a scenario's side is not
     validated again: its changes may take a list past the file's limits): the first date each route opens, the
-    earliest route, and the points on today and on the side's own checkpoints (the days its column shows;
-    `compare` adds any other side's days)."""
+    earliest route, the points on today and on the side's own checkpoints (the days its column shows;
+    `compare` adds any other side's days), and the routes closed again by its application date."""
     opens = first_openings(variant, today, horizon_years=horizon_years, today=today)
     known: dict[date, int] = {}
     if variant.category is not None:
@@ -142,7 +142,7 @@ def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
             days |= {p} | {years_before(p, n) for n in checkpoint_years(load_rules(), today)}
         engine = Engine(variant, None, today=today)
         known = {d: engine.points(d, Category(variant.category)).total for d in days}
-    return opens, first_route(opens), known
+    return opens, first_route(opens), known, _closed(variant, opens, today, None)
 
 
 def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
