@@ -93,6 +93,7 @@ class Planner:
         self._blocking = engine.blockers_only()
         self._base = self._base_dates()
         self._cand: dict[tuple, list[date]] = {}
+        self._shifts: dict[int, set[date]] = {}
 
     def _base_dates(self) -> set[date]:
         p, rules = self.e.p, self.e.rules
@@ -146,14 +147,18 @@ class Planner:
 
     def _candidates(self, start: date, end: date, shifts: tuple[int, ...]) -> list[date]:
         out = {start}
-        for b in self._base:
-            if start <= b <= end:
-                out.add(b)
-            for n in shifts:
-                for d in (anniversary(b, n), earliest_on_or_after_years_before(b, n)):
-                    if start <= d <= end:
-                        out.add(d)
+        for group in (self._base, *(self._shifted(n) for n in shifts)):
+            out.update(d for d in group if start <= d <= end)
         return sorted(out)
+
+    def _shifted(self, n: int) -> set[date]:
+        """Every base date moved `n` years on, and the first day `n` years after which it lies (shared by every
+        route and window that shifts by `n`)."""
+        found = self._shifts.get(n)
+        if found is None:
+            found = self._shifts[n] = ({anniversary(b, n) for b in self._base}
+                                       | {earliest_on_or_after_years_before(b, n) for b in self._base})
+        return found
 
     def route_days(self, name: str, start: date, end: date) -> list[date]:
         """The candidate days of one route: its own year offsets (from the rule data) applied to every event."""
@@ -171,7 +176,10 @@ class Planner:
             return []
         out: list[Window] = []
         opened: date | None = None
+        closed = self.e.registry[name].closed  # while looking for an opening, a day it rules out needs no check
         for d in self.route_days(name, start, end):
+            if opened is None and closed is not None and closed(self._blocking, d):
+                continue
             r = self.check(name, d, blocking_only=blocking_only)
             if r.open and opened is None:
                 opened = d
@@ -268,22 +276,25 @@ def best_route(ev: Evaluation, registry: Registry | None = None) -> str:
 
 
 def first_openings(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-                   today: date | None = None) -> dict[str, date | None]:
+                   today: date | None = None, engine: Engine | None = None) -> dict[str, date | None]:
     """The day each route (and "hsp2") first opens on or after `start` within the horizon: the `opens` of
-    `evaluate`'s openings, without the rest (no closing date, no binding conditions)."""
-    engine = Engine(project, rules, today=today or start)
+    `evaluate`'s openings, without the rest (no closing date, no binding conditions). `engine`: one made for this
+    project and `today` already (its scores are then shared with the caller)."""
+    engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
     return {name: planner.first_open(name, start, end) for name in engine.registry.all}
 
 
 def earliest_opening(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-                     today: date | None = None, before: date | None = None) -> tuple[str, date] | None:
+                     today: date | None = None, before: date | None = None,
+                     engine: Engine | None = None) -> tuple[str, date] | None:
     """The route that opens first on or after `start` within the horizon (on the same day, the one first in the
     preference order) and its date; with `before`, only an answer earlier than that day (else None). The same
     answer as the openings of `evaluate`, without the rest of the evaluation: each route is searched only up to
-    the best day found so far, and no closing date is looked for (what the suggestions need, many times over)."""
-    engine = Engine(project, rules, today=today or start)
+    the best day found so far, and no closing date is looked for (what the suggestions need, many times over).
+    `engine`: one made for this project and `today` already (its points are then shared with the caller)."""
+    engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
     if before is not None:
@@ -304,13 +315,13 @@ def with_dip_warning(engine: Engine, planner: Planner, route: RouteResult) -> Ro
     if route.checkpoint is None or route.variant == "a":
         return route
     mark = engine.num(engine.registry[route.route].mark_rule, route.on)
-    table = engine.points(route.on).table_date
-    if engine.points(route.on).total < mark or engine.points(route.checkpoint, table_date=table).total < mark:
+    table = engine.score(route.on).table_date
+    if engine.score(route.on).total < mark or engine.score(route.checkpoint, table_date=table).total < mark:
         return route  # a checkpoint already fails: the blocker says so
     low = None
     for d in planner.candidates(route.checkpoint, route.on, ()):
         if route.checkpoint < d < route.on:
-            pr = engine.points(d, table_date=table)
+            pr = engine.score(d, table_date=table)
             if pr.total < mark and (low is None or pr.total < low.total):
                 low = pr
     if low is None:

@@ -42,7 +42,11 @@ class Msg:
 
     @classmethod
     def of(cls, text: str, **params: object) -> "Msg":
-        return cls(text, tuple(params.items()))
+        # the same object `cls(text, params)` makes, without the frozen dataclass's per-field setattr: the planner
+        # builds one for every condition on every candidate day
+        m = object.__new__(cls)
+        m.__dict__.update(text=text, params=tuple(params.items()))
+        return m
 
     def render(self, translate: Callable[[str], str] = lambda s: s,
                fmt: Callable[[object], str] | None = None) -> str:

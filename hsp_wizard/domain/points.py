@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from pydantic import BaseModel
+
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, completed_months
 from hsp_wizard.domain.explain import Money, Msg, N_, RuleRef, Term
@@ -157,6 +159,47 @@ def points(category: Category | str, project: Project, on: date, *, table_date: 
     lines = tuple(sorted(sh.lines, key=lambda ln: order[ln.item]))
     withheld = tuple(sorted(sh.withheld, key=lambda ln: order[ln.item]))
     return PointsResult(cat, on, table_date, total, lines, withheld, gates, age, months, salary)
+
+
+def fact_breaks(project: Project, rules: RuleSet) -> list[date]:
+    """The days on which a score may change other than by age or months of experience: every date in the project
+    and the day after it (facts compare `<=` and `<` with their dates, and only with them) and every date a rule
+    or point row starts or stops. Between two of these, with the same age and months of experience, `points` gives
+    the same result but for its `on` (issue 21: points cached per interval of unchanged facts)."""
+    found: set[date] = set()
+
+    def walk(x: object) -> None:
+        if isinstance(x, date):
+            found.add(x)
+            if x != date.max:
+                found.add(x + ONE_DAY)
+        elif isinstance(x, BaseModel):
+            for v in x.__dict__.values():
+                walk(v)
+        elif isinstance(x, (list, tuple, set, frozenset)):
+            for v in x:
+                walk(v)
+        elif isinstance(x, dict):
+            for v in x.values():
+                walk(v)
+
+    walk(project)
+    cached = _RULE_DATES.get(id(rules))
+    if cached is None or cached[0] is not rules:  # the rule dates, once per rule set
+        days: set[date] = set()
+        for group in (rules.rows.values(), rules.rules.values()):
+            for item in group:
+                for v in item.values:
+                    for d in (v.since, v.until):
+                        if d is not None:
+                            days.add(d)
+                            if d != date.max:
+                                days.add(d + ONE_DAY)
+        cached = _RULE_DATES[id(rules)] = (rules, frozenset(days))
+    return sorted(found | cached[1])
+
+
+_RULE_DATES: dict[int, tuple[RuleSet, frozenset[date]]] = {}
 
 
 def table_version(rules: RuleSet, on: date) -> date:

@@ -59,7 +59,7 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
         conds.append(e.cond(pts_rule, False, Msg.of(N_("Choose a category first")), on))
         return RouteResult(name, on, tuple(conds))
     mark, years = e.num(pts_rule, on), e.num(years_rule, on)
-    now = e.points(on)
+    now = e.score(on)
     conds.append(e.cond(pts_rule, now.total >= mark,
                         Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
                                mark=mark), on))
@@ -73,10 +73,10 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     # variant イ: continuous residence and the mark at the earlier checkpoint
     back = years_before(on, years)
     cont = e.continuous(on, years, years_rule)
-    past_now_table = e.points(back, table_date=now.table_date)
+    past_now_table = e.score(back, table_date=now.table_date)
     past = past_now_table
     if past.total < mark:
-        own = e.points(back)
+        own = e.score(back)
         if own.table_date != past.table_date and own.total >= mark:
             past = own
     i_met = cont.met is True and past.total >= mark
@@ -110,6 +110,12 @@ def _hsp_never(name: str):
     return never
 
 
+def _hsp_closed(name: str):
+    def closed(e: Engine, on: date) -> bool:  # the mark's condition in `_hsp`, unmet
+        return e.p.category is None or e.score(on).total < e.num(e.registry[name].mark_rule, on)
+    return closed
+
+
 def _hsp_conditions(name: str) -> tuple[tuple[str, str], ...]:
     return ((f"pr.{name}.points", "residence"), (f"pr.{name}.years", "residence"), ("pr.checkpoints", "category"),
             ("gate.salary_floor", "salary")) + RESIDENT + RISKS + OTHER
@@ -121,13 +127,13 @@ HSP80 = RouteSpec(
     "hsp80", N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）", lambda e, on: _hsp(e, "hsp80", on),
     conditions=_hsp_conditions("hsp80"), facts=HSP_FACTS, years_rules=("pr.hsp80.years",),
     length_rule="pr.hsp80.years", documents="hsp80", preference=0, never=_hsp_never("hsp80"),
-    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points")
+    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points", closed=_hsp_closed("hsp80"))
 
 HSP70 = RouteSpec(
     "hsp70", N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）", lambda e, on: _hsp(e, "hsp70", on),
     conditions=_hsp_conditions("hsp70"), facts=HSP_FACTS, years_rules=("pr.hsp70.years",),
     length_rule="pr.hsp70.years", documents="hsp70", preference=1, never=_hsp_never("hsp70"),
-    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points")
+    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points", closed=_hsp_closed("hsp70"))
 
 
 # ---------------------------------------------------------------- J-Skip
@@ -158,6 +164,7 @@ JSKIP = RouteSpec(
     facts=(Fact("category", "category"), Fact("salary", "salary"), Fact("degrees", "academic"),
            Fact("career", "career")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.jskip.years",), length_rule="pr.jskip.years", documents="jskip", preference=2,
+    closed=lambda e, on: e.jskip_criteria(on).met is False,  # `_jskip`'s criteria on the day, unmet
     checkpoint_rule="pr.jskip.years")
 
 
@@ -201,7 +208,9 @@ GENERAL = RouteSpec(
                 ("pr.general.designated_activities", "residence")) + RESIDENT + RISKS + OTHER,
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.general.work_years", "pr.general.years"), length_rule="pr.general.years",
-    documents="general", preference=9)
+    documents="general", preference=9, closed=lambda e, on: (  # `_general`'s first two conditions, unmet
+        e.resident(on).met is False
+        or e.continuous(on, e.num("pr.general.years", on), "pr.general.years").met is False))
 
 
 # ---------------------------------------------------------------- family routes
@@ -357,6 +366,12 @@ class _NoStatus:
     kind = "unknown"
 
 
+def _hsp2_closed(e: Engine, on: date) -> bool:
+    """`_hsp2`'s first condition unmet: no category, or not HSP(i) on the day."""
+    st = e.res.status_on(on)
+    return e.p.category is None or st is None or not st.status.startswith("hsp1")
+
+
 def _hsp2(e: Engine, on: date) -> RouteResult:
     conds = []
     if e.p.category is None:
@@ -374,7 +389,7 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     j_chain = e.chain(on, jyears, "hsp2.years_in_hsp1_jskip", lambda r: r.special_hsp,
                       N_("a special HSP (J-Skip)"))
     conds.append(j_chain if j_chain.met else hsp_chain)
-    now = e.points(on)
+    now = e.score(on)
     mark = e.num("hsp2.points", on)
     pts_ok = now.total >= mark or bool(jskip_now.met)
     conds.append(e.cond("hsp2.points", pts_ok,
@@ -394,7 +409,7 @@ HSP2 = RouteSpec(
                 ("hsp2.points", "category"), ("gate.salary_floor", "salary")) + CONDUCT + BUSINESS,
     facts=POINTS_FACTS + RESIDENCE_FACTS + (Fact("obligations.penalties", "requirements"),),
     years_rules=("hsp2.years_in_hsp1_jskip", "hsp2.years_in_hsp1"), length_rule="hsp2.years_in_hsp1",
-    documents="general", preference=99, permanent=False)
+    documents="general", preference=99, permanent=False, closed=_hsp2_closed)
 
 
 REGISTRY = Registry([HSP80, HSP70, JSKIP, GENERAL, SPOUSE, CHILD, LONG_TERM_RESIDENT, REFUGEE, CONTRIBUTION,

@@ -66,6 +66,9 @@ class RouteSpec:
     checkpoint_rule: str | None = None
     mark_rule: str | None = None
     permanent: bool = True  # a permanent-residence route; False: HSP(ii), a change of status shown beside them
+    # a quick test, True only on a day `check` finds a blocking condition unmet: the planner skips the full check
+    # there while it looks for an opening (issue 21); None: every day is checked in full
+    closed: Callable[[Engine, date], bool] | None = None
 
 
 class Registry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
 from typing import Callable
@@ -13,7 +14,7 @@ from hsp_wizard.domain.amendments import (business_manager, jskip_before_start, 
                                           suspended_sentence, unasked_on_closed_route)
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, StatusRef, Term
-from hsp_wizard.domain.points import PointsResult, points, table_version
+from hsp_wizard.domain.points import Gate, PointsResult, fact_breaks, points, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project,
                                        ResidencePeriod)
 from hsp_wizard.domain.residence import Residence
@@ -68,6 +69,35 @@ class RouteResult:
                 "conditions": [c.as_json() for c in self.conditions]}
 
 
+@dataclass(frozen=True)
+class Score:
+    """What a route reads of the points on a day (`Engine.score`): the total, the table used, the gates, the salary."""
+
+    on: date
+    total: int
+    table_date: date
+    gates: tuple[Gate, ...]
+    salary_yen: int | None
+
+
+def _per_day(*, blocking: bool):
+    """Memoise an Engine method on its arguments (a day and what qualifies it), so every route checked on the same
+    day shares one set of these conditions. `blocking`: the answer differs on the blockers-only view (it leaves
+    warnings out), so that view keeps its own. Conditions are immutable; a list is handed out as a fresh copy."""
+    def wrap(fn):
+        name = fn.__name__
+
+        def cached(self, *args, **kwargs):
+            key = (name, args, tuple(kwargs.items()), self.blocking_only if blocking else None)
+            found = self._day.get(key)
+            if found is None:
+                found = self._day[key] = fn(self, *args, **kwargs)
+            return list(found) if isinstance(found, list) else found
+        cached.__name__, cached.__doc__, cached.__wrapped__ = name, fn.__doc__, fn
+        return cached
+    return wrap
+
+
 class Engine:
     """Evaluates one project; memoises points by date so many dates cost little."""
 
@@ -79,6 +109,9 @@ class Engine:
         self.registry = registry or registry_current()
         self.res = Residence(project, self.rules, self.today)
         self._points: dict[tuple[str, date, date | None], PointsResult] = {}
+        self._scores: dict = {}  # totals and gates per interval of unchanged facts (see `score`)
+        self._day: dict[tuple, object] = {}  # per-day conditions every route shares (see `_per_day`)
+        self._prov: dict[tuple[str, date], tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence
         self.blocking_only = False  # set only on the view `blockers_only()` returns
 
     def blockers_only(self) -> Engine:
@@ -106,10 +139,44 @@ class Engine:
             self._points[key] = r
         return r
 
+    def score(self, on: date, category: Category | None = None, table_date: date | None = None) -> Score:
+        """The total and gates `points` gives on `on` (not its lines): computed once per interval of unchanged
+        facts. Two days score alike when they share the table, the interval between the project's dated facts and
+        the rule dates (`fact_breaks`), and lie between the same two ages and the same two years of the category's
+        experience at which the table's rows change (`age_below`, `min_years`): the lines' wording may differ (the
+        age, months of experience), the total, gates and salary do not. What route checks and scans read."""
+        cat = Category(category or self.p.category)
+        table_date = table_version(self.rules, on if table_date is None else table_date)
+        known = self._points.get((cat.value, on, table_date))
+        if known is not None:
+            return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
+        breaks = self._scores.get("breaks")
+        if breaks is None:
+            breaks = self._scores["breaks"] = fact_breaks(self.p, self.rules)
+        edges = self._scores.get(table_date)
+        if edges is None:  # the ages and years of experience at which the table's rows change
+            rows = self.rules.table(table_date).values()
+            edges = self._scores[table_date] = (sorted({v.age_below for v in rows if v.age_below is not None}),
+                                                sorted({v.min_years for v in rows if v.min_years is not None}))
+        age = F.age_on(self.p, on)
+        same = (cat.value, table_date, bisect_right(breaks, on),
+                None if age is None else bisect_right(edges[0], age),
+                bisect_right(edges[1], F.career_months(self.p, F.CAREER_KIND[cat], on) // 12))
+        base = self._scores.get(same)
+        if base is None:
+            full = self.points(on, cat, table_date)
+            base = self._scores[same] = Score(on, full.total, full.table_date, full.gates, full.salary_yen)
+        return base if base.on == on else Score(on, base.total, base.table_date, base.gates, base.salary_yen)
+
     def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
-        values = self.rules.rules[rule_id].values
-        v = values[0] if len(values) == 1 else (self.rules.rule_value(rule_id, on) or values[-1])
-        return Condition(rule_id, met, why, tuple(v.sources), v.confidence.value, blocking)
+        prov = self._prov.get((rule_id, on))
+        if prov is None:
+            values = self.rules.rules[rule_id].values
+            v = values[0] if len(values) == 1 else (self.rules.rule_value(rule_id, on) or values[-1])
+            prov = self._prov[(rule_id, on)] = (tuple(v.sources), v.confidence.value)
+        c = object.__new__(Condition)  # as Condition(...) makes it, without the frozen per-field setattr
+        c.__dict__.update(rule_id=rule_id, met=met, why=why, sources=prov[0], confidence=prov[1], blocking=blocking)
+        return c
 
     def num(self, rule_id: str, on: date) -> int:
         v = self.rules.rule_value(rule_id, on) or self.rules.rules[rule_id].values[-1]
@@ -121,6 +188,7 @@ class Engine:
                          Msg.of(N_("This route exists from {since}"), since=first), on)
 
     # ------------------------------------------------------------------ shared conditions
+    @_per_day(blocking=False)
     def resident(self, on: date) -> Condition:
         st = self.res.status_on(on)
         if st is None:
@@ -129,6 +197,7 @@ class Engine:
         return self.cond("continuity.status_gap", not self.res.abroad_without_status(on),
                          Msg.of(N_("Holds {status} on {date}"), status=StatusRef(st.status), date=on), on)
 
+    @_per_day(blocking=False)
     def continuous(self, on: date, years: int, rule_id: str, since: date | None = None) -> Condition:
         start = self.res.continuous_since(on)
         if start is not None and since is not None:
@@ -233,6 +302,7 @@ class Engine:
                           Msg.of(N_("Income {salary} is below the practice guide of {guide} a year"),
                                  salary=Money(salary), guide=Money(guide)), on, blocking=False)]
 
+    @_per_day(blocking=True)
     def risks(self, on: date, years: int) -> list[Condition]:
         if self.blocking_only:
             return []
@@ -262,6 +332,7 @@ class Engine:
                                  months=st.period_of_stay_months, end=three.until - ONE_DAY if three.until else on,
                                  longest=longest), on, blocking=False)]
 
+    @_per_day(blocking=True)
     def other_requirements(self, on: date, *, conduct: bool = True, livelihood: bool = True) -> list[Condition]:
         out = [self.longest_stay(on), *self.allowance_warning(on)]
         out += self.conduct(on, traffic_counts=conduct)  # fines and prison sentences bind spouses and children too
@@ -272,6 +343,7 @@ class Engine:
         return out
 
     # ------------------------------------------------------------------ J-Skip
+    @_per_day(blocking=False)
     def jskip_criteria(self, on: date, rule_on: date | None = None) -> Condition:
         """Whether the special-HSP criteria are met with the facts of `on` (values in force on `rule_on`)."""
         rule_on = rule_on or on

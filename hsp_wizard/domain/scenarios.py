@@ -133,15 +133,15 @@ def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
     validated again: its changes may take a list past the file's limits): the first date each route opens, the
     earliest route, the points on today and on the side's own checkpoints (the days its column shows;
     `compare` adds any other side's days), and the routes closed again by its application date."""
-    opens = first_openings(variant, today, horizon_years=horizon_years, today=today)
+    engine = Engine(variant, None, today=today)  # shared by the search and the points (its scores)
+    opens = first_openings(variant, today, horizon_years=horizon_years, today=today, engine=engine)
     known: dict[date, int] = {}
     if variant.category is not None:
         days = {today}
         if variant.planned_application_date:
             p = variant.planned_application_date
             days |= {p} | {years_before(p, n) for n in checkpoint_years(load_rules(), today)}
-        engine = Engine(variant, None, today=today)
-        known = {d: engine.points(d, Category(variant.category)).total for d in days}
+        known = {d: engine.score(d, Category(variant.category)).total for d in days}
     return opens, first_route(opens), known, _closed(variant, opens, today, None)
 
 
@@ -154,13 +154,16 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
     columns_in = sides(project)
     cat = Category(project.category) if project.category else None
     found = []
+    engines: dict[int, Engine] = {}  # a side evaluated now: its engine's scores serve its points below
     for done, (name, variant) in enumerate(columns_in):
         if progress is not None:
             progress(done, len(columns_in))
         key = side_key(variant, today, horizon_years)
         hit = cache.get(key) if cache is not None else None
         if hit is None:
-            opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today)
+            engine = engines[id(variant)] = Engine(variant, rules, today=today)
+            opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today,
+                                   engine=engine)
             hit = (opens, first_route(opens), {}, _closed(variant, opens, today, rules))
             if cache is not None:
                 cache.put(key, hit)
@@ -174,8 +177,8 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
         if cat is not None:
             missing = [d for d in days if d not in known]
             if missing:
-                engine = Engine(variant, rules, today=today)
-                known.update({d: engine.points(d, cat).total for d in missing})
+                engine = engines.get(id(variant)) or Engine(variant, rules, today=today)
+                known.update({d: engine.score(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
         columns.append(Column(name, variant.planned_application_date, pts, opens, first, years, closed))
     shown = [r for r in current_registry().all if any(c.opens.get(r) for c in columns)]

@@ -79,7 +79,16 @@ class Suggestions(list):
 def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
                 horizon_years: int = 10) -> Suggestions:
     """Every tried change that brings the earliest route forward, best first (then by fewer points needed)."""
-    base = earliest_opening(project, today, rules=rules, horizon_years=horizon_years, today=today)
+    engines: dict[int, Engine] = {}  # one per project tried: its points serve the search and the gain
+
+    def engine_of(p: Project) -> Engine:
+        found = engines.get(id(p))
+        if found is None or found.p is not p:
+            found = engines[id(p)] = Engine(p, rules, today=today)
+        return found
+
+    base = earliest_opening(project, today, rules=rules, horizon_years=horizon_years, today=today,
+                            engine=engine_of(project))
     by = today + timedelta(days=LEAD_DAYS)
     out: list[Suggestion] = []
 
@@ -88,7 +97,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
     def attempt(kind: str, variant: Project, rule_id: str, text: str, change: ScenarioChange | None = None,
                 **params) -> None:
         new = earliest_opening(variant, today, rules=rules, horizon_years=horizon_years, today=today,
-                               before=base[1] if base else None)
+                               before=base[1] if base else None, engine=engine_of(variant))
         if new is None:  # nothing opens sooner than without the change
             return
         route, after = new
@@ -96,9 +105,9 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
         gain = ((before or horizon_end) - after).days
         if gain <= 0:
             return
-        pts = _points_gain(project, variant, after, rules) if project.category else 0
+        pts = _points_gain(engine_of(project), engine_of(variant), after) if project.category else 0
         if rule_id == "salary":  # the salary row that scores with the raise
-            rule_id = next((ln.rule_id for ln in Engine(variant, rules).points(after, project.category).lines
+            rule_id = next((ln.rule_id for ln in engine_of(variant).points(after, project.category).lines
                             if ln.item == "salary"), "convention.salary_expected") if project.category \
                 else "convention.salary_expected"
         says = Msg.of(text, **params, points=pts, route=RouteRef(route),
@@ -116,14 +125,14 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
                                   "({route}) from {before} to {after}"), n2, by=by)
     current = _salary_on(project, by)
     if project.category:  # raises: each amount where the points go up; the smallest that gains, and the best
-        level = Engine(project, rules).points(by, project.category).total
+        level = engine_of(project).points(by, project.category).total
         tried: list[Suggestion] = []
         for amount in RAISE_STEPS:
             if current is not None and amount <= current:
                 continue
             raise_ = ScenarioChange(kind="raise", start=by, amount_yen=amount)
             variant = _changed(project, raise_)
-            pts = Engine(variant, rules).points(by, project.category).total
+            pts = engine_of(variant).points(by, project.category).total
             if pts <= level:
                 continue
             level = pts
@@ -223,9 +232,9 @@ def _salary_on(project: Project, on: date) -> int | None:
     return max(current, key=lambda s: s.start).total_yen if current else None
 
 
-def _points_gain(base: Project, variant: Project, on: date, rules: RuleSet | None) -> int:
-    cat = base.category
-    return Engine(variant, rules).points(on, cat).total - Engine(base, rules).points(on, cat).total
+def _points_gain(base: Engine, variant: Engine, on: date) -> int:
+    cat = base.p.category
+    return variant.points(on, cat).total - base.points(on, cat).total
 
 
 __all__ = ["Suggestion", "Suggestions", "earliest", "suggestions"]

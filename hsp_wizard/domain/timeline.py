@@ -125,20 +125,16 @@ def timeline(project: Project, today: date, *, rules: RuleSet | None = None, yea
     steps = planner.candidates(start, end, ())
     cat = Category(project.category) if project.category else None
     totals: dict[str, list[int]] = {c.value: [] for c in Category}
-    results: list[PointsResult] = []
-    for d in steps:
+    for d in steps:  # totals only (scored once per interval of unchanged facts); full points where a total changes
         for c in Category:
-            pr = engine.points(d, c)
-            totals[c.value].append(pr.total)
-            if c == cat:
-                results.append(pr)
+            totals[c.value].append(engine.score(d, c).total)
     # keep only the days on which some total changes (the first day always)
     keep = [0] + [i for i in range(1, len(steps)) if any(totals[c][i] != totals[c][i - 1] for c in totals)]
     steps = [steps[i] for i in keep]
     totals = {c: [v[i] for i in keep] for c, v in totals.items()}
     events = []
     if cat is not None:
-        results = [results[i] for i in keep]
+        results = [engine.points(d, cat) for d in steps]
         for i in range(1, len(steps)):
             before, after = results[i - 1], results[i]
             if before.total == after.total:
