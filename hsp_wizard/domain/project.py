@@ -433,9 +433,9 @@ class ScenarioChange(_Model):
     @model_validator(mode="after")
     def _fields_of_kind(self):
         if self.kind == ScenarioChangeKind.RAISE and self.amount_yen is None:
-            raise ValueError(N_("A raise needs an amount"))
+            raise ValueError(N_("A new annual salary needs the amount"))
         if self.kind != ScenarioChangeKind.RAISE and self.amount_yen is not None:
-            raise ValueError(N_("Only a raise has an amount"))
+            raise ValueError(N_("Only a new annual salary has an amount"))
         if self.kind != ScenarioChangeKind.TRIP and self.end is not None:
             raise ValueError(N_("Only a trip has a return date"))
         if self.end is not None and self.end < self.start:

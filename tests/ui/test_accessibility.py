@@ -204,13 +204,16 @@ def test_the_results_links_are_named_buttons_that_enter_and_space_follow(window)
     w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     to(w, PageId.RESULTS)
     page = w.wizard.currentPage()
-    assert name(page.answer) == "Earliest route to permanent residence: HSP 80 points, 1 year, from 1 Oct 2026"
+    assert name(page.answer) == (  # issue 17's headline (the example leaves the landing criteria unanswered)
+        "Cannot tell yet: enter whether your current status still meets its landing criteria first. If all is in "
+        "order, you can apply via HSP 80 points, 1 year, open since 1 Apr 2021.")
     links = page.view.links
     assert links and all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in links)
-    assert all(name(b).startswith("Change: ") for b in links)
-    first = links[0]
-    assert name(first) == "Change: You and your category"
-    assert description(first) == "Planned application date: 1 Oct 2026"
+    # issue 17: the headline's "Why?" first, each fact to enter, each route's "Why?", then the "change" buttons
+    assert all(name(b).startswith(("Change: ", "Why?: ", "Enter: ")) for b in links)
+    assert name(links[0]).startswith("Why?: Cannot tell yet")
+    first = next(b for b in links if name(b) == "Change: You and your category")
+    assert description(first) == "On the planned date"
     first.setFocus()
     QTest.keyClick(first, Qt.Key.Key_Return)
     assert w.wizard.currentId() == PageId.CATEGORY
