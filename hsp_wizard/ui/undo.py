@@ -13,6 +13,8 @@ import time
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+UNDO_LIMIT = 200  # steps kept: a day of typing must not keep every snapshot
+
 MERGE_SECONDS = 2.0  # keystrokes in the same field closer than this are one step
 LISTS = frozenset({"degrees", "career", "salary", "research", "licences", "foreign_qualifications", "japanese",
                    "employer_facts", "positions", "investments", "jica_training", "residence", "trips",
@@ -63,6 +65,7 @@ class UndoHistory(QObject):
         super().__init__(parent)
         self.doc = doc
         self.stack = QUndoStack(self)
+        self.stack.setUndoLimit(UNDO_LIMIT)  # a day of typing keeps a bounded history, not every snapshot
         self._restoring = False
         self._resetting = False
         self._last = None
