@@ -44,6 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--json", action="store_true", help="stable JSON output (docs/cli.md)")
     ev.add_argument("--lang", choices=("en", "ja"), default="en", help="language of the human output")
     ev.add_argument("--horizon", type=int, default=10, help="years ahead to search for earliest dates")
+    ev.add_argument("--why", action="store_true",
+                    help="add the explanations: each condition's rule, its id, its sources and how sure it is")
     ev.add_argument("--password-stdin", action="store_true",
                     help="read the password of protected projects from the first line of standard input")
     ev.add_argument("--plan", action=argparse.BooleanOptionalAction, default=None,
@@ -147,7 +149,7 @@ def _evaluate(args) -> int:
     today = date.today()
     password = _password(args)
     plan = args.plan if args.plan is not None else not path.is_dir()  # a folder: throughput first
-    jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password, plan) for f in files]
+    jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password, plan, args.why) for f in files]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             # in the files' order, each written as it arrives: memory stays flat however many files there are
@@ -181,7 +183,7 @@ def _write_outcomes(outcomes, as_json: bool) -> int:
 def _evaluate_one(job) -> tuple[bool, object]:
     """Load and evaluate one file (runs in a worker process for large folders)."""
     from hsp_wizard.presentation import Renderer
-    path, on, horizon, today, as_json, lang, password, plan = job
+    path, on, horizon, today, as_json, lang, password, plan, why = job
     render = Renderer(lang)
     try:
         project = _load(path, password)
@@ -203,17 +205,28 @@ def _evaluate_one(job) -> tuple[bool, object]:
         if hh is not None:  # only with a household: a household of one gives the same bytes as before version 3
             result["household"] = hh.as_json()
         return True, json.dumps(result, ensure_ascii=False, separators=(",", ":"))
-    text = render_text(path, project, ev, render)
+    text = render_text(path, project, ev, render, today=today, why=why, horizon_years=horizon,
+                       answer=the_plan.answer)
     if hh is not None:
-        text += render_household(hh, render)
+        text += render_household(hh, render, why=why)
     if plan:
         text += render_plan(tl, sug, render) + (render_scenarios(cmp, render) if cmp else "")
     return True, text
 
 
-def render_text(name: str, project, ev: Evaluation, r) -> str:
-    """The readable breakdown of one evaluation."""
+def render_text(name: str, project, ev: Evaluation, r, *, today: date | None = None, why: bool = False,
+                horizon_years: int = 10, answer=None) -> str:
+    """The readable answer of one evaluation: the headline first (the same sentence as the results page and the
+    PDF), each route's state, then the points; rule ids, sources and confidence only under "Why?" (`why`)."""
+    from hsp_wizard.domain.answer import answer_for
+    from hsp_wizard.wording import plain_text, words
+    today = today or date.today()
     out = [r.msg(Msg.of(N_("{file}: evaluated on {date}"), file=name, date=ev.on))]
+    w = words(r, answer or answer_for(project, today, ev), horizon_years, why=why)
+    out.extend(plain_text(w))
+    if w.kind == "empty":
+        out.append("")
+        return "\n".join(out) + "\n"
     if ev.points is None:
         out.append("  " + r.msg(Msg.of(N_("No category chosen: points by category: (a) {a}, (b) {b}, (c) {c}"),
                                        a=ev.by_category["a"].total, b=ev.by_category["b"].total,
@@ -224,30 +237,38 @@ def render_text(name: str, project, ev: Evaluation, r) -> str:
         out.append("  " + r.msg(Msg.of(N_("Category ({category}): {total} points; {verdict}"),
                                        category=p.category.value, total=p.total, verdict=r.tr(verdict))))
         for ln in p.lines:
-            out.append(f"    {ln.points:>3}  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}  "
-                       f"[{ln.rule_id}; {', '.join(ln.sources)}; {r.confidence(ln.confidence)}]")
+            out.append(f"    {ln.points:>3}  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}")
         for ln in p.withheld:
-            out.append(f"      -  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}  [{ln.rule_id}]")
+            out.append(f"      -  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}")
         for g in p.gates:
             if not g.met:
-                out.append("    !  " + r.msg(g.why) + f"  [{g.rule_id}]")
+                out.append("    !  " + r.msg(g.why))
         for n, cp in sorted(ev.checkpoints.items()):
             out.append("  " + r.msg(Msg.of(N_("{years} year(s) before ({date}): {total} points"), years=n,
                                            date=cp.on, total=cp.total)))
-    out.append("  " + r.msg(Msg.of(N_("Routes to permanent residence on {date}:"), date=ev.on)))
-    for name in current_registry().routes:
-        out.extend(_route_lines(r, name, ev.routes[name], ev.openings.get(name)))
-    out.extend(_route_lines(r, "hsp2", ev.hsp2, ev.hsp2_opening))
-    out.append("  " + r.msg(Msg.of(N_("J-Skip criteria: {state}"),
-                                   state=r.tr(N_("met") if ev.jskip.met else N_("not met")))) +
-               f" — {r.msg(ev.jskip.why)}")
-    out += [f"  ! {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]" for c in ev.notes]
+    if why:
+        out.append("  " + r.tr(N_("Why?")))
+        for line in w.why:
+            out.append("    " + line)
+        for rw in w.routes:
+            out.append("    " + rw.name)
+            out.extend("      " + line for line in rw.why)
+        if ev.points is not None:
+            for ln in ev.points.lines:
+                out.append("    " + r.msg(Msg.of(N_("{rule}: sources {sources}; how sure: {sure} (rule {id})"),
+                                                 rule=r.rule_label(ln.rule_id), sources=_titles(r, ln.sources),
+                                                 sure=r.tr(_sureness(ln.confidence)), id=ln.rule_id)))
     out.append("")
     return "\n".join(out) + "\n"
 
 
-def render_household(hh, r) -> str:
-    """Each member's route with the principal and alone, household income, and the three family benefits."""
+def render_household(hh, r, *, why: bool = False) -> str:
+    """Each member's route with the principal and alone, household income, and the three family benefits; how
+    sure in words, rule ids only under "Why?" (`why`)."""
+    def ref(c, sure: bool = True) -> str:
+        parts = ([c.rule_id] if why else []) + ([r.confidence(c.confidence)] if sure else [])
+        return f"  [{'; '.join(parts)}]" if parts else ""
+
     from hsp_wizard.domain.household import BENEFIT_NAMES
     out = ["  " + r.msg(Msg.of(N_("Your household on {date}:"), date=hh.on))]
     if hh.income is not None:
@@ -262,19 +283,18 @@ def render_household(hh, r) -> str:
         state = N_("can apply with you") if m.open_together else N_("cannot apply with you yet")
         out.append("      " + r.msg(Msg.of(N_("On {date}: {state}"), date=hh.on, state=Term(state))))
         for c in m.on_date.blockers:
-            out.append(f"        x {r.msg(c.why)}  [{c.rule_id}]")
+            out.append(f"        x {r.msg(c.why)}{ref(c, False)}")
         t = m.together
         if t.opens is None:
             out.append("      " + r.tr(N_("With you: no date within the horizon")))
         else:
             out.append("      " + r.msg(Msg.of(N_("With you, earliest: {date}"), date=t.opens)))
         for c in t.binding:
-            out.append("        " + r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) + f"  [{c.rule_id}]")
+            out.append("        " + r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) + ref(c, False))
         if m.certainty is not None:
-            out.append(f"      ? {r.msg(m.certainty.why)}  [{m.certainty.rule_id}; "
-                       f"{r.confidence(m.certainty.confidence)}]")
+            out.append(f"      ? {r.msg(m.certainty.why)}{ref(m.certainty)}")
         for c in m.warnings:
-            out.append(f"      ! {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]")
+            out.append(f"      ! {r.msg(c.why)}{ref(c)}")
         for n in m.notes:
             out.append(f"      - {r.msg(n)}")
         a = m.alone
@@ -291,13 +311,22 @@ def render_household(hh, r) -> str:
                                            what=Term(state))))
         for c in b.conditions:
             mark = {True: "+", False: "x", None: "?"}[c.met]
-            out.append(f"      {mark} {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]")
+            out.append(f"      {mark} {r.msg(c.why)}{ref(c)}")
         if b.ends:
             out.append("      " + r.msg(Msg.of(N_("The reason lasts until {date}"), date=b.ends)))
-        out.append("      " + r.msg(b.at_hsp2.why) + f"  [{b.at_hsp2.rule_id}]")
-        out.append("      " + r.msg(b.at_pr.why) + f"  [{b.at_pr.rule_id}]")
+        out.append("      " + r.msg(b.at_hsp2.why) + ref(b.at_hsp2, False))
+        out.append("      " + r.msg(b.at_pr.why) + ref(b.at_pr, False))
     out.append("")
     return "\n".join(out) + "\n"
+
+
+def _titles(r, sources) -> str:
+    return "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in sources)
+
+
+def _sureness(tag: str) -> str:
+    from hsp_wizard.wording import SURENESS
+    return SURENESS.get(tag, tag)
 
 
 def render_plan(tl, sug, r) -> str:
@@ -312,8 +341,9 @@ def render_plan(tl, sug, r) -> str:
         out.append("  " + r.tr(N_("What would make permanent residence sooner (best first):")))
         for s in sug:
             lead = N_("Your planned date is too early: {what}") if s.kind == "apply_later" else \
+                N_("Apply before the route closes: {what}") if s.kind == "apply_before" else \
                 N_("{days} day(s) sooner: {what}")
-            out.append("    " + r.msg(Msg.of(lead, days=s.gain_days, what=s.says)) + f"  [{s.rule_id}]")
+            out.append("    " + r.msg(Msg.of(lead, days=s.gain_days, what=s.says)))
     else:
         out.append("  " + r.msg(sug.none_reason))
     out.append("")
@@ -328,6 +358,10 @@ def render_scenarios(cmp, r) -> str:
         name = col.name if col.name is not None else r.tr(N_("As entered"))
         if col.earliest is None:
             first = r.tr(N_("no route opens within the horizon"))
+        elif not col.usable():
+            first = r.msg(Msg.of(N_("earliest: {route} on {date}, closed again from {closed}, before the application "
+                                    "date"), route=RouteRef(col.earliest[0]), date=col.earliest[1],
+                                 closed=col.closed[col.earliest[0]]))
         else:
             first = r.msg(Msg.of(N_("earliest: {route} on {date}"), route=RouteRef(col.earliest[0]),
                                  date=col.earliest[1]))
@@ -337,33 +371,14 @@ def render_scenarios(cmp, r) -> str:
                 out.append("      " + r.msg(Msg.of(N_("{date}: {total} points"), date=d, total=col.points[d])))
         for route in cmp.routes:
             when = col.opens.get(route)
+            if route in col.closed:
+                out.append("      " + r.msg(Msg.of(N_("{route}: closed from {date}"), route=RouteRef(route),
+                                                   date=col.closed[route])))
+                continue
             out.append("      " + r.msg(Msg.of(N_("{route}: {date}"), route=RouteRef(route),
                                                date=when if when else Term(N_("not within the horizon")))))
     out.append("")
     return "\n".join(out) + "\n"
-
-
-def _route_lines(r, name, res, opening) -> list[str]:
-    state = N_("open") if res.open else N_("not open")
-    lines = [f"    {r.route_name(name)}: {r.tr(state)}"]
-    for c in res.blockers:
-        lines.append(f"      x {r.msg(c.why)}  [{c.rule_id}]")
-    for c in res.warnings:
-        lines.append(f"      ! {r.msg(c.why)}  [{c.rule_id}; {r.confidence(c.confidence)}]")
-    if opening is not None:
-        if opening.opens is None:
-            lines.append("      " + r.msg(Msg.of(N_("Does not open within the horizon"))))
-        else:
-            lines.append("      " + r.msg(Msg.of(N_("Earliest date: {date}"), date=opening.opens)))
-            for c in opening.binding:
-                lines.append("        " + r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) +
-                             f"  [{c.rule_id}]")
-            if opening.closes:
-                lines.append("      " + r.msg(Msg.of(N_("Closes again on {date}"), date=opening.closes)))
-                for c in opening.closing:
-                    lines.append("        " + r.msg(Msg.of(N_("because: {why}"), why=r.msg(c.why))) +
-                                 f"  [{c.rule_id}]")
-    return lines
 
 
 if __name__ == "__main__":

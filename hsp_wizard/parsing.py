@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 import unicodedata
 from datetime import date
@@ -28,14 +29,29 @@ def _normal(text: str) -> str:
 
 _ISO = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _JA = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
+_ISO_MONTH = re.compile(r"^(\d{4})[-/.](\d{1,2})$")
+_JA_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
 _ERA = re.compile(r"^(令和|平成|昭和|[RHS])\s*(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?$", re.IGNORECASE)
 
 
-def parse_date(text: str) -> date | None:
-    """'' -> None; 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日, R8.4.1 -> date; else ParseError."""
+def parse_date(text: str, month: str | None = None) -> date | None:
+    """'' -> None; 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日, R8.4.1 -> date; else ParseError.
+
+    With `month` ("first" or "last"), a year and month without a day (2018-03, 2018/3, 2018年3月) is that
+    month's first or last day: the field says which, chosen so that a point is never given before it is earned
+    (a degree awarded "2018-03" counts from 2018-03-31)."""
     t = _normal(text)
     if not t:
         return None
+    ym = (_ISO_MONTH.match(t) or _JA_MONTH.match(t)) if month in ("first", "last") else None
+    if ym:
+        y, mo = int(ym.group(1)), int(ym.group(2))
+        if not 1 <= mo <= 12:
+            raise ParseError(Msg.of(N_("There is no such day")))
+        out = date(y, mo, 1 if month == "first" else calendar.monthrange(y, mo)[1])
+        if not MIN_DATE <= out <= MAX_DATE:
+            raise ParseError(Msg.of(N_("Enter a date between {start} and {end}"), start=MIN_DATE, end=MAX_DATE))
+        return out
     m = _ISO.match(t) or _JA.match(t)
     if m:
         y, mo, d = (int(g) for g in m.groups())
@@ -60,22 +76,28 @@ def parse_date(text: str) -> date | None:
     return out
 
 
-_YEN = re.compile(r"^[¥￥]?\s*(\d{1,3}(?:,\d{3})+|\d+)\s*(万)?\s*円?$")
+_YEN = re.compile(r"^[¥￥]?\s*(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s*(万|千|[mMkK])?\s*(?:円|yen)?$",
+                  re.IGNORECASE)
+_UNITS = {"万": 10_000, "千": 1_000, "m": 1_000_000, "k": 1_000}
 
 
 def parse_yen(text: str) -> int | None:
-    """'' -> None; 4000000, 4,000,000, ¥4,000,000, 400万, 400万円, full-width digits -> int; else ParseError."""
+    """'' -> None; 4000000, 4,000,000, ¥4,000,000, 400万, 400万円, 6.5M, 650k, full-width digits -> int; else
+    ParseError. A decimal point needs a unit (6.5M, 6.5万), and the result must be whole yen."""
     t = _normal(text)
     if not t:
         return None
     if t.startswith("-"):
         raise ParseError(Msg.of(N_("An amount cannot be negative")))
     m = _YEN.match(t)
-    if not m:
-        raise ParseError(Msg.of(N_("Enter whole yen, for example 4,000,000 or 400万")))
-    n = int(m.group(1).replace(",", ""))
-    if m.group(2):
-        n *= 10_000
+    if not m or (m.group(2) and not m.group(3)):
+        raise ParseError(Msg.of(N_("Enter whole yen, for example 4,000,000, 400万 or 6.5M")))
+    whole, frac, unit = m.group(1).replace(",", ""), m.group(2) or "", m.group(3)
+    scale = _UNITS[unit.lower()] if unit else 1
+    digits = int(whole + frac)
+    n, rest = divmod(digits * scale, 10 ** len(frac))
+    if rest:
+        raise ParseError(Msg.of(N_("Enter whole yen, for example 4,000,000, 400万 or 6.5M")))
     if n > MAX_YEN:
         raise ParseError(Msg.of(N_("That is more than {limit}: check the number of digits"), limit=MAX_YEN))
     return n

@@ -8,7 +8,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from hsp_wizard.domain.dates import JAPANESE_ERAS
-from hsp_wizard.domain.explain import Money, Msg, RouteRef, RuleRef, Term
+from hsp_wizard.domain.explain import Money, Msg, RouteRef, RuleRef, StatusRef, Term
 from hsp_wizard.domain.registry import RouteNames
 from hsp_wizard.i18n import N_, current_language, translate
 from hsp_wizard.rules import load_rules
@@ -19,7 +19,7 @@ ROUTE_NAMES = RouteNames()
 
 # A scenario's kinds of change (hsp_wizard.domain.project.ScenarioChangeKind), as the window and the PDF name them.
 CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passed")),
-                ("raise", N_("New annual salary (a raise)")),
+                ("raise", N_("New annual salary")),
                 ("employer_b1", N_("Move to an employer with innovation support (B1)")),
                 ("trip", N_("Trip abroad"))]
 
@@ -78,6 +78,9 @@ class Renderer:
             return self.tr(value)
         if isinstance(value, RuleRef):
             return self.rule_label(value)
+        if isinstance(value, StatusRef):
+            st = self.rules.statuses.get(value)
+            return str(value) if st is None else status_label(st, self.lang)
         if isinstance(value, RouteRef):
             return self.route_name(value)
         return str(value)

@@ -7,5 +7,5 @@ export HSP_WIZARD_CONFIG_DIR="$(mktemp -d)"
 make -s catalogs
 for variant in "--lang en" "--lang ja" "--pseudo"; do
   # shellcheck disable=SC2086
-  xvfb-run -a -s "-screen 0 1280x900x24" .venv/bin/python docs/screenshots/make_screenshots.py $variant "$@"
+  xvfb-run -a -s "-screen 0 1280x720x24" .venv/bin/python docs/screenshots/make_screenshots.py $variant "$@"
 done

@@ -35,7 +35,7 @@ def main() -> int:
     out = here / "pseudo" if args.pseudo else here / args.lang if args.lang != "en" else here
     out.mkdir(exist_ok=True)
     w = MainWindow()
-    w.resize(1200, 820)
+    w.resize(1280, 720)  # the smallest screen the window must fit, navigation included
     w.show()
     for _ in range(5):
         app.processEvents()
@@ -47,8 +47,7 @@ def main() -> int:
     for pid in PageId:
         if pid == PageId.WELCOME:
             continue
-        while w.wizard.currentId() < pid:
-            w.wizard.next()
+        w.wizard.jump_to(pid)  # as the step list does (a complete project opens on its results)
         for _ in range(5):
             app.processEvents()
         w.grab().save(str(out / f"{int(pid):02d}-{pid.name.lower()}.png"))
@@ -61,6 +60,7 @@ def main() -> int:
             app.processEvents()
         w.grab().save(str(out / f"{name}.png"))
     page.tabs.setCurrentIndex(0)
+    incomplete(app, w, out)
     scenarios(app, w, out)
     dialogs(app, w, out)
     family(app, w, out)
@@ -68,12 +68,30 @@ def main() -> int:
     return 0
 
 
+def incomplete(app, w, out: Path) -> None:
+    """A salary row kept as typed: marked on its page, in the step list and on the results."""
+    from hsp_wizard.domain.project import IncompleteRow
+    from hsp_wizard.ui.wizard import PageId
+    p = w.doc.project.model_copy(deep=True)
+    p.incomplete_rows = {"salary": [IncompleteRow(position=len(p.salary), cells={
+        "start": "2027-04", "amount_yen": "7.2M?", "foreign_amount_yen": ""})]}
+    w.doc.replace(p, w.doc.path)
+    w.history.reset()
+    w.land()
+    for _ in range(5):
+        app.processEvents()
+    w.grab().save(str(out / "04b-salary-incomplete.png"))
+    w.wizard.jump_to(PageId.RESULTS)
+    for _ in range(5):
+        app.processEvents()
+    w.grab().save(str(out / "09e-results-incomplete.png"))
+
+
 def scenarios(app, w, out: Path) -> None:
     """The what-if tab, with the example that has four scenarios."""
     from hsp_wizard.ui.wizard import PageId
     w.open_path(str(ROOT / "examples" / "planning-b.hspw"), ask=False)
-    while w.wizard.currentId() < PageId.RESULTS:
-        w.wizard.next()
+    w.wizard.jump_to(PageId.RESULTS)
     page = w.wizard.currentPage()
     page.tabs.setCurrentIndex(3)
     for _ in range(10):

@@ -24,6 +24,10 @@ class RuleRef(str):
     """A parameter naming a rule or point row by id, so a view shows the rule's name in its language."""
 
 
+class StatusRef(str):
+    """A parameter naming a status of residence by id (engineer_humanities, …), shown by its name."""
+
+
 class RouteRef(str):
     """A parameter naming a route to permanent residence (hsp80, general, …), shown by its name."""
 

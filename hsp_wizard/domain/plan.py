@@ -54,7 +54,7 @@ class Plan:
         ev = self._evaluate(self.today)  # find the earliest date first; evaluate again only if it is not today
         first = first_route({name: o.opens for name, o in ev.openings.items()})
         on, why = (first[1], EARLIEST) if first else (self.today, TODAY)
-        return on, why, ev if on == self.today else None
+        return on, why, ev  # the evaluation on today: the answer is judged from it (see `answer`)
 
     @property
     def on(self) -> date:
@@ -72,7 +72,17 @@ class Plan:
     # ---------------------------------------------------------------- what is shown
     @cached_property
     def evaluation(self) -> Evaluation:
-        return self._date[2] or self._evaluate(self.on)
+        ev = self._date[2]
+        return ev if ev is not None and ev.on == self.on else self._evaluate(self.on)
+
+    @cached_property
+    def answer(self):
+        """The answer every view says first (hsp_wizard.domain.answer): on a given or planned date, judged there;
+        without one, judged from today (a route open today is "open now"; else the first to open and its date,
+        which is the date shown)."""
+        from hsp_wizard.domain.answer import answer
+        ev = self._date[2] if self.why_on in (EARLIEST, TODAY) else self.evaluation
+        return answer(self.project, ev, self.today, rules=self.rules, engine=self.engine)
 
     @cached_property
     def best(self) -> str:

@@ -434,9 +434,9 @@ class ScenarioChange(_Model):
     @model_validator(mode="after")
     def _fields_of_kind(self):
         if self.kind == ScenarioChangeKind.RAISE and self.amount_yen is None:
-            raise ValueError(N_("A raise needs an amount"))
+            raise ValueError(N_("A new annual salary needs the amount"))
         if self.kind != ScenarioChangeKind.RAISE and self.amount_yen is not None:
-            raise ValueError(N_("Only a raise has an amount"))
+            raise ValueError(N_("Only a new annual salary has an amount"))
         if self.kind != ScenarioChangeKind.TRIP and self.end is not None:
             raise ValueError(N_("Only a trip has a return date"))
         if self.end is not None and self.end < self.start:
@@ -546,6 +546,20 @@ class Household(_Model):
         return self
 
 
+MAX_CELL = 200  # characters of one cell of a row kept as typed
+
+
+class IncompleteRow(_Model):
+    """A row of a list as the person left it, when it is not yet a valid entry (a required date missing, an
+    amount that does not parse): kept, saved and shown again so nothing typed is lost, but never counted.
+    `position` is its row in the list's table; `cells` the text of each column by field name ("" = empty;
+    ticks are "1"/"")."""
+
+    position: Annotated[int, Field(ge=0, le=MAX_ITEMS)]
+    cells: Annotated[dict[Annotated[str, Field(max_length=64)], Annotated[str, Field(max_length=MAX_CELL)]],
+                     Field(max_length=32)]
+
+
 class Project(_Model):
     """Everything one person enters; saved as versioned JSON."""
 
@@ -574,6 +588,11 @@ class Project(_Model):
     settings: Settings = Settings()
     scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = []
     household: Household = Household()
+    # rows kept as typed, by the name of the list they belong to (degrees, salary, ...; penalties and insurance
+    # for those of obligations): never counted, shown on their page, in the step list and on the results
+    incomplete_rows: Annotated[dict[Annotated[str, Field(max_length=64)],
+                                    Annotated[list[IncompleteRow], Field(max_length=MAX_ITEMS)]],
+                               Field(max_length=32)] = {}
 
     @model_validator(mode="after")
     def _scenario_names_differ(self):

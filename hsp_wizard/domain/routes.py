@@ -13,7 +13,7 @@ from hsp_wizard.domain.amendments import (business_manager, jskip_before_start, 
                                           livelihood_exempt, longest_months, permit_expiry_unknown,
                                           suspended_sentence, unasked_on_closed_route)
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
-from hsp_wizard.domain.explain import Money, Msg, N_, Term
+from hsp_wizard.domain.explain import Money, Msg, N_, StatusRef, Term
 from hsp_wizard.domain.points import Gate, PointsResult, fact_breaks, points, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project,
                                        ResidencePeriod)
@@ -195,7 +195,7 @@ class Engine:
             return self.cond("continuity.status_gap", False,
                              Msg.of(N_("No status of residence entered for {date}"), date=on), on)
         return self.cond("continuity.status_gap", not self.res.abroad_without_status(on),
-                         Msg.of(N_("Holds {status} on {date}"), status=st.status, date=on), on)
+                         Msg.of(N_("Holds {status} on {date}"), status=StatusRef(st.status), date=on), on)
 
     @_per_day(blocking=False)
     def continuous(self, on: date, years: int, rule_id: str, since: date | None = None) -> Condition:
@@ -229,10 +229,11 @@ class Engine:
         longest = longest_months(status, on) if status else None
         if longest == 0:
             return self.cond("stay.longest_period", True, Msg.of(N_("{status} has no fixed period of stay"),
-                                                                 status=st.status), on)
+                                                                 status=StatusRef(st.status)), on)
         if st.period_of_stay_months is None or longest is None:
             return self.cond("stay.longest_period", None,
-                             Msg.of(N_("Enter the period of stay granted for {status}"), status=st.status), on,
+                             Msg.of(N_("Enter the period of stay granted for {status}"),
+                                    status=StatusRef(st.status)), on,
                              blocking=False)
         three = self.rules.rule_value("stay.three_years_count", on)
         needed = min(longest, int(three.value) * 12) if three is not None else longest

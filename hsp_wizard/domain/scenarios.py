@@ -6,7 +6,7 @@ A scenario stores only its changes (see `Scenario`), so it is always the current
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
@@ -59,6 +59,12 @@ class Column:
     opens: dict[str, date | None]               # each route (and "hsp2") -> earliest date within the horizon
     earliest: tuple[str, date] | None           # the route that opens first, and when
     years: tuple[int, ...] = ()                 # the points checkpoints, in years before the application, most first
+    closed: dict[str, date] = field(default_factory=dict)  # route -> the day it closed again, when that is on or
+    #                                             before the application date (the plan would be refused on it)
+
+    def usable(self) -> bool:
+        """The earliest route is still open on the application date (or there is no application date)."""
+        return self.earliest is not None and self.earliest[0] not in self.closed
 
     def checkpoints(self) -> list[date]:
         """This side's own days: the points checkpoints before its application date (3 years and 1 year, from
@@ -72,7 +78,8 @@ class Column:
                 "checkpoints": [d.isoformat() for d in self.checkpoints()],
                 "opens": {k: _iso(v) for k, v in self.opens.items()},
                 "earliest": None if self.earliest is None else {"route": self.earliest[0],
-                                                                "opens": self.earliest[1].isoformat()}}
+                                                                "opens": self.earliest[1].isoformat()},
+                "closed": {k: v.isoformat() for k, v in self.closed.items()}}
 
 
 @dataclass(frozen=True)
@@ -124,8 +131,8 @@ def side_key(variant: Project, today: date, horizon_years: int = 10) -> tuple:
 def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
     """What `compare` finds for one side (picklable both ways, for a worker process; a scenario's side is not
     validated again: its changes may take a list past the file's limits): the first date each route opens, the
-    earliest route, and the points on today and on the side's own checkpoints (the days its column shows;
-    `compare` adds any other side's days)."""
+    earliest route, the points on today and on the side's own checkpoints (the days its column shows;
+    `compare` adds any other side's days), and the routes closed again by its application date."""
     engine = Engine(variant, None, today=today)  # shared by the search and the points (its scores)
     opens = first_openings(variant, today, horizon_years=horizon_years, today=today, engine=engine)
     known: dict[date, int] = {}
@@ -135,7 +142,7 @@ def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
             p = variant.planned_application_date
             days |= {p} | {years_before(p, n) for n in checkpoint_years(load_rules(), today)}
         known = {d: engine.score(d, Category(variant.category)).total for d in days}
-    return opens, first_route(opens), known
+    return opens, first_route(opens), known, _closed(variant, opens, today, None)
 
 
 def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
@@ -157,7 +164,7 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
             engine = engines[id(variant)] = Engine(variant, rules, today=today)
             opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today,
                                    engine=engine)
-            hit = (opens, first_route(opens), {})
+            hit = (opens, first_route(opens), {}, _closed(variant, opens, today, rules))
             if cache is not None:
                 cache.put(key, hit)
         found.append((name, variant, *hit))
@@ -165,7 +172,7 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
     years = tuple(reversed(checkpoint_years(rules or load_rules(), today)))
     days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in years), p)})
     columns = []
-    for name, variant, opens, first, known in found:
+    for name, variant, opens, first, known, closed in found:
         pts = None
         if cat is not None:
             missing = [d for d in days if d not in known]
@@ -173,9 +180,26 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
                 engine = engines.get(id(variant)) or Engine(variant, rules, today=today)
                 known.update({d: engine.score(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
-        columns.append(Column(name, variant.planned_application_date, pts, opens, first, years))
+        columns.append(Column(name, variant.planned_application_date, pts, opens, first, years, closed))
     shown = [r for r in current_registry().all if any(c.opens.get(r) for c in columns)]
     return Comparison(today, cat, days, shown, columns)
+
+
+def _closed(variant: Project, opens: dict[str, date | None], today: date, rules: RuleSet | None) -> dict[str, date]:
+    """Each route that opens before the side's application date but is closed again on it, and the day it closed:
+    applying on that date would be too late for it."""
+    planned = variant.planned_application_date
+    if planned is None:
+        return {}
+    from hsp_wizard.domain.evaluate import Planner
+    planner = Planner(Engine(variant, rules, today=today))
+    out = {}
+    for route, opened in opens.items():
+        if opened is None or opened >= planned or planner.check(route, planned).open:
+            continue
+        windows = planner.windows(route, opened, planned, limit=1)
+        out[route] = windows[0].closed if windows and windows[0].closed else planned
+    return out
 
 
 def _iso(d: date | None) -> str | None:

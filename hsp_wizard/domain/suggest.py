@@ -179,9 +179,37 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
             N_("On your planned date, {planned}, no route is open yet: your earliest route ({route}) opens on "
                "{after}; apply on or after that day"), planned=planned, route=RouteRef(route), after=opens),
             current_registry()[route].length_rule, 0, route, planned, opens, 0))
-    # a plan that would fail comes first; then the most days gained
-    out.sort(key=lambda s: (s.kind != "apply_later", -s.gain_days, s.kind))
+    if base:
+        closing = _closing(project, base, horizon_end, rules, today)
+        if closing is not None:
+            closes, why = closing
+            route, opens = base
+            last = closes - timedelta(days=1)
+            if planned and planned >= closes:
+                says = Msg.of(N_("Your planned date, {planned}, falls after your earliest route ({route}) closes on "
+                                 "{closes} ({why}): apply by {last}"), planned=planned, route=RouteRef(route),
+                              closes=closes, why=why.why, last=last)
+            elif opens <= today:
+                says = Msg.of(N_("Your earliest route ({route}) is open now and closes on {closes} ({why}): apply by "
+                                 "{last}"), route=RouteRef(route), closes=closes, why=why.why, last=last)
+            else:
+                says = Msg.of(N_("Your earliest route ({route}) is open from {after} and closes on {closes} ({why}): "
+                                 "apply by {last}"), route=RouteRef(route), after=opens, closes=closes, why=why.why,
+                              last=last)
+            out.append(Suggestion("apply_before", says, why.rule_id, 0, route, opens, opens, 0))
+    # a plan that would fail comes first, then the deadline of a route that closes; then the most days gained
+    out.sort(key=lambda s: (s.kind != "apply_later", s.kind != "apply_before", -s.gain_days, s.kind))
     return Suggestions(out, base, today)
+
+
+def _closing(project: Project, base: tuple[str, date], end: date, rules: RuleSet | None, today: date):
+    """When the earliest route closes again after it opens (within the horizon): the day and the condition."""
+    from hsp_wizard.domain.evaluate import Planner
+    route, opens = base
+    windows = Planner(Engine(project, rules, today=today)).windows(route, opens, end, limit=1)
+    if not windows or windows[0].closed is None or not windows[0].closing:
+        return None
+    return windows[0].closed, windows[0].closing[0]
 
 
 def short_trip_days(project: Project, on: date, rules: RuleSet | None = None) -> int:

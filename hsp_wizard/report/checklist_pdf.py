@@ -31,6 +31,7 @@ from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.plan import Plan
 from hsp_wizard.domain.registry import current as current_registry, marks
 from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
+from hsp_wizard.wording import words
 
 FONT = "IPAexGothic"
 FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexg.ttf"
@@ -132,7 +133,8 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
     project, ev, printed_on = plan.project, plan.evaluation, plan.today
     cl = compose(project, ev, route or plan.best, plan.rules)
     story = []
-    story += _cover(project, ev, cl, r, s, printed_on)
+    w = words(r, plan.answer, plan.horizon_years, why=False)  # the answer the results page and the CLI give
+    story += _cover(project, ev, cl, r, s, printed_on, w)
     story += _documents(cl, r, s)
     if cl.exhibits:
         story += _exhibits(cl, r, s)
@@ -147,10 +149,12 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
         story.append(KeepTogether(_timeline(plan, r, s)))
     if project.scenarios:
         story.append(KeepTogether(_scenarios(plan, r, s, comparison)))
-    story += _warnings(cl, r, s)
+    said = {*w.warnings, *w.notes, *(x for rw in w.routes for x in rw.warnings)}  # page 1 said these: once
+    story += _warnings(cl, r, s, said)
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
                                 "immigration office may ask for more. It is not legal advice.")), s["small"]))
+    story += _why(cl, r, s, plan.answer.notes)
 
     buf = io.BytesIO()
     title = r.tr(N_("Permanent residence application: document checklist"))
@@ -179,7 +183,10 @@ def _timeline(plan: Plan, r: Renderer, s) -> list:
     cat = tl.category.value
     bands = [name for name, spans in tl.windows.items() if spans]
     width, left, plot_h = 178 * mm, 10 * mm, 42 * mm
-    height = plot_h + 12 * mm + 4.5 * mm * len(bands)
+    legend = _legend_entries(tl, r, marks(plan.rules, tl.today))
+    legend_rows = _legend_layout(legend, width, left)
+    legend_h = 4.5 * mm * (max(row for row, _x, _e in legend_rows) + 1) if legend_rows else 0
+    height = plot_h + 12 * mm + 4.5 * mm * len(bands) + legend_h
     base = height - plot_h - 4 * mm  # the plot's bottom
     top = max(100, (max(tl.totals[cat]) // 10 + 2) * 10)
     span = (tl.end - tl.start).days or 1
@@ -199,16 +206,13 @@ def _timeline(plan: Plan, r: Renderer, s) -> list:
         xx = x(date(year, 1, 1))
         dr.add(Line(xx, base, xx, base - 1.5 * mm, strokeColor=grey, strokeWidth=0.4))
         dr.add(String(xx, base - 4.5 * mm, str(year), fontName=FONT, fontSize=6.5, textAnchor="middle"))
-    for mark, colour in zip(marks(plan.rules, tl.today), ("#c77700", "#b00020")):
+    for mark, colour in zip(marks(plan.rules, tl.today), ("#c77700", "#b00020")):  # named in the legend
         dr.add(Line(left, y(mark), x(tl.end), y(mark), strokeColor=colors.HexColor(colour), strokeWidth=0.6,
                     strokeDashArray=[3, 2]))
-        dr.add(String(left + 1 * mm, y(mark) + 1.2, r.tr(N_("{points} points")).format(points=mark), fontName=FONT,
-                      fontSize=6, fillColor=colors.HexColor(colour)))
-    for d, label in ((tl.today, N_("today")), *(((tl.planned, N_("planned")),) if tl.planned else ())):
-        if tl.start <= d <= tl.end:
-            dr.add(Line(x(d), base, x(d), base + plot_h, strokeColor=colors.HexColor("#1f4e9c"), strokeWidth=0.5))
-            dr.add(String(x(d) + 1, base + plot_h - 6 - (7 if label == "planned" else 0), r.tr(label),
-                          fontName=FONT, fontSize=6, fillColor=colors.HexColor("#1f4e9c")))
+    for d, colour in ((tl.today, "#333333"), *(((tl.planned, "#1f4e9c"),) if tl.planned else ())):
+        if tl.start <= d <= tl.end:  # named in the legend
+            dr.add(Line(x(d), base, x(d), base + plot_h, strokeColor=colors.HexColor(colour), strokeWidth=0.5,
+                        strokeDashArray=None if colour == "#1f4e9c" else [1, 1]))
     for c in ("a", "b", "c"):
         pts = [x(tl.steps[0]), y(tl.totals[c][0])]
         for i in range(1, len(tl.steps)):
@@ -224,6 +228,17 @@ def _timeline(plan: Plan, r: Renderer, s) -> list:
         label = r.route_name(name, official=True)
         dr.add(String(left + 1 * mm, row + 1, label, fontName=FONT, fontSize=6))
         row -= 4.5 * mm
+    for line, lx, (kind, label, colour, dash, stroke) in legend_rows:  # the legend: every line and mark
+        ly = row + 1.5 * mm - 4.5 * mm * line
+        if kind == "band":
+            dr.add(Rect(lx, ly - 1, 6 * mm, 3 * mm, fillColor=colors.HexColor("#fbe3a0"), strokeColor=None))
+        elif kind == "vline":
+            dr.add(Line(lx + 3 * mm, ly - 1, lx + 3 * mm, ly + 2.5 * mm, strokeColor=colors.HexColor(colour),
+                        strokeWidth=0.5, strokeDashArray=dash))
+        else:
+            dr.add(Line(lx, ly + 1, lx + 6 * mm, ly + 1, strokeColor=colors.HexColor(colour), strokeWidth=stroke,
+                        strokeDashArray=dash))
+        dr.add(String(lx + 7 * mm, ly, label, fontName=FONT, fontSize=6))
     out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"), category=cat,
                               start=tl.start, end=tl.end)), s["h2"]), dr]
     events = {e.on: e for e in tl.events}
@@ -236,6 +251,34 @@ def _timeline(plan: Plan, r: Renderer, s) -> list:
         rows.append([_para(r.fmt(d), s["cell"]), *(_para(str(tl.totals[c][i]), s["cell"]) for c in "abc"),
                      _para(what, s["cell"])])
     out.append(_table(rows, [30 * mm, 11 * mm, 11 * mm, 11 * mm, 115 * mm]))
+    return out
+
+
+def _legend_entries(tl, r: Renderer, marks_drawn: tuple[int, ...]) -> list[tuple]:
+    """(kind, label, colour, dash, stroke width) for every line and mark the PDF's chart draws."""
+    cat = tl.category.value
+    out = [("line", r.tr(N_("({category}) points, your category") if c == cat else N_("({category}) points"))
+            .format(category=c), "#1f4e9c" if c == cat else "#c8c8c8", None, 1.6 if c == cat else 0.6)
+           for c in "abc"]
+    out += [("line", r.tr(N_("{points} points")).format(points=m), colour, [3, 2], 0.6)
+            for m, colour in zip(marks_drawn, ("#c77700", "#b00020"))]
+    out.append(("vline", r.tr(N_("today")), "#333333", [1, 1], 0.5))
+    if tl.planned:
+        out.append(("vline", r.tr(N_("planned date")), "#1f4e9c", None, 0.5))
+    if any(tl.windows.values()):
+        out.append(("band", r.tr(N_("a route is open")), "#fbe3a0", None, 0))
+    return out
+
+
+def _legend_layout(entries: list[tuple], width: float, left: float) -> list[tuple[int, float, tuple]]:
+    """Each legend entry's row and x, left to right, wrapping before the right edge."""
+    out, row, x = [], 0, left
+    for e in entries:
+        w = 7 * mm + pdfmetrics.stringWidth(e[1], FONT, 6) + 4 * mm
+        if x + w > width and x > left:
+            row, x = row + 1, left
+        out.append((row, x, e))
+        x += w
     return out
 
 
@@ -253,10 +296,13 @@ def _scenarios(plan: Plan, r: Renderer, s, comparison=None) -> list:
         name = r.tr(N_("As entered")) if scenario is None else scenario.name
         first = col.earliest
         points = [str(col.points[d]) if col.points else "—" for d in col.checkpoints()] or ["—"] * 3
+        when = r.fmt(first[1]) if first else "—"
+        if first and not col.usable():
+            when = r.tr(N_("closed from {date}")).format(date=r.fmt(col.closed[first[0]]))
         rows.append([_para(name, s["cell"]),
                      _para(r.fmt(col.planned) if col.planned else "—", s["cell"]),
                      _para(_route_name(r, first[0]) if first else r.tr(N_("none within the horizon")), s["cell"]),
-                     _para(r.fmt(first[1]) if first else "—", s["cell"]),
+                     _para(when, s["cell"]),
                      *(_para(v, s["cell"]) for v in points)])
         for ch in [] if scenario is None else scenario.changes:
             spans.append(len(rows))
@@ -284,9 +330,10 @@ def _route_name(r: Renderer, name: str) -> str:
     return r.route_name(name, official=True)
 
 
-def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date) -> list:
+def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date, w) -> list:
     out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"]),
            _para("永住許可申請　提出書類チェックリスト", s["subtitle"])]
+    out += _headline(w, r, s)
     en, ja = ROUTE_NAMES[cl.route]  # the registry's names
     rows = []
     if p.name:
@@ -308,21 +355,34 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     rows.append([r.tr(N_("Printed")), r.fmt(printed_on)])
     out.append(_table([[_para(a, s["cell"]), _para(b, s["cell"])] for a, b in rows], [45 * mm, 133 * mm],
                       header=False))
-    out.append(_para(r.tr(N_("Routes on {date}")).format(date=r.fmt(ev.on)), s["h2"]))
-    verdicts = []
-    for name in current_registry().routes:
-        res, op = ev.routes[name], ev.openings.get(name)
-        if res.open:
-            state = r.tr(N_("open"))
-        elif op is not None and op.opens:
-            state = r.tr(N_("opens {date}")).format(date=r.fmt(op.opens))
-        else:
-            why = res.blockers[0].why if res.blockers else None
-            state = r.tr(N_("not open: {why}")).format(why=r.msg(why)) if why else r.tr(N_("not open"))
-        en_n, ja_n = ROUTE_NAMES[name]
-        verdicts.append([_para(_both(r, en_n, ja_n), s["cell"]), _para(state, s["cell"])])
-    out.append(_table(verdicts, [70 * mm, 108 * mm], header=False))
-    out += [_para(r.msg(c.why) + f" [{', '.join(c.sources)}]", s["small"]) for c in ev.notes]
+    out.append(_para(r.tr(N_("Routes to permanent residence")), s["h2"]))
+    def rows(routes) -> Table:
+        cells = []
+        for rw in routes:
+            lines = [rw.says, *(f"→ {f.where}" for f in rw.facts), *(f"! {x}" for x in rw.warnings)]
+            cells.append([_para(rw.name, s["cell"]), _para("\n".join(lines), s["cell"])])
+        return _table(cells, [62 * mm, 116 * mm], header=False)
+
+    pr = [rw for rw in w.routes if rw.route != "hsp2"]
+    hsp2 = [rw for rw in w.routes if rw.route == "hsp2"]
+    if pr:
+        out.append(rows(pr))
+    if w.others:
+        out.append(_para(w.others, s["small"]))
+    if hsp2:
+        out += [_para(w.also, s["base"]), rows(hsp2)]
+    for x in (*w.warnings, *w.notes):
+        out.append(_para("! " + x, s["base"]))
+    return out
+
+
+def _headline(w, r: Renderer, s) -> list:
+    style = ParagraphStyle("headline", parent=s["base"], fontSize=11, leading=15, spaceBefore=2, spaceAfter=6,
+                           backColor=colors.HexColor("#eef3f9"), borderPadding=4)
+    out = [_para(w.headline, style)]  # the facts to enter are listed under their routes
+    if w.stay:
+        out.append(_para(w.stay, s["base"]))
+    out.append(Spacer(1, 4))
     return out
 
 
@@ -345,8 +405,7 @@ def _documents(cl: Checklist, r: Renderer, s) -> list:
                      _para("\n".join(notes), s["cell"])])
     out.append(_table(rows, [7 * mm, 72 * mm, 45 * mm, 54 * mm]))
     if cl.fee is not None:  # what to pay at the office when permission is granted (fee.pr_grant)
-        out.append(_para("□ " + r.msg(cl.fee[0]) + f" [{', '.join(cl.fee[1])}; {r.confidence(cl.fee[2])}]",
-                         s["base"]))
+        out.append(_para("□ " + r.msg(cl.fee[0]), s["base"]))  # its sources: under "Why?"
     if cl.note:
         out.append(_para(r.tr(cl.note), s["small"]))
     return out
@@ -442,14 +501,35 @@ def _sheet(pr: PointsResult, r: Renderer, s) -> list:
     return out
 
 
-def _warnings(cl: Checklist, r: Renderer, s) -> list:
-    if not cl.warnings:
+def _warnings(cl: Checklist, r: Renderer, s, said: set[str] = frozenset()) -> list:
+    """The chosen route's blockers and warnings not already said on the first page."""
+    left = [c for c in cl.warnings if r.msg(c.why) not in said]
+    if not left:
         return []
     out = [_para(r.tr(N_("What could lead to a refusal")), s["h2"])]
-    rows = [[r.tr(N_("Warning")), r.tr(N_("Rule and sources"))]]
-    for c in cl.warnings:
+    rows = [[r.tr(N_("Warning")), r.tr(N_("Rule"))]]
+    for c in left:
         mark = "✗ " if c.blocking and c.met is False else "! "
-        rows.append([_para(mark + r.msg(c.why), s["cell"]),
-                     _para(f"{c.rule_id}\n{', '.join(c.sources)} · {r.confidence(c.confidence)}", s["small"])])
+        rows.append([_para(mark + r.msg(c.why), s["cell"]), _para(r.rule_label(c.rule_id), s["small"])])
     out.append(_table(rows, [120 * mm, 58 * mm]))
+    return out
+
+
+def _why(cl: Checklist, r: Renderer, s, notes=()) -> list:
+    """The explanation behind the warnings, the fee and the notes: each rule's id, its sources by title and how
+    sure it is."""
+    from hsp_wizard.domain.routes import Condition
+    from hsp_wizard.wording import explain
+    said = list(cl.warnings) + list(notes)
+    if cl.fee is not None:
+        said.append(Condition("fee.pr_grant", True, cl.fee[0], tuple(cl.fee[1]), cl.fee[2], blocking=False))
+    if not said:
+        return []
+    out = [_para(r.tr(N_("Why?")), s["h2"])]
+    seen = []
+    for c in said:
+        text = explain(r, c)
+        if text not in seen:
+            seen.append(text)
+            out.append(_para(text, s["small"]))
     return out

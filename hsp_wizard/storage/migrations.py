@@ -25,8 +25,10 @@ def _v2_to_v3(doc: dict) -> dict:
     """Version 3 adds the facts the law as of 2026-11-30 needs (issue 16): a trip's permit and status expiry,
     the child's kind and the protection granted, the landing-criteria answer, and the business facts of the
     2025-10-16 business-manager criteria. A version-2 project answered none of them: every one is left unknown
-    (not "no"), and its refugee date keeps meaning a recognised refugee.
-    Version 3 also adds the household (issue 20): a version-2 project is a household of one."""
+    (not "no"), and its refugee date keeps meaning a recognised refugee. It also keeps rows as typed
+    (`incomplete_rows`, issue 18): a version-2 project has none; and it adds the household (issue 20): a
+    version-2 project is a household of one."""
+    doc.setdefault("incomplete_rows", {})
     doc.setdefault("household", {"members": []})
     return doc
 

@@ -20,6 +20,7 @@ class ProjectDocument(QObject):
         self.path = path
         self._dirty = False
         self.migrated_from: int | None = None  # the schema version of the file, when it was older
+        self.revision = 0  # counts replacements (new, open, restore): pages loaded before one reload
         self.key = None  # a password's SealKey while the project is protected: saves and autosaves are encrypted
         self._plan = None  # (key, Plan): the current plan, by the project's content and the day
         self.plans_made = 0  # how many plans were evaluated (bench/edit_to_results.py reads it)
@@ -68,7 +69,8 @@ class ProjectDocument(QObject):
             self.dirty_changed.emit(dirty)
 
     def update(self, **fields) -> None:
-        """Set top-level fields (already valid values) and tell the listeners."""
+        """Set top-level fields (already valid values) and tell the listeners. Parts of the project are never
+        changed in place, only replaced here: undo keeps shallow snapshots (ui/undo.py)."""
         changed = False
         for name, value in fields.items():
             if getattr(self.project, name) != value:
@@ -79,6 +81,7 @@ class ProjectDocument(QObject):
             self.changed.emit()
 
     def replace(self, project, path: Path | None, key=None, dirty: bool = False) -> None:
+        self.revision += 1
         self.project = project
         self.path = path
         self.key = key

@@ -33,8 +33,10 @@ class MainWindow(DocumentSession, QMainWindow):
         self.store = startup.settings()
         self.wizard = HspWizard(self.doc, self.recent_files(), self)
         self.wizard.setWindowFlags(Qt.WindowType.Widget)  # a QWizard is a dialog: embed it as a plain widget
-        self.setCentralWidget(self.wizard)
-        self.resize(1100, 760)
+        from hsp_wizard.ui.shell import install_shell
+        install_shell(self)  # the step list beside the wizard, undo/redo, the results page's buttons (ui/shell.py)
+        room = self.screen().availableGeometry() if self.screen() is not None else None
+        self.resize(min(1180, room.width()) if room else 1180, min(680, room.height()) if room else 680)
         self._menus()
         self.doc.dirty_changed.connect(self.setWindowModified)
         self.doc.path_changed.connect(self._title)
@@ -80,6 +82,7 @@ class MainWindow(DocumentSession, QMainWindow):
                 ("save_password", N_("Save with pass&word…"), None, self.save_with_password),
                 ("save_plain", N_("Save wi&thout password…"), None, self.save_without_password),
                 (None, None, None, None),
+                ("pdf", N_("Save checklist as PD&F…"), None, self.save_checklist_pdf),
                 ("print", N_("&Print checklist…"), QKeySequence.StandardKey.Print, self.print_checklist)):
             if key is None:
                 menu.addSeparator()
@@ -113,6 +116,8 @@ class MainWindow(DocumentSession, QMainWindow):
             group.addAction(act)
             self.language_menu.addAction(act)
             self.language_actions[code] = act
+        from hsp_wizard.ui.shell import add_menus
+        add_menus(self)  # Edit (undo, redo) and Help
 
     def set_language(self, lang: str) -> None:
         """Switch the whole app to `lang` now and remember it; typed input stays where it is."""
@@ -152,23 +157,42 @@ class MainWindow(DocumentSession, QMainWindow):
             act.triggered.connect(lambda _checked=False, f=f: self.open_path(f))
         self.recent_menu.setEnabled(bool(self.recent_files()))
 
-    def print_checklist(self) -> bool:
-        """Build the checklist PDF for the best route on the planned (or earliest) date, save it where the
-        user chooses (atomically, readable by the user only) and open it in the system viewer."""
+    def checklist_pdf(self) -> bytes:
+        """The checklist PDF for the best route on the planned (or earliest) date (ReportError if it cannot)."""
         from datetime import date
         from hsp_wizard.i18n import current_language
-        from hsp_wizard.presentation import Renderer
-        from hsp_wizard.report.checklist_pdf import ReportError, build_checklist_pdf
-        from hsp_wizard.storage import write_private_atomic
+        from hsp_wizard.report.checklist_pdf import build_checklist_pdf
         self.wizard.build()
-        path, _f = QFileDialog.getSaveFileName(self, _("Save the checklist"), "checklist.pdf", "PDF (*.pdf)")
+        today = date.today()
+        # the scenarios the window has compared already, when they are still the project's
+        return build_checklist_pdf(self.doc.plan(today), lang=current_language(),
+                                   comparison=self.wizard.pages[PageId.RESULTS].scenarios.current(today))
+
+    def print_checklist(self) -> bool:
+        """Print the checklist through the system's print dialog (ui/printing.py)."""
+        from hsp_wizard.report.checklist_pdf import ReportError
+        from hsp_wizard.ui.printing import print_pdf
+        try:
+            with dialogs.busy():
+                data = self.checklist_pdf()
+        except ReportError as exc:
+            from hsp_wizard.presentation import Renderer
+            dialogs.tell_error(self, _("The checklist was not printed"), Renderer().msg(exc.msg))
+            return False
+        return print_pdf(self, data, self.start_folder())
+
+    def save_checklist_pdf(self) -> bool:
+        """Save the checklist PDF where the user chooses (atomically, readable by the user only; beside the
+        project at first) and open it in the system viewer."""
+        from hsp_wizard.presentation import Renderer
+        from hsp_wizard.report.checklist_pdf import ReportError
+        from hsp_wizard.storage import write_private_atomic
+        suggested = self.start_folder() / (f"{self.doc.path.stem}-checklist.pdf" if self.doc.path else "checklist.pdf")
+        path, _f = QFileDialog.getSaveFileName(self, _("Save the checklist"), str(suggested), "PDF (*.pdf)")
         if not path:
             return False
         try:
-            today = date.today()
-            # the scenarios the window has compared already, when they are still the project's
-            data = build_checklist_pdf(self.doc.plan(today), lang=current_language(),
-                                       comparison=self.wizard.pages[PageId.RESULTS].scenarios.current(today))
+            data = self.checklist_pdf()
             write_private_atomic(Path(path), data)
         except OSError as exc:
             dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{os_reason(exc)}")

@@ -18,6 +18,7 @@ from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.texts import Texts
 from hsp_wizard.ui.wizard import PART_LABELS  # the project's parts as the prompt names them (the page table)
 
+
 class Choice(Enum):
     RESTORE = "restore"
     DISCARD = "discard"

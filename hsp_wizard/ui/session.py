@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from hsp_wizard.i18n import _
 from hsp_wizard.ui import dialogs, startup
+from hsp_wizard.ui.steps import PageId
 
 AUTOSAVE_DELAY_MS = 2000      # after typing pauses this long, the autosave is written
 AUTOSAVE_MAX_WAIT_MS = 15000  # and while typing goes on, at least this often
@@ -48,13 +49,14 @@ class DocumentSession:
             self.wizard.build()
             self.doc.replace(Project(), None)
             self._drop_autosave()
-            self.wizard.restart()
-            self.wizard.next()
+            self.history.reset()
+            self.wizard.land(PageId.CATEGORY)
 
     def open_dialog(self) -> None:
         if not self.maybe_keep_changes():
             return
-        path, _f = QFileDialog.getOpenFileName(self, _("Open a project"), "", dialogs.file_filter())
+        path, _f = QFileDialog.getOpenFileName(self, _("Open a project"), str(self.start_folder()),
+                                               dialogs.file_filter())
         if path:
             self.open_path(path, ask=False)
 
@@ -69,9 +71,21 @@ class DocumentSession:
         self.doc.migrated_from = opened.version  # the first save keeps the old file as <name>.v<N>.bak
         self._drop_autosave()
         self._remember(Path(path))
-        self.wizard.restart()
-        self.wizard.next()
+        self.history.reset()
+        self.land()
         return True
+
+    def land(self) -> None:
+        """Show the results when the project holds what they need, else the first page that needs attention."""
+        from hsp_wizard.ui.steps import landing_step
+        self.wizard.land(int(landing_step(self.doc.project)))
+
+    def start_folder(self) -> Path:
+        """Where file dialogs open: the project's folder, else the user's Documents folder."""
+        if self.doc.path is not None and self.doc.path.parent.is_dir():
+            return self.doc.path.parent
+        docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(docs) if docs and Path(docs).is_dir() else Path.home()
 
     def _read(self, path: Path):
         """The opened project, asking for the password of a protected one until it is right or the user
@@ -117,7 +131,7 @@ class DocumentSession:
         return path is not None and self._write(path, None)
 
     def _ask_path(self) -> Path | None:
-        suggested = str(self.doc.path) if self.doc.path else "project.hspw"
+        suggested = str(self.doc.path) if self.doc.path else str(self.start_folder() / "project.hspw")
         path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), suggested, dialogs.file_filter())
         if not path:
             return None
@@ -137,6 +151,7 @@ class DocumentSession:
         self.doc.key = key
         self.doc.migrated_from = None
         self.doc.set_dirty(False)
+        self.history.mark_saved()
         self._drop_autosave()
         self._title()
         self._remember(path)
@@ -227,8 +242,8 @@ class DocumentSession:
                     orphan.delete()
                 else:
                     orphan.keep()
-                self.wizard.restart()
-                self.wizard.next()
+                self.history.reset()
+                self.land()
                 restored = True
             elif choice is Choice.DISCARD:
                 orphan.delete()

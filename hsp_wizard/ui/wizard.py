@@ -4,7 +4,6 @@ links, and the names of the project's parts for the recovery prompt), with the l
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import IntEnum
 
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QWizard
@@ -13,20 +12,7 @@ from hsp_wizard.i18n import N_
 from hsp_wizard.ui.accessibility import follow_wizard
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.pages.welcome import WelcomePage
-
-
-class PageId(IntEnum):
-    WELCOME = 0
-    CATEGORY = 1
-    EDUCATION = 2
-    CAREER = 3
-    SALARY = 4
-    ACHIEVEMENTS = 5
-    BONUSES = 6
-    RESIDENCE = 7
-    REQUIREMENTS = 8
-    HOUSEHOLD = 9
-    RESULTS = 10
+from hsp_wizard.ui.steps import PageId  # the pages' ids, shared with the step list (no Qt there)
 
 
 @dataclass(frozen=True)
@@ -72,7 +58,8 @@ PAGES = (
 # The page each item's facts are entered on: the results page's "change" links.
 PAGE_OF_ITEM = {item: spec.id for spec in PAGES for item in spec.items}
 # The project's parts as the recovery prompt names them (the settings have no page).
-PART_LABELS = {name: label for spec in PAGES for name, label in spec.parts} | {"settings": N_("Settings")}
+PART_LABELS = {name: label for spec in PAGES for name, label in spec.parts} | {
+    "settings": N_("Settings"), "incomplete_rows": N_("Rows not yet complete")}
 
 
 class HspWizard(QWizard):
@@ -87,6 +74,13 @@ class HspWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
+        # no Finish anywhere (it would close the window's wizard for good): the results page offers Save, Save
+        # checklist as PDF and Print instead, as the wizard's custom buttons
+        self._results_buttons(False)
+        self.jumping = False       # moving through pages for the step list: Next does not stop on a page
+        self.visited: set[int] = set()
+        self.from_results = False  # a 'change' link was followed: the step list offers the way back
+        self.currentIdChanged.connect(self._shown)
         self.welcome = WelcomePage(doc, recent)
         self.setPage(PageId.WELCOME, self.welcome)
         self.pages = {PageId.WELCOME: self.welcome}
@@ -120,6 +114,7 @@ class HspWizard(QWizard):
         self.setSideWidget(self.panel)
         self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
         follow_wizard(self)
+        self._shown(self.currentId())
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         # QWizard translates its default button texts on LanguageChange but does not put them on the buttons
@@ -136,6 +131,62 @@ class HspWizard(QWizard):
         super().next()
 
     def go_to(self, page_id: int) -> None:
-        """Back through the history to an earlier page (a 'change' link)."""
-        while self.currentId() != page_id and self.visitedIds() and self.currentId() != self.startId():
-            self.back()
+        """A 'change' link: to that page, with the way back to the results one click away."""
+        self.jump_to(page_id)
+        self.from_results = self.currentId() != PageId.RESULTS
+        self.currentIdChanged.emit(self.currentId())  # the step list shows the way back
+
+    def jump_to(self, page_id: int) -> None:
+        """To any page, forward or back: back through the history, or on with Next (every page in between is
+        filled from the project, as Next does; none stops the jump)."""
+        self.build()
+        if page_id == self.currentId():
+            return
+        if page_id in self.visitedIds():
+            while self.currentId() != page_id and self.currentId() != self.startId():
+                self.back()
+            return
+        self.jumping = True
+        try:
+            while self.currentId() != page_id:
+                before = self.currentId()
+                self.next()
+                if self.currentId() == before:
+                    break
+        finally:
+            self.jumping = False
+
+    def land(self, page_id: int) -> None:
+        """Start again from the Welcome page and go to `page_id` (a project opened, made or restored)."""
+        self.restart()
+        self.visited = set()
+        self.from_results = False
+        self.jump_to(page_id)
+
+    def _shown(self, page_id: int) -> None:
+        page = self.page(page_id)
+        if page is not None and hasattr(page, "reload_if_stale"):
+            page.reload_if_stale()  # undone, redone or replaced while another page was shown
+        if page_id == PageId.RESULTS:
+            self.from_results = False
+        if page_id >= 0:
+            self.visited.add(page_id)
+        self._results_buttons(page_id == PageId.RESULTS)
+
+    def _results_buttons(self, shown: bool) -> None:
+        """Back and Next; on the results also Save, Save checklist as PDF and Print (never Finish)."""
+        custom = [QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CustomButton2,
+                  QWizard.WizardButton.CustomButton3]
+        self.setButtonLayout([QWizard.WizardButton.Stretch, QWizard.WizardButton.BackButton,
+                              QWizard.WizardButton.NextButton, *(custom if shown else [])])
+        for which in custom:
+            self.button(which).setVisible(shown)
+
+    def reject(self) -> None:
+        """Escape: a QWizard would close (and empty) itself; this one stays as it is."""
+
+    def accept(self) -> None:
+        """Nothing finishes the window's wizard (there is no Finish button; Enter on the last page does this)."""
+
+    def done(self, _result: int) -> None:  # noqa: D401 (Qt's name)
+        """Never hide the embedded wizard."""

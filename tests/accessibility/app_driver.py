@@ -48,6 +48,8 @@ def main() -> int:
         what = cmd["do"]
         if what == "open":
             ok = w.open_path(str(ROOT / cmd["path"]), ask=False)
+            if ok:
+                w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
             settle()
             return {"ok": ok, "page": w.wizard.currentId()}
         if what == "page":  # Next or Back until the page, as the buttons do

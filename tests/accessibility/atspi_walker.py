@@ -163,6 +163,8 @@ class Walker:
         self.fresh()
         frame = self.app.getChildAtIndex(0)
         wizard = frame.getChildAtIndex(0)  # the QWizard embedded in the main window
+        while not wizard.name and wizard.childCount:  # (inside the central panel beside the step list: its last)
+            wizard = wizard.getChildAtIndex(wizard.childCount - 1)
         return wizard.name
 
     def press(self, obj) -> bool:
@@ -274,10 +276,11 @@ def run(w: Walker, report: dict) -> None:
     start = len(w.events)
     w.cmd(do="next")
     w.pump(1.0)
-    headline = w.find(lambda o: o.getRoleName() == "label" and (o.name or "").startswith("Earliest route"))
+    truth = w.cmd(do="eval", expr="w.wizard.currentPage().answer.text()")["value"]
+    said = __import__("ast").literal_eval(truth) if isinstance(truth, str) else truth  # the headline (issue 17)
+    headline = w.find(lambda o: o.getRoleName() == "label" and (o.name or "") == said)
     checks["results_arrival"] = {"wizard": w.window_name(), "events": w.events_since(start),
-                                 "headline": headline.name if headline else None,
-                                 "truth": w.cmd(do="eval", expr="w.wizard.currentPage().answer.text()")["value"]}
+                                 "headline": headline.name if headline else None, "truth": truth}
 
     # ---- the links are buttons: pressed through AT-SPI, 'change' goes back to its page
     links = []

@@ -118,8 +118,8 @@ def test_scenarios_survive_a_save_and_load():
 
 
 @pytest.mark.parametrize("kw, fragment", [
-    ({"kind": "raise", "start": date(2027, 1, 1)}, "A raise needs an amount"),
-    ({"kind": "jlpt_n1", "start": date(2027, 1, 1), "amount_yen": 5}, "Only a raise has an amount"),
+    ({"kind": "raise", "start": date(2027, 1, 1)}, "A new annual salary needs the amount"),
+    ({"kind": "jlpt_n1", "start": date(2027, 1, 1), "amount_yen": 5}, "Only a new annual salary has an amount"),
     ({"kind": "raise", "start": date(2027, 1, 1), "amount_yen": 5, "end": date(2027, 2, 1)},
      "Only a trip has a return date"),
     ({"kind": "trip", "start": date(2027, 1, 1), "end": date(2026, 1, 1)}, "return date is before"),

@@ -58,10 +58,10 @@ def main(folder: Path, protect: bool = False) -> int:
         os._exit(0)  # no clean close: the (encrypted) autosave stays
     assert w.save_as() and w.save()  # the second save keeps a backup
     assert w.open_path(str(folder / "mine.hspw"), ask=False)
-    assert w.print_checklist()
+    assert w.save_checklist_pdf()
     apply_language("ja")
     app.processEvents()
-    assert w.print_checklist()
+    assert w.save_checklist_pdf()
     w.close()
     return 0
 

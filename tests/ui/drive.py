@@ -75,3 +75,16 @@ def check(editor, row: int, col: int) -> None:
 def add_row(editor) -> int:
     QTest.mouseClick(editor.add_button, Qt.MouseButton.LeftButton)
     return editor.table.rowCount() - 1
+
+
+def step(w, page_id: int) -> None:
+    """Click a step in the step list (a complete project opens on its results)."""
+    lst = w.steps.list
+    for row in range(lst.count()):
+        if lst.item(row).data(Qt.ItemDataRole.UserRole) == int(page_id):
+            rect = lst.visualItemRect(lst.item(row))
+            QTest.mouseClick(lst.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+            QApplication.processEvents()
+            assert w.wizard.currentId() == int(page_id), (w.wizard.currentId(), page_id)
+            return
+    raise AssertionError(f"no step {page_id}")

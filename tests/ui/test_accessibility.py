@@ -64,6 +64,7 @@ def test_every_name_on_every_page_in_japanese_is_free_of_mnemonic_markers(window
     w = window
     ja(w, qtbot)
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     seen, marked = 0, []
     while True:
         for wdg in (w.wizard, *w.wizard.findChildren(QWidget)):
@@ -88,6 +89,7 @@ def test_every_name_on_every_page_in_japanese_is_free_of_mnemonic_markers(window
 def test_the_total_is_named_with_its_date_value_and_category_in_both_languages(window, qtbot):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     total = w.wizard.panel.total
     assert total.text() == "90 points"
     assert name(total) == "Points on 1 Oct 2026: 90, category (b)"
@@ -103,6 +105,7 @@ def test_a_new_total_renames_it_and_is_announced_once(window, monkeypatch, qtbot
     monkeypatch.setattr(accessibility, "announce", lambda widget, text, assertive=False: said.append(text))
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     page = w.wizard.currentPage()
     page.birth.setFocus()
     page.birth.selectAll()
@@ -119,6 +122,7 @@ def test_the_wizard_and_each_page_carry_their_titles(window, qtbot):
     w = window
     assert name(w.wizard) == "Welcome to HSP Wizard"
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     assert name(w.wizard) == "You and your category"
     assert description(w.wizard) == "Your points in each category update as you type."
     next_page(w)
@@ -131,6 +135,7 @@ def test_the_wizard_and_each_page_carry_their_titles(window, qtbot):
 def test_a_row_error_is_on_its_cells_and_its_table_and_follows_a_language_switch(window, qtbot):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     next_page(w)
     editor = w.wizard.currentPage().editors["degrees"]
     cell(editor, 0, 2, "2019-02-30")
@@ -147,6 +152,7 @@ def test_a_row_error_is_on_its_cells_and_its_table_and_follows_a_language_switch
 def test_a_cell_editor_and_a_blank_cell_are_named(window, qtbot):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     next_page(w)
     editor = w.wizard.currentPage().editors["degrees"]
     row = add_row(editor)
@@ -162,8 +168,8 @@ def test_a_cell_editor_and_a_blank_cell_are_named(window, qtbot):
     editor.table.setCurrentCell(row, 0)
     QTest.keyClick(editor.table, Qt.Key.Key_F2)
     # the choice editor too: on Linux Qt names a combo box by its value, so the cell is in its description
-    # (and the row's error after it: the new row has no date yet)
-    assert description(focused()) == f"Level, row {row + 1}\nRow {row + 1}: Awarded is required"
+    # (no error yet: the new row has no date, but it is still being filled in; issue 18 says it once it is left)
+    assert description(focused()) == f"Level, row {row + 1}"
     assert focused().accessibleName() == f"Level, row {row + 1}"
     QTest.keyClick(focused(), Qt.Key.Key_Escape)
     ja(w, qtbot)
@@ -173,6 +179,7 @@ def test_a_cell_editor_and_a_blank_cell_are_named(window, qtbot):
 def test_each_categorys_score_says_which_category_it_is(window, qtbot):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     from hsp_wizard.domain.project import Category
     scores = w.wizard.currentPage().compare
     assert name(scores[Category.B]) == "Category (b): 90 points — meets the criteria"
@@ -184,6 +191,7 @@ def test_each_categorys_score_says_which_category_it_is(window, qtbot):
 def test_the_continuity_result_is_the_labels_name(window):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     to(w, PageId.RESIDENCE)
     problems = w.wizard.currentPage().problems
     assert problems.text()
@@ -193,15 +201,19 @@ def test_the_continuity_result_is_the_labels_name(window):
 def test_the_results_links_are_named_buttons_that_enter_and_space_follow(window):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     to(w, PageId.RESULTS)
     page = w.wizard.currentPage()
-    assert name(page.answer) == "Earliest route to permanent residence: HSP 80 points, 1 year, from 1 Oct 2026"
+    assert name(page.answer) == (  # issue 17's headline (the example leaves the landing criteria unanswered)
+        "Cannot tell yet: enter whether your current status still meets its landing criteria first. If all is in "
+        "order, you can apply via HSP 80 points, 1 year, open since 1 Apr 2021.")
     links = page.view.links
     assert links and all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in links)
-    assert all(name(b).startswith("Change: ") for b in links)
-    first = links[0]
-    assert name(first) == "Change: You and your category"
-    assert description(first) == "Planned application date: 1 Oct 2026"
+    # issue 17: the headline's "Why?" first, each fact to enter, each route's "Why?", then the "change" buttons
+    assert all(name(b).startswith(("Change: ", "Why?: ", "Enter: ")) for b in links)
+    assert name(links[0]).startswith("Why?: Cannot tell yet")
+    first = next(b for b in links if name(b) == "Change: You and your category")
+    assert description(first) == "On the planned date"
     first.setFocus()
     QTest.keyClick(first, Qt.Key.Key_Return)
     assert w.wizard.currentId() == PageId.CATEGORY
@@ -215,6 +227,7 @@ def test_the_results_links_are_named_buttons_that_enter_and_space_follow(window)
 def test_the_charts_description_follows_a_language_switch(window, qtbot):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # a complete project opens on its results: start from the first page
     to(w, PageId.RESULTS)
     page = w.wizard.currentPage()
     page.tabs.setCurrentIndex(1)

@@ -49,6 +49,7 @@ def test_a_full_list_disables_add_and_says_why(window, tmp_path):
     p.salary = [SalaryEntry(start=date(2000 + i // 12, 1 + i % 12, 1), amount_yen=5_000_000) for i in range(MAX_ITEMS)]
     save_project(p, tmp_path / "full.hspw")
     assert w.open_path(str(tmp_path / "full.hspw"), ask=False)
+    w.wizard.jump_to(1)  # it opens on its results: start from the first page
     editor = go_to(w, PageId.SALARY).editors["salary"]
     assert editor.table.rowCount() == MAX_ITEMS
     assert not editor.add_button.isEnabled()
@@ -109,6 +110,7 @@ def test_the_comparison_runs_off_the_ui_thread_and_an_edit_supersedes_it(window,
     w = window
     save_project(many_scenarios(), tmp_path / "many.hspw")
     assert w.open_path(str(tmp_path / "many.hspw"), ask=False)
+    w.wizard.jump_to(1)  # it opens on its results: start from the first page
     page = to_results(w)
     panel = page.scenarios
     ticks = []
@@ -159,6 +161,7 @@ def test_saving_over_a_read_only_project_says_so_and_changes_nothing(window, tmp
     target = tmp_path / "kept.hspw"
     save_project(load_project(EXAMPLE), target)
     assert w.open_path(str(target), ask=False)
+    w.wizard.jump_to(1)  # it opens on its results: start from the first page
     target.chmod(0o444)
     before = target.read_bytes()
     w.doc.update(name="An edit")
@@ -175,6 +178,7 @@ def test_a_checklist_that_cannot_be_laid_out_is_a_clear_message_in_the_window(wi
     from hsp_wizard.report import checklist_pdf
     w = window
     assert w.open_path(str(EXAMPLE), ask=False)
+    w.wizard.jump_to(1)  # it opens on its results: start from the first page
     target = tmp_path / "c.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(dialogs, "open_in_viewer", lambda path: pytest.fail("opened a PDF that was not made"))
@@ -183,7 +187,7 @@ def test_a_checklist_that_cannot_be_laid_out_is_a_clear_message_in_the_window(wi
         raise LayoutError("Flowable <Table> too large on page 3")
 
     monkeypatch.setattr(checklist_pdf.SimpleDocTemplate, "build", too_big)
-    assert not w.print_checklist()
+    assert not w.save_checklist_pdf()
     [(title, text)] = w.told
     assert title == "The checklist was not saved" and str(target) in text
     assert "a part of it does not fit on a page" in text and not target.exists()
@@ -193,6 +197,7 @@ def test_the_checklist_reuses_the_windows_comparison_only_while_it_is_the_projec
     w = window
     save_project(many_scenarios(2), tmp_path / "p.hspw")
     assert w.open_path(str(tmp_path / "p.hspw"), ask=False)
+    w.wizard.jump_to(1)  # it opens on its results: start from the first page
     page = to_results(w)
     page.tabs.setCurrentIndex(SCENARIOS_TAB)
     qtbot.waitUntil(lambda: not page.scenarios.busy, timeout=60000)
@@ -232,6 +237,7 @@ def test_leaving_the_scenarios_tab_stops_the_comparison_and_coming_back_resumes_
     w = window
     save_project(many_scenarios(), tmp_path / "many.hspw")
     assert w.open_path(str(tmp_path / "many.hspw"), ask=False)
+    w.wizard.jump_to(1)  # it opens on its results: start from the first page
     page = to_results(w)
     panel = page.scenarios
     page.tabs.setCurrentIndex(SCENARIOS_TAB)

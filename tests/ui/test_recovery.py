@@ -16,7 +16,9 @@ from hsp_wizard.storage import load_project, read_project
 from hsp_wizard.ui import dialogs, session
 from hsp_wizard.ui.main_window import MainWindow
 from hsp_wizard.ui.recovery import Choice, RecoveryDialog, RecoveryInfo, SourceState
+from hsp_wizard.ui.wizard import PageId
 from tests.i18n.test_japanese_output import english_words
+from tests.ui.drive import step
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "hsp-holder-b.hspw"
@@ -67,6 +69,7 @@ def project_copy(tmp_path: Path) -> Path:
 def test_an_edit_is_autosaved_once_typing_pauses_and_a_clean_close_deletes_it(window, tmp_path):
     w = window
     w.open_path(str(project_copy(tmp_path)), ask=False)
+    step(w, PageId.CATEGORY)  # it opened on the results, which re-evaluate on each edit (slower than 50 ms)
     w.autosave_timer.setInterval(50)
     assert autosaves(tmp_path) == []
     w.doc.update(name="Typed Name")

@@ -63,7 +63,11 @@ def test_a_made_up_route_is_seen_everywhere(window, capsys, tmp_path):
         out = json.loads(capsys.readouterr().out)["results"][0]["evaluation"]
         assert out["routes"]["made_up"]["open"] is True and list(out["routes"])[-1] == "made_up"
         assert main(["evaluate", str(EXAMPLE), "--on", "2026-10-01"]) == 0
-        assert f"{NAME}: open" in capsys.readouterr().out
+        said = capsys.readouterr().out  # first in the preference order: the headline's route (issue 17's answer;
+        # hsp-holder-b leaves the landing-criteria question unanswered, so it cannot be told yet)
+        assert f"If all is in order, you can apply via {NAME}, open since 1 Apr 2019." in said
+        assert f"{NAME} (架空の経路): cannot tell yet: enter whether your current status still meets its landing " \
+            "criteria (if all is in order: open since 1 Apr 2019)" in said
         # the PDF: the route on the cover, and its document list
         t = pdf_text(build_checklist_pdf(plan), tmp_path)
         assert f"Route {NAME} — 架空の経路" in t
@@ -90,13 +94,15 @@ def test_window_cli_and_pdf_show_a_project_without_a_planned_date_on_the_same_da
     window.open_path(str(path), ask=False)
     page = to_results(window)
     shown = page.view.toPlainText()
-    assert "Planned application date: 1 Apr 2029 (no planned date entered: the earliest date found)" in shown
+    # the answer first (issue 17): judged from today, the first route to open and its day; the points shown on it
+    assert "The first to open is General rule, 10 years, on 1 Apr 2029" in page.answer.text()
+    assert "On the earliest date found (1 Apr 2029)" in shown
     qtbot.waitUntil(lambda: "on the earliest date found, 1 Apr 2029" in window.wizard.panel.heading.text(),
                     timeout=3000)
     printed = tmp_path / "window.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(printed), ""))
     monkeypatch.setattr(dialogs, "open_in_viewer", lambda _path: None)
-    assert window.print_checklist()
+    assert window.save_checklist_pdf()  # (print_checklist asks the system's print dialog)
     assert main(["checklist", str(path), "-o", str(tmp_path / "cli.pdf")]) == 0
     for pdf in (printed, tmp_path / "cli.pdf"):
         t = pdf_text(pdf.read_bytes(), tmp_path)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget, Q
 from hsp_wizard.storage import load_project
 from hsp_wizard.ui.main_window import MainWindow
 from hsp_wizard.ui.wizard import PageId
-from tests.ui.drive import field, focused, next_page
+from tests.ui.drive import field, focused, next_page, step
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "hsp-holder-b.hspw"
@@ -20,6 +20,8 @@ def test_open_edit_save_as_reopen_round_trip(window, tmp_path, monkeypatch):
     w = window
     assert w.open_path(str(EXAMPLE), ask=False)
     assert w.windowTitle().startswith("hsp-holder-b.hspw") and not w.isWindowModified()
+    assert w.wizard.currentId() == PageId.RESULTS  # complete: it opens on the results
+    step(w, PageId.CATEGORY)
     field(w, w.wizard.currentPage().planned, "2027-01-15")
     assert w.isWindowModified() and w.doc.dirty
     target = tmp_path / "mine.hspw"
@@ -39,6 +41,7 @@ def test_save_shortcut_writes_the_open_file(window, tmp_path):
     copy = tmp_path / "p.hspw"
     copy.write_bytes(EXAMPLE.read_bytes())
     w.open_path(str(copy), ask=False)
+    step(w, PageId.CATEGORY)
     field(w, w.wizard.currentPage().name, "Ms Example")
     QTest.keySequence(w, w.actions["save"].shortcut())
     assert load_project(copy).name == "Ms Example" and not w.doc.dirty
@@ -59,6 +62,7 @@ def test_bad_file_shows_the_engines_message_and_keeps_the_work(window, tmp_path)
 def test_failed_save_says_so_and_stays_unsaved(window, tmp_path, monkeypatch):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    step(w, PageId.CATEGORY)
     field(w, w.wizard.currentPage().name, "X")
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "nope" / "p.hspw"), ""))
     assert not w.save_as()
@@ -69,6 +73,7 @@ def test_closing_with_unsaved_changes_asks(window, monkeypatch):
     from hsp_wizard.ui import dialogs, main_window, startup
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    step(w, PageId.CATEGORY)
     field(w, w.wizard.currentPage().name, "Changed")
     asked = []
     monkeypatch.setattr(dialogs, "ask_save_changes",
@@ -98,6 +103,7 @@ def _focusable(page: QWidget):
 def test_every_focusable_widget_has_an_accessible_name(window):
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    step(w, PageId.CATEGORY)
     missing, seen = [], 0
     while True:
         page = w.wizard.currentPage()
@@ -201,6 +207,7 @@ def test_without_a_planned_date_the_panel_uses_the_earliest_date_found(window, q
     from hsp_wizard.domain.evaluate import evaluate
     w = window
     w.open_path(str(EXAMPLE), ask=False)
+    step(w, PageId.CATEGORY)
     page = w.wizard.currentPage()
     page.planned.setFocus()
     page.planned.selectAll()
@@ -223,17 +230,23 @@ def test_language_choice_is_remembered(window):
     set_language("en")
 
 
-def test_print_checklist_saves_a_private_pdf_and_opens_it(window, tmp_path, monkeypatch):
-    from hsp_wizard.ui import dialogs, main_window, startup
+def test_save_checklist_as_pdf_saves_a_private_pdf_in_the_projects_folder_and_opens_it(window, tmp_path,
+                                                                                        monkeypatch):
+    from hsp_wizard.ui import dialogs
     w = window
-    w.open_path(str(EXAMPLE), ask=False)
+    project = tmp_path / "mine" / "p.hspw"
+    project.parent.mkdir()
+    project.write_bytes(EXAMPLE.read_bytes())
+    w.open_path(str(project), ask=False)
     target = tmp_path / "checklist.pdf"
-    opened = []
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    opened, offered = [], []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda parent, title, start, *a, **k: offered.append(start) or (str(target), ""))
     monkeypatch.setattr(dialogs, "open_in_viewer", lambda path: opened.append(path))
-    QTest.keySequence(w, w.actions["print"].shortcut())
+    QTest.mouseClick(w.wizard.button(QWizard.WizardButton.CustomButton2), Qt.MouseButton.LeftButton)
     assert target.read_bytes().startswith(b"%PDF") and (target.stat().st_mode & 0o777) == 0o600
     assert opened == [target]
+    assert offered == [str(project.parent / "p-checklist.pdf")]  # beside the project
 
 
 def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_path, monkeypatch):
@@ -253,9 +266,10 @@ def test_every_file_the_app_creates_is_readable_by_the_user_only(window, tmp_pat
         monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: next(answers))
         monkeypatch.setattr(dialogs, "open_in_viewer", lambda path: None)
         w.actions["save_as"].trigger()
+        step(w, PageId.CATEGORY)
         field(w, w.wizard.currentPage().planned, "2027-01-15")
         w.actions["save"].trigger()  # the second save keeps a backup
-        w.actions["print"].trigger()
+        w.actions["pdf"].trigger()
         field(w, w.wizard.currentPage().planned, "2027-02-15")
         assert w.autosave_now()  # left on disk: the window is still open
         monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: None)

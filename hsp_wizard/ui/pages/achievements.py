@@ -19,20 +19,23 @@ class AchievementsPage(ListPage):
     """Research, licences, position and investment: only the items the chosen category scores."""
 
     def __init__(self, doc):
-        super().__init__(doc, N_("Research, licences, position"), "")
+        super().__init__(doc, N_("Research, licences, position"),
+                         N_("Only the items your category scores are asked."))
         self.research = self.add_list("research", N_("R&esearch achievements"), [
-            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS)),
-            Column("achieved", N_("Date"), "date", required=True),
+            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS), rows=("research.one",)),
+            Column("achieved", N_("Date"), "date", required=True, month="last"),
             Column("description", N_("Description")),
         ], ResearchAchievement)
         self.licences = self.add_list("licences", N_("Japanese &licences"), [
-            Column("name", N_("Licence")), Column("obtained", N_("Obtained"), "date", required=True)], Licence)
+            Column("name", N_("Licence"), rows=("licence.one",)), Column("obtained", N_("Obtained"), "date", required=True, month="last")], Licence)
         self.positions = self.add_list("positions", N_("&Positions"), [
-            Column("kind", N_("Position"), "choice", choices(POSITIONS)),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date")], Position)
+            Column("kind", N_("Position"), "choice", choices(POSITIONS),
+                   rows=("position.representative", "position.director")),
+            Column("start", N_("From"), "date", required=True, month="last"),
+            Column("end", N_("To"), "date", month="first")], Position)
         self.investments = self.add_list("investments", N_("&Investments in the business"), [
-            Column("amount_yen", N_("Amount (¥)"), "yen", required=True),
-            Column("made", N_("Date"), "date", required=True)], Investment)
+            Column("amount_yen", N_("Amount (¥)"), "yen", required=True, rows=("bonus.b12_investment",)),
+            Column("made", N_("Date"), "date", required=True, month="last")], Investment)
 
     def load(self) -> None:
         cat = self.doc.project.category.value if self.doc.project.category else None

@@ -3,8 +3,8 @@ itself when the language changes (`retranslate`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from hsp_wizard.i18n import _
 from hsp_wizard.ui.accessibility import plain, set_name
@@ -16,6 +16,8 @@ class BasePage(QWizardPage):
     """A thin view: the domain decides what is asked and derived; the page shows it and writes back.
     `title` and `subtitle` are message ids (marked with N_), translated here and on each language change."""
 
+    SCROLLS = True
+
     def __init__(self, doc: ProjectDocument, title: str, subtitle: str = ""):
         super().__init__()
         self.doc = doc
@@ -23,7 +25,23 @@ class BasePage(QWizardPage):
         self.texts.bind(self.setTitle, title)
         if subtitle:
             self.texts.bind(self.setSubTitle, subtitle)
-        self.body = QVBoxLayout(self)
+        # the page's own widgets scroll inside it, so a long page never pushes Back/Next off the screen (a page
+        # whose widgets scroll themselves, such as the results' tabs, sets SCROLLS = False)
+        if not self.SCROLLS:
+            self.scroll = None
+            self.body = QVBoxLayout(self)
+            self._loading = False
+            return
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it scrolls to each
+        inner = QWidget(self.scroll)
+        self.body = QVBoxLayout(inner)
+        self.scroll.setWidget(inner)
+        outer.addWidget(self.scroll)
         self._loading = False
 
     def help_text(self, msgid: str) -> QLabel:
@@ -32,6 +50,15 @@ class BasePage(QWizardPage):
         self.texts.bind(label.setText, msgid)
         self.body.addWidget(label)
         return label
+
+    def explain(self, widget: QWidget, *row_ids: str) -> None:
+        """The field's tooltip and F1 text: what counts and the proof ISA expects, from the rule data."""
+        def apply() -> None:
+            from hsp_wizard.ui.help_text import rows_help
+            text = rows_help(row_ids)
+            widget.setToolTip(text)
+            widget.setWhatsThis(text)
+        self.texts.call(apply)
 
     def label_for(self, msgid: str, buddy: QWidget) -> QLabel:
         """A translated label whose mnemonic moves the focus to `buddy`."""
@@ -52,8 +79,35 @@ class BasePage(QWizardPage):
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         self._loading = True
+        self.loaded_revision = getattr(self.doc, "revision", 0)
         self.load()
         self._loading = False
+
+    def reload_if_stale(self) -> None:
+        """Show the project again if it was replaced (undo, redo, new, open) since this page was filled."""
+        if getattr(self, "loaded_revision", None) != getattr(self.doc, "revision", 0):
+            self.initializePage()
+
+    def reveal_field_errors(self) -> set[str]:
+        """Next was pressed: every date and amount field says what is wrong with it; the messages shown."""
+        from hsp_wizard.ui.widgets.fields import _ParsedField
+        return {f"{id(f)}:{f.error.text()}" for f in self.findChildren(_ParsedField)
+                if f.isVisibleTo(self) and f.reveal()}
+
+    def reveal_errors(self) -> set[str]:
+        """Every message the page shows once Next is pressed (pages with tables add their rows')."""
+        return self.reveal_field_errors()
+
+    def validatePage(self) -> bool:  # noqa: N802 (Qt's name)
+        """Next shows every problem on the page; a Next that shows one not yet seen at a Next stays on the page
+        to show it (what was typed stays either way, and the step list marks the page); a jump from the step
+        list never stops."""
+        shown = self.reveal_errors()
+        self.apply()
+        new = shown - getattr(self, "_told", set())
+        self._told = shown
+        wizard = self.wizard()
+        return not new or bool(wizard is not None and getattr(wizard, "jumping", False))
 
     def load(self) -> None:
         """Fill the widgets from the project."""

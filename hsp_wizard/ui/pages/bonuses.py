@@ -19,24 +19,29 @@ EMPLOYER_FACTS = [("innovation_support", N_("Innovation-promotion support (B1)")
 
 class BonusesPage(ListPage):
     def __init__(self, doc):
-        super().__init__(doc, N_("Japanese and bonuses"), "")
+        super().__init__(doc, N_("Japanese and bonuses"),
+                         N_("Japanese tests, and the bonus points from your employer, qualifications and training."))
         self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
-            Column("test", N_("Test"), "choice", JP_TESTS),
+            Column("test", N_("Test"), "choice", JP_TESTS, rows=("bonus.b7_n1", "bonus.b8_n2")),
             Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
             Column("score", N_("BJT score"), "int"),
-            Column("passed", N_("Result date"), "date", required=True),
+            Column("passed", N_("Result date"), "date", required=True, month="last"),
         ], _japanese)
         self.add_list("employer_facts", N_("&Employer facts"), [
-            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS)),
+            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS),
+                   rows=("bonus.b1_innovation", "bonus.b2_sme", "bonus.b3_local_government", "bonus.b4_rnd_ratio",
+                         "bonus.b9_growth_field", "bonus.b13_investment_management")),
             Column("employer", N_("Employer")),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
+            Column("start", N_("From"), "date", required=True, month="last"),
+            Column("end", N_("To"), "date", month="first"),
         ], EmployerFact)
         self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards (B5)"), [
-            Column("name", N_("Name")), Column("obtained", N_("Obtained"), "date", required=True)],
+            Column("name", N_("Qualification or award"), rows=("bonus.b5_foreign_qualification",)),
+            Column("obtained", N_("Obtained"), "date", required=True, month="last")],
             ForeignQualification)
         self.add_list("jica_training", N_("JICA &training (B11)"), [
-            Column("start", N_("From"), "date", required=True),
-            Column("completed", N_("Completed"), "date", required=True),
+            Column("start", N_("From"), "date", required=True, rows=("bonus.b11_jica",)),
+            Column("completed", N_("Completed"), "date", required=True, month="last"),
             Column("used_japanese_university_classes", N_("In Japanese university classes"), "bool")], JicaTraining)
 
 

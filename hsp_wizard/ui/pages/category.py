@@ -43,6 +43,8 @@ class CategoryPage(BasePage):
             if isinstance(w, DateField):
                 form.addRow("", w.error)
         self.body.addLayout(form)
+        self.explain(self.birth, "age.under30", "age.30to34", "age.35to39")
+        self.explain(self.planned, "pr.checkpoints")
         self.group = QButtonGroup(self)
         self.radios: dict[Category, QRadioButton] = {}
         self.compare: dict[Category, QLabel] = {}
@@ -91,8 +93,10 @@ class CategoryPage(BasePage):
         self.name.setText(p.name or "")
         self.birth.set_value(p.birth_date)
         self.planned.set_value(p.planned_application_date)
+        self.group.setExclusive(False)  # an exclusive group never lets the last radio be unticked (File > New)
         for cat, rb in self.radios.items():
             rb.setChecked(p.category == cat)
+        self.group.setExclusive(True)
         self.refresh_comparison()
 
     def apply(self) -> None:

@@ -17,10 +17,12 @@ class EducationPage(ListPage):
     def __init__(self, doc):
         super().__init__(doc, N_("Education"), N_("Every degree you hold. Only the highest counts, plus bonuses."))
         self.add_list("degrees", N_("&Degrees"), [
-            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS)),
+            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS),
+                   rows=("academic.doctorate", "academic.mba_mot", "academic.master", "academic.bachelor")),
             Column("field", N_("Field")),
-            Column("awarded", N_("Awarded"), "date", required=True),
-            Column("japanese_university", N_("Japanese university"), "bool"),
-            Column("designated_university", N_("Designated university (B10)"), "bool"),
-            Column("japanese_major", N_("Japanese major abroad"), "bool"),
+            Column("awarded", N_("Awarded"), "date", required=True, month="last"),
+            Column("japanese_university", N_("Japanese university"), "bool", rows=("bonus.b6_japanese_university",)),
+            Column("designated_university", N_("Designated university (B10)"), "bool",
+                   rows=("bonus.b10_designated_university",)),
+            Column("japanese_major", N_("Japanese major abroad"), "bool", rows=("bonus.b7_n1",)),
         ], Degree)

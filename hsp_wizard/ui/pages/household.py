@@ -186,6 +186,7 @@ class MemberDialog(QDialog):
         errors: list[str] = []
         for f in (self.birth, self.marriage):
             if f is not None and not f.valid:
+                f.reveal()  # OK pressed: say what is wrong, as Next does on a page
                 errors.append(f.error.text())
         fields = {"kind": self.kind, "name": self.name.text().strip() or None, "birth_date": self.birth.value(),
                   "nationality": self.nationality.currentData(), "lives_together": self.together.currentData(),
@@ -277,7 +278,11 @@ class DomesticWorkerDialog(QDialog):
             self.result_worker = None
             super().accept()
             return
-        bad = [f.error.text() for f in (self.birth, self.pay, self.since) if not f.valid]
+        bad = []
+        for f in (self.birth, self.pay, self.since):
+            if not f.valid:
+                f.reveal()  # OK pressed: say what is wrong
+                bad.append(f.error.text())
         if bad:
             self.error.show_error("\n".join(bad))
             return
@@ -517,7 +522,9 @@ def household_into(v, p, ev, change) -> None:
         when = _("With you, earliest: {date}").format(date=r.fmt(t.opens)) if t.opens else \
             _("With you: no date within the horizon")
         why = "; ".join(r.msg(c.why) for c in t.binding)
-        v.add(when + (f" ({_('waiting for: {why}').format(why=why)})" if why else ""), indent=28)
+        if why:
+            when = _("{when} (waiting for: {why})").format(when=when, why=why)
+        v.add(when, indent=28)
         if m.certainty is not None:
             v.add(f"? {escape(r.msg(m.certainty.why))} <small>[{escape(m.certainty.rule_id)}; "
                   f"{escape(r.confidence(m.certainty.confidence))}]</small>", indent=28, rich=True)

@@ -28,16 +28,31 @@ class ListPage(BasePage):
         return editor
 
     def load(self) -> None:
+        drafts = self.doc.project.incomplete_rows
         for field, editor in self.editors.items():
-            editor.set_models(getattr(self.doc.project, field))
+            editor.set_models(getattr(self.doc.project, field), drafts.get(field, []))
 
     def apply(self) -> None:
-        updates = {}
+        updates, drafts = {}, {}
         for field, editor in self.editors.items():
             models, errors = editor.models()
             editor.error.show_error("\n".join(errors))
             updates[field] = models
-        self.doc.update(**updates)
+            drafts[field] = editor.drafts()
+        self.doc.update(**updates, **self.more_updates(), incomplete_rows=merge_drafts(self.doc.project, drafts))
+
+    def more_updates(self) -> dict:
+        """Fields of the page besides its lists, written in the same update (one undo step per edit)."""
+        return {}
+
+    def reveal_errors(self) -> set[str]:
+        """Next was pressed: every row's problem and every field's shows."""
+        shown = super().reveal_errors()
+        for field, editor in getattr(self, "editors", {}).items():
+            if editor.isVisible():
+                editor.reveal()
+                shown |= {f"{field}:{m}" for m in editor.show_errors()}
+        return shown
 
     def retranslate(self) -> None:
         """Bound texts, and the row errors shown under each table (the project itself is not touched)."""
@@ -48,3 +63,15 @@ class ListPage(BasePage):
 
     def isComplete(self) -> bool:  # noqa: N802
         return True
+
+
+def merge_drafts(project, drafts: dict[str, list[dict]]) -> dict:
+    """The project's rows kept as typed, with those of `drafts`' lists replaced (an empty list drops the key)."""
+    from hsp_wizard.domain.project import IncompleteRow
+    out = dict(project.incomplete_rows)
+    for field, rows in drafts.items():
+        if rows:
+            out[field] = [IncompleteRow(**r) for r in rows]
+        else:
+            out.pop(field, None)
+    return out

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QFrame, QScrollArea, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout
 
-from hsp_wizard.domain.project import (Answer, Business, ChildKind, Family, Obligations, Occupation, Payment,
-                                       Penalty, Protection, Relation)
+from hsp_wizard.domain.project import (Answer, Business, ChildKind, Family, InsuranceKind, InsurancePeriod,
+                                       Obligations, Occupation, Payment, Penalty, Protection, Relation)
 from hsp_wizard.i18n import N_
 from hsp_wizard.ui.pages.base import BasePage
-from hsp_wizard.ui.pages.lists import ListPage
+from hsp_wizard.ui.pages.lists import ListPage, merge_drafts
 from hsp_wizard.ui.widgets.fields import DateField, YenField
 from hsp_wizard.ui.widgets.list_editor import Column
 
@@ -27,6 +27,12 @@ CHILD_KIND = [("", N_("Not sure")), (ChildKind.NATURAL, N_("Natural child")),
 PROTECTION = [(Protection.REFUGEE, N_("Recognised refugee")),
               (Protection.COMPLEMENTARY, N_("Complementary protection (補完的保護対象者)")),
               (Protection.THIRD_COUNTRY_RESETTLED, N_("Third-country resettled refugee (第三国定住難民)"))]
+
+
+INSURANCE = [(InsuranceKind.EMPLOYEES_PENSION.value, N_("Employees' pension (厚生年金)")),
+             (InsuranceKind.NATIONAL_PENSION.value, N_("National pension (国民年金)")),
+             (InsuranceKind.EMPLOYEES_HEALTH.value, N_("Employees' health insurance (健康保険)")),
+             (InsuranceKind.NATIONAL_HEALTH.value, N_("National health insurance (国民健康保険)"))]
 
 
 def combo(page: BasePage, pairs) -> QComboBox:
@@ -49,6 +55,7 @@ class RequirementsPage(ListPage):
         self.spouse = combo(self, RELATION)
         self.parent = combo(self, RELATION)
         self.marriage = DateField(self)
+        self.marriage_ended = DateField(self)
         self.child_kind = combo(self, CHILD_KIND)
         self.refugee = DateField(self)
         self.protection = combo(self, PROTECTION)
@@ -69,6 +76,7 @@ class RequirementsPage(ListPage):
                 (N_("&Occupation:"), self.occupation),
                 (N_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
                 (N_("&Marriage date:"), self.marriage),
+                (N_("Marriage &ended on (leave empty if it has not):"), self.marriage_ended),
                 (N_("Child of a Japanese or permanent resident (chil&d route)?"), self.parent),
                 (N_("As that child, you are a:"), self.child_kind),
                 (N_("Date recognised as a refugee, granted protection or resettled (empty if none):"), self.refugee),
@@ -87,24 +95,57 @@ class RequirementsPage(ListPage):
             else:
                 w.currentIndexChanged.connect(self.edited)
         self.marriage.value_changed.connect(self.edited)
+        self.marriage_ended.value_changed.connect(self.edited)
         self.refugee.value_changed.connect(self.edited)
         self.capital.value_changed.connect(self.edited)
-        questions = QWidget(self)  # the questions scroll, so the page fits a 720-pixel-high screen
-        questions.setLayout(form)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(questions)
-        scroll.setMinimumHeight(160)
-        self.texts.bind(scroll.setAccessibleName, N_("Questions"))
-        self.body.addWidget(scroll, 1)
+        for w, ids in (((self.taxes, self.pension, self.health), ("obligations.public_charges",
+                                                                   "obligations.late_payment")),
+                       ((self.notifications,), ("obligations.notifications",)),
+                       ((self.guarantor,), ("guarantor.required",)),
+                       ((self.spouse, self.marriage, self.marriage_ended), ("pr.spouse.marriage_years",
+                                                                            "pr.spouse.years")),
+                       ((self.parent,), ("pr.child.years",)),
+                       ((self.refugee, self.protection), ("pr.refugee.years",))):
+            for widget in w:
+                self.explain(widget, *ids)
+        self.body.addLayout(form)  # the page scrolls as a whole (BasePage), so it fits a 720-pixel-high screen
+        self.form = form
+        self.spouse.currentIndexChanged.connect(self._show_marriage)  # asked only of a spouse
         for cb in (self.withheld, self.employer, self.notice, self.traffic):
             self.body.addWidget(cb)
             cb.toggled.connect(self.edited)
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
-            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
-            Column("ended", N_("Paid or served until"), "date", required=True),
+            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))],
+                   rows=("conduct.fine_years", "conduct.imprisonment_years")),
+            Column("ended", N_("Paid or served until"), "date", required=True, month="last"),
             Column("suspended", N_("Suspended"), "bool")], Penalty, owner=Obligations)
+        self.help_text(N_("Your pension and health-insurance periods decide which insurance records the checklist "
+                          "asks for (without them it assumes employees' or national insurance throughout)."))
+        self.insurance = self.add_list("insurance", N_("Pension and health-&insurance periods"), [
+            Column("kind", N_("Insurance"), "choice", INSURANCE),
+            Column("start", N_("From"), "date", required=True, month="first"),
+            Column("end", N_("To"), "date", month="last")], InsurancePeriod, owner=Obligations)
+        self._other_routes()
+
+    def _other_routes(self) -> None:
+        """The facts of the contribution and regional routes (an unticked box: the route does not apply)."""
+        self.contribution, self.regional = QCheckBox(self), QCheckBox(self)
+        for box, text, rule in ((self.contribution, N_("My contribution to Japan is recognised under the guideline "
+                                                       "(your own assessment; the 5-year route)"),
+                                 "pr.contribution.years"),
+                                (self.regional, N_("I work under a regional revitalisation plan (特定活動告示 No. "
+                                                   "36/37; the 3-year route)"), "pr.regional.years")):
+            self.texts.bind(box.setText, text)
+            self.body.addWidget(box)
+            box.toggled.connect(self.edited)
+            self.explain(box, rule)
+
+    def _show_marriage(self, *_args) -> None:
+        """The marriage dates matter only to the spouse of a Japanese national or a (special) permanent resident."""
+        shown = self.spouse.currentData() != Relation.NONE.value
+        for w in (self.marriage, self.marriage_ended):
+            self.form.setRowVisible(w, shown)
+            self.form.setRowVisible(w.error, shown and bool(w.error.text()))
 
     def load(self) -> None:
         o, f, b = self.doc.project.obligations, self.doc.project.family, self.doc.project.business
@@ -117,18 +158,28 @@ class RequirementsPage(ListPage):
             box.setCurrentIndex(max(0, box.findData(value.value)))
         self.child_kind.setCurrentIndex(max(0, self.child_kind.findData(f.child_kind.value if f.child_kind else "")))
         self.marriage.set_value(f.marriage_date)
+        self.marriage_ended.set_value(f.marriage_ended)
+        self._show_marriage()
         self.refugee.set_value(f.refugee_recognised)
         self.capital.set_value(b.capital_yen)
         self.withheld.setChecked(o.resident_tax_withheld)
         self.employer.setChecked(o.social_insurance_employer)
         self.notice.setChecked(o.points_notice)
         self.traffic.setChecked(o.repeated_traffic_violations)
-        self.penalties.set_models(o.penalties)
+        drafts = self.doc.project.incomplete_rows
+        self.penalties.set_models(o.penalties, drafts.get("penalties", []))
+        self.insurance.set_models(o.insurance, drafts.get("insurance", []))
+        self.contribution.setChecked(f.contribution_recognised)
+        self.regional.setChecked(f.regional_revitalisation)
 
     def apply(self) -> None:
         old_o, old_f = self.doc.project.obligations, self.doc.project.family
         penalties, errors = self.penalties.models()
         self.penalties.error.show_error("\n".join(errors))
+        insurance, errors = self.insurance.models()
+        self.insurance.error.show_error("\n".join(errors))
+        drafts = merge_drafts(self.doc.project, {"penalties": self.penalties.drafts(),
+                                                 "insurance": self.insurance.drafts()})
         o = Obligations(**{**old_o.model_dump(), "taxes": self.taxes.currentData(),
                            "pension": self.pension.currentData(), "health_insurance": self.health.currentData(),
                            "notifications": self.notifications.currentData(),
@@ -138,12 +189,16 @@ class RequirementsPage(ListPage):
                            "points_notice": self.notice.isChecked(),
                            "repeated_traffic_violations": self.traffic.isChecked(),
                            "landing_criteria": self.landing.currentData(),
-                           "penalties": [x.model_dump() for x in penalties]})
+                           "penalties": [x.model_dump() for x in penalties],
+                           "insurance": [x.model_dump() for x in insurance]})
         marriage = self.marriage.value()
         fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
                         "parent_is": self.parent.currentData(), "marriage_date": marriage,
+                        "marriage_ended": self.marriage_ended.value(),
                         "child_kind": self.child_kind.currentData() or None,
-                        "refugee_recognised": self.refugee.value(), "protection": self.protection.currentData()})
+                        "refugee_recognised": self.refugee.value(), "protection": self.protection.currentData(),
+                        "contribution_recognised": self.contribution.isChecked(),
+                        "regional_revitalisation": self.regional.isChecked()})
         biz = Business(capital_yen=self.capital.value(), full_time_staff=self.staff.currentData(),
                        japanese_b2=self.japanese_b2.currentData(), relevant_degree=self.degree.currentData())
-        self.doc.update(obligations=o, family=fam, business=biz)
+        self.doc.update(obligations=o, family=fam, business=biz, incomplete_rows=drafts)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
 
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
@@ -27,25 +27,79 @@ class ResidencePage(ListPage):
         statuses = [(s.id, lambda s=s: status_label(s)) for s in rules.statuses.values()]
         self.add_list("residence", N_("&Statuses of residence"), [
             Column("status", N_("Status"), "choice", statuses),
-            Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
+            Column("start", N_("From"), "date", required=True, month="last"),
+            Column("end", N_("To"), "date", month="first"),
             Column("period_of_stay_months", N_("Period of stay (months)"), "int"),
             Column("granted_as_hsp", N_("Granted as HSP"), "bool"),
             Column("hsp_points", N_("Points recognised"), "int"),
             Column("special_hsp", N_("J-Skip"), "bool"),
         ], ResidencePeriod)
         self.add_list("trips", N_("&Trips abroad"), [
-            Column("left", N_("Left Japan"), "date", required=True), Column("returned", N_("Returned"), "date"),
-            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS),
-            Column("permit_expires", N_("Permit valid until"), "date"),
-            Column("status_expires", N_("Period of stay valid until"), "date"),
+            Column("left", N_("Left Japan"), "date", required=True, month="first"),
+            Column("returned", N_("Returned"), "date", month="last"),
+            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS,
+                   rows=("continuity.no_reentry_permit", "continuity.special_reentry_days")),
+            Column("permit_expires", N_("Permit valid until"), "date", month="first"),
+            Column("status_expires", N_("Period of stay valid until"), "date", month="first"),
         ], Trip)
+        self._thresholds()
         self.problems = QLabel(self)
         self.problems.setWordWrap(True)
         self.body.addWidget(self.problems)
         doc.changed.connect(self.show_problems)
 
+    def _thresholds(self) -> None:
+        """The practice-only continuity thresholds (days of one trip, days abroad in a year), asked once there
+        is a trip to measure against them."""
+        self.single_trip, self.yearly = QSpinBox(self), QSpinBox(self)
+        form = QFormLayout()
+        self.threshold_labels = []
+        for box, text in ((self.single_trip, N_("Warn about a single trip longer than (&days):")),
+                          (self.yearly, N_("Warn about more days abroad in a year than (da&ys):"))):
+            box.setRange(1, 366)
+            label = self.label_for(text, box)
+            self.threshold_labels.append(label)
+            form.addRow(label, box)
+            box.valueChanged.connect(self.edited)
+        self.explain(self.single_trip, "continuity.single_trip_days")
+        self.explain(self.yearly, "continuity.yearly_days")
+        self.threshold_note = self.help_text(N_("Immigration practice, not law: a longer absence can break the "
+                                                "continuity of residence. The defaults (90 and 100 days) are "
+                                                "the reference's; change them if your advisor uses others."))
+        self.body.addLayout(form)
+
+    def _show_thresholds(self) -> None:
+        shown = bool(self.doc.project.trips) or bool(self.doc.project.incomplete_rows.get("trips"))
+        for w in (self.single_trip, self.yearly, self.threshold_note, *self.threshold_labels):
+            w.setVisible(shown)
+
+    def _rule_defaults(self) -> tuple[int, int]:
+        """The rule data's thresholds today (what a project that sets none uses)."""
+        from datetime import date
+        rules = load_rules()
+        on = date.today()
+        return tuple(int((rules.rule_value(rid, on) or rules.rules[rid].values[-1]).value)
+                     for rid in ("continuity.single_trip_days", "continuity.yearly_days"))
+
+    def more_updates(self) -> dict:
+        """The thresholds as set; a value left at the rule data's stays unset (it follows the rule data)."""
+        from hsp_wizard.domain.project import Settings
+        old, defaults = self.doc.project.settings, self._rule_defaults()
+        values = [None if box.value() == default and current is None else box.value()
+                  for box, default, current in ((self.single_trip, defaults[0], old.single_trip_days),
+                                                (self.yearly, defaults[1], old.yearly_days))]
+        return {"settings": Settings(single_trip_days=values[0], yearly_days=values[1])}
+
+    def apply(self) -> None:
+        super().apply()
+        self._show_thresholds()
+
     def load(self) -> None:
         super().load()
+        s, defaults = self.doc.project.settings, self._rule_defaults()
+        self.single_trip.setValue(s.single_trip_days or defaults[0])
+        self.yearly.setValue(s.yearly_days or defaults[1])
+        self._show_thresholds()
         self.show_problems()
 
     def retranslate(self) -> None:

@@ -7,9 +7,9 @@ from datetime import date
 from html import escape
 
 from babel.lists import format_list
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
                                QWidget)
 
 from hsp_wizard.domain.evaluate import Evaluation, first_route
@@ -24,9 +24,11 @@ from hsp_wizard.ui.widgets.linked_text import LinkButton, LinkedText
 
 class ResultsPage(BasePage):
     change_requested = Signal(int)
+    SCROLLS = False  # its tabs scroll inside themselves, and are allowed to be small (setMinimumSize below)
 
     def __init__(self, doc, page_of_item: dict[str, int]):
-        super().__init__(doc, N_("Results"), "")
+        super().__init__(doc, N_("Results"), N_("Your points and the earliest date of each route to permanent "
+                                                 "residence."))
         self.page_of_item = page_of_item
         self.answer = QLabel(self)  # the headline answer, spoken when it changes
         self.answer.setWordWrap(True)
@@ -58,9 +60,17 @@ class ResultsPage(BasePage):
             self.texts.call(lambda i=i, label=label: (self.tabs.setTabText(i, _(label)),
                                                       self.tabs.tabBar().setAccessibleTabName(i, plain(_(label)))))
         self.tabs.currentChanged.connect(self._fill_tab)
+        self.tabs.setMinimumSize(320, 260)  # the tabs scroll inside: the page fits a small screen whole
+        self.not_counted = QLabel(self)  # rows kept as typed but not counted, list by list
+        self.not_counted.setWordWrap(True)
+        self.not_counted.setStyleSheet("color: #b00020;")
+        self.not_counted.hide()
+        self.body.addWidget(self.not_counted)
         self.body.addWidget(self.tabs)
         self.evaluation: Evaluation | None = None
         self.plan = None  # the document's plan shown (hsp_wizard.domain.plan.Plan)
+        self.the_answer = None  # the plan's answer (hsp_wizard.domain.answer): the headline and each route's state
+        self.expanded: set[str] = set()  # the "Why?" explanations the user opened
         self.timeline = None
         self.suggestions = None
 
@@ -83,6 +93,9 @@ class ResultsPage(BasePage):
         self.table.setTabKeyNavigation(False)
         self.texts.bind(self.table.setAccessibleName, N_("Points over time as a table"))
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.horizontalHeader().sectionResized.connect(lambda *_a: self.table.resizeRowsToContents())
         self.table.verticalHeader().hide()
         lay.addWidget(self.chart, 3)
         lay.addWidget(hint)
@@ -95,9 +108,9 @@ class ResultsPage(BasePage):
         from hsp_wizard.domain.project import Scenario
         r = Renderer()
         names = {"jlpt_n1": N_("JLPT N1 by {date}"), "jlpt_n2": N_("JLPT N2 by {date}"),
-                 "raise": N_("Raise to {amount} from {date}"),
+                 "raise": N_("New annual salary {amount} from {date}"),
                  "employer_b1": N_("Innovation-supported employer from {date}"), "apply_earlier": N_("Apply on {date}"),
-                 "apply_later": N_("Apply on {date}")}
+                 "apply_later": N_("Apply on {date}"), "apply_before": N_("Apply on {date}")}
         if s.kind not in names:
             return False
         on = s.after if s.change is None else s.change.start
@@ -130,6 +143,11 @@ class ResultsPage(BasePage):
         note = "" if plan.project.planned_application_date else _("(no planned date entered: the earliest date found)")
         self.plan = plan
         self.evaluation = ev = plan.evaluation
+        from hsp_wizard.ui.steps import not_counted_lines
+        lines = not_counted_lines(plan.project)
+        self.not_counted.setText("\n".join(lines))
+        self.not_counted.setVisible(bool(lines))
+        self.the_answer = plan.answer  # on the planned date, else judged from today (as the CLI and the PDF say)
         self.render(ev, note, today)
         text, about = self.headline(ev)
         self.answer.setText(text)
@@ -170,7 +188,9 @@ class ResultsPage(BasePage):
             cells = [r.fmt(d), *(str(tl.totals[c][row]) for c in ("a", "b", "c")), what]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))
-        self.table.resizeColumnsToContents()
+        self.table.resizeColumnsToContents()  # the date and totals fit; "What changed" takes the rest and wraps
+        self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.table.resizeRowsToContents()
 
     def _fill_sooner(self) -> None:
         """The suggestions, best first, each with a 'Try it as a scenario' button when a scenario can hold it."""
@@ -185,13 +205,13 @@ class ResultsPage(BasePage):
         v.add(_("What would make permanent residence sooner (best first):"))
         for i, s in enumerate(self.suggestions):
             says = r.msg(s.says)
-            links = [] if s.change is None and s.kind not in ("apply_earlier", "apply_later") else [LinkButton(
+            links = [] if s.change is None and s.kind not in ("apply_earlier", "apply_later", "apply_before") else [LinkButton(
                 _("Try it as a scenario"), _("Try it as a scenario: {suggestion}").format(suggestion=says), "",
                 lambda s=s: self.try_as_scenario(s))]
             lead = _("Your planned date is too early") if s.kind == "apply_later" else \
+                _("Apply before the route closes") if s.kind == "apply_before" else \
                 _("{days} day(s) sooner").format(days=s.gain_days)
-            v.add(f"{i + 1}. <b>{escape(lead)}</b>: {escape(says)} <small>[{escape(s.rule_id)}]</small>", links,
-                  indent=8, rich=True)
+            v.add(f"{i + 1}. <b>{escape(lead)}</b>: {escape(says)}", links, indent=8, rich=True)
         v.add("<small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
             "differ. Nothing here is changed in your project.")) + "</small>", rich=True)
@@ -205,69 +225,140 @@ class ResultsPage(BasePage):
                           lambda: self.change_requested.emit(page_id))
 
     def headline(self, ev: Evaluation) -> tuple[str, object]:
-        """The answer in one sentence, and what it is about (a language switch changes the words only)."""
-        first = first_route({name: op.opens for name, op in ev.openings.items()})
-        if first is None:
-            return _("No route to permanent residence opens within the years checked, on the facts entered."), None
-        r = Renderer()
-        return _("Earliest route to permanent residence: {route}, from {date}").format(
-            route=r.route_name(first[0]), date=r.fmt(first[1])), first
+        """The answer in one sentence (the same as the CLI's and the PDF's first page), and what it is about (a
+        language switch changes the words only)."""
+        from hsp_wizard.domain.answer import answer
+        from hsp_wizard.wording import headline
+        a = self.the_answer if self.the_answer is not None else answer(self.doc.project, ev, ev.on)
+        about = (a.kind, a.best.route if a.best else None, a.on)
+        return headline(Renderer(), a), about
+
+    def toggle_why(self, key: str) -> None:
+        """Open or close a "Why?" explanation where it is."""
+        self.expanded ^= {key}
+        if self.evaluation is not None:
+            bar = self.view.verticalScrollBar().value()
+            self.render(self.evaluation, "", self.plan.today if self.plan is not None else date.today())
+            self.view.verticalScrollBar().setValue(bar)
+
+    def why_button(self, key: str, what: str) -> LinkButton:
+        label = _("Hide why") if key in self.expanded else _("Why?")
+        return LinkButton(label, _("{action}: {what}").format(action=label, what=what), "",
+                          lambda: self.toggle_why(key))
+
+    def fact_button(self, f) -> LinkButton:
+        """A button that goes to the field where a fact is entered (its page, then the field focused)."""
+        page_id = self.page_of_item.get(f.item, self.page_of_item["category"])
+
+        def go() -> None:
+            self.change_requested.emit(page_id)
+            if f.field:
+                self.focus_field(page_id, f.field)
+        return LinkButton(f.text, _("Enter: {fact}").format(fact=f.text), f.page, go)
+
+    def focus_field(self, page_id: int, name: str) -> bool:
+        """Focus a field of another page: a list cell ("residence.period_of_stay_months.0") or a named widget
+        ("guarantor")."""
+        wizard = self.wizard()
+        page = wizard.page(page_id) if wizard is not None else None
+        if page is None or wizard.currentId() != page_id:
+            return False
+        parts = name.split(".")
+        editors = getattr(page, "editors", {})
+        if len(parts) == 3 and parts[0] in editors:
+            editor = editors[parts[0]]
+            col = next((i for i, c in enumerate(editor.columns) if c.key == parts[1]), None)
+            row = int(parts[2])
+            if col is None or row >= editor.table.rowCount():
+                return False
+            editor.table.setCurrentCell(row, col)
+            editor.table.setFocus()
+            return True
+        widget = getattr(page, name, None)
+        if hasattr(widget, "buttons"):  # a group of radio buttons: the chosen one, else the first
+            widget = widget.checkedButton() or (widget.buttons() or [None])[0]
+        if widget is None or not hasattr(widget, "setFocus"):
+            return False
+        widget.setFocus()
+        return True
 
     def render(self, ev: Evaluation, note: str, today: date) -> None:
         with self.view.rebuilt() as v:
             self._results_into(v, ev, note, today)
 
+    def _why_into(self, v: LinkedText, key: str, lines: list[str]) -> None:
+        if key in self.expanded:
+            for line in lines:
+                v.add(line, indent=36)
+
+    def _route_into(self, v: LinkedText, rw) -> None:
+        line = escape(_("{route}: {state}")).format(route=f"<b>{escape(rw.name)}</b>", state=escape(rw.says))
+        v.add(line, [self.why_button(rw.route, rw.name)], indent=8, rich=True)
+        for f in rw.facts:
+            v.add("→", [self.fact_button(f)], indent=28)
+        for x in rw.warnings:
+            v.add(f"! {x}", indent=28)
+        self._why_into(v, rw.route, rw.why)
+
     def _results_into(self, v: LinkedText, ev: Evaluation, note: str, today: date) -> None:
+        """The answer first (the headline, then each route's state), then the points; rule ids, sources and
+        confidence only inside the "Why?" explanations."""
+        from hsp_wizard.domain.answer import answer
+        from hsp_wizard.wording import words
         r = Renderer()
-        planned = _("Planned application date: {date}").format(date=r.fmt(ev.on))
-        v.add(f"{planned} {note}".strip(), [self.change("category", planned)], heading=1)
-        routes = _("Routes to permanent residence")
-        v.add(routes, heading=1)
-        for name in current_registry().all:
-            res = ev.hsp2 if name == "hsp2" else ev.routes[name]
-            op = ev.hsp2_opening if name == "hsp2" else ev.openings.get(name)
-            state = _("open") if res.open else _("not open")
-            line = [f"<b>{escape(r.route_name(name))}</b>: {escape(state)}"]
-            if op is not None and op.opens:
-                line.append(" — " + escape(_("earliest date {date}").format(date=r.fmt(op.opens))))
-                if op.binding:
-                    line.append(" (" + escape(_("waiting for: {why}").format(why=r.msg(op.binding[0].why))) + ")")
-                if op.closes:
-                    line.append(" — " + escape(_("closes {date}: {why}").format(
-                        date=r.fmt(op.closes), why=r.msg(op.closing[0].why) if op.closing else "")))
-            v.add("".join(line), indent=8, rich=True)
-            for c in res.blockers:
-                why = r.msg(c.why)
-                v.add(f"✗ {escape(why)} <small>[{escape(c.rule_id)}]</small>",
-                      [self.change(_item_of(c.rule_id), why)], indent=28, rich=True)
-            for c in res.warnings:
-                why = r.msg(c.why)
-                v.add(f"! {escape(why)} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]</small>",
-                      [self.change(_item_of(c.rule_id), why)], indent=28, rich=True)
+        a = self.the_answer if self.the_answer is not None else answer(self.doc.project, ev, today)
+        w = words(r, a, why=bool(self.expanded))  # the explanations are worded only once one is opened
+        # the headline itself is the label above the tabs (one sentence, said once): here, its "Why?"
+        if a.best is not None:
+            v.add("", [self.why_button("headline", w.headline)])
+        self._why_into(v, "headline", w.why)
+        for f in w.facts:
+            v.add("→", [self.fact_button(f)], indent=8)
+        if w.kind == "empty":
+            return
+        if w.stay:
+            v.add(w.stay)
+        v.add(_("Routes to permanent residence"), heading=1)
+        for rw in w.routes:
+            if rw.route != "hsp2":
+                self._route_into(v, rw)
+        if w.others:
+            v.add(w.others, [self.change("requirements", w.others)], indent=8)
+        for rw in w.routes:
+            if rw.route == "hsp2":
+                v.add(w.also, heading=2)
+                self._route_into(v, rw)
+        if w.warnings or w.notes:
+            v.add(_("Check before you apply"), heading=2)
+            for x in (*w.warnings, *w.notes):
+                v.add(f"! {x}", indent=8)
         if ev.points is None:
             choose = _("Choose a category to see points.")
             v.add(choose, [self.change("category", choose)])
         else:
             now = self.plan.points(today)  # memoised with the plan's other points
-            v.add(_("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total))
-            for label, pr in ((_("On the planned date"), ev.points), (_("1 year before"), ev.checkpoints[1]),
+            what = _("Today ({date}): {total} points").format(date=r.fmt(today), total=now.total)
+            v.add(what, [self.why_button("points", what)])
+            explain = "points" in self.expanded
+            first = _("On the planned date") if a.planned else \
+                _("On the date given") if self.plan is not None and self.plan.why_on == "given" else \
+                _("On the earliest date found") if ev.on != today else _("Today")
+            for label, pr in ((first, ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
                 v.add(f"{label} ({r.fmt(pr.on)}): {pr.total}", heading=2)
-                rows = [[str(ln.points), _label(r, ln.rule_id), r.msg(ln.why),
-                         f"{ln.rule_id} · {', '.join(ln.sources)} · {r.confidence(ln.confidence)}"] for ln in pr.lines]
-                rows += [["–", _label(r, ln.rule_id), r.msg(ln.why), ln.rule_id] for ln in pr.withheld]
+                rows = [[str(ln.points), _label(r, ln.rule_id), r.msg(ln.why)] +
+                        ([_why_points(r, ln)] if explain else []) for ln in pr.lines]
+                rows += [["–", _label(r, ln.rule_id), r.msg(ln.why)] + ([""] if explain else [])
+                         for ln in pr.withheld]
                 items = dict.fromkeys(ln.item for ln in (*pr.lines, *pr.withheld))  # in order, once each
                 pages = dict.fromkeys(self.page_of_item[i] for i in items)
                 links = [self.change(next(i for i in items if self.page_of_item[i] == pid), label,
                                      self._page_link_text(pid)) for pid in pages]
-                v.add_grid(rows, small=3, indent=8)
+                v.add_grid(rows, small=3 if explain else None, indent=8)
                 if links:
                     v.add("<small>" + escape(_("Change the facts behind these points:")) + "</small>", links,
                           indent=8, below=True, rich=True)
         v.add(_("J-Skip criteria: {why}").format(why=r.msg(ev.jskip.why)))
-        for c in ev.notes:
-            v.add(f"! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; {escape(r.confidence(c.confidence))}]"
-                  "</small>", rich=True)
 
     def _page_link_text(self, page_id: int) -> str:
         wizard = self.wizard()
@@ -287,10 +378,19 @@ def _item_of(rule_id: str) -> str:
     if page is not None:
         return page
     if rule_id.startswith(("continuity", "stay", "pr.general", "pr.long_term", "pr.hsp", "hsp2.years",
-                           "pr.jskip", "pr.child", "pr.regional", "pr.contribution", "pr.refugee")):
+                           "pr.jskip")):
         return "residence"
-    if rule_id.startswith(("obligations", "guarantor", "conduct", "pr.spouse")):
+    # the refugee, contribution and regional facts and the family relations are asked on the requirements page
+    if rule_id.startswith(("obligations", "guarantor", "conduct", "pr.spouse", "pr.child", "pr.regional",
+                           "pr.contribution", "pr.refugee")):
         return "requirements"
     if rule_id.startswith(("jskip", "gate.salary", "livelihood")):
         return "salary"
     return "category"
+
+
+def _why_points(r: Renderer, ln) -> str:
+    from hsp_wizard.wording import SURENESS
+    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in ln.sources)
+    return _("Sources: {sources}. How sure: {sure}. (rule {id})").format(
+        sources=titles, sure=_(SURENESS.get(ln.confidence, ln.confidence)), id=ln.rule_id)

@@ -48,6 +48,11 @@ class WelcomePage(BasePage):
         self.new_button.clicked.connect(self.new_requested)
         self.open_button.clicked.connect(self.open_requested)
 
+    def nextId(self) -> int:  # noqa: N802 (Qt's name)
+        """Next always leads on to the first question (the wizard builds the other pages first), so the Welcome
+        page is never the last one and never offers Finish."""
+        return 1
+
     def retranslate(self) -> None:
         super().retranslate()
         blocked = self.language.blockSignals(True)  # follow a change made from the menu

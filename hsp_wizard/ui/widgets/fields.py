@@ -39,7 +39,9 @@ class _ParsedField(QLineEdit):
         self.error = ErrorLabel(parent)
         self._value = None
         self._valid = True
+        self._left = False  # its message shows once the field is left (or Next pressed), then as it is retyped
         self.textEdited.connect(self._on_edit)
+        self.editingFinished.connect(self.reveal)
 
     def _parse(self, text: str):
         raise NotImplementedError
@@ -55,9 +57,17 @@ class _ParsedField(QLineEdit):
             msg = self.check(value) if value is not None else ""
         except ParseError as exc:
             value, msg = None, Renderer().msg(exc.msg)
-        self.error.show_error(msg)
-        self.setAccessibleDescription(msg)
+        shown = msg if self._left else ""
+        self.error.show_error(shown)
+        self.setAccessibleDescription(shown)
         return value, not msg
+
+    def reveal(self) -> bool:
+        """The field was left, or Next pressed: say what is wrong with it. True when a message shows."""
+        self._left = True
+        if self.text().strip():
+            self._value, self._valid = self._validate(self.text())
+        return bool(self.error.text())
 
     def revalidate(self) -> None:
         """Show the current text's message again, in the current language (after a language change)."""
@@ -103,7 +113,7 @@ class DateField(_ParsedField):
         return self.checker(value) if self.checker else ""
 
     def set_value(self, value: date | None) -> None:
-        self._value, self._valid = value, True
+        self._value, self._valid, self._left = value, True, False
         self.setText("" if value is None else value.isoformat())
         self.error.show_error("")
 
@@ -122,6 +132,6 @@ class YenField(_ParsedField):
         return parse_yen(text)
 
     def set_value(self, value: int | None) -> None:
-        self._value, self._valid = value, True
+        self._value, self._valid, self._left = value, True, False
         self.setText(format_yen_input(value))
         self.error.show_error("")

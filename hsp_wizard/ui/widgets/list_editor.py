@@ -1,5 +1,6 @@
 """An editable list of dated facts (degrees, periods, trips...): one row per item, typed columns, row errors
-shown under the table, and only valid rows written to the project (nothing typed is lost)."""
+shown under the table once the row is left (or Next pressed), valid rows written to the project and the others
+kept as typed (`drafts`), so nothing typed is lost."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QPushButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QWhatsThis, QWidget)
 
 from hsp_wizard.domain.explain import Msg, Term
 from hsp_wizard.domain.project import error_reason, max_length
@@ -22,7 +23,9 @@ from hsp_wizard.ui.accessibility import plain, set_description, set_name
 from hsp_wizard.ui.widgets.fields import ErrorLabel
 
 INVALID = QBrush(QColor("#fde7ea"))
+REVEALED = Qt.ItemDataRole.UserRole + 1  # on a row's first item: the row was left, its errors may show
 MAX_TYPED_WIDTH = 150  # px: a date, an amount or a tick box needs no more, however long its header
+WRAP_WIDTH = 90  # px: a short column's header wider than this goes on two lines
 SAMPLE = {"date": "2026-12-31", "yen": "10,000,000,000"}  # the widest value a typed column must show
 
 
@@ -36,6 +39,11 @@ class Column:
     kind: str = "text"  # text | date | yen | int | choice | bool
     choices: list[tuple[str, str | Callable[[], str]]] = field(default_factory=list)  # (value, label)
     required: bool = False
+    month: str | None = None  # a date column that takes year-month: "first" or "last" day of that month
+    rows: tuple[str, ...] = ()  # the point rows this column feeds: its tooltip and F1 help say what counts
+
+    def date_from(self, text: str):
+        return parse_date(text, month=self.month)
 
     def label_of(self, value: object) -> str:
         """A choice's label in the current language: a message id, or a function for labels made from data."""
@@ -84,6 +92,9 @@ class ChoiceDelegate(QStyledItemDelegate):
         box = name_editor(QComboBox(parent), self.column, index)
         for value, _label in self.column.choices:
             box.addItem(self.column.label_of(value), value)
+        # the list opens as wide as its longest choice, however narrow the column
+        metrics = box.view().fontMetrics()
+        box.view().setMinimumWidth(max(metrics.horizontalAdvance(box.itemText(i)) for i in range(box.count())) + 32)
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802
@@ -129,8 +140,12 @@ class ListEditor(QWidget):
                 self.table.setItemDelegateForColumn(col, d)
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._changed)
+        self.table.currentCellChanged.connect(self._row_left)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
+        self.note = QLabel(self)  # how a month without a day is read, when a column takes one
+        self.note.setWordWrap(True)
+        self.note.setVisible(any(c.month for c in columns))
         self.full_note = QLabel(self)  # at the limit: why Add is disabled
         self.full_note.hide()
         self.retranslate()
@@ -146,6 +161,7 @@ class ListEditor(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.table)
         lay.addLayout(buttons)
+        lay.addWidget(self.note)
         lay.addWidget(self.error)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -156,14 +172,21 @@ class ListEditor(QWidget):
     def retranslate(self) -> None:
         """Headers, buttons and the labels of chosen values in the current language; typed text is kept."""
         title = plain(_(self.title))
-        self.table.setHorizontalHeaderLabels([_(c.header) for c in self.columns])
+        metrics = self.table.horizontalHeader().fontMetrics()
+        # a short column's long header goes on two lines, so it shows whole without crowding out the text columns
+        self.table.setHorizontalHeaderLabels([
+            _(c.header) if c.kind in ("text", "choice") else two_lines(_(c.header), metrics, WRAP_WIDTH)
+            for c in self.columns])
         header = self.table.horizontalHeader()
         for col, c in enumerate(self.columns):
-            self.table.horizontalHeaderItem(col).setToolTip(_(c.header))  # the whole header when cut short
+            self.table.horizontalHeaderItem(col).setToolTip(self.column_help(col))
             if c.kind not in ("text", "choice"):  # fit the header, but never crowd out the text columns
                 room = self.table.fontMetrics().horizontalAdvance(SAMPLE.get(c.kind, "")) + 16
                 header.resizeSection(col, max(room, min(header.sectionSizeHint(col), MAX_TYPED_WIDTH)))
+            else:  # a text or choice column keeps at least its header's width
+                header.setMinimumSectionSize(48)
         set_name(self.table, title)
+        self.note.setText(month_note(self.columns))
         self.add_button.setText(_("&Add row"))
         set_name(self.add_button, _("Add a row to {title}").format(title=title))
         self.remove_button.setText(_("&Remove row"))
@@ -182,6 +205,24 @@ class ListEditor(QWidget):
                 else:
                     self._name_blank(item)
         self._loading = loading
+
+    def column_help(self, col: int) -> str:
+        """A column's help: its whole header (when cut short), what counts and the proof ISA expects, and how a
+        month alone is read."""
+        from hsp_wizard.ui.help_text import rows_help
+        c = self.columns[col]
+        parts = [plain(_(c.header)), rows_help(c.rows)]
+        if c.month:
+            parts.append(month_note([c]))
+        return "\n\n".join(p for p in parts if p)
+
+    def show_help(self) -> str:
+        """F1 in the table: the current column's help beside the cell (the text shown)."""
+        col = max(0, self.table.currentColumn())
+        rect = self.table.visualRect(self.table.model().index(max(0, self.table.currentRow()), col))
+        text = self.column_help(col)
+        QWhatsThis.showText(self.table.viewport().mapToGlobal(rect.bottomLeft()), text, self.table)
+        return text
 
     # ---------------------------------------------------------------- rows <-> models
     @property
@@ -209,21 +250,12 @@ class ListEditor(QWidget):
         for col, c in enumerate(self.columns):
             v = values.get(c.key)
             if c.kind == "choice":
-                value = getattr(v, "value", v) if v is not None else c.choices[0][0]
-                item = QTableWidgetItem(c.label_of(value))
-                item.setData(Qt.ItemDataRole.UserRole, value)
-                self.table.setItem(row, col, item)
+                self.table.setItem(row, col, self._item(c, getattr(v, "value", v) if v is not None else None))
             elif c.kind == "bool":
-                item = QTableWidgetItem()
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable |
-                              Qt.ItemFlag.ItemIsSelectable)
-                item.setCheckState(Qt.CheckState.Checked if v else Qt.CheckState.Unchecked)
-                item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(_(c.header)))
-                self.table.setItem(row, col, item)
+                self.table.setItem(row, col, self._item(c, bool(v)))
             else:
-                text = ("" if v is None else v.isoformat() if c.kind == "date" else
-                        format_yen_input(v) if c.kind == "yen" else str(v))
-                item = QTableWidgetItem(text)
+                item = self._item(c, "" if v is None else v.isoformat() if c.kind == "date"
+                                  else format_yen_input(v) if c.kind == "yen" else str(v))
                 self._name_blank(item)
                 self.table.setItem(row, col, item)
         self._loading = False
@@ -232,6 +264,63 @@ class ListEditor(QWidget):
             self.table.setCurrentCell(row, 0)
             self._changed()
         return row
+
+    def _item(self, c: Column, value) -> QTableWidgetItem:
+        """A cell: a choice's value (None: the first), a tick, or text."""
+        if c.kind == "choice":
+            value = c.choices[0][0] if value is None else value
+            item = QTableWidgetItem(c.label_of(value))
+            item.setData(Qt.ItemDataRole.UserRole, value)
+        elif c.kind == "bool":
+            item = QTableWidgetItem()
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
+            item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(_(c.header)))
+        else:
+            item = QTableWidgetItem(value)
+        return item
+
+    def add_typed_row(self, cells: dict[str, str], position: int | None = None) -> int:
+        """A row as the person left it (texts, choice values, "1" for a tick), at `position` when given."""
+        self._loading = True
+        row = self.table.rowCount() if position is None else max(0, min(position, self.table.rowCount()))
+        self.table.insertRow(row)
+        for col, c in enumerate(self.columns):
+            text = cells.get(c.key, "")
+            value = (text if text in dict(c.choices) else None) if c.kind == "choice" else \
+                bool(text) if c.kind == "bool" else text
+            self.table.setItem(row, col, self._item(c, value))
+        self.table.item(row, 0).setData(REVEALED, True)  # reopened as left: its problem shows at once
+        self._loading = False
+        return row
+
+    def typed_cells(self, row: int) -> dict[str, str]:
+        """The row as typed: what `add_typed_row` puts back."""
+        out = {}
+        for col, c in enumerate(self.columns):
+            item = self.table.item(row, col)
+            if c.kind == "choice":
+                out[c.key] = str(item.data(Qt.ItemDataRole.UserRole) or "") if item else ""
+            elif c.kind == "bool":
+                out[c.key] = "1" if item is not None and item.checkState() == Qt.CheckState.Checked else ""
+            else:
+                out[c.key] = self.cell_text(row, col)[:200]
+        return out
+
+    def reveal(self, row: int | None = None) -> None:
+        """Let the errors of `row` (all rows when None) show: the row was left, or Next was pressed."""
+        rows = range(self.table.rowCount()) if row is None else [row]
+        loading, self._loading = self._loading, True
+        for r in rows:
+            item = self.table.item(r, 0)
+            if item is not None:
+                item.setData(REVEALED, True)
+        self._loading = loading
+
+    def _row_left(self, row: int, _col: int, previous_row: int, _previous_col: int) -> None:
+        if previous_row >= 0 and previous_row != row and not self._loading:
+            self.reveal(previous_row)
+            self.edited.emit()  # its errors, if any, show now
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()} or
@@ -242,14 +331,25 @@ class ListEditor(QWidget):
         if rows:
             self._changed()
 
-    def set_models(self, models: list[BaseModel]) -> None:
+    def set_models(self, models: list[BaseModel], drafts=()) -> None:
+        """The valid entries, and the rows kept as typed (IncompleteRow: position and cells) in their places."""
         self._loading = True
         self.table.setRowCount(0)
         self._loading = False
         self._update_add()
         for m in models:
             self.add_row(m.model_dump())
+        for d in sorted(drafts, key=lambda d: d.position):
+            self.add_typed_row(d.cells, d.position)
         self.error.show_error("")
+        if drafts:
+            self.show_errors()
+
+    def show_errors(self) -> list[str]:
+        """Mark the rows whose errors may show and put their messages under the table; the messages."""
+        msgs = self.models()[1]
+        self.error.show_error("\n".join(msgs))
+        return msgs
 
     def cell_text(self, row: int, col: int) -> str:
         item = self.table.item(row, col)
@@ -257,6 +357,7 @@ class ListEditor(QWidget):
 
     def _row_values(self, row: int) -> dict:
         out = {}
+        missing = None  # a value that does not parse is said first; a missing one only once the row is left
         for col, c in enumerate(self.columns):
             if c.kind == "choice":
                 out[c.key] = self.table.item(row, col).data(Qt.ItemDataRole.UserRole)
@@ -265,40 +366,65 @@ class ListEditor(QWidget):
             else:
                 text = self.cell_text(row, col)
                 if c.kind == "date":
-                    v = parse_date(text)
+                    v = c.date_from(text)
                 elif c.kind == "yen":
                     v = parse_yen(text)
                 elif c.kind == "int":
                     v = int(text) if text.strip() else None
                 else:
                     v = text
-                if v is None and c.required:
-                    raise ParseError(_msg(N_("{column} is required"), column=Term(c.header)))
+                if v is None and c.required and missing is None:
+                    missing = MissingError(_msg(N_("{column} is required"), column=Term(c.header)))
                 if v is not None or c.kind in ("date", "int"):
                     out[c.key] = v
+        if missing is not None:
+            raise missing
         return {k: v for k, v in out.items() if v is not None or k in ("end", "returned")}
 
     def models(self) -> tuple[list[BaseModel], list[str]]:
-        """The valid rows as models, and a message per invalid row."""
+        """The valid rows as models, and a message per invalid row that may show (left, or a value typed and
+        committed that is wrong; a row still being filled in says nothing about what is not typed yet)."""
         good, errors = [], []
         render = Renderer()
+        self.invalid_rows = []
         for row in range(self.table.rowCount()):
             try:
                 m = self.factory(**self._row_values(row))
                 problem = self.extra_check(m) if self.extra_check else ""
                 if problem:
                     raise ValueError(problem)
+            except MissingError as exc:
+                self.invalid_rows.append(row)
+                first = self.table.item(row, 0)
+                if first is not None and first.data(REVEALED):
+                    errors.append((row, render.msg(exc.msg)))
             except ParseError as exc:
+                self.invalid_rows.append(row)
                 errors.append((row, render.msg(exc.msg)))
             except ValidationError as exc:
+                self.invalid_rows.append(row)
                 errors.append((row, self._reason(exc.errors()[0])))
             except ValueError as exc:
+                self.invalid_rows.append(row)
                 errors.append((row, _(str(exc))))  # extra checks return message ids too
             else:
                 good.append(m)
         self._mark(dict(errors))
         msgs = [_("Row {row}: {reason}").format(row=r + 1, reason=reason) for r, reason in errors]
         return good, msgs
+
+    def drafts(self) -> list[dict]:
+        """The rows that are not valid entries, as typed: {"position", "cells"} (after `models`). Rows with
+        nothing typed are not kept."""
+        out = []
+        for row in getattr(self, "invalid_rows", []):
+            cells = self.typed_cells(row)
+            if any(v for k, v in cells.items() if self._kind(k) not in ("choice", "bool")):
+                out.append({"position": row, "cells": cells})
+        return out
+
+    def _kind(self, key: str) -> str:
+        return next(c.kind for c in self.columns if c.key == key)
 
     def _reason(self, err: dict) -> str:
         """A validation error in the current language, naming the column it is about."""
@@ -334,6 +460,39 @@ class ListEditor(QWidget):
             self._name_blank(item)
             self._loading = False
         self.edited.emit()
+
+def two_lines(text: str, metrics, width: int) -> str:
+    """`text` on two lines at the space nearest its middle when it is wider than `width` (else as it is)."""
+    if metrics.horizontalAdvance(text) <= width or " " not in text:
+        return text
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+    return f"{text[:cut]}\n{text[cut + 1:]}"
+
+
+def month_note(columns: list[Column]) -> str:
+    """Which day a month typed without a day stands for, column by column (the day that never gives a point
+    before it is earned: the last day for a date something was obtained or began, the first for an end)."""
+    from babel.lists import format_list
+
+    from hsp_wizard.i18n import current_language
+    lang = current_language()
+    names = {which: format_list([_("“{name}”").format(name=plain(_(c.header))) for c in columns
+                                 if c.month == which], locale=lang) for which in ("last", "first")}
+    if names["last"] and names["first"]:
+        return _("A month without a day (2018-03) means its last day in {last} and its first day in "
+                 "{first}.").format(**names)
+    if names["last"]:
+        return _("A month without a day (2018-03) means its last day in {columns}.").format(columns=names["last"])
+    if names["first"]:
+        return _("A month without a day (2018-03) means its first day in {columns}.").format(
+            columns=names["first"])
+    return ""
+
+
+class MissingError(ParseError):
+    """A required cell left empty: said only once the row is left or Next pressed."""
+
 
 
 def _msg(template: str, **params) -> Msg:

@@ -43,7 +43,8 @@ class ScenariosPanel(QWidget):
         self.intro = QLabel(self)
         self.intro.setWordWrap(True)
         self.texts.bind(self.intro.setText, N_(
-            "A scenario is your project as entered with a few changes of your own: a JLPT result, a raise, a move "
+            "A scenario is your project as entered with a few changes of your own: a JLPT result, a new annual salary "
+            "(higher or lower), a move "
             "to an employer with innovation support, a trip abroad, another application date. Your project itself "
             "is not changed; the scenarios are saved in its file."))
         self.chooser = QComboBox(self)
@@ -97,8 +98,8 @@ class ScenariosPanel(QWidget):
         changes_hint.setWordWrap(True)
         self.texts.bind(changes_hint.setText, N_(
             "Date: when the result is announced, the new salary or employer starts, or you leave Japan. A trip "
-            "needs the day you are back (or nothing, if you would not be back); a raise needs the new annual "
-            "salary."))
+            "needs the day you are back (or nothing, if you would not be back); a new annual salary needs the "
+            "amount."))
 
         self.table = QTableWidget(0, 0, self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -407,13 +408,17 @@ class ScenariosPanel(QWidget):
         rows: list[tuple[str, list[tuple[str, bool, str]]]] = []  # (row label, [(text, bold, accessible)])
         rows.append((_("Application date"), [(r.fmt(col.planned) if col.planned else "—", False, "")
                                              for col in c.columns]))
-        firsts = [col.earliest[1] for col in c.columns if col.earliest]
+        firsts = [col.earliest[1] for col in c.columns if col.earliest and col.usable()]
         best = min(firsts) if firsts else None
         routes, dates = [], []
         for col in c.columns:
             if col.earliest is None:
                 routes.append((_("none within the horizon"), False, ""))
                 dates.append(("—", False, ""))
+            elif not col.usable():  # the application date falls after the route closed again
+                closed = _("closed from {date}").format(date=r.fmt(col.closed[col.earliest[0]]))
+                routes.append((_(ROUTE_NAMES[col.earliest[0]][0]), False, closed))
+                dates.append((closed, False, ""))
             else:
                 star = col.earliest[1] == best
                 note = _("the earliest of all") if star else ""
@@ -424,7 +429,8 @@ class ScenariosPanel(QWidget):
         rows.append((_("Earliest date"), dates))
         for route in c.routes:
             rows.append((_(ROUTE_NAMES[route][0]),
-                         [(r.fmt(col.opens[route]) if col.opens.get(route) else "—", False, "")
+                         [(_("closed from {date}").format(date=r.fmt(col.closed[route])) if route in col.closed
+                           else r.fmt(col.opens[route]) if col.opens.get(route) else "—", False, "")
                           for col in c.columns]))
         if c.category is not None:
             for d in c.days:

@@ -20,6 +20,8 @@ from hsp_wizard.rules import load_rules
 
 CATEGORY_COLOURS = {"a": QColor("#7b3294"), "b": QColor("#1f4e9c"), "c": QColor("#008837")}
 WINDOW_COLOUR = QColor(242, 183, 5, 110)
+LANE = 15     # the height of a row of labels (the legend's, and the lanes above the plot)
+LANES = 2     # lanes above the plot for the labels of today, the planned date and its checkpoints
 EVENT_LABELS = {"birthday": N_("Birthday"), "salary": N_("Salary"), "degree": N_("Degree"), "career": N_("Career"),
                 "japanese": N_("Japanese"), "employer": N_("Employer"), "research": N_("Research"),
                 "licence": N_("Licence"), "position": N_("Position"), "other": N_("Points")}
@@ -58,7 +60,49 @@ class TimelineChart(QWidget):
     # ---------------------------------------------------------------- geometry
     def _plot(self) -> QRectF:
         bands = len(self._bands()) if self.timeline else 0
-        return QRectF(44, 14, max(10, self.width() - 60), max(10, self.height() - 52 - 16 * bands))
+        top = self._legend_height() + LANE * LANES + 4
+        return QRectF(44, top, max(10, self.width() - 60), max(10, self.height() - top - 38 - 16 * bands))
+
+    def _small(self) -> QFont:
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
+        return small
+
+    def legend(self) -> list[tuple[str, str]]:
+        """Every line and mark the chart draws, with its words: (kind, label), in the order drawn in the legend."""
+        tl = self.timeline
+        if tl is None or not tl.steps:
+            return []
+        chosen = tl.category.value if tl.category else None
+        out = [(f"cat:{c.value}", (_("({category}) points, your category") if c.value == chosen else
+                                   _("({category}) points")).format(category=c.value)) for c in Category]
+        out += [(f"mark:{m}", _("{points} points").format(points=m)) for m in self.marks]
+        out.append(("today", _("today")))
+        if tl.planned:
+            out += [("planned", _("planned date")), ("checkpoint", _("checkpoint"))]
+        if chosen and tl.events:
+            out += [("up", _("points go up")), ("down", _("points go down"))]
+        if self._bands():
+            out.append(("band", _("a route is open")))
+        return out
+
+    def _legend_items(self) -> list[tuple[str, str, QRectF]]:
+        """The legend's entries laid out left to right, wrapping to a new row when the width runs out."""
+        from PySide6.QtGui import QFontMetrics
+        fm = QFontMetrics(self._small())
+        x, y, out = 44.0, 4.0, []
+        right = max(60.0, self.width() - 8.0)
+        for kind, label in self.legend():
+            w = 22 + fm.horizontalAdvance(label) + 14
+            if x + w > right and x > 44:
+                x, y = 44.0, y + LANE
+            out.append((kind, label, QRectF(x, y, w - 14, LANE)))
+            x += w
+        return out
+
+    def _legend_height(self) -> float:
+        items = self._legend_items() if self.timeline else []
+        return (items[-1][2].bottom() + 2) if items else 4.0
 
     def _bands(self) -> list[str]:
         return [name for name, spans in self.timeline.windows.items() if spans]
@@ -93,41 +137,57 @@ class TimelineChart(QWidget):
             return
         r = self._plot()
         text = self.palette().text().color()
-        small = QFont(self.font())
-        small.setPointSizeF(max(7.0, self.font().pointSizeF() * 0.85))
-        p.setFont(small)
+        p.setFont(self._small())
+        self.labels: list[tuple[str, QRectF]] = []  # every label drawn, where (tests check none overlap)
+        taken: list[QRectF] = []
+
+        def place(rect: QRectF, words: str, align=Qt.AlignmentFlag.AlignLeft, pad: float = 1.0) -> bool:
+            """Draw `words` in `rect` unless it would overlap a label already drawn (then leave it out: the table
+            below and the tooltip say the same)."""
+            box = rect.adjusted(-pad, 0, pad, 0)
+            if any(box.intersects(t) for t in taken):
+                return False
+            taken.append(box)
+            self.labels.append((words, rect))
+            p.drawText(rect, align, words)
+            return True
+
+        fm = p.fontMetrics()
+        # the legend
+        self._paint_legend(p, text, place)
         # axes and grid
-        p.setPen(QPen(QColor(text.red(), text.green(), text.blue(), 40), 1))
+        grid = QPen(QColor(text.red(), text.green(), text.blue(), 40), 1)
         for v in range(0, self._top() + 1, 20):
+            p.setPen(grid)
             p.drawLine(QPointF(r.left(), self._y(v)), QPointF(r.right(), self._y(v)))
             p.setPen(text)
-            p.drawText(QRectF(0, self._y(v) - 8, r.left() - 6, 16), Qt.AlignmentFlag.AlignRight, str(v))
-            p.setPen(QPen(QColor(text.red(), text.green(), text.blue(), 40), 1))
+            place(QRectF(0, self._y(v) - 8, r.left() - 6, 16), str(v), Qt.AlignmentFlag.AlignRight)
         p.setPen(text)
+        year_w = fm.horizontalAdvance("2000") + 8
         for year in range(tl.start.year + 1, tl.end.year + 1):
             x = self._x(date(year, 1, 1))
             p.drawLine(QPointF(x, r.bottom()), QPointF(x, r.bottom() + 4))
-            p.drawText(QRectF(x - 30, r.bottom() + 4, 60, 14), Qt.AlignmentFlag.AlignCenter, str(year))
-        # the 70 and 80 marks
+            place(QRectF(x - year_w / 2, r.bottom() + 4, year_w, 14), str(year), Qt.AlignmentFlag.AlignCenter)
+        # the 70 and 80 marks (named in the legend)
         for mark in self.marks:
-            high = mark == max(self.marks)
-            p.setPen(QPen(QColor("#b00020") if high else QColor("#c77700"), 1, Qt.PenStyle.DashLine))
+            p.setPen(QPen(self._mark_colour(mark), 1, Qt.PenStyle.DashLine))
             p.drawLine(QPointF(r.left(), self._y(mark)), QPointF(r.right(), self._y(mark)))
-            words = _("{points} points").format(points=mark)
-            label = QRectF(r.left() + 4, self._y(mark) - 15, p.fontMetrics().horizontalAdvance(words) + 4, 14)
-            p.fillRect(label, QColor(255, 255, 255, 190))
-            p.drawText(label, Qt.AlignmentFlag.AlignLeft, words)
-        # today, the planned date and its checkpoints
+        # today, the planned date and its checkpoints: lines through the plot, labels in the lanes above it
         marks = [(tl.today, _("today"), Qt.PenStyle.SolidLine, text)]
         if tl.planned:
-            marks.append((tl.planned, _("planned"), Qt.PenStyle.SolidLine, QColor("#1f4e9c")))
+            marks.append((tl.planned, _("planned date"), Qt.PenStyle.SolidLine, QColor("#1f4e9c")))
             marks += [(d, _("checkpoint"), Qt.PenStyle.DotLine, QColor("#1f4e9c")) for d in tl.checkpoints]
         shown = [m for m in marks if tl.start <= m[0] <= tl.end]
-        for row, (d, label, style, colour) in enumerate(sorted(shown, key=lambda m: m[0])):
+        for d, label, style, colour in sorted(shown, key=lambda m: m[0]):
             p.setPen(QPen(colour, 1, style))
             x = self._x(d)
             p.drawLine(QPointF(x, r.top()), QPointF(x, r.bottom()))
-            p.drawText(QRectF(x + 3, r.top() + 14 * (row % 3), 90, 14), Qt.AlignmentFlag.AlignLeft, label)
+            w = fm.horizontalAdvance(label) + 4
+            for lane in range(LANES):
+                y = r.top() - LANE * (lane + 1) - 2
+                left = min(x + 3, r.right() - w)  # near the right edge: to the line's left
+                if place(QRectF(left, y, w, LANE - 1), label):
+                    break
         # category lines: the others faint, the chosen one last and bold
         cats = [c.value for c in Category]
         chosen = tl.category.value if tl.category else None
@@ -137,16 +197,22 @@ class TimelineChart(QWidget):
                 colour.setAlpha(70)
             p.setPen(QPen(colour, 3 if cat == chosen else 1.5))
             p.drawPath(self._steps(cat))
-        # events
+        # events: a dot where the line moves, its kind above (or below) when there is room
         if chosen:
-            p.setPen(QPen(CATEGORY_COLOURS[chosen], 1))
             for e in tl.events:
                 x, y = self._x(e.on), self._y(e.after)
+                p.setPen(QPen(CATEGORY_COLOURS[chosen], 1))
                 p.setBrush(QColor("#f2b705") if e.after > e.before else QColor("#b00020"))
                 p.drawEllipse(QPointF(x, y), 4, 4)
-                p.drawText(QRectF(x - 45, y - (20 if e.after >= e.before else -6), 90, 14),
-                           Qt.AlignmentFlag.AlignCenter, _(EVENT_LABELS.get(e.kind, EVENT_LABELS["other"])))
-            p.setBrush(Qt.BrushStyle.NoBrush)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+                words = _(EVENT_LABELS.get(e.kind, EVENT_LABELS["other"]))
+                w = fm.horizontalAdvance(words) + 4
+                up = e.after >= e.before
+                for dy in ((-20, 6, -34) if up else (6, -20, 20)):
+                    rect = QRectF(min(max(r.left(), x - w / 2), r.right() - w), y + dy, w, 14)
+                    if rect.top() >= r.top() and rect.bottom() <= r.bottom() and place(rect, words,
+                                                                                       Qt.AlignmentFlag.AlignCenter):
+                        break
         # route windows under the plot
         y = r.bottom() + 22
         p.setPen(text)
@@ -154,8 +220,8 @@ class TimelineChart(QWidget):
             for a, b in tl.windows[name]:
                 x0, x1 = self._x(a), self._x(b or tl.end)
                 p.fillRect(QRectF(x0, y, max(2.0, x1 - x0), 12), WINDOW_COLOUR)
-            p.drawText(QRectF(r.left() + 4, y - 1, r.width(), 14), Qt.AlignmentFlag.AlignLeft,
-                       _(ROUTE_NAMES[name][0]))
+            words = _(ROUTE_NAMES[name][0])
+            place(QRectF(r.left() + 4, y - 1, fm.horizontalAdvance(words) + 4, 14), words)
             y += 16
         # the selected day
         if self.selected is not None and tl.start <= self.selected <= tl.end:
@@ -165,6 +231,39 @@ class TimelineChart(QWidget):
         if self.hasFocus():
             p.setPen(QPen(self.palette().highlight().color(), 2))
             p.drawRect(self.rect().adjusted(1, 1, -2, -2))
+
+    def _mark_colour(self, mark: int) -> QColor:
+        return QColor("#b00020") if mark == max(self.marks) else QColor("#c77700")
+
+    def _paint_legend(self, p: QPainter, text: QColor, place) -> None:
+        tl = self.timeline
+        chosen = tl.category.value if tl.category else None
+        for kind, label, rect in self._legend_items():
+            mid = rect.top() + rect.height() / 2
+            sample = QRectF(rect.left(), rect.top(), 18, rect.height())
+            if kind.startswith("cat:"):
+                cat = kind[4:]
+                colour = QColor(CATEGORY_COLOURS[cat])
+                if cat != chosen:
+                    colour.setAlpha(70)
+                p.setPen(QPen(colour, 3 if cat == chosen else 1.5))
+                p.drawLine(QPointF(sample.left(), mid), QPointF(sample.right(), mid))
+            elif kind.startswith("mark:"):
+                p.setPen(QPen(self._mark_colour(int(kind[5:])), 1, Qt.PenStyle.DashLine))
+                p.drawLine(QPointF(sample.left(), mid), QPointF(sample.right(), mid))
+            elif kind in ("today", "planned", "checkpoint"):
+                colour = text if kind == "today" else QColor("#1f4e9c")
+                p.setPen(QPen(colour, 1, Qt.PenStyle.DotLine if kind == "checkpoint" else Qt.PenStyle.SolidLine))
+                p.drawLine(QPointF(sample.center().x(), rect.top() + 2), QPointF(sample.center().x(), rect.bottom() - 2))
+            elif kind in ("up", "down"):
+                p.setPen(QPen(CATEGORY_COLOURS.get(chosen or "b"), 1))
+                p.setBrush(QColor("#f2b705") if kind == "up" else QColor("#b00020"))
+                p.drawEllipse(sample.center(), 4, 4)
+                p.setBrush(Qt.BrushStyle.NoBrush)
+            elif kind == "band":
+                p.fillRect(sample.adjusted(0, 3, 0, -3), WINDOW_COLOUR)
+            p.setPen(text)
+            place(QRectF(rect.left() + 22, rect.top(), rect.width() - 22, rect.height()), label)
 
     def _steps(self, cat: str) -> QPainterPath:
         tl = self.timeline

@@ -1,0 +1,93 @@
+"""The step list beside the pages: every step with its state (not started, done, needs attention); a click
+or Enter jumps to that page, forward too. After a 'change' link, a button leads back to the results."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+
+from hsp_wizard.i18n import _
+from hsp_wizard.ui.steps import STATE_NAMES, STEPS, TITLES, State, Step, step_states
+
+MARKS = {State.NOT_STARTED: "○", State.DONE: "✓", State.ATTENTION: "!"}
+ATTENTION = QColor("#b00020")
+
+
+class StepList(QWidget):
+    """Steps in order; `jump_requested(page_id)` when one is chosen, `back_to_results` from the button."""
+
+    jump_requested = Signal(int)
+    back_to_results = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = QLabel(self)
+        self.list = QListWidget(self)
+        self.title.setBuddy(self.list)
+        self.list.setMinimumWidth(150)
+        self.list.setWordWrap(True)  # a long step name wraps rather than scrolling sideways
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMaximumWidth(210)
+        for step in STEPS:
+            item = QListWidgetItem()
+            item.setData(Qt.ItemDataRole.UserRole, int(step))
+            self.list.addItem(item)
+        self.back = QPushButton(self)
+        self.back.hide()
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 0, 6)
+        lay.addWidget(self.title)
+        lay.addWidget(self.list, 1)
+        lay.addWidget(self.back)
+        self.states: dict[Step, State] = {s: State.NOT_STARTED for s in STEPS}
+        self.current: int | None = None
+        self.list.itemClicked.connect(self._chosen)
+        self.list.itemActivated.connect(self._chosen)
+        self.back.clicked.connect(self.back_to_results)
+        self.retranslate()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.title.setText(_("S&teps"))
+        self.title.setAccessibleName(_("Steps"))  # without its access key, as a screen reader says it
+        self.list.setAccessibleName(_("Steps"))
+        self.back.setText(_("Back to the &results"))
+        self.back.setAccessibleName(_("Back to the results"))
+        self._render()
+
+    def set_states(self, project, visited: set[int], current: int | None) -> None:
+        states = step_states(project, visited)
+        if states == self.states and current == self.current:
+            return  # most edits change no step's state: nothing to redraw
+        self.states = states
+        self.current = current
+        self._render()
+
+    def show_back(self, shown: bool) -> None:
+        self.back.setVisible(shown)
+
+    def _render(self) -> None:
+        blocked = self.list.blockSignals(True)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            step = Step(item.data(Qt.ItemDataRole.UserRole))
+            state = self.states[step]
+            title, state_name = _(TITLES[step]), _(STATE_NAMES[state])
+            item.setText(_("{mark} {title}").format(mark=MARKS[state], title=title))
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         _("{title}: {state}").format(title=title, state=state_name))
+            item.setToolTip(_("{title}: {state}").format(title=title, state=state_name))
+            item.setForeground(QBrush(ATTENTION) if state == State.ATTENTION else QBrush())
+            item.setSelected(int(step) == self.current)  # the current page: highlighted, not bold (no wider)
+        self.list.blockSignals(blocked)
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.jump_requested.emit(int(item.data(Qt.ItemDataRole.UserRole)))
+
+
+__all__ = ["StepList"]
