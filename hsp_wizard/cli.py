@@ -210,7 +210,7 @@ def _evaluate_one(job) -> tuple[bool, object]:
     if hh is not None:
         text += render_household(hh, render, why=why)
     if plan:
-        text += render_plan(tl, sug, render) + (render_scenarios(cmp, render) if cmp else "")
+        text += render_plan(tl, sug, render) + (render_scenarios(cmp, render, project) if cmp else "")
     return True, text
 
 
@@ -350,9 +350,9 @@ def render_plan(tl, sug, r) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_scenarios(cmp, r) -> str:
+def render_scenarios(cmp, r, project=None) -> str:
     """The project as entered and each scenario: the earliest route, the points on each compared day and the
-    earliest date of each route."""
+    earliest date of each route; with a household (`project`'s), the day each member can apply with you."""
     out = ["  " + r.tr(N_("Scenarios compared:"))]
     for col in cmp.columns:
         name = col.name if col.name is not None else r.tr(N_("As entered"))
@@ -377,6 +377,12 @@ def render_scenarios(cmp, r) -> str:
                 continue
             out.append("      " + r.msg(Msg.of(N_("{route}: {date}"), route=RouteRef(route),
                                                date=when if when else Term(N_("not within the horizon")))))
+        if col.family and project is not None:
+            from hsp_wizard.domain.household import member_label
+            for index, day in col.family:
+                out.append("      " + r.msg(Msg.of(N_("{member}: with you on {date}"),
+                                                   member=member_label(project, index),
+                                                   date=day if day else Term(N_("not within the horizon")))))
     out.append("")
     return "\n".join(out) + "\n"
 

@@ -185,6 +185,55 @@ def _opening(engine: Engine, name: str, start: date, end: date) -> tuple[date | 
         engine.blocking_only = False
 
 
+def _member_route(m: HouseholdMember) -> str:
+    """The route a foreign spouse or child applying with the principal takes."""
+    if m.kind == MemberKind.SPOUSE:
+        return "spouse"
+    if m.child_relation in (ChildRelation.ADOPTED, ChildRelation.STEPCHILD):
+        return "general"  # the 1-year exception is for a natural or specially adopted child only
+    return "child"
+
+
+def _needs_pr(m: HouseholdMember) -> bool:
+    return m.kind != MemberKind.PARENT and m.nationality not in (Nationality.JAPANESE, Nationality.PERMANENT_RESIDENT)
+
+
+def _together(engine: Engine, route: str, on: date, principal_first: tuple[str, date] | None, end: date) -> Opens:
+    """The first day on or after `on` a member (their own `engine`, as the spouse or child of a permanent
+    resident) can apply with the principal, whose first route opens on `principal_first`'s date: the later of
+    the two, and what binds it."""
+    if principal_first is None:
+        return Opens(route, None, (), bound_by_principal=True)
+    principal_day = principal_first[1]
+    own, own_binding = _opening(engine, route, on, end)
+    if own is not None and own < principal_day:  # ready before the principal: the principal binds
+        opens, _ = _opening(engine, route, principal_day, end)
+        binding = (engine.cond("family.joint_application", False,
+                               Msg.of(N_("Your own earliest route, {route}, opens on {date}"),
+                                      route=RouteRef(principal_first[0]), date=principal_day),
+                               principal_day - ONE_DAY),)
+        return Opens(route, opens, binding, bound_by_principal=True)
+    return Opens(route, own, own_binding)
+
+
+def family_with(p: Project, on: date, principal_first: tuple[str, date] | None, *, rules: RuleSet | None = None,
+                horizon_years: int = 10) -> tuple[tuple[int, date | None], ...]:
+    """The family's date moving with the principal's (a scenario's application date, or its earliest route):
+    for each spouse or child who needs permanent residence, by their index, the first day on or after `on` they
+    can apply with the principal (None: not within the horizon). The same date as `member_routes`' "with you,
+    earliest", without the rest (what a scenario's column shows)."""
+    rules = rules or load_rules()
+    end = years_after(on, horizon_years)
+    out = []
+    for i, m in enumerate(p.household.members):
+        if not _needs_pr(m):
+            continue
+        mp, _notes = member_project(p, m, Relation.PERMANENT_RESIDENT)
+        route = _member_route(m)
+        out.append((i, _together(Engine(mp, rules, today=on), route, on, principal_first, end).opens))
+    return tuple(out)
+
+
 def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None, *, rules: RuleSet | None = None,
                   horizon_years: int = 10) -> list[MemberRoutes]:
     """Every spouse and child: their route with the principal on `on` (the family's application date moves with
@@ -206,12 +255,7 @@ def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None
                                        "permanent resident: answer it on the requirements page")))
             out.append(MemberRoutes(i, label, None, status, None, None, None, None, notes=notes))
             continue
-        if m.kind == MemberKind.SPOUSE:
-            route = "spouse"
-        elif m.child_relation in (ChildRelation.ADOPTED, ChildRelation.STEPCHILD):
-            route = "general"  # the 1-year exception is for a natural or specially adopted child only
-        else:
-            route = "child"
+        route = _member_route(m)
         mp, notes = member_project(p, m, Relation.PERMANENT_RESIDENT)
         engine = Engine(mp, rules, today=on)
         warnings: list[Condition] = []  # (an unanswered relation is the child route's own unknown condition)
@@ -225,20 +269,9 @@ def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None
                                 on, blocking=False)
         on_date = engine.route(route, on)
         principal_day = principal_first[1] if principal_first else None
-        if principal_day is None:
-            together = Opens(route, None, (), bound_by_principal=True)
-        else:
-            own, own_binding = _opening(engine, route, on, end)
-            if own is not None and own < principal_day:  # ready before the principal: the principal binds
-                opens, _ = _opening(engine, route, principal_day, end)
-                binding = (engine.cond("family.joint_application", False,
-                                       Msg.of(N_("Your own earliest route, {route}, opens on {date}"),
-                                              route=RouteRef(principal_first[0]), date=principal_day),
-                                       principal_day - ONE_DAY),)
-                together = Opens(route, opens, binding, bound_by_principal=True)
-            else:
-                opens = own
-                together = Opens(route, own, own_binding)
+        together = _together(engine, route, on, principal_first, end)
+        if principal_day is not None:
+            opens = together.opens
             if principal_first[0] == "hsp80" and opens is not None:
                 have = engine.res.continuous_since(opens)
                 need = engine.num("family.hsp80_practice_years", opens)
@@ -532,6 +565,21 @@ def evaluate_household(p: Project, on: date, principal_first: tuple[str, date] |
     pr_from = principal_first[1] if principal_first else None
     return HouseholdResult(on, member_routes(p, on, principal_first, rules=rules),
                            benefits(p, on, rules=rules, pr_from=pr_from, hsp2_from=hsp2_from), income, complete)
+
+
+def household_conditions(hh: HouseholdResult | None) -> list[Condition]:
+    """Every reading behind the household's answer, for a "Why?" (rule, sources, how sure): each member's
+    blockers, what binds their date with you, how sure the joint treatment is and the warnings; each benefit's
+    conditions and what changes at HSP(ii) and at permanent residence."""
+    if hh is None:
+        return []
+    out: list[Condition] = []
+    for m in hh.members:
+        if m.on_date is not None:
+            out += [*m.on_date.blockers, *m.together.binding, *([m.certainty] if m.certainty else []), *m.warnings]
+    for b in hh.benefits:
+        out += [*b.conditions, b.at_hsp2, b.at_pr]
+    return out
 
 
 def household_of(p: Project, ev, *, rules: RuleSet | None = None) -> HouseholdResult | None:

@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape
 from hsp_wizard import APP_NAME, __version__
 from hsp_wizard.domain.checklist import Checklist, compose
 from hsp_wizard.domain.evaluate import Evaluation
-from hsp_wizard.domain.household import BENEFIT_NAMES, HouseholdResult, household_of
+from hsp_wizard.domain.household import BENEFIT_NAMES, HouseholdResult, household_conditions, member_label
 from hsp_wizard.domain.explain import Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
@@ -138,7 +138,7 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
     story += _documents(cl, r, s)
     if cl.exhibits:
         story += _exhibits(cl, r, s)
-    hh = household_of(project, ev)
+    hh = plan.household
     if cl.household:
         story += _household_documents(cl, r, s)
     if hh is not None:
@@ -154,7 +154,7 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
                                 "immigration office may ask for more. It is not legal advice.")), s["small"]))
-    story += _why(cl, r, s, plan.answer.notes)
+    story += _why(cl, r, s, [*plan.answer.notes, *household_conditions(hh)], _household_sources(cl, r))
 
     buf = io.BytesIO()
     title = r.tr(N_("Permanent residence application: document checklist"))
@@ -307,6 +307,12 @@ def _scenarios(plan: Plan, r: Renderer, s, comparison=None) -> list:
         for ch in [] if scenario is None else scenario.changes:
             spans.append(len(rows))
             rows.append([_para("• " + r.msg(_change(ch, kinds)), s["cell"]), *[""] * (len(head) - 1)])
+        for index, day in col.family:  # the family's date moves with the principal's
+            spans.append(len(rows))
+            rows.append([_para("• " + r.msg(Msg.of(N_("{member}: with you on {date}"),
+                                                   member=member_label(p, index),
+                                                   date=day if day else Term(N_("not within the horizon")))),
+                               s["cell"]), *[""] * (len(head) - 1)])
     note = r.tr(N_("Each scenario is your project with the changes listed, evaluated on {date}; the points are "
                    "those on its own checkpoints.")).format(date=r.fmt(today))
     table = _table(rows, [40 * mm, 31 * mm, 38 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])
@@ -426,7 +432,7 @@ def _household_documents(cl: Checklist, r: Renderer, s) -> list:
     """The documents the household adds, numbered on from the evidence (the same E- series)."""
     out = [_para(r.tr(N_("Your household's documents")) + ("" if r.lang == "ja" else " — 家族の書類"), s["h2"])]
     rows = [[r.tr(N_("No.")), r.tr(N_("Document")), r.tr(N_("For")), r.tr(N_("Notes")),
-             r.tr(N_("Sources"))]]
+             r.tr(N_("How sure"))]]
     for h in cl.household:
         doc = h.doc.official_ja if r.lang == "ja" else f"{r.tr(h.doc.label)}\n{h.doc.official_ja}"
         notes = [r.tr(N_("{years} year(s)")).format(years=h.years)] if h.years else []
@@ -434,7 +440,7 @@ def _household_documents(cl: Checklist, r: Renderer, s) -> list:
             notes.append(r.tr(h.doc.note))
         rows.append([f"E-{h.number}", _para(doc, s["cell"]), _para(r.msg(h.member), s["cell"]),
                      _para("\n".join(notes), s["cell"]),
-                     _para(f"{', '.join(h.sources)} · {r.confidence(h.confidence)}", s["small"])])
+                     _para(r.confidence(h.confidence), s["small"])])  # the sources: under "Why?"
     out.append(_table(rows, [12 * mm, 70 * mm, 30 * mm, 38 * mm, 28 * mm]))
     return out
 
@@ -472,8 +478,8 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
                                                   N_("At HSP(ii) and at permanent residence"))]]
     for b in hh.benefits:
         state = r.tr({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
-        conds = [{True: "✓ ", False: "✗ ", None: "? "}[c.met] + r.msg(c.why) +
-                 f" ({', '.join(c.sources)} · {r.confidence(c.confidence)})" for c in b.conditions]
+        conds = [{True: "✓ ", False: "✗ ", None: "? "}[c.met] + r.msg(c.why) + f" ({r.confidence(c.confidence)})"
+                 for c in b.conditions]  # the sources: under "Why?"
         if b.ends:
             conds.append(r.msg(Msg.of(N_("The reason lasts until {date}"), date=b.ends)))
         rows.append([_para(f"{r.tr(BENEFIT_NAMES[b.kind])}\n{state}", s["cell"]), _para("\n".join(conds), s["cell"]),
@@ -515,15 +521,28 @@ def _warnings(cl: Checklist, r: Renderer, s, said: set[str] = frozenset()) -> li
     return out
 
 
-def _why(cl: Checklist, r: Renderer, s, notes=()) -> list:
-    """The explanation behind the warnings, the fee and the notes: each rule's id, its sources by title and how
-    sure it is."""
+def _household_sources(cl: Checklist, r: Renderer) -> list[str]:
+    """Each household document's sources by title and how sure its listing is, once per document."""
+    out = []
+    for h in cl.household:
+        titles = "; ".join(r.rules.sources[x].title if x in r.rules.sources else x for x in h.sources)
+        name = h.doc.official_ja if r.lang == "ja" else r.tr(h.doc.label)
+        line = r.msg(Msg.of(N_("{document}: sources: {sources}; how sure: {sure}"), document=name, sources=titles,
+                            sure=r.confidence(h.confidence)))
+        if line not in out:
+            out.append(line)
+    return out
+
+
+def _why(cl: Checklist, r: Renderer, s, notes=(), more: list[str] = ()) -> list:
+    """The explanation behind the warnings, the fee, the notes and the household's readings: each rule's id, its
+    sources by title and how sure it is (`more`: lines already worded, the household documents' sources)."""
     from hsp_wizard.domain.routes import Condition
     from hsp_wizard.wording import explain
     said = list(cl.warnings) + list(notes)
     if cl.fee is not None:
         said.append(Condition("fee.pr_grant", True, cl.fee[0], tuple(cl.fee[1]), cl.fee[2], blocking=False))
-    if not said:
+    if not said and not more:
         return []
     out = [_para(r.tr(N_("Why?")), s["h2"])]
     seen = []
@@ -532,4 +551,5 @@ def _why(cl: Checklist, r: Renderer, s, notes=()) -> list:
         if text not in seen:
             seen.append(text)
             out.append(_para(text, s["small"]))
+    out += [_para(line, s["small"]) for line in more]
     return out

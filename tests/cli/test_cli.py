@@ -199,3 +199,14 @@ def test_the_household_in_text_and_json(capsys):
 def test_the_household_in_japanese(capsys):
     code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--lang", "ja")
     assert code == 0 and "世帯" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_household_names_no_rule_or_source_until_why(capsys, lang):
+    from tests.answer.idscan import internal_ids
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--lang", lang)
+    household = out[out.index("世帯" if lang == "ja" else "Your household on"):]
+    assert code == 0 and internal_ids(household) == []
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--lang", lang, "--why")
+    household = out[out.index("世帯" if lang == "ja" else "Your household on"):]
+    assert "family.joint_application" in household and "benefit.parent.household_income_yen" in household

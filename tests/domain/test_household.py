@@ -248,3 +248,39 @@ def test_what_changes_at_hsp2_and_pr_is_dated_with_the_principals_earliest_days(
     # HSP since 2023-10-01: HSP(ii) after three years; the 80 route is open on the day
     assert dict(parent.at_hsp2.why.params)["date"] == date(2026, 10, 1) and parent.at_hsp2.met is True
     assert dict(parent.at_pr.why.params)["date"] == ON and parent.at_pr.met is False
+
+
+def test_the_scenario_comparison_moves_the_familys_date_with_the_principals():
+    """By hand: the principal can apply from 2026-10-01 (HSP 80). The wife married 2023-11-01 has her 3 years on
+    2026-11-01; the child who arrived 2025-12-01 has 1 year on 2026-12-01. As entered (2026-10-01) the family
+    waits for each: her 2026-11-01, the child's 2026-12-01. Applying on 2026-11-15 she can come that day, the
+    child still on 2026-12-01; applying in 2028 both come on the family's day, 2028-04-01."""
+    from hsp_wizard.domain.project import Scenario
+    from hsp_wizard.domain.scenarios import compare
+    arrived = child(date(2018, 6, 1), residence=[dependent(date(2025, 12, 1))])
+    p = with_members(wife(married=date(2023, 11, 1)), arrived,
+                     HouseholdMember(kind="child", nationality="japanese", birth_date=date(2020, 1, 1)))
+    p = p.model_copy(update={"scenarios": [
+        Scenario(name="Mid-November", planned_application_date=date(2026, 11, 15)),
+        Scenario(name="2028", planned_application_date=date(2028, 4, 1))]})
+    c = compare(p, date(2026, 9, 1))
+    as_entered, november, later = c.columns
+    assert as_entered.family == ((0, date(2026, 11, 1)), (1, date(2026, 12, 1)))  # the Japanese child needs none
+    assert november.family == ((0, date(2026, 11, 15)), (1, date(2026, 12, 1)))
+    assert later.family == ((0, date(2028, 4, 1)), (1, date(2028, 4, 1)))
+    assert later.as_json()["family"] == [{"member": 0, "with_you": "2028-04-01"}, {"member": 1,
+                                                                                 "with_you": "2028-04-01"}]
+    # the results page's "with you, earliest" on the scenario's own date agrees with its column
+    from hsp_wizard.domain.household import household_of
+    from hsp_wizard.domain.scenarios import apply
+    moved = apply(p, p.scenarios[0])
+    hh = household_of(moved, evaluate(moved, moved.planned_application_date))
+    assert [(m.index, m.together.opens) for m in hh.members if m.together] == list(november.family)
+
+
+def test_a_household_of_one_adds_nothing_to_the_comparison():
+    from hsp_wizard.domain.project import Scenario
+    from hsp_wizard.domain.scenarios import compare
+    p = principal().model_copy(update={"scenarios": [Scenario(name="Later", planned_application_date=date(2027, 4, 1))]})
+    c = compare(p, date(2026, 9, 1))
+    assert all(col.family == () and "family" not in col.as_json() for col in c.columns)

@@ -279,3 +279,19 @@ def test_a_family_checklist_in_japanese(tmp_path):
     t = text(pdf(example("household/family-b"), "hsp80", lang="ja"), tmp_path)
     assert has(t, "配偶者の「ねんきん定期便」") and has(t, "婚姻証明書") and has(t, "出生証明書")
     assert has(t, "家族の書類") and has(t, "親の帯同") and has(t, "永住許可を受けると終了")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_family_checklist_names_sources_only_under_why(tmp_path, lang):
+    """The household's documents and benefits say how sure in words; their sources (H1-H17, seeds) by title
+    and the rule ids only in the 'Why?' section at the end."""
+    from tests.answer.idscan import internal_ids
+    f = tmp_path / "family.pdf"
+    f.write_bytes(pdf(example("household/family-b"), "hsp80", lang=lang))
+    t = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    why = "根拠" if lang == "ja" else "Why?"
+    body, explained = t[:t.rindex(why)], t[t.rindex(why):]
+    assert internal_ids(body) == [], internal_ids(body)[:5]
+    flat = re.sub(r"\s+", "", explained)
+    assert "benefit.parent.household_income_yen" in flat and "family.joint_application" in flat
+    assert has(flat, "婚姻証明書" if lang == "ja" else "Marriage certificate: sources:")

@@ -4,6 +4,7 @@ row, open a member with Enter, cancel with Esc, remove with Delete; the results 
 from datetime import date
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
@@ -185,3 +186,97 @@ def test_an_old_file_opens_as_a_household_of_one(window):
     results = to_page(w, PageId.RESULTS)
     results.tabs.setCurrentIndex(4)
     assert "A household of one" in results.family.toPlainText()
+
+
+# ---------------------------------------------------------------- the step list and the what-if tab
+def member_lines(w) -> list[str]:
+    """The step list's lines under 'Your household', as a person reads them."""
+    from hsp_wizard.ui.widgets.step_list import MEMBER_ROLE
+    lst = w.steps.list
+    return [lst.item(r).text().strip() for r in range(lst.count()) if lst.item(r).data(MEMBER_ROLE) is not None]
+
+
+FAMILY_LINES = ["Spouse: can apply with you from 1 Nov 2026",  # married 2023-11-01: her third anniversary
+                "Child 1: can apply with you on 1 Oct 2026",  # born here: a year on the family's day
+                "Child 2: can apply with you from 1 Dec 2026",  # arrived 2025-12-01: a year then
+                "Parent: parent's stay: conditions met"]  # a child under 7, household income ¥8,000,000: at the line
+
+
+def test_the_step_list_shows_each_members_state_and_leads_to_them_by_keyboard(window, qtbot):
+    w = window
+    w.open_path(str(ROOT / "examples" / "household" / "family-b.hspw"), ask=False)
+    qtbot.waitUntil(lambda: member_lines(w) == FAMILY_LINES, timeout=5000)
+    lst = w.steps.list
+    rows = [r for r in range(lst.count()) if lst.item(r).text().strip() in FAMILY_LINES]
+    household = [r for r in range(lst.count()) if lst.item(r).text().endswith("Your household")]
+    assert rows == [household[0] + 1 + n for n in range(4)]  # right under its step
+    assert lst.item(rows[0]).data(Qt.ItemDataRole.AccessibleTextRole) == FAMILY_LINES[0]
+    # keyboard: into the list, down to Child 2, Enter: the household page, Child 2 selected, the table focused
+    lst.setFocus()
+    lst.setCurrentRow(household[0])
+    for _ in range(3):
+        QTest.keyClick(lst, Qt.Key.Key_Down)
+    QTest.keyClick(lst, Qt.Key.Key_Return)
+    QApplication.processEvents()
+    page = w.wizard.currentPage()
+    assert w.wizard.currentId() == PageId.HOUSEHOLD and page.table.currentRow() == 2 and focused() is page.table
+
+    # a member missing facts: said at once, in red, and the step needs attention
+    from hsp_wizard.domain.project import HouseholdMember
+    hh = w.doc.project.household
+    w.doc.update(household=hh.model_copy(update={"members": [*hh.members, HouseholdMember(kind="child")]}))
+    qtbot.waitUntil(lambda: len(member_lines(w)) == 5, timeout=5000)
+    assert member_lines(w)[4] == "Child 3: needs facts"
+    item = next(lst.item(r) for r in range(lst.count()) if lst.item(r).text().strip() == "Child 3: needs facts")
+    assert item.toolTip() == "Child 3: still to enter: Birth date; Nationality; Relation"
+    assert item.foreground().color().name() == "#b00020"
+    step_item = lst.item(household[0])
+    assert step_item.text().startswith("!") and "needs attention" in step_item.toolTip()
+
+    # in Japanese
+    w.set_language("ja")
+    qtbot.waitUntil(lambda: member_lines(w)[0].startswith("配偶者"), timeout=5000)
+    lines = member_lines(w)
+    assert lines[0] == "配偶者：2026年11月1日から同時申請できます"
+    assert lines[4] == "子（3人目）：入力が必要な事項があります"
+
+
+def test_a_scenario_moves_the_familys_date_in_the_what_if_tab(window, qtbot, tmp_path):
+    """The family-b example with a scenario applying on 2028-04-01: every member comes on that day; as entered
+    (2026-10-01) each waits for their own date (the lines above)."""
+    from hsp_wizard.domain.project import Scenario
+    from hsp_wizard.storage import load_project
+    from tests.ui.test_scenarios_ui import open_scenarios, table
+    p = load_project(ROOT / "examples" / "household" / "family-b.hspw")
+    p = p.model_copy(update={"scenarios": [Scenario(name="In 2028", planned_application_date=date(2028, 4, 1))]})
+    panel = open_scenarios(w := window, p, tmp_path / "family.hspw")
+    qtbot.waitUntil(lambda: not panel.busy and "Spouse: with you" in table(panel), timeout=20000)
+    t = table(panel)
+    assert t["Spouse: with you"] == ["1 Nov 2026", "1 Apr 2028"]
+    assert t["Child 1: with you"] == ["1 Oct 2026", "1 Apr 2028"]
+    assert t["Child 2: with you"] == ["1 Dec 2026", "1 Apr 2028"]
+    assert not any(k.startswith("Parent") for k in t)  # a parent has no route of their own here
+    w.set_language("ja")
+    qtbot.waitUntil(lambda: "配偶者：同時申請" in table(panel), timeout=5000)
+    assert table(panel)["配偶者：同時申請"] == ["2026年11月1日", "2028年4月1日"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_family_tab_shows_no_ids_until_why_is_opened(window, qtbot, lang):
+    from hsp_wizard.ui.widgets.linked_text import LinkButton
+    from tests.answer.idscan import internal_ids
+    w = window
+    w.set_language(lang)
+    w.open_path(str(ROOT / "examples" / "household" / "family-b.hspw"), ask=False)
+    results = to_page(w, PageId.RESULTS)
+    results.tabs.setCurrentIndex(4)
+    text = results.family.toPlainText()
+    assert internal_ids(text) == [] and ("Bringing a parent" in text or "親の帯同" in text)
+    why = "根拠" if lang == "ja" else "Why?"
+    buttons = [b for b in results.family.findChildren(LinkButton) if b.text() == why]
+    assert len(buttons) >= 4  # each member with a route, each benefit
+    QTest.mouseClick(buttons[-1], Qt.MouseButton.LeftButton)  # the domestic worker's: its rules and sources
+    QApplication.processEvents()
+    opened = results.family.toPlainText()
+    assert "benefit.domestic.household_income_yen" in opened and internal_ids(opened)
+    assert len(opened) > len(text)

@@ -451,13 +451,12 @@ class HouseholdPage(BasePage):
 
     def refresh_states(self) -> None:
         """Each row: who, birth date, and their state beside the principal on the planned date."""
-        from hsp_wizard.domain.household import household_of, member_label
+        from hsp_wizard.domain.household import member_label
         p, r = self.doc.project, Renderer()
         members = p.household.members
         states = {}
         if members and self.isVisible():
-            plan = self.doc.plan()  # the edit's one plan, shared with the panel and the results page
-            hh = household_of(plan.project, plan.evaluation, rules=plan.rules)
+            hh = self.doc.plan().household  # the edit's one plan, shared with the step list and the results
             for m in (hh.members if hh else []):
                 if m.on_date is None:
                     states[m.index] = r.msg(m.status)
@@ -487,20 +486,44 @@ class HouseholdPage(BasePage):
         super().showEvent(event)
         self.refresh_states()
 
+    def select_member(self, index: int) -> None:
+        """The member chosen in the step list: their row selected, the table focused (Enter opens them)."""
+        if 0 <= index < self.table.rowCount():
+            self.table.selectRow(index)
+            self.table.setCurrentCell(index, 0)
+            self.table.setFocus()
 
-def household_into(v, p, ev, change) -> None:
+
+def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None:
     """The results page's family tab, into a LinkedText `v` (paragraphs whose links are real buttons): each
-    member's route with you and alone, and the family benefits. `change(item, what)` makes a 'change' button."""
+    member's route with you and alone, and the family benefits (`hh`: the plan's household, None for a household
+    of one). `change(item, what)` makes a 'change' button; `why_button(key, what)` a "Why?" button, whose
+    explanation (rules by name, sources by title, how sure, the rule ids last) shows when `key` is `expanded`.
+    How sure each reading is shows in words beside it; ids and sources only under "Why?"."""
     from html import escape
 
     from hsp_wizard.domain.explain import Money, Msg
-    from hsp_wizard.domain.household import BENEFIT_NAMES, household_of
+    from hsp_wizard.domain.household import BENEFIT_NAMES
+    from hsp_wizard.wording import explain
     r = Renderer()
-    hh = household_of(p, ev)
     if hh is None:
         text = _("A household of one: add your spouse, children or parents on the household page.")
         v.add(text, [change("household", text)])
         return
+
+    def sure(c) -> str:
+        return f"{escape(r.msg(c.why))} <small>({escape(r.confidence(c.confidence))})</small>"
+
+    def why(key: str, what: str, conditions) -> list:
+        if why_button is None or not conditions:
+            return []
+        return [why_button(key, what)]
+
+    def explained(key: str, conditions) -> None:
+        if key in expanded:
+            for c in conditions:
+                v.add(explain(r, c), indent=36)
+
     head = r.msg(Msg.of(N_("Your household on {date}:"), date=hh.on))
     v.add(head, [change("household", head)], heading=1)
     if hh.income is not None:
@@ -508,7 +531,12 @@ def household_into(v, p, ev, change) -> None:
             N_("Household income: {income} (your spouse's income not entered)")
         v.add(r.msg(Msg.of(lead, income=Money(hh.income))))
     for m in hh.members:
-        v.add(f"<b>{escape(r.msg(m.label))}</b>: {escape(r.msg(m.status))}", indent=8, rich=True)
+        label = r.msg(m.label)
+        conditions = [] if m.on_date is None else \
+            [*m.on_date.blockers, *m.together.binding, *([m.certainty] if m.certainty else []), *m.warnings]
+        key = f"member.{m.index}"
+        v.add(f"<b>{escape(label)}</b>: {escape(r.msg(m.status))}", why(key, label, conditions), indent=8,
+              rich=True)
         for n in m.notes if m.on_date is None else ():
             v.add(r.msg(n), indent=28)
         if m.on_date is None:
@@ -516,36 +544,37 @@ def household_into(v, p, ev, change) -> None:
         state = _("can apply with you") if m.open_together else _("cannot apply with you yet")
         v.add(_("On {date}: {state}").format(date=r.fmt(hh.on), state=state), indent=28)
         for c in m.on_date.blockers:
-            why = r.msg(c.why)
-            v.add(f"✗ {why}", [change("household", why)], indent=28)
+            text = r.msg(c.why)
+            v.add(f"✗ {text}", [change("household", text)], indent=28)
         t = m.together
         when = _("With you, earliest: {date}").format(date=r.fmt(t.opens)) if t.opens else \
             _("With you: no date within the horizon")
-        why = "; ".join(r.msg(c.why) for c in t.binding)
-        if why:
-            when = _("{when} (waiting for: {why})").format(when=when, why=why)
+        waiting = "; ".join(r.msg(c.why) for c in t.binding)
+        if waiting:
+            when = _("{when} (waiting for: {why})").format(when=when, why=waiting)
         v.add(when, indent=28)
         if m.certainty is not None:
-            v.add(f"? {escape(r.msg(m.certainty.why))} <small>[{escape(m.certainty.rule_id)}; "
-                  f"{escape(r.confidence(m.certainty.confidence))}]</small>", indent=28, rich=True)
+            v.add(f"? {sure(m.certainty)}", indent=28, rich=True)
         for c in m.warnings:
-            v.add(f"! {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; "
-                  f"{escape(r.confidence(c.confidence))}]</small>", indent=28, rich=True)
+            v.add(f"! {sure(c)}", indent=28, rich=True)
         for n in m.notes:
             v.add(r.msg(n), indent=28)
         a = m.alone
         route = r.route_name(a.route)
         v.add(_("Alone ({route}), earliest: {date}").format(route=route, date=r.fmt(a.opens)) if a.opens else
               _("Alone ({route}): no date within the horizon").format(route=route), indent=28)
+        explained(key, conditions)
     v.add(r.msg(Msg.of(N_("HSP family benefits on {date}"), date=hh.on)), heading=1)
     for b in hh.benefits:
         state = _({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
-        v.add(f"<b>{escape(_(BENEFIT_NAMES[b.kind]))}</b>: {escape(state)}", indent=8, rich=True)
+        name = _(BENEFIT_NAMES[b.kind])
+        key = f"benefit.{b.kind}"
+        v.add(f"<b>{escape(name)}</b>: {escape(state)}", why(key, name, b.conditions), indent=8, rich=True)
         for c in b.conditions:
             mark = {True: "✓", False: "✗", None: "?"}[c.met]
-            v.add(f"{mark} {escape(r.msg(c.why))} <small>[{escape(c.rule_id)}; {escape(', '.join(c.sources))}; "
-                  f"{escape(r.confidence(c.confidence))}]</small>", indent=28, rich=True)
+            v.add(f"{mark} {sure(c)}", indent=28, rich=True)
         if b.ends:
             v.add(_("The reason lasts until {date}").format(date=r.fmt(b.ends)), indent=28)
         v.add(r.msg(b.at_hsp2.why), indent=28)
         v.add(r.msg(b.at_pr.why), indent=28)
+        explained(key, [*b.conditions, b.at_hsp2, b.at_pr])

@@ -171,7 +171,7 @@ class ResultsPage(BasePage):
         elif index == 4 and not self.family_shown:
             from hsp_wizard.ui.pages.household import household_into
             with self.family.rebuilt() as v:
-                household_into(v, self.plan.project, self.evaluation, self.change)
+                household_into(v, self.plan.household, self.change, self.family_why, self.expanded)
             self.family_shown = True
 
     def _fill_table(self) -> None:
@@ -240,6 +240,18 @@ class ResultsPage(BasePage):
             bar = self.view.verticalScrollBar().value()
             self.render(self.evaluation, "", self.plan.today if self.plan is not None else date.today())
             self.view.verticalScrollBar().setValue(bar)
+
+    def family_why(self, key: str, what: str) -> LinkButton:
+        """A "Why?" of the family tab: opens or closes there (that tab alone is filled again)."""
+        label = _("Hide why") if key in self.expanded else _("Why?")
+
+        def toggle() -> None:
+            self.expanded ^= {key}
+            self.family_shown = False
+            bar = self.family.verticalScrollBar().value()
+            self._fill_tab(4)
+            self.family.verticalScrollBar().setValue(bar)
+        return LinkButton(label, _("{action}: {what}").format(action=label, what=what), "", toggle)
 
     def why_button(self, key: str, what: str) -> LinkButton:
         label = _("Hide why") if key in self.expanded else _("Why?")
