@@ -285,7 +285,7 @@ def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None
         alone_engine = Engine(alone_mp, rules, today=on)
         a_open, a_bind = _opening(alone_engine, "general", on, end)
         alone = Opens("general", a_open, a_bind)
-        status = Msg.of(N_("Applies by the {route} route"), route=RouteRef(route))
+        status = Msg.of(N_("applies under “{route}”"), route=RouteRef(route))
         out.append(MemberRoutes(i, label, route, status, on_date, together, alone, certainty, warnings, notes,
                                 principal_open=principal_day == on))
     return out

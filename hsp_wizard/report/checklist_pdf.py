@@ -30,7 +30,7 @@ from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.plan import Plan
 from hsp_wizard.domain.registry import current as current_registry, marks
-from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import CHANGE_KINDS, CONFIDENCE, ROUTE_NAMES, Renderer
 from hsp_wizard.wording import words
 
 FONT = "IPAexGothic"
@@ -102,8 +102,12 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
 
+# Marks the embedded font (IPAexGothic) has no glyph for, drawn as an empty box: the nearest mark it has.
+NO_GLYPH = str.maketrans({"✗": "×"})
+
+
 def _para(text: str, style) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(text.translate(NO_GLYPH)).replace("\n", "<br/>"), style)
 
 
 def _both(r: Renderer, en: str, ja: str) -> str:
@@ -445,6 +449,11 @@ def _household_documents(cl: Checklist, r: Renderer, s) -> list:
     return out
 
 
+def _sure(r: Renderer, c) -> str:
+    """A reading and how sure it is, in words (its sources: under "Why?")."""
+    return r.msg(Msg.of(N_("{why} ({sure})"), why=c.why, sure=Term(CONFIDENCE.get(c.confidence, c.confidence))))
+
+
 def _household(hh: HouseholdResult, r: Renderer, s) -> list:
     """Each member's route with the principal and alone, and the three HSP family benefits on the date."""
     out = [_para(r.tr(N_("Your family's permanent residence")) + ("" if r.lang == "ja" else " — 家族の永住許可"),
@@ -464,7 +473,7 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
         state += ["✗ " + r.msg(c.why) for c in m.on_date.blockers]
         state += ["! " + r.msg(c.why) for c in m.warnings]
         if m.certainty is not None:
-            state.append("? " + r.msg(m.certainty.why) + f" ({r.confidence(m.certainty.confidence)})")
+            state.append("? " + _sure(r, m.certainty))
         together = [r.fmt(m.together.opens) if m.together.opens else r.tr(N_("not within the horizon"))]
         together += [r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) for c in m.together.binding]
         alone = r.fmt(m.alone.opens) if m.alone.opens else r.tr(N_("not within the horizon"))
@@ -478,7 +487,7 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
                                                   N_("At HSP(ii) and at permanent residence"))]]
     for b in hh.benefits:
         state = r.tr({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
-        conds = [{True: "✓ ", False: "✗ ", None: "? "}[c.met] + r.msg(c.why) + f" ({r.confidence(c.confidence)})"
+        conds = [{True: "✓ ", False: "✗ ", None: "? "}[c.met] + _sure(r, c)
                  for c in b.conditions]  # the sources: under "Why?"
         if b.ends:
             conds.append(r.msg(Msg.of(N_("The reason lasts until {date}"), date=b.ends)))

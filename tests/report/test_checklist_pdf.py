@@ -295,3 +295,16 @@ def test_a_family_checklist_names_sources_only_under_why(tmp_path, lang):
     flat = re.sub(r"\s+", "", explained)
     assert "benefit.parent.household_income_yen" in flat and "family.joint_application" in flat
     assert has(flat, "婚姻証明書" if lang == "ja" else "Marriage certificate: sources:")
+
+
+def test_every_mark_of_the_family_checklist_has_a_glyph_in_the_embedded_font(tmp_path):
+    """✗ (not met) is not in IPAexGothic and printed as an empty box: the PDF draws × instead."""
+    from reportlab.pdfbase.ttfonts import TTFont
+    from hsp_wizard.report.checklist_pdf import FONT_FILE
+    face = TTFont("check", str(FONT_FILE)).face
+    f = tmp_path / "family.pdf"
+    f.write_bytes(pdf(example("household/family-b"), "hsp80"))
+    t = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    assert "×" in t and "✗" not in t
+    missing = {ch for ch in t if ord(ch) > 0x2000 and ord(ch) not in face.charToGlyph and not ch.isspace()}
+    assert missing == set()

@@ -512,7 +512,7 @@ def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None
         return
 
     def sure(c) -> str:
-        return f"{escape(r.msg(c.why))} <small>({escape(r.confidence(c.confidence))})</small>"
+        return escape(_("{why} ({sure})").format(why=r.msg(c.why), sure=r.confidence(c.confidence)))
 
     def why(key: str, what: str, conditions) -> list:
         if why_button is None or not conditions:

@@ -6,7 +6,7 @@ link, a button leads back to the results."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from hsp_wizard.i18n import _
@@ -88,7 +88,7 @@ class StepList(QWidget):
         while at < self.list.count() and self.list.item(at).data(MEMBER_ROLE) is not None:
             self.list.takeItem(at)
         for n, (index, text, tip, attention) in enumerate(rows):
-            item = QListWidgetItem("    " + text)  # indented under the step (a list has no tree lines)
+            item = QListWidgetItem(self._indent(), text)  # under the step, wrapped lines too
             item.setData(Qt.ItemDataRole.UserRole, int(Step.HOUSEHOLD))
             item.setData(MEMBER_ROLE, index)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, tip.replace("\n", ": "))  # with the kind
@@ -96,6 +96,17 @@ class StepList(QWidget):
             item.setForeground(QBrush(ATTENTION) if attention else QBrush())
             self.list.insertItem(at + n, item)
         self.list.blockSignals(blocked)
+
+    def _indent(self) -> QIcon:
+        """A blank icon as wide as the step's mark: a member's line, wrapped lines too, sits under its step's name
+        (a list has no tree lines)."""
+        if not hasattr(self, "_blank"):
+            width = max(8, self.list.fontMetrics().horizontalAdvance("✓ "))
+            blank = QPixmap(width, 1)
+            blank.fill(Qt.GlobalColor.transparent)
+            self._blank = QIcon(blank)
+            self.list.setIconSize(blank.size())
+        return self._blank
 
     def show_back(self, shown: bool) -> None:
         self.back.setVisible(shown)
