@@ -339,8 +339,11 @@ class HouseholdPage(BasePage):
         self.worker_button = QPushButton(self)
         self.texts.bind_named(self.worker_button, N_("&Domestic worker…"))
         self.worker_button.clicked.connect(self.edit_worker)
-        buttons.addWidget(self.worker_button)
         self.body.addLayout(buttons)
+        worker_row = QHBoxLayout()  # a row of its own: longer translations keep the page within the window
+        worker_row.addStretch(1)
+        worker_row.addWidget(self.worker_button)
+        self.body.addLayout(worker_row)
         self.error = ErrorLabel(self)  # why a change was refused (a second spouse)
         self.body.addWidget(self.error)
         form = QFormLayout()
