@@ -1,7 +1,8 @@
 """The household's cost on top of the principal's evaluation: each spouse or child's route with the principal and
 alone (their earliest dates searched like the principal's) and the three family benefits, for the family example
-and for a large household (a spouse, six children, two parents, each with trips), 5 runs each, median; and the
-checklist PDF of the family with and without its household."""
+and for a large household (a spouse, six children, two parents, each with trips), 5 runs each, median; the
+checklist PDF of the family with and without its household; and the what-if comparison of the family with two
+scenarios, with and without its household (each side's family dates, issue 20's leftovers)."""
 
 from __future__ import annotations
 
@@ -48,6 +49,15 @@ def main() -> None:
     single = fam.model_copy(update={"household": Household()})
     print(f"checklist PDF: family {median_ms(lambda: build_checklist_pdf(make_plan(fam, on, on=on)), 3):.0f} ms, "
           f"same person alone {median_ms(lambda: build_checklist_pdf(make_plan(single, on, on=on)), 3):.0f} ms")
+    from hsp_wizard.domain.project import Scenario
+    from hsp_wizard.domain.scenarios import compare
+    scenarios = [Scenario(name="Mid-November", planned_application_date=date(2026, 11, 15)),
+                 Scenario(name="2028", planned_application_date=date(2028, 4, 1))]
+    today = date(2026, 9, 1)
+    both = fam.model_copy(update={"scenarios": scenarios})
+    alone = single.model_copy(update={"scenarios": scenarios})
+    print(f"scenarios compared (3 sides): family {median_ms(lambda: compare(both, today), 7):.0f} ms, "
+          f"same person alone {median_ms(lambda: compare(alone, today), 7):.0f} ms")
 
 
 if __name__ == "__main__":
