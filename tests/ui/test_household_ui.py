@@ -11,15 +11,9 @@ from PySide6.QtWidgets import QApplication
 
 from hsp_wizard.domain.project import MemberKind
 from hsp_wizard.ui.wizard import PageId
-from tests.ui.drive import cell, choose, focused, step, type_into
+from tests.ui.drive import cell, choose, focused, to_page, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def to_page(w, pid):
-    """Click the page's step in the step list (a complete project opens on its results)."""
-    step(w, pid)
-    return w.wizard.currentPage()
 
 
 class Done(list):
