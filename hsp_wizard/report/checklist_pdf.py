@@ -311,12 +311,12 @@ def _scenarios(plan: Plan, r: Renderer, s, comparison=None) -> list:
         for ch in [] if scenario is None else scenario.changes:
             spans.append(len(rows))
             rows.append([_para("• " + r.msg(_change(ch, kinds)), s["cell"]), *[""] * (len(head) - 1)])
-        for index, day in col.family:  # the family's date moves with the principal's
+        if col.family:  # the family's date moves with the principal's: one row after the changes, marked apart
             spans.append(len(rows))
-            rows.append([_para("• " + r.msg(Msg.of(N_("{member}: with you on {date}"),
-                                                   member=member_label(p, index),
-                                                   date=day if day else Term(N_("not within the horizon")))),
-                               s["cell"]), *[""] * (len(head) - 1)])
+            family = "; ".join(r.msg(Msg.of(N_("{member}: with you on {date}"), member=member_label(p, index),
+                                            date=day if day else Term(N_("not within the horizon"))))
+                               for index, day in col.family)
+            rows.append([_para("→ " + family, s["cell"]), *[""] * (len(head) - 1)])
     note = r.tr(N_("Each scenario is your project with the changes listed, evaluated on {date}; the points are "
                    "those on its own checkpoints.")).format(date=r.fmt(today))
     table = _table(rows, [40 * mm, 31 * mm, 38 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])

@@ -308,3 +308,17 @@ def test_every_mark_of_the_family_checklist_has_a_glyph_in_the_embedded_font(tmp
     assert "×" in t and "✗" not in t
     missing = {ch for ch in t if ord(ch) > 0x2000 and ord(ch) not in face.charToGlyph and not ch.isspace()}
     assert missing == set()
+
+
+def test_the_scenario_table_moves_the_familys_date_and_a_single_persons_has_no_family_row(tmp_path):
+    from hsp_wizard.domain.project import Household, Scenario
+    fam = example("household/family-b").model_copy(update={"scenarios": [
+        Scenario(name="In 2028", planned_application_date=date(2028, 4, 1))]})
+    lines = layout_lines(pdf(fam, "hsp80"), tmp_path)
+    family = [ln for ln in lines if ln.startswith("→ Spouse: with you on")]
+    assert family == ["→ Spouse: with you on 1 Nov 2026; Child 1: with you on 1 Oct 2026; Child 2: with you on "
+                      "1 Dec 2026",
+                      "→ Spouse: with you on 1 Apr 2028; Child 1: with you on 1 Apr 2028; Child 2: with you on "
+                      "1 Apr 2028"]
+    single = fam.model_copy(update={"household": Household()})
+    assert not any("with you on" in ln for ln in layout_lines(pdf(single, "hsp80"), tmp_path))
