@@ -30,6 +30,8 @@ def install_shell(window) -> None:
     window.history.reset()
 
     def refresh() -> None:
+        if not getattr(doc, "made", True):  # no project yet: every step is not started, as the list starts
+            return
         window.steps.set_states(doc.project, wizard.visited, wizard.currentId())
         window.steps.show_back(wizard.from_results)
 
