@@ -63,3 +63,26 @@ def test_the_first_edit_after_start_is_undone_back_to_the_empty_project(window):
     assert not w.doc.dirty  # back to the state the window started in
     w.actions["redo"].trigger()
     assert w.doc.project.name == "Ana"
+
+
+def test_the_points_panel_redraws_its_lines_only_when_they_change(qtbot):
+    """A name typed changes no point: the lines stay (not redrawn), the chosen line and its explanation stay; a
+    salary that changes a line's points fills the list again."""
+    from hsp_wizard.storage import load_project
+    from hsp_wizard.ui.document import ProjectDocument
+    from hsp_wizard.ui.widgets.points_panel import PointsPanel
+    doc = ProjectDocument(load_project(ROOT / "examples" / "hsp-holder-b.hspw"))
+    panel = PointsPanel(doc)
+    qtbot.addWidget(panel)
+    items = [panel.lines.item(i) for i in range(panel.lines.count())]
+    texts = [it.text() for it in items]
+    salary_row = next(i for i, it in enumerate(items) if "salary" in it.text().lower())
+    panel.lines.setCurrentRow(salary_row)
+    why = panel.why.text()
+    assert why
+    doc.update(name="Someone Else")
+    assert [panel.lines.item(i) for i in range(panel.lines.count())] == items
+    assert panel.lines.currentRow() == salary_row and panel.why.text() == why
+    doc.update(salary=[s.model_copy(update={"amount_yen": 30_000_000}) for s in doc.project.salary])
+    assert [panel.lines.item(i).text() for i in range(panel.lines.count())] != texts  # filled again
+    assert panel.lines.currentRow() == -1 and panel.why.text() == ""
