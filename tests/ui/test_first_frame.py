@@ -65,24 +65,35 @@ def test_the_first_edit_after_start_is_undone_back_to_the_empty_project(window):
     assert w.doc.project.name == "Ana"
 
 
-def test_the_points_panel_redraws_its_lines_only_when_they_change(qtbot):
-    """A name typed changes no point: the lines stay (not redrawn), the chosen line and its explanation stay; a
-    salary that changes a line's points fills the list again."""
+def test_the_points_panel_redraws_only_the_lines_that_change(qtbot):
+    """A name typed changes no point: the lines stay as they are, the chosen line and its explanation too; a
+    salary that changes the salary line's points changes that line in place (the chosen line's explanation
+    follows it); no category, then one again: the list is emptied and filled again."""
     from hsp_wizard.storage import load_project
     from hsp_wizard.ui.document import ProjectDocument
     from hsp_wizard.ui.widgets.points_panel import PointsPanel
     doc = ProjectDocument(load_project(ROOT / "examples" / "hsp-holder-b.hspw"))
     panel = PointsPanel(doc)
     qtbot.addWidget(panel)
+
+    def shown():
+        return [panel.lines.item(i).text() for i in range(panel.lines.count())]
     items = [panel.lines.item(i) for i in range(panel.lines.count())]
-    texts = [it.text() for it in items]
-    salary_row = next(i for i, it in enumerate(items) if "salary" in it.text().lower())
+    texts = shown()
+    salary_row = next(i for i, text in enumerate(texts) if "salary" in text.lower())
     panel.lines.setCurrentRow(salary_row)
     why = panel.why.text()
     assert why
     doc.update(name="Someone Else")
-    assert [panel.lines.item(i) for i in range(panel.lines.count())] == items
+    assert [panel.lines.item(i) for i in range(panel.lines.count())] == items and shown() == texts
     assert panel.lines.currentRow() == salary_row and panel.why.text() == why
     doc.update(salary=[s.model_copy(update={"amount_yen": 30_000_000}) for s in doc.project.salary])
-    assert [panel.lines.item(i).text() for i in range(panel.lines.count())] != texts  # filled again
-    assert panel.lines.currentRow() == -1 and panel.why.text() == ""
+    now = shown()
+    assert [i for i in range(len(texts)) if now[i] != texts[i]] == [salary_row]  # that line, in place
+    assert [panel.lines.item(i) for i in range(panel.lines.count())] == items
+    assert panel.lines.currentRow() == salary_row and panel.why.text() not in ("", why)
+    category = doc.project.category
+    doc.update(category=None)
+    assert panel.lines.count() == 0 and panel.why.text() == ""
+    doc.update(category=category)
+    assert shown() == now and panel.lines.currentRow() == -1 and panel.why.text() == ""

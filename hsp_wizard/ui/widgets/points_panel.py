@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from hsp_wizard.domain.dates import years_before
@@ -142,14 +143,19 @@ class PointsPanel(QFrame):
             self.total.setStyleSheet(f"color: {colour};" if colour else "")
 
     def _set_lines(self, lines: list[tuple[str, object, object]]) -> None:
-        """The point lines: (text, colour or None, the line for "why"). The same texts and colours as shown:
-        only the lines behind them are replaced (the list is not redrawn, a chosen line stays chosen and its
-        explanation is brought up to date); else the list is filled again and the explanation cleared."""
-        shown = [(self.lines.item(i).text(), self.lines.item(i).data(Qt.ItemDataRole.UserRole + 1))
-                 for i in range(self.lines.count())]
-        if shown == [(text, colour) for text, colour, _ln in lines]:
-            for i, (_text, _colour, ln) in enumerate(lines):
-                self.lines.item(i).setData(Qt.ItemDataRole.UserRole, ln)
+        """The point lines: (text, colour or None, the line for "why"). As many lines as shown: each item is
+        brought up to date in place (only a changed text or colour repaints its row; the chosen row stays chosen
+        and its explanation follows its line); another number of lines: the list is filled again and the
+        explanation cleared."""
+        if self.lines.count() == len(lines):
+            for i, (text, colour, ln) in enumerate(lines):
+                item = self.lines.item(i)
+                if item.text() != text:
+                    item.setText(text)
+                if item.data(Qt.ItemDataRole.UserRole + 1) != colour:
+                    item.setData(Qt.ItemDataRole.UserRole + 1, colour)
+                    item.setForeground(colour if colour is not None else QBrush())
+                item.setData(Qt.ItemDataRole.UserRole, ln)
             self._show_why(self.lines.currentItem())
             return
         self.lines.clear()
