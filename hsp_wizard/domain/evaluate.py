@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -94,6 +95,7 @@ class Planner:
         self._base = self._base_dates()
         self._cand: dict[tuple, list[date]] = {}
         self._shifts: dict[int, set[date]] = {}
+        self._moves_list: list[date] | None = None
 
     def _base_dates(self) -> set[date]:
         p, rules = self.e.p, self.e.rules
@@ -160,6 +162,26 @@ class Planner:
                                        | {earliest_on_or_after_years_before(b, n) for b in self._base})
         return found
 
+    def _moves(self) -> list[date]:
+        """The days on which a blocking condition can stop holding, sorted (issue 21: once a route is open, a scan
+        checks a candidate day only if one of these lies between it and the candidate day before). Between two of
+        them every blocking condition that reads the day itself is unchanged or moves only towards met: the years
+        of residence, of a chain of statuses, of marriage, of a work run and the months of experience only grow;
+        what else a condition reads of the day (the status held, a trip, a break, a fact, a rule's value, a
+        status's longest period of stay, the points table, an age edge, a penalty's clearing) changes only on a
+        base date, a fact's date or the day after it (`fact_breaks`) or a status's dated value. What a route reads
+        of an earlier day (the points routes' and J-Skip's moving checkpoint) changes elsewhere: such a route
+        declares it (`RouteSpec.looks_back`), and a day is then also checked when that value differs from the last
+        day checked."""
+        found = self._moves_list
+        if found is None:
+            days = self._base | set(self.e.fact_breaks())
+            for st in self.e.rules.statuses.values():
+                days |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
+            days.discard(None)
+            found = self._moves_list = sorted(days)
+        return found
+
     def route_days(self, name: str, start: date, end: date) -> list[date]:
         """The candidate days of one route: its own year offsets (from the rule data) applied to every event."""
         return self.candidates(start, end, self.e.registry.shifts(name, self.e.rules))
@@ -176,15 +198,32 @@ class Planner:
             return []
         out: list[Window] = []
         opened: date | None = None
-        closed = self.e.registry[name].closed  # while looking for an opening, a day it rules out needs no check
+        spec = self.e.registry[name]
+        closed = spec.closed  # while looking for an opening, a day it rules out needs no check
+        moves = self._moves() if blocking_only else None
+        looks_back, seen, at = spec.looks_back, None, 0
         for d in self.route_days(name, start, end):
-            if opened is None and closed is not None and closed(self._blocking, d):
-                continue
+            if moves is not None:  # how many days a blocking condition can stop holding come up to `d`
+                passed, at = at, bisect_right(moves, d)
+            if opened is None:
+                if closed is not None and closed(self._blocking, d):
+                    continue
+            elif moves is not None and passed == at:  # open, and no such day since the last candidate day
+                if looks_back is None:
+                    continue
+                past = looks_back(self._blocking, d)
+                if past == seen:
+                    continue
+                seen = past
             r = self.check(name, d, blocking_only=blocking_only)
             if r.open and opened is None:
                 opened = d
+                if looks_back is not None and moves is not None:
+                    seen = looks_back(self._blocking, d)
                 if not closing and limit is not None and len(out) + 1 >= limit:
                     return [*out, Window(d, None)]
+            elif r.open and looks_back is not None and moves is not None:
+                seen = looks_back(self._blocking, d)
             elif not r.open and opened is not None:
                 out.append(Window(opened, d, r.blockers))
                 opened = None

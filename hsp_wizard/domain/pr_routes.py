@@ -116,6 +116,20 @@ def _hsp_closed(name: str):
     return closed
 
 
+def _past_score(s) -> tuple:
+    """What `_hsp` reads of a checkpoint's score: the total, the table, each gate met or not, a salary entered."""
+    return s.total, s.table_date, tuple((g.rule_id, g.met) for g in s.gates), s.salary_yen is None
+
+
+def _hsp_looks_back(name: str):
+    def looks_back(e: Engine, on: date) -> object:  # `_hsp`'s earlier checkpoint: both tables' scores there
+        if e.p.category is None:
+            return None
+        back = years_before(on, e.num(e.registry[name].checkpoint_rule, on))
+        return _past_score(e.score(back, table_date=e.score(on).table_date)), _past_score(e.score(back))
+    return looks_back
+
+
 def _hsp_conditions(name: str) -> tuple[tuple[str, str], ...]:
     return ((f"pr.{name}.points", "residence"), (f"pr.{name}.years", "residence"), ("pr.checkpoints", "category"),
             ("gate.salary_floor", "salary")) + RESIDENT + RISKS + OTHER
@@ -127,13 +141,15 @@ HSP80 = RouteSpec(
     "hsp80", N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）", lambda e, on: _hsp(e, "hsp80", on),
     conditions=_hsp_conditions("hsp80"), facts=HSP_FACTS, years_rules=("pr.hsp80.years",),
     length_rule="pr.hsp80.years", documents="hsp80", preference=0, never=_hsp_never("hsp80"),
-    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points", closed=_hsp_closed("hsp80"))
+    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points", closed=_hsp_closed("hsp80"),
+    looks_back=_hsp_looks_back("hsp80"))
 
 HSP70 = RouteSpec(
     "hsp70", N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）", lambda e, on: _hsp(e, "hsp70", on),
     conditions=_hsp_conditions("hsp70"), facts=HSP_FACTS, years_rules=("pr.hsp70.years",),
     length_rule="pr.hsp70.years", documents="hsp70", preference=1, never=_hsp_never("hsp70"),
-    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points", closed=_hsp_closed("hsp70"))
+    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points", closed=_hsp_closed("hsp70"),
+    looks_back=_hsp_looks_back("hsp70"))
 
 
 # ---------------------------------------------------------------- J-Skip
@@ -165,6 +181,7 @@ JSKIP = RouteSpec(
            Fact("career", "career")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.jskip.years",), length_rule="pr.jskip.years", documents="jskip", preference=2,
     closed=lambda e, on: e.jskip_criteria(on).met is False,  # `_jskip`'s criteria on the day, unmet
+    looks_back=lambda e, on: e.jskip_criteria(years_before(on, e.num("pr.jskip.years", on)), rule_on=on).met,
     checkpoint_rule="pr.jskip.years")
 
 

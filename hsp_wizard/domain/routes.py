@@ -139,6 +139,13 @@ class Engine:
             self._points[key] = r
         return r
 
+    def fact_breaks(self) -> list[date]:
+        """`points.fact_breaks` of this project, sorted (computed once)."""
+        breaks = self._scores.get("breaks")
+        if breaks is None:
+            breaks = self._scores["breaks"] = fact_breaks(self.p, self.rules)
+        return breaks
+
     def score(self, on: date, category: Category | None = None, table_date: date | None = None) -> Score:
         """The total and gates `points` gives on `on` (not its lines): computed once per interval of unchanged
         facts. Two days score alike when they share the table, the interval between the project's dated facts and
@@ -150,9 +157,7 @@ class Engine:
         known = self._points.get((cat.value, on, table_date))
         if known is not None:
             return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
-        breaks = self._scores.get("breaks")
-        if breaks is None:
-            breaks = self._scores["breaks"] = fact_breaks(self.p, self.rules)
+        breaks = self.fact_breaks()
         edges = self._scores.get(table_date)
         if edges is None:  # the ages and years of experience at which the table's rows change
             rows = self.rules.table(table_date).values()
