@@ -50,6 +50,12 @@ def _residing(e: Engine, on: date, rule_id: str, **other: bool) -> list[Conditio
     return [e.resident(on), e.continuous(on, years, rule_id), *e.risks(on, years), *e.other_requirements(on, **other)]
 
 
+def _residing_closed(e: Engine, on: date, rule_id: str) -> bool:
+    """`_residing`'s first two conditions unmet: not residing on a status, or short of `rule_id`'s years (what a
+    route's quick closed-day test reads; issue 21)."""
+    return e.resident(on).met is False or e.continuous(on, e.num(rule_id, on), rule_id).met is False
+
+
 # ---------------------------------------------------------------- HSP 80 and HSP 70
 def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     spec = e.registry[name]
@@ -225,9 +231,8 @@ GENERAL = RouteSpec(
                 ("pr.general.designated_activities", "residence")) + RESIDENT + RISKS + OTHER,
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.general.work_years", "pr.general.years"), length_rule="pr.general.years",
-    documents="general", preference=9, closed=lambda e, on: (  # `_general`'s first two conditions, unmet
-        e.resident(on).met is False
-        or e.continuous(on, e.num("pr.general.years", on), "pr.general.years").met is False))
+    documents="general", preference=9,
+    closed=lambda e, on: _residing_closed(e, on, "pr.general.years"))  # `_general`'s first two conditions, unmet
 
 
 # ---------------------------------------------------------------- family routes
@@ -256,6 +261,18 @@ def _spouse(e: Engine, on: date) -> RouteResult:
     return RouteResult("spouse", on, tuple(conds))
 
 
+def _spouse_closed(e: Engine, on: date) -> bool:
+    """`_spouse`'s marriage condition unmet (no spouse relation, no marriage date, the marriage ended or short of
+    its years), or `_residing`'s first two."""
+    f = e.p.family
+    if f.spouse_is == Relation.NONE or f.marriage_date is None:
+        return True
+    if (f.marriage_ended is not None and f.marriage_ended <= on
+            or completed_years(f.marriage_date, on) < e.num("pr.spouse.marriage_years", on)):
+        return True
+    return _residing_closed(e, on, "pr.spouse.years")
+
+
 def _family_never(rule_id: str, relation: str, what: str):
     """No date can open a family route for a person who is not the spouse (child) of a Japanese national or a
     (special) permanent resident."""
@@ -272,7 +289,8 @@ SPOUSE = RouteSpec(
     facts=(Fact("family.spouse_is", "requirements"), Fact("family.marriage_date", "requirements"),
            Fact("family.marriage_ended", "requirements")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.spouse.years", "pr.spouse.marriage_years"), length_rule="pr.spouse.years",
-    documents="spouse", preference=3, never=_family_never("pr.spouse.marriage_years", "spouse_is", N_("spouse")))
+    documents="spouse", preference=3, never=_family_never("pr.spouse.marriage_years", "spouse_is", N_("spouse")),
+    closed=_spouse_closed)
 
 
 def _child(e: Engine, on: date) -> RouteResult:
@@ -289,7 +307,10 @@ CHILD = RouteSpec(
     facts=(Fact("family.parent_is", "requirements"), Fact("family.child_kind", "requirements"))
     + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.child.years",), length_rule="pr.child.years", documents="child", preference=4,
-    never=_family_never("pr.child.years", "parent_is", N_("child")))
+    never=_family_never("pr.child.years", "parent_is", N_("child")),
+    closed=lambda e, on: (  # `_child`'s relation or exception unmet, or `_residing`'s first two conditions
+        e.p.family.parent_is == Relation.NONE or child_exception(e, on).met is False
+        or _residing_closed(e, on, "pr.child.years")))
 
 
 # ---------------------------------------------------------------- the other routes of the guideline
@@ -315,7 +336,11 @@ LONG_TERM_RESIDENT = RouteSpec(
     conditions=(("pr.long_term_resident.years", "residence"),) + RESIDENT + RISKS + OTHER,
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.long_term_resident.years",), length_rule="pr.long_term_resident.years",
-    documents="general", preference=5, never=_long_term_resident_never)
+    documents="general", preference=5, never=_long_term_resident_never,
+    closed=lambda e, on: (  # `_long_term_resident`'s two conditions, unmet
+        e.resident(on).met is False
+        or e.chain(on, e.num("pr.long_term_resident.years", on), "pr.long_term_resident.years",
+                   lambda r: r.status == "long_term_resident", N_("a long-term resident")).met is False))
 
 
 def _refugee(e: Engine, on: date) -> RouteResult:
@@ -332,6 +357,19 @@ def _refugee(e: Engine, on: date) -> RouteResult:
     return RouteResult("refugee", on, tuple(conds))
 
 
+def _refugee_closed(e: Engine, on: date) -> bool:
+    """`_refugee`'s conditions before the continuity risks unmet: not recognised by `on`, short of the years since
+    the recognition, outside the route's protection, or not residing on a status."""
+    rec = e.p.family.refugee_recognised
+    if rec is None or rec > on:
+        return True
+    rule_id = "pr.refugee.years"
+    if e.continuous(on, e.num(rule_id, on), rule_id, since=rec).met is False:
+        return True
+    protection = refugee_protection(e, on)
+    return (protection is not None and protection.met is False) or e.resident(on).met is False
+
+
 def _refugee_never(e: Engine) -> Condition | None:
     if e.p.family.refugee_recognised is None:
         return e.cond("pr.refugee.years", False, Msg.of(N_("Applies only to a recognised refugee")), e.today)
@@ -346,7 +384,7 @@ REFUGEE = RouteSpec(
     facts=(Fact("family.refugee_recognised", "requirements"), Fact("family.protection", "requirements"))
     + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.refugee.years",), length_rule="pr.refugee.years", documents="general", preference=6,
-    never=_refugee_never)
+    never=_refugee_never, closed=_refugee_closed)
 
 
 def _recognised(name: str, rule_id: str, flag: str, why: str, en: str, ja: str, preference: int) -> RouteSpec:
@@ -364,7 +402,8 @@ def _recognised(name: str, rule_id: str, flag: str, why: str, en: str, ja: str, 
         name, en, ja, check, conditions=((rule_id, "residence"),) + RESIDENT + RISKS + OTHER,
         facts=(Fact(f"family.{flag}", "requirements"),) + RESIDENCE_FACTS + OBLIGATION_FACTS
         + (Fact("salary", "salary"),),
-        years_rules=(rule_id,), length_rule=rule_id, documents="general", preference=preference, never=never)
+        years_rules=(rule_id,), length_rule=rule_id, documents="general", preference=preference, never=never,
+        closed=lambda e, on: not getattr(e.p.family, flag) or _residing_closed(e, on, rule_id))
 
 
 CONTRIBUTION = _recognised(
