@@ -102,7 +102,11 @@ class Engine:
     """Evaluates one project; memoises points by date so many dates cost little."""
 
     def __init__(self, project: Project, rules: RuleSet | None = None, today: date | None = None, *,
-                 registry: Registry | None = None):
+                 registry: Registry | None = None, shares: tuple[Engine, date] | None = None):
+        """`shares`: (an engine of another project, a day) when this project's points equal that project's on
+        every day before that day (a scenario or suggestion whose dated changes all start then, or none that
+        points read): the points and scores of those days are then the other engine's, computed once for both
+        (issue 21)."""
         self.p = project
         self.rules = rules or load_rules()
         self.today = today or date.today()
@@ -113,6 +117,9 @@ class Engine:
         self._day: dict[tuple, object] = {}  # per-day conditions every route shares (see `_per_day`)
         self._prov: dict[tuple[str, date], tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence
         self.blocking_only = False  # set only on the view `blockers_only()` returns
+        self._shares = None
+        if shares is not None and shares[0].p.category == project.category and shares[0].rules is self.rules:
+            self._shares = shares
 
     def blockers_only(self) -> Engine:
         """The same engine (sharing its memoised points and residence) checking blocking conditions only: what
@@ -130,6 +137,8 @@ class Engine:
 
     # ------------------------------------------------------------------ helpers
     def points(self, on: date, category: Category | None = None, table_date: date | None = None) -> PointsResult:
+        if self._shares is not None and on < self._shares[1]:
+            return self._shares[0].points(on, category, table_date)
         cat = Category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         key = (cat.value, on, table_date)
@@ -152,6 +161,8 @@ class Engine:
         the rule dates (`fact_breaks`), and lie between the same two ages and the same two years of the category's
         experience at which the table's rows change (`age_below`, `min_years`): the lines' wording may differ (the
         age, months of experience), the total, gates and salary do not. What route checks and scans read."""
+        if self._shares is not None and on < self._shares[1]:
+            return self._shares[0].score(on, category, table_date)
         cat = Category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         known = self._points.get((cat.value, on, table_date))

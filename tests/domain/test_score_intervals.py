@@ -61,3 +61,42 @@ def test_an_interval_is_shared_and_a_fact_date_splits_it():
     if p.degrees:
         award = p.degrees[0].awarded
         assert award in fact_breaks(p, rules) and award + ONE_DAY in fact_breaks(p, rules)
+
+
+def _change_days(start, rng):
+    lo, hi = date(2012, 1, 1), date(2038, 1, 1)
+    days = {lo + timedelta(days=rng.randint(0, (hi - lo).days)) for _ in range(40)}
+    return sorted(days | {start - timedelta(days=k) for k in (0, 1, 2, 31)} | {start + timedelta(days=k)
+                                                                               for k in (1, 30, 400)})
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_a_scenario_shares_the_projects_points_only_before_its_change(path):
+    """A scenario's engine takes the project's points for the days before its first change that points read
+    (`points_same_until`); on every day, before and after, it gives what a fresh engine of the scenario gives.
+    (It fails if the shared span ran past the change: tried.)"""
+    from hsp_wizard.domain.project import Scenario, ScenarioChange
+    from hsp_wizard.domain.scenarios import apply, points_same_until
+    rules = load_rules()
+    p = load_project(path).model_copy(update={"category": load_project(path).category or "b"})
+    rng = random.Random(path.stem)
+    own = Engine(p, rules, today=date(2026, 12, 1))
+    start = date(2027, 3, 1)
+    differs = 0
+    for changes in ([ScenarioChange(kind="jlpt_n1", start=start)],
+                    [ScenarioChange(kind="raise", start=start, amount_yen=30_000_000)],
+                    [ScenarioChange(kind="employer_b1", start=start)],
+                    [ScenarioChange(kind="trip", start=start, end=start + timedelta(days=200))],
+                    [ScenarioChange(kind="trip", start=date(2025, 1, 1), end=date(2025, 2, 1)),
+                     ScenarioChange(kind="raise", start=start, amount_yen=30_000_000)]):
+        sc = Scenario(name="s", changes=changes)
+        variant = apply(p, sc)
+        shared = Engine(variant, rules, today=date(2026, 12, 1), shares=(own, points_same_until(sc)))
+        fresh = Engine(variant, rules, today=date(2026, 12, 1))
+        for d in _change_days(start, rng):
+            want = fresh.points(d)
+            assert shared.points(d).as_json() == want.as_json(), (changes, d)
+            got = shared.score(d)
+            assert (got.on, got.total, got.gates, got.salary_yen) == (d, want.total, want.gates, want.salary_yen)
+            differs += own.points(d).total != want.total
+    assert differs  # the changes do change the points after their day (else sharing could not be wrong)
