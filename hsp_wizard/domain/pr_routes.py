@@ -391,12 +391,14 @@ def _recognised(name: str, rule_id: str, flag: str, why: str, en: str, ja: str, 
     """A route for a person whose situation is recognised (a yes/no fact of the family questions, `flag`), after
     `rule_id`'s years of continuous residence, with the usual other requirements."""
 
-    def check(e: Engine, on: date) -> RouteResult:
-        conds = [e.cond(rule_id, getattr(e.p.family, flag), Msg.of(why), on), *_residing(e, on, rule_id)]
-        return RouteResult(name, on, tuple(conds))
+    def recognised(e: Engine, on: date) -> Condition:
+        return e.cond(rule_id, getattr(e.p.family, flag), Msg.of(why), on)
 
-    def never(e: Engine) -> Condition | None:
-        return None if getattr(e.p.family, flag) else check(e, e.today).conditions[0]
+    def check(e: Engine, on: date) -> RouteResult:
+        return RouteResult(name, on, (recognised(e, on), *_residing(e, on, rule_id)))
+
+    def never(e: Engine) -> Condition | None:  # `check`'s first condition on today, unmet
+        return None if getattr(e.p.family, flag) else recognised(e, e.today)
 
     return RouteSpec(
         name, en, ja, check, conditions=((rule_id, "residence"),) + RESIDENT + RISKS + OTHER,

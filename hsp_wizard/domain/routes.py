@@ -391,14 +391,16 @@ class Engine:
     # ------------------------------------------------------------------ routes (declared in the registry)
     def never(self, name: str) -> Condition | None:
         """A blocker that no date can lift (a fact the route needs is absent), or None."""
+        key = ("never", name)
+        if key in self._day:  # asked once per route and engine (its views share the answer)
+            return self._day[key]
         spec = self.registry[name]
         found = spec.never(self) if spec.never is not None else None
-        if found is not None or not spec.permanent:
-            return found
-        if not self.p.residence:
-            return self.cond("continuity.status_gap", False, Msg.of(N_("No status of residence entered")),
-                             self.today)
-        return None
+        if found is None and spec.permanent and not self.p.residence:
+            found = self.cond("continuity.status_gap", False, Msg.of(N_("No status of residence entered")),
+                              self.today)
+        self._day[key] = found
+        return found
 
     def route(self, name: str, on: date) -> RouteResult:
         """The route's conditions on `on`, as its declaration checks them."""
