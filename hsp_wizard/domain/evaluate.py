@@ -169,13 +169,13 @@ class Planner:
         of residence, of a chain of statuses, of marriage, of a work run and the months of experience only grow;
         what else a condition reads of the day (the status held, a trip, a break, a fact, a rule's value, a
         status's longest period of stay, the points table, an age edge, a penalty's clearing) changes only on a
-        base date, a fact's date or the day after it (`fact_breaks`) or a status's dated value. What a route reads
+        base date, any date of the project or the day after it (`fact_breaks`) or a status's dated value. What a route reads
         of an earlier day (the points routes' and J-Skip's moving checkpoint) changes elsewhere: such a route
         declares it (`RouteSpec.looks_back`), and a day is then also checked when that value differs from the last
         day checked."""
         found = self._moves_list
         if found is None:
-            days = self._base | set(self.e.fact_breaks())
+            days = self._base | set(self.e.fact_breaks(every_field=True))
             for st in self.e.rules.statuses.values():
                 days |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
             days.discard(None)

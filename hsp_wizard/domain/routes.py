@@ -148,11 +148,12 @@ class Engine:
             self._points[key] = r
         return r
 
-    def fact_breaks(self) -> list[date]:
+    def fact_breaks(self, every_field: bool = False) -> list[date]:
         """`points.fact_breaks` of this project, sorted (computed once)."""
-        breaks = self._scores.get("breaks")
+        key = ("breaks", every_field)
+        breaks = self._scores.get(key)
         if breaks is None:
-            breaks = self._scores["breaks"] = fact_breaks(self.p, self.rules)
+            breaks = self._scores[key] = fact_breaks(self.p, self.rules, every_field=every_field)
         return breaks
 
     def score(self, on: date, category: Category | None = None, table_date: date | None = None) -> Score:

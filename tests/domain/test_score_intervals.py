@@ -21,7 +21,7 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.hsp
 def _days(p, rules, rng):
     lo, hi = date(2012, 1, 1), date(2038, 1, 1)
     days = {lo + timedelta(days=rng.randint(0, (hi - lo).days)) for _ in range(60)}
-    for b in fact_breaks(p, rules):
+    for b in fact_breaks(p, rules, every_field=True):  # every date of the project, not only the points' ones
         if lo < b < hi:
             days |= {b - ONE_DAY, b}
     if p.birth_date:  # the birthdays around the age edges
@@ -30,11 +30,18 @@ def _days(p, rules, rng):
     return sorted(days)
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def _varied(i):
+    from tests.domain.test_closing_scan import projects
+    return projects(24, 7)[i]
+
+
+@pytest.mark.parametrize("path", EXAMPLES + list(range(24)), ids=lambda p: getattr(p, "stem", f"varied-{p}"))
 def test_score_equals_points_on_every_day(path):
+    """On the examples, and on varied projects whose salaries, employer facts, trips and statuses change on days
+    of their own."""
     rules = load_rules()
-    p = load_project(path)
-    rng = random.Random(path.stem)
+    p = load_project(path) if isinstance(path, Path) else _varied(path)
+    rng = random.Random(getattr(path, "stem", str(path)))
     engine = Engine(p, rules, today=date(2026, 12, 1))
     days = _days(p, rules, rng)
     rng.shuffle(days)  # the interval's first day scored is any day of it
