@@ -315,29 +315,46 @@ def best_route(ev: Evaluation, registry: Registry | None = None) -> str:
 
 
 def first_openings(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-                   today: date | None = None, engine: Engine | None = None) -> dict[str, date | None]:
+                   today: date | None = None, engine: Engine | None = None,
+                   same_before: tuple[dict[str, date | None], date] | None = None) -> dict[str, date | None]:
     """The day each route (and "hsp2") first opens on or after `start` within the horizon: the `opens` of
     `evaluate`'s openings, without the rest (no closing date, no binding conditions). `engine`: one made for this
-    project and `today` already (its scores are then shared with the caller)."""
+    project and `today` already (its scores are then shared with the caller). `same_before`: (another project's
+    first openings from the same `start` and horizon, a day) when this project is that one but for facts dated on
+    or after that day (a scenario: `scenarios.same_before`; the day is then one of this project's dates): every
+    route is open on the same days before it, so a route that opened there before it opens on the same day, and
+    any other is searched from that day on (issue 21)."""
     engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
-    return {name: planner.first_open(name, start, end) for name in engine.registry.all}
+    out = {}
+    for name in engine.registry.all:
+        if same_before is not None and start < same_before[1]:
+            known = same_before[0].get(name)
+            out[name] = (known if known is not None and known < same_before[1] else
+                         planner.first_open(name, same_before[1], end) if same_before[1] <= end else None)
+        else:
+            out[name] = planner.first_open(name, start, end)
+    return out
 
 
 def earliest_opening(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
                      today: date | None = None, before: date | None = None,
-                     engine: Engine | None = None) -> tuple[str, date] | None:
+                     engine: Engine | None = None, none_before: date | None = None) -> tuple[str, date] | None:
     """The route that opens first on or after `start` within the horizon (on the same day, the one first in the
     preference order) and its date; with `before`, only an answer earlier than that day (else None). The same
     answer as the openings of `evaluate`, without the rest of the evaluation: each route is searched only up to
     the best day found so far, and no closing date is looked for (what the suggestions need, many times over).
-    `engine`: one made for this project and `today` already (its points are then shared with the caller)."""
+    `engine`: one made for this project and `today` already (its points are then shared with the caller).
+    `none_before`: a day of this project's dates before which no route is open (known from a project it equals
+    before that day, issue 21): the search starts there, within the same horizon."""
     engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
     if before is not None:
         end = min(end, before - ONE_DAY)
+    if none_before is not None and none_before > start:
+        start = none_before
     best = None
     for name in engine.registry.preference:
         if end < start:

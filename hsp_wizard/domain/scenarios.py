@@ -56,6 +56,13 @@ def points_same_until(scenario: Scenario) -> date:
     return min((c.start for c in scenario.changes if c.kind != K.TRIP), default=date.max)
 
 
+def same_before(scenario: Scenario) -> date:
+    """The day before which the scenario's side is the project as entered (its first change; `apply` changes
+    nothing dated earlier, and the application date decides no route): every route is open on the same days
+    before it (a dated change is one of the side's own dates, so its candidate days are the project's there)."""
+    return min((c.start for c in scenario.changes), default=date.max)
+
+
 @dataclass(frozen=True)
 class Column:
     """One side of the comparison: the project as entered (`name` None) or a scenario."""
@@ -167,6 +174,7 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
     own = engine if engine is not None and engine.p is project and engine.today == today else None
     own = own or Engine(columns_in[0][1], rules, today=today)  # the project's points, shared with each scenario
     until = [date.max] + [points_same_until(sc) for sc in project.scenarios]  # the project as entered: every day
+    same = [None] + [same_before(sc) for sc in project.scenarios]
     for done, (name, variant) in enumerate(columns_in):
         if progress is not None:
             progress(done, len(columns_in))
@@ -175,7 +183,7 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
         if hit is None:
             engine = engines[id(variant)] = Engine(variant, rules, today=today, shares=(own, until[done]))
             opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today,
-                                   engine=engine)
+                                   engine=engine, same_before=(found[0][3], same[done]) if done else None)
             hit = (opens, first_route(opens), {}, _closed(variant, opens, today, rules, engine))
             if cache is not None:
                 cache.put(key, hit)

@@ -100,11 +100,18 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
     horizon_end = years_after(today, horizon_years)
 
     def attempt(kind: str, variant: Project, rule_id: str, text: str, change: ScenarioChange | None = None,
-                **params) -> None:
+                same: date | None = None, **params) -> None:
+        """`same`: the day before which `variant` is the project (its change's day when it has one): no route
+        opens there before the project's earliest, so a change from that day on cannot be sooner than it, and
+        the search starts on that day."""
         # the variant's points are the project's before its change (none for a shortened trip: points read no trip)
         until = points_same_until(Scenario(name="suggestion", changes=[change])) if change else date.max
+        same = _same_before(change, same)
+        if base is not None and same is not None and same >= base[1]:
+            return  # nothing differs before the earliest date
         new = earliest_opening(variant, today, rules=rules, horizon_years=horizon_years, today=today,
-                               before=base[1] if base else None, engine=engine_of(variant, until))
+                               before=base[1] if base else None, engine=engine_of(variant, until),
+                               none_before=same)
         if new is None:  # nothing opens sooner than without the change
             return
         route, after = new
@@ -171,7 +178,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
         attempt("shorten_trip", _with(project, trips=trips), "continuity.single_trip_days",
                 N_("Coming back from the trip that starts on {left} after {short} days instead of {days} moves "
                    "your earliest route ({route}) from {before} to {after}"),
-                left=trip.left, short=short, days=days)
+                same=trip.left, left=trip.left, short=short, days=days)
     planned = project.planned_application_date
     if base and planned and base[1] < planned:
         route, opens = base
@@ -207,6 +214,12 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
     # a plan that would fail comes first, then the deadline of a route that closes; then the most days gained
     out.sort(key=lambda s: (s.kind != "apply_later", s.kind != "apply_before", -s.gain_days, s.kind))
     return Suggestions(out, base, today)
+
+
+def _same_before(change: ScenarioChange | None, same: date | None) -> date | None:
+    """The day before which a tried change leaves the project as it is: the change's own day (a shortened trip
+    gives its departure)."""
+    return change.start if change else same
 
 
 def _closing(engine: Engine, base: tuple[str, date], end: date):
