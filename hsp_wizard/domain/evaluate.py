@@ -92,10 +92,16 @@ class Planner:
     def __init__(self, engine: Engine):
         self.e = engine
         self._blocking = engine.blockers_only()
-        self._base = self._base_dates()
-        self._cand: dict[tuple, list[date]] = {}
-        self._shifts: dict[int, set[date]] = {}
-        self._moves_list: list[date] | None = None
+        # what depends only on the project is kept in the engine: every planner of it shares it (issue 21)
+        kept = engine._scores.get("planner")
+        if kept is None:
+            kept = engine._scores["planner"] = {"base": None, "cand": {}, "shifts": {}, "moves": None}
+        self._kept = kept
+        if kept["base"] is None:
+            kept["base"] = self._base_dates()
+        self._base: set[date] = kept["base"]
+        self._cand: dict[tuple, list[date]] = kept["cand"]
+        self._shifts: dict[int, set[date]] = kept["shifts"]
 
     def _base_dates(self) -> set[date]:
         p, rules = self.e.p, self.e.rules
@@ -125,6 +131,15 @@ class Planner:
         return out
 
     def _career_reaches(self, kind: CareerKind, months: int) -> date | None:
+        shared = self.e._shares[0] if self.e._shares is not None else None
+        if shared is not None and shared.p.career is self.e.p.career:  # the same career: its planner's answer
+            return Planner(shared)._career_reaches(kind, months)
+        kept = self.e._scores.setdefault("reaches", {})
+        if (kind, months) not in kept:
+            kept[(kind, months)] = self._reaches(kind, months)
+        return kept[(kind, months)]
+
+    def _reaches(self, kind: CareerKind, months: int) -> date | None:
         periods = [c for c in self.e.p.career if c.kind == kind]
         if not periods:
             return None
@@ -173,13 +188,13 @@ class Planner:
         of an earlier day (the points routes' and J-Skip's moving checkpoint) changes elsewhere: such a route
         declares it (`RouteSpec.looks_back`), and a day is then also checked when that value differs from the last
         day checked."""
-        found = self._moves_list
+        found = self._kept["moves"]
         if found is None:
             days = self._base | set(self.e.fact_breaks(every_field=True))
             for st in self.e.rules.statuses.values():
                 days |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
             days.discard(None)
-            found = self._moves_list = sorted(days)
+            found = self._kept["moves"] = sorted(days)
         return found
 
     def route_days(self, name: str, start: date, end: date) -> list[date]:

@@ -171,13 +171,14 @@ class Engine:
             return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
         breaks = self.fact_breaks()
         edges = self._scores.get(table_date)
-        if edges is None:  # the ages and years of experience at which the table's rows change
+        if edges is None:  # the birthdays and years of experience at which the table's rows change
             rows = self.rules.table(table_date).values()
-            edges = self._scores[table_date] = (sorted({v.age_below for v in rows if v.age_below is not None}),
-                                                sorted({v.min_years for v in rows if v.min_years is not None}))
-        age = F.age_on(self.p, on)
-        same = (cat.value, table_date, bisect_right(breaks, on),
-                None if age is None else bisect_right(edges[0], age),
+            birth = self.p.birth_date  # the age reaches an edge on its anniversary (`completed_years`)
+            edges = self._scores[table_date] = (
+                [] if birth is None else [anniversary(birth, a) for a in
+                                          sorted({v.age_below for v in rows if v.age_below is not None})],
+                sorted({v.min_years for v in rows if v.min_years is not None}))
+        same = (cat.value, table_date, bisect_right(breaks, on), bisect_right(edges[0], on),
                 bisect_right(edges[1], F.career_months(self.p, F.CAREER_KIND[cat], on) // 12))
         base = self._scores.get(same)
         if base is None:
