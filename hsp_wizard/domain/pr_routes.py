@@ -50,10 +50,17 @@ def _residing(e: Engine, on: date, rule_id: str, **other: bool) -> list[Conditio
     return [e.resident(on), e.continuous(on, years, rule_id), *e.risks(on, years), *e.other_requirements(on, **other)]
 
 
+def _stay_closed(e: Engine, on: date) -> bool:
+    """The first of `Engine.other_requirements`, the longest period of stay, unmet on `on` (every route that checks
+    the other requirements; after the 3-year allowance ends it rules out most days of a 3-year holder)."""
+    return e.longest_stay(on).met is False
+
+
 def _residing_closed(e: Engine, on: date, rule_id: str) -> bool:
-    """`_residing`'s first two conditions unmet: not residing on a status, or short of `rule_id`'s years (what a
-    route's quick closed-day test reads; issue 21)."""
-    return e.resident(on).met is False or e.continuous(on, e.num(rule_id, on), rule_id).met is False
+    """A blocking condition of `_residing` unmet: not residing on a status, short of `rule_id`'s years, or the
+    longest period of stay not held (what a route's quick closed-day test reads; issue 21)."""
+    return (e.resident(on).met is False or e.continuous(on, e.num(rule_id, on), rule_id).met is False
+            or _stay_closed(e, on))
 
 
 # ---------------------------------------------------------------- HSP 80 and HSP 70
@@ -117,8 +124,9 @@ def _hsp_never(name: str):
 
 
 def _hsp_closed(name: str):
-    def closed(e: Engine, on: date) -> bool:  # the mark's condition in `_hsp`, unmet
-        return e.p.category is None or e.score(on).total < e.num(e.registry[name].mark_rule, on)
+    def closed(e: Engine, on: date) -> bool:  # the mark's condition in `_hsp`, or its other requirements' first
+        return (e.p.category is None or e.score(on).total < e.num(e.registry[name].mark_rule, on)
+                or _stay_closed(e, on))
     return closed
 
 
@@ -186,7 +194,8 @@ JSKIP = RouteSpec(
     facts=(Fact("category", "category"), Fact("salary", "salary"), Fact("degrees", "academic"),
            Fact("career", "career")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.jskip.years",), length_rule="pr.jskip.years", documents="jskip", preference=2,
-    closed=lambda e, on: e.jskip_criteria(on).met is False,  # `_jskip`'s criteria on the day, unmet
+    closed=lambda e, on: (  # `_jskip`'s criteria on the day, or its other requirements' first, unmet
+        e.jskip_criteria(on).met is False or _stay_closed(e, on)),
     looks_back=lambda e, on: e.jskip_criteria(years_before(on, e.num("pr.jskip.years", on)), rule_on=on).met,
     checkpoint_rule="pr.jskip.years")
 
@@ -232,7 +241,7 @@ GENERAL = RouteSpec(
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.general.work_years", "pr.general.years"), length_rule="pr.general.years",
     documents="general", preference=9,
-    closed=lambda e, on: _residing_closed(e, on, "pr.general.years"))  # `_general`'s first two conditions, unmet
+    closed=lambda e, on: _residing_closed(e, on, "pr.general.years"))  # as `_general` checks them
 
 
 # ---------------------------------------------------------------- family routes
@@ -337,10 +346,11 @@ LONG_TERM_RESIDENT = RouteSpec(
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.long_term_resident.years",), length_rule="pr.long_term_resident.years",
     documents="general", preference=5, never=_long_term_resident_never,
-    closed=lambda e, on: (  # `_long_term_resident`'s two conditions, unmet
+    closed=lambda e, on: (  # `_long_term_resident`'s two conditions, or its other requirements' first, unmet
         e.resident(on).met is False
         or e.chain(on, e.num("pr.long_term_resident.years", on), "pr.long_term_resident.years",
-                   lambda r: r.status == "long_term_resident", N_("a long-term resident")).met is False))
+                   lambda r: r.status == "long_term_resident", N_("a long-term resident")).met is False
+        or _stay_closed(e, on)))
 
 
 def _refugee(e: Engine, on: date) -> RouteResult:
@@ -359,7 +369,7 @@ def _refugee(e: Engine, on: date) -> RouteResult:
 
 def _refugee_closed(e: Engine, on: date) -> bool:
     """`_refugee`'s conditions before the continuity risks unmet: not recognised by `on`, short of the years since
-    the recognition, outside the route's protection, or not residing on a status."""
+    the recognition, outside the route's protection, or not residing on a status; or the longest stay not held."""
     rec = e.p.family.refugee_recognised
     if rec is None or rec > on:
         return True
@@ -367,7 +377,7 @@ def _refugee_closed(e: Engine, on: date) -> bool:
     if e.continuous(on, e.num(rule_id, on), rule_id, since=rec).met is False:
         return True
     protection = refugee_protection(e, on)
-    return (protection is not None and protection.met is False) or e.resident(on).met is False
+    return (protection is not None and protection.met is False) or e.resident(on).met is False or _stay_closed(e, on)
 
 
 def _refugee_never(e: Engine) -> Condition | None:
