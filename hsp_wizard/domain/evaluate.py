@@ -184,15 +184,20 @@ class Planner:
         of residence, of a chain of statuses, of marriage, of a work run and the months of experience only grow;
         what else a condition reads of the day (the status held, a trip, a break, a fact, a rule's value, a
         status's longest period of stay, the points table, an age edge, a penalty's clearing) changes only on a
-        base date, any date of the project or the day after it (`fact_breaks`) or a status's dated value. What a route reads
-        of an earlier day (the points routes' and J-Skip's moving checkpoint) changes elsewhere: such a route
-        declares it (`RouteSpec.looks_back`), and a day is then also checked when that value differs from the last
-        day checked."""
+        base date (every date of the residence, trips, family, penalties and dated facts, and every rule's), a date
+        of a fact the points read or the day after it (`fact_breaks`), a birthday at an age edge of a point table
+        or a status's dated value. What a route reads of an earlier day (the points routes' and J-Skip's moving
+        checkpoint) changes elsewhere: such a route declares it (`RouteSpec.looks_back`), and a day is then also
+        checked when that value differs from the last day checked."""
         found = self._kept["moves"]
         if found is None:
-            days = self._base | set(self.e.fact_breaks(every_field=True))
+            days = self._base | set(self.e.fact_breaks())
             for st in self.e.rules.statuses.values():
                 days |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
+            birth = self.e.p.birth_date
+            if birth is not None:  # the birthdays at every age edge of every point table
+                days |= {anniversary(birth, v.age_below) for row in self.e.rules.rows.values() for v in row.values
+                         if v.age_below is not None}
             days.discard(None)
             found = self._kept["moves"] = sorted(days)
         return found

@@ -130,17 +130,24 @@ def _hsp_closed(name: str):
     return closed
 
 
-def _past_score(s) -> tuple:
-    """What `_hsp` reads of a checkpoint's score: the total, the table, each gate met or not, a salary entered."""
-    return s.total, s.table_date, tuple((g.rule_id, g.met) for g in s.gates), s.salary_yen is None
+def _floor(s) -> tuple[bool, bool] | None:
+    """What `_hsp` reads of a score's salary floor: met, and whether a salary is entered."""
+    return next(((g.met, s.salary_yen is None) for g in s.gates if g.rule_id == "gate.salary_floor"), None)
 
 
 def _hsp_looks_back(name: str):
-    def looks_back(e: Engine, on: date) -> object:  # `_hsp`'s earlier checkpoint: both tables' scores there
+    def looks_back(e: Engine, on: date) -> object:
+        """What `_hsp` decides from its earlier checkpoint: the mark reached there with today's table, or with
+        that day's own table, and the salary floor on both (the scores' totals themselves may move freely)."""
         if e.p.category is None:
             return None
-        back = years_before(on, e.num(e.registry[name].checkpoint_rule, on))
-        return _past_score(e.score(back, table_date=e.score(on).table_date)), _past_score(e.score(back))
+        spec = e.registry[name]
+        mark = e.num(spec.mark_rule, on)
+        back = years_before(on, e.num(spec.checkpoint_rule, on))
+        past = e.score(back, table_date=e.score(on).table_date)
+        own = e.score(back)
+        return (past.total >= mark, own.table_date != past.table_date and own.total >= mark, _floor(past),
+                _floor(own))
     return looks_back
 
 
