@@ -222,7 +222,9 @@ class Planner:
         closed = spec.closed  # while looking for an opening, a day it rules out needs no check
         moves = self._moves() if blocking_only else None
         looks_back, seen, at = spec.looks_back, None, 0
+        last: date | None = None  # the last open day checked, while its `looks_back` value is not yet wanted
         for d in self.route_days(name, start, end):
+            fresh = False  # `seen` is this day's value
             if moves is not None:  # how many days a blocking condition can stop holding come up to `d`
                 passed, at = at, bisect_right(moves, d)
             if opened is None:
@@ -231,19 +233,19 @@ class Planner:
             elif moves is not None and passed == at:  # open, and no such day since the last candidate day
                 if looks_back is None:
                     continue
+                if last is not None:
+                    seen, last = looks_back(self._blocking, last), None
                 past = looks_back(self._blocking, d)
                 if past == seen:
                     continue
-                seen = past
+                seen, fresh = past, True
             r = self.check(name, d, blocking_only=blocking_only)
+            if r.open:
+                last = None if fresh else d
             if r.open and opened is None:
                 opened = d
-                if looks_back is not None and moves is not None:
-                    seen = looks_back(self._blocking, d)
                 if not closing and limit is not None and len(out) + 1 >= limit:
                     return [*out, Window(d, None)]
-            elif r.open and looks_back is not None and moves is not None:
-                seen = looks_back(self._blocking, d)
             elif not r.open and opened is not None:
                 out.append(Window(opened, d, r.blockers))
                 opened = None
