@@ -67,18 +67,18 @@ def add_menus(window) -> None:
     edit = bar.addMenu("")
     bar.insertMenu(window.language_menu.menuAction(), edit)
     texts.bind(edit.setTitle, N_("&Edit"))
-    stack = window.history.stack
+    history = window.history
     undo, redo = QAction(window), QAction(window)
     texts.bind(undo.setText, N_("&Undo"))
     texts.bind(redo.setText, N_("&Redo"))
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
     redo.setShortcuts(list(dict.fromkeys([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])))
-    undo.triggered.connect(stack.undo)
-    redo.triggered.connect(stack.redo)
+    undo.triggered.connect(history.undo)
+    redo.triggered.connect(history.redo)
     undo.setEnabled(False)
     redo.setEnabled(False)
-    stack.canUndoChanged.connect(undo.setEnabled)
-    stack.canRedoChanged.connect(redo.setEnabled)
+    history.canUndoChanged.connect(undo.setEnabled)
+    history.canRedoChanged.connect(redo.setEnabled)
     edit.addAction(undo)
     edit.addAction(redo)
     window.actions["undo"], window.actions["redo"] = undo, redo

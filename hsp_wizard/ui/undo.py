@@ -1,4 +1,4 @@
-"""Undo and redo for every edit: a QUndoStack of project snapshots. Each change the pages write to the document
+"""Undo and redo for every edit: a history of project snapshots. Each change the pages write to the document
 is one step (typing in one text field within a moment is merged into one); undoing puts the whole project back,
 rows added or removed and rows kept as typed included.
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
 
 UNDO_LIMIT = 200  # steps kept: a day of typing must not keep every snapshot
 
@@ -25,71 +24,110 @@ def _changed_fields(a, b) -> frozenset[str]:
     return frozenset(name for name in type(a).model_fields if getattr(a, name) != getattr(b, name))
 
 
-class _Snapshot(QUndoCommand):
-    def __init__(self, history: "UndoHistory", before, after):
-        super().__init__()
-        self.history = history
+class _Step:
+    """One undoable edit: the project before and after it."""
+
+    __slots__ = ("before", "after", "fields", "at")
+
+    def __init__(self, before, after):
         self.before, self.after = before, after
         self.fields = _changed_fields(before, after)
         self.at = time.monotonic()
-        self._done = True  # the edit is already in the document when the command is pushed
 
-    def id(self) -> int:  # noqa: A003 (Qt's name)
-        return 1
-
-    def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802 (Qt's name)
+    def absorbs(self, other: "_Step") -> bool:
         """Typing in one field (the same fields changed, no list among them) merges into one step."""
-        if not isinstance(other, _Snapshot) or other.fields != self.fields or self.fields & LISTS:
-            return False
-        if other.at - self.at > MERGE_SECONDS:
+        if other.fields != self.fields or self.fields & LISTS or other.at - self.at > MERGE_SECONDS:
             return False
         self.after, self.at = other.after, other.at
         return True
 
-    def undo(self) -> None:
-        self.history.restore(self.before)
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self.history.restore(self.after)
-
 
 class UndoHistory(QObject):
-    """Watches a ProjectDocument; `restored` fires after an undo or redo put a snapshot back (pages reload)."""
+    """Watches a ProjectDocument and keeps its last UNDO_LIMIT steps; `restored` fires after an undo or redo put a
+    snapshot back (pages reload).
+
+    The history is plain Python rather than a QUndoStack: a QUndoStack deletes a command it merges or drops past its
+    limit on the C++ side only, while PySide keeps the Python command (and the two projects it holds) alive as a
+    child of the stack, so a day of typing kept every keystroke's snapshot (the soak test's None count). The
+    signals and the clean state follow QUndoStack's."""
 
     restored = Signal()
+    canUndoChanged = Signal(bool)  # noqa: N815 (Qt's names, as QUndoStack's)
+    canRedoChanged = Signal(bool)  # noqa: N815
+    cleanChanged = Signal(bool)  # noqa: N815
 
     def __init__(self, doc, parent=None):
         super().__init__(parent)
         self.doc = doc
-        self.stack = QUndoStack(self)
-        self.stack.setUndoLimit(UNDO_LIMIT)  # a day of typing keeps a bounded history, not every snapshot
+        self._steps: list[_Step] = []
+        self._index = 0  # steps before this one are done
+        self._clean: int | None = 0  # the index that is the saved file; None when no step is
         self._restoring = False
         self._resetting = False
         self._last = None
         self._revision = getattr(doc, "revision", 0)
         doc.changed.connect(self._changed)
-        self.stack.cleanChanged.connect(self._clean_changed)
+        self.cleanChanged.connect(self._clean_changed)
 
+    # ------------------------------------------------------------------ the state, as QUndoStack tells it
+    def can_undo(self) -> bool:
+        return self._index > 0
+
+    def can_redo(self) -> bool:
+        return self._index < len(self._steps)
+
+    def is_clean(self) -> bool:
+        return self._clean == self._index
+
+    def count(self) -> int:
+        return len(self._steps)
+
+    def _state(self) -> tuple[bool, bool, bool]:
+        return self.can_undo(), self.can_redo(), self.is_clean()
+
+    def _tell(self, before: tuple[bool, bool, bool]) -> None:
+        now = self._state()
+        for signal, was, is_ in zip((self.canUndoChanged, self.canRedoChanged, self.cleanChanged), before, now):
+            if was != is_:
+                signal.emit(is_)
+
+    # ------------------------------------------------------------------ what the window calls
     def reset(self) -> None:
         """A new or opened project: nothing to undo."""
+        was = self._state()
         self._resetting = True
         try:
-            self.stack.clear()
-            if self.doc.dirty:
-                self.stack.resetClean()  # an unsaved restore: no step of the history is the saved file
-            else:
-                self.stack.setClean()
+            self._steps.clear()
+            self._index = 0
+            self._clean = None if self.doc.dirty else 0  # an unsaved restore: no step of the history is the file
+            self._tell(was)
         finally:
             self._resetting = False
         self._last = self.doc.project.model_copy()
         self._revision = getattr(self.doc, "revision", 0)
 
     def mark_saved(self) -> None:
-        self.stack.setClean()
+        was = self._state()
+        self._clean = self._index
+        self._tell(was)
 
+    def undo(self) -> None:
+        if not self.can_undo():
+            return
+        was = self._state()
+        self._index -= 1
+        self.restore(self._steps[self._index].before)
+        self._tell(was)
+
+    def redo(self) -> None:
+        if not self.can_redo():
+            return
+        was = self._state()
+        self._index += 1
+        self.restore(self._steps[self._index - 1].after)
+        self._tell(was)
+
+    # ------------------------------------------------------------------ edits
     def _changed(self) -> None:
         if self._restoring:
             return
@@ -100,7 +138,26 @@ class UndoHistory(QObject):
         if now == self._last:
             return
         before, self._last = self._last, now
-        self.stack.push(_Snapshot(self, before, now))
+        self._push(_Step(before, now))
+
+    def _push(self, step: _Step) -> None:
+        was = self._state()
+        del self._steps[self._index:]  # what could be redone is gone
+        if self._clean is not None and self._clean > self._index:
+            self._clean = None
+        top = self._steps[-1] if self._steps else None
+        if top is not None and self._index != self._clean and top.absorbs(step):
+            self._tell(was)
+            return
+        self._steps.append(step)
+        self._index += 1
+        dropped = len(self._steps) - UNDO_LIMIT
+        if dropped > 0:
+            del self._steps[:dropped]
+            self._index -= dropped
+            if self._clean is not None:
+                self._clean = self._clean - dropped if self._clean >= dropped else None
+        self._tell(was)
 
     def restore(self, snapshot) -> None:
         self._restoring = True

@@ -4,7 +4,7 @@
 
 Types KEYSTROKES characters into the Category page's name field (100 at a time, then erases them, as a person
 rewrites a line), then adds TRIPS trips abroad through the Residence page's list editor and edits every one of
-them again, all by keyboard and mouse events. Prints one JSON line: the reference count of None sampled as it goes,
+them twice more, all by keyboard and mouse events. Prints one JSON line: the reference count of None sampled as it goes,
 the rows the project holds, and the time taken. The state, config and log folders come from the environment
 (HSP_WIZARD_*_DIR), as in the tests.
 """
@@ -73,11 +73,14 @@ def main(keystrokes: int, trips: int) -> None:
         cell(editor, row, 1, (left + timedelta(days=5)).isoformat())
         if (i + 1) % 50 == 0:
             samples.append(("trips added", i + 1, sys.getrefcount(None)))
-    for i in range(trips):  # every trip edited again: one more day away
-        left = first + timedelta(days=30 * i)
-        cell(editor, i, 1, (left + timedelta(days=6)).isoformat())
-        if (i + 1) % 50 == 0:
-            samples.append(("trips edited", i + 1, sys.getrefcount(None)))
+    # every trip edited twice: one more day away, then one more. The first round fills the undo history (each step
+    # keeps the row as it was); the second round replaces its steps, so nothing more may be held.
+    for phase, days in (("trips edited", 6), ("trips edited again", 7)):
+        for i in range(trips):
+            left = first + timedelta(days=30 * i)
+            cell(editor, i, 1, (left + timedelta(days=days)).isoformat())
+            if (i + 1) % 50 == 0:
+                samples.append((phase, i + 1, sys.getrefcount(None)))
     app.processEvents()
     samples.append(("end", trips, sys.getrefcount(None)))
     project = w.doc.project

@@ -5,6 +5,8 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWizard
 
+from hsp_wizard.ui.wizard import PageId
+
 
 def focused():
     return QApplication.focusWidget()
@@ -88,3 +90,16 @@ def step(w, page_id: int) -> None:
             assert w.wizard.currentId() == int(page_id), (w.wizard.currentId(), page_id)
             return
     raise AssertionError(f"no step {page_id}")
+
+
+def to_page(w, page_id: int):
+    """Walk to a page with Next, as a person would (first back with the step list when it lies behind: a complete
+    project opens on its results); the page."""
+    if w.wizard.currentId() > page_id:
+        step(w, page_id)
+    for _ in range(len(PageId)):
+        if w.wizard.currentId() == page_id:
+            break
+        next_page(w)
+    assert w.wizard.currentId() == page_id
+    return w.wizard.currentPage()

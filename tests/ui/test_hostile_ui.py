@@ -16,27 +16,18 @@ from hsp_wizard.storage import load_project, save_project
 from hsp_wizard.ui import dialogs, session
 from hsp_wizard.ui.wizard import PageId
 from tests.hostile import EXAMPLE, KINDS, PASSWORD, ROOT_READS_ANYTHING, make, snapshot
-from tests.ui.drive import add_row, next_page
+from tests.ui.drive import add_row, to_page
 from tests.ui.test_planner_ui import to_results
 
 SCENARIOS_TAB = 3  # routes, timeline, sooner, scenarios
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def go_to(w, page_id):
-    for _ in range(len(PageId)):
-        if w.wizard.currentId() == page_id:
-            break
-        next_page(w)
-    assert w.wizard.currentId() == page_id
-    return w.wizard.currentPage()
-
-
 # ---------------------------------------------------------------- 1: input stops at the project's limits
 def test_typing_past_the_name_limit_stops_at_the_projects_limit(window):
     w = window
     w.new_project()
-    page = go_to(w, PageId.CATEGORY)
+    page = to_page(w, PageId.CATEGORY)
     page.name.setFocus()
     QTest.keyClicks(page.name, "x" * (MAX_TEXT + 20))  # before: 20 "Something went wrong" errors
     assert page.name.text() == "x" * MAX_TEXT and w.doc.project.name == "x" * MAX_TEXT
@@ -50,7 +41,7 @@ def test_a_full_list_disables_add_and_says_why(window, tmp_path):
     save_project(p, tmp_path / "full.hspw")
     assert w.open_path(str(tmp_path / "full.hspw"), ask=False)
     w.wizard.jump_to(1)  # it opens on its results: start from the first page
-    editor = go_to(w, PageId.SALARY).editors["salary"]
+    editor = to_page(w, PageId.SALARY).editors["salary"]
     assert editor.table.rowCount() == MAX_ITEMS
     assert not editor.add_button.isEnabled()
     assert editor.full_note.isVisible() and editor.full_note.text() == f"This list holds at most {MAX_ITEMS} rows."
@@ -64,7 +55,7 @@ def test_a_full_list_disables_add_and_says_why(window, tmp_path):
 def test_a_text_cell_stops_at_the_models_limit(window):
     w = window
     w.new_project()
-    editor = go_to(w, PageId.CAREER).editors["career"]
+    editor = to_page(w, PageId.CAREER).editors["career"]
     row = add_row(editor)
     editor.table.setFocus()
     editor.table.setCurrentCell(row, 1)  # Employer

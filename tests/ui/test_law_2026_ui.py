@@ -12,21 +12,10 @@ from PySide6.QtWidgets import QApplication
 from hsp_wizard.ui.language import apply_language
 
 from hsp_wizard.ui.wizard import PageId
-from tests.ui.drive import add_row, cell, choose, field, next_page, step
+from tests.ui.drive import add_row, cell, choose, field, to_page
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "manager-c.hspw"
-
-
-def to_page(w, page_id):
-    if w.wizard.currentId() > page_id:  # a complete project opens on its results: back with the step list
-        step(w, page_id)
-    for _ in range(len(PageId)):
-        if w.wizard.currentId() == page_id:
-            break
-        next_page(w)
-    assert w.wizard.currentId() == page_id
-    return w.wizard.currentPage()
 
 
 def pick(box, value):
