@@ -442,9 +442,11 @@ class _NoStatus:
 
 
 def _hsp2_closed(e: Engine, on: date) -> bool:
-    """`_hsp2`'s first condition unmet: no category, or not HSP(i) on the day."""
+    """`_hsp2`'s first condition unmet (no category, or not HSP(i) on the day), or its points condition (below
+    the mark without the J-Skip criteria)."""
     st = e.res.status_on(on)
-    return e.p.category is None or st is None or not st.status.startswith("hsp1")
+    return (e.p.category is None or st is None or not st.status.startswith("hsp1")
+            or (e.score(on).total < e.num("hsp2.points", on) and not e.jskip_criteria(on).met))
 
 
 def _hsp2(e: Engine, on: date) -> RouteResult:
