@@ -77,21 +77,11 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
                         Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
                                mark=mark), on))
     conds.append(e.resident(on))
-
-    # variant ア: as a 高度人材外国人 recognised with the mark
-    def ok_a(r: ResidencePeriod) -> bool:
-        return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
-
-    a = e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+    a = _hsp_a(e, on, mark, years, years_rule)
     # variant イ: continuous residence and the mark at the earlier checkpoint
     back = years_before(on, years)
     cont = e.continuous(on, years, years_rule)
-    past_now_table = e.score(back, table_date=now.table_date)
-    past = past_now_table
-    if past.total < mark:
-        own = e.score(back)
-        if own.table_date != past.table_date and own.total >= mark:
-            past = own
+    past = _hsp_past(e, back, now.table_date, mark)
     i_met = cont.met is True and past.total >= mark
     if a.met:
         variant, years_cond = "a", a
@@ -115,6 +105,25 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     return RouteResult(name, on, tuple(conds), variant, back)
 
 
+def _hsp_a(e: Engine, on: date, mark: int, years: int, years_rule: str) -> Condition:
+    """Variant ア of `_hsp`: residing `years` years as a 高度人材外国人 recognised with the mark."""
+    def ok_a(r: ResidencePeriod) -> bool:
+        return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
+
+    return e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+
+
+def _hsp_past(e: Engine, back: date, table: date, mark: int):
+    """The score `_hsp` reads at its earlier checkpoint `back`: with the table of the application day (`table`),
+    or with the checkpoint's own table where only that one reaches the mark."""
+    past = e.score(back, table_date=table)
+    if past.total < mark:
+        own = e.score(back)
+        if own.table_date != past.table_date and own.total >= mark:
+            past = own
+    return past
+
+
 def _hsp_never(name: str):
     def never(e: Engine) -> Condition | None:
         if e.p.category is None:
@@ -124,9 +133,19 @@ def _hsp_never(name: str):
 
 
 def _hsp_closed(name: str):
-    def closed(e: Engine, on: date) -> bool:  # the mark's condition in `_hsp`, or its other requirements' first
-        return (e.p.category is None or e.score(on).total < e.num(e.registry[name].mark_rule, on)
-                or _stay_closed(e, on))
+    def closed(e: Engine, on: date) -> bool:
+        """`_hsp`'s mark unmet on the day, or its other requirements' first; or the earlier checkpoint below the
+        mark while variant ア (as a recognised HSP) is not met."""
+        if e.p.category is None:
+            return True
+        spec = e.registry[name]
+        mark, now = e.num(spec.mark_rule, on), e.score(on)
+        if now.total < mark or _stay_closed(e, on):
+            return True
+        years = e.num(spec.checkpoint_rule, on)
+        if _hsp_past(e, years_before(on, years), now.table_date, mark).total >= mark:
+            return False
+        return not _hsp_a(e, on, mark, years, spec.checkpoint_rule).met
     return closed
 
 
