@@ -103,3 +103,40 @@ def test_escape_in_the_domestic_worker_dialog_with_typing_does_not_throw_it_away
     done = in_dialog(page, tick_then_escape)
     page.edit_worker()
     assert done and seen == [(True, True)] and len(asked) == 1
+
+
+# ---------------------------------------------------------------- 3. the wheel scrolls the page, not an answer
+def wheel(widget, down=True):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    pos = QPointF(widget.rect().center())
+    glob = QPointF(widget.mapToGlobal(widget.rect().center()))
+    delta = -120 if down else 120
+    ev = QWheelEvent(pos, glob, QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
+                     Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, ev)
+    QApplication.processEvents()
+
+
+def test_the_wheel_over_an_answer_scrolls_the_page_and_leaves_the_answer(window):
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+    w = window
+    new_project(w)
+    step(w, PageId.REQUIREMENTS)
+    page = w.wizard.currentPage()
+    w.resize(1280, 680)
+    QApplication.processEvents()
+    bar = page.scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the page scrolls at this size
+    box = page.taxes
+    before = (box.currentIndex(), bar.value())
+    wheel(box)
+    assert box.currentIndex() == before[0]  # the answer stays
+    assert bar.value() > before[1]  # the page scrolled instead
+    box.setFocus()  # clicked into: now the wheel may change it
+    wheel(box)
+    assert box.currentIndex() == before[0] + 1
+    for pid in PageId:  # every page's combo and spin boxes take the focus by click or Tab, never by the wheel
+        w.wizard.jump_to(pid)
+        for b in w.wizard.currentPage().findChildren(QComboBox) + w.wizard.currentPage().findChildren(QAbstractSpinBox):
+            assert b.focusPolicy() == Qt.FocusPolicy.StrongFocus, (pid.name, b.accessibleName())

@@ -64,6 +64,8 @@ class KeepsTyping(QDialog):
     asks whether to discard (Cancel still cancels). `remember()` once it is filled."""
 
     def remember(self) -> None:
+        from hsp_wizard.ui.widgets.fields import guard_wheel
+        guard_wheel(self)  # its form scrolls too: the wheel changes no answer it passes over
         self._opened = self.typed()
 
     def typed(self) -> list:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QComboBox, QLabel, QLineEdit,
+                               QWidget)
 
 from hsp_wizard.i18n import _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
@@ -135,3 +137,42 @@ class YenField(_ParsedField):
         self._value, self._valid, self._left = value, True, False
         self.setText(format_yen_input(value))
         self.error.show_error("")
+
+
+class _WheelGuard(QObject):
+    """Ignores the wheel over a combo or spin box that does not have the focus, so the wheel scrolls the page
+    (the event goes on to the scroll area) instead of changing an answer the person scrolls past."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
+            area = obj.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is not None:  # the nearest scroll area scrolls, as if the box were not there
+                view = area.viewport()
+                forwarded = QWheelEvent(QPointF(view.mapFromGlobal(event.globalPosition().toPoint())),
+                                        event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                                        event.buttons(), event.modifiers(), event.phase(), event.inverted())
+                QApplication.sendEvent(view, forwarded)
+                event.accept()  # scrolled: Qt passes it no further
+            else:
+                event.ignore()  # no scroll area: Qt passes an ignored wheel event on to the parent
+            return True
+        return False
+
+
+_WHEEL_GUARD: _WheelGuard | None = None
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Every combo and spin box in `root` takes the focus by click or Tab only, and ignores the wheel until it
+    has it (idempotent: call again after adding widgets)."""
+    global _WHEEL_GUARD
+    if _WHEEL_GUARD is None:
+        _WHEEL_GUARD = _WheelGuard()
+    for box in root.findChildren(QComboBox) + root.findChildren(QAbstractSpinBox):
+        if box.property("wheel_guarded"):
+            continue
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(_WHEEL_GUARD)
+        box.setProperty("wheel_guarded", True)
