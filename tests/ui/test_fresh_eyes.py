@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
@@ -140,3 +142,47 @@ def test_the_wheel_over_an_answer_scrolls_the_page_and_leaves_the_answer(window)
         w.wizard.jump_to(pid)
         for b in w.wizard.currentPage().findChildren(QComboBox) + w.wizard.currentPage().findChildren(QAbstractSpinBox):
             assert b.focusPolicy() == Qt.FocusPolicy.StrongFocus, (pid.name, b.accessibleName())
+
+
+# ---------------------------------------------------------------- 4. no internal id on any page until "Why?"
+def visible_texts(root) -> list[str]:
+    """What a person reads on a page: labels, buttons, ticks, group titles, table headers and cells, answers."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTableWidget, QTextEdit
+    out = []
+    for wdg in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if wdg.isVisibleTo(root):
+            out.append(wdg.text())
+    for box in root.findChildren(QGroupBox):
+        if box.isVisibleTo(root):
+            out.append(box.title())
+    for box in root.findChildren(QComboBox):
+        if box.isVisibleTo(root):
+            out += [box.itemText(i) for i in range(box.count())]
+    for edit in root.findChildren(QTextEdit):
+        if edit.isVisibleTo(root):
+            out.append(edit.toPlainText())
+    for table in root.findChildren(QTableWidget):
+        if table.isVisibleTo(root):
+            out += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())
+                    if table.horizontalHeaderItem(c)]
+            out += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+                    if table.item(r, c)]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_wizard_page_shows_an_internal_id_outside_why(window, lang):
+    from tests.answer.idscan import internal_ids
+    w = window
+    w.set_language(lang)
+    w.open_path(str(ROOT / "examples" / "hsp-holder-b.hspw"), ask=False)
+    for pid in PageId:
+        w.wizard.jump_to(pid)
+        QApplication.processEvents()
+        page = w.wizard.currentPage()
+        found = internal_ids("\n".join(visible_texts(page)))
+        assert found == [], (pid.name, lang, found)
+    step(w, PageId.SALARY)
+    page = w.wizard.currentPage()
+    QTest.mouseClick(page.why_buttons[0], Qt.MouseButton.LeftButton)  # the rule and its sources, when asked
+    assert "convention.salary_expected" in "\n".join(visible_texts(page))
