@@ -186,3 +186,21 @@ def test_no_wizard_page_shows_an_internal_id_outside_why(window, lang):
     page = w.wizard.currentPage()
     QTest.mouseClick(page.why_buttons[0], Qt.MouseButton.LeftButton)  # the rule and its sources, when asked
     assert "convention.salary_expected" in "\n".join(visible_texts(page))
+
+
+# ---------------------------------------------------------------- 6. no "Why?" link without words beside it
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_link_on_the_results_has_words_beside_it(window, lang):
+    from hsp_wizard.ui.widgets.linked_text import LinkedText
+    from tests.ui.drive import to_page
+    w = window
+    w.set_language(lang)
+    for path in sorted((ROOT / "examples").glob("*.hspw")):
+        assert w.open_path(str(path), ask=False)
+        page = to_page(w, PageId.RESULTS)
+        for tab in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(tab)
+            QApplication.processEvents()
+        for view in page.findChildren(LinkedText):
+            empty = [i for i, p in enumerate(view.paragraphs) if not p.text().strip()]
+            assert empty == [], (path.name, lang, empty)
