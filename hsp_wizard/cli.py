@@ -280,10 +280,12 @@ def render_household(hh, r, *, why: bool = False) -> str:
         if m.on_date is None:
             out.extend(f"      - {r.msg(n)}" for n in m.notes)
             continue
-        state = N_("can apply with you") if m.open_together else N_("cannot apply with you yet")
+        state = m.together_state
         out.append("      " + r.msg(Msg.of(N_("On {date}: {state}"), date=hh.on, state=Term(state))))
         for c in m.on_date.blockers:
             out.append(f"        x {r.msg(c.why)}{ref(c, False)}")
+        for c in m.unknowns:
+            out.append(f"        ? {r.msg(c.why)}{ref(c, False)}")
         t = m.together
         if t.opens is None:
             out.append("      " + r.tr(N_("With you: no date within the horizon")))

@@ -475,8 +475,9 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
             rows.append([_para(r.msg(m.label), s["cell"]),
                          _para("\n".join([r.msg(m.status), *(r.msg(n) for n in m.notes)]), s["cell"]), "", ""])
             continue
-        state = [r.tr(N_("can apply with you") if m.open_together else N_("cannot apply with you yet"))]
+        state = [r.tr(m.together_state)]
         state += ["✗ " + r.msg(c.why) for c in m.on_date.blockers]
+        state += ["? " + r.msg(c.why) for c in m.unknowns]
         state += ["! " + r.msg(c.why) for c in m.warnings]
         if m.certainty is not None:
             state.append("? " + _sure(r, m.certainty))

@@ -463,8 +463,8 @@ class HouseholdPage(BasePage):
             for m in (hh.members if hh else []):
                 if m.on_date is None:
                     states[m.index] = r.msg(m.status)
-                elif m.open_together:
-                    states[m.index] = _("can apply with you")
+                elif m.open_together is not False or not m.sure:  # can apply with you, or cannot tell yet
+                    states[m.index] = _(m.together_state if m.open_together is not False else N_("cannot tell yet"))
                 elif m.together and m.together.opens:
                     states[m.index] = _("with you from {date}").format(date=r.fmt(m.together.opens))
                 else:
@@ -544,11 +544,14 @@ def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None
             v.add(r.msg(n), indent=28)
         if m.on_date is None:
             continue
-        state = _("can apply with you") if m.open_together else _("cannot apply with you yet")
+        state = _(m.together_state)
         v.add(_("On {date}: {state}").format(date=r.fmt(hh.on), state=state), indent=28)
         for c in m.on_date.blockers:
             text = r.msg(c.why)
             v.add(f"✗ {text}", [change("household", text)], indent=28)
+        for c in m.unknowns:
+            text = r.msg(c.why)
+            v.add(f"? {text}", [change("household", text)], indent=28)
         t = m.together
         when = _("With you, earliest: {date}").format(date=r.fmt(t.opens)) if t.opens else \
             _("With you: no date within the horizon")
