@@ -16,7 +16,7 @@ from hsp_wizard.domain.evaluate import Evaluation, first_route
 from hsp_wizard.domain.explain import Money
 from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import Renderer
+from hsp_wizard.presentation import Renderer, category_letter
 from hsp_wizard.ui.accessibility import LiveText, announce, plain
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.widgets.linked_text import LinkButton, LinkedText
@@ -167,7 +167,10 @@ class ResultsPage(BasePage):
     def _fill_table(self) -> None:
         """The chart's text alternative: every day a total changes, the totals, and what changed."""
         tl, r = self.timeline, Renderer()
-        self.table.setHorizontalHeaderLabels([_("Date"), "(a)", "(b)", "(c)", _("What changed")])
+        # TRANSLATORS: the head of a timeline column, a category's letter: (b) in English, 1号ロ in Japanese
+        letter = _("({category})")
+        self.table.setHorizontalHeaderLabels([_("Date"), *(letter.format(category=category_letter(c)) for c in "abc"),
+                                              _("What changed")])
         self.table.setRowCount(len(tl.steps))
         events = {e.on: e for e in tl.events}
         for row, d in enumerate(tl.steps):
