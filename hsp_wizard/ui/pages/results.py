@@ -338,7 +338,8 @@ class ResultsPage(BasePage):
                 _("On the earliest date found") if ev.on != today else _("Today")
             for label, pr in ((first, ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
-                v.add(f"{label} ({r.fmt(pr.on)}): {pr.total}", heading=2)
+                # TRANSLATORS: a heading: "On the planned date (1 Oct 2026): 90", the total in points
+                v.add(_("{when} ({date}): {total}").format(when=label, date=r.fmt(pr.on), total=pr.total), heading=2)
                 rows = [[str(ln.points), _label(r, ln.rule_id), r.msg(ln.why)] +
                         ([_why_points(r, ln)] if explain else []) for ln in pr.lines]
                 rows += [["–", _label(r, ln.rule_id), r.msg(ln.why)] + ([""] if explain else [])
