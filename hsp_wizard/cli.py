@@ -12,7 +12,7 @@ from pathlib import Path
 
 from hsp_wizard import __version__
 from hsp_wizard.domain.evaluate import Evaluation
-from hsp_wizard.domain.explain import CategoryRef, Msg, N_, RouteRef, Term
+from hsp_wizard.domain.explain import CategoryRef, Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.plan import make_plan
 from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.rules import RuleDataError, load_rules
@@ -195,16 +195,22 @@ def _evaluate_one(job) -> tuple[bool, object]:
     tl = sug = cmp = None
     if plan:
         tl, sug, cmp = the_plan.timeline, the_plan.suggestions, the_plan.comparison()
+    from hsp_wizard.domain.household import household_of
+    hh = household_of(project, ev)
     if as_json:
-        return True, json.dumps({"file": path, "evaluation": ev.as_json(),
-                                 "timeline": tl.as_json() if tl else None,
-                                 "suggestions": [s.as_json() for s in sug] if sug is not None else None,
-                                 "scenarios": cmp.as_json() if cmp else None},
-                                ensure_ascii=False, separators=(",", ":"))
+        result = {"file": path, "evaluation": ev.as_json(),
+                  "timeline": tl.as_json() if tl else None,
+                  "suggestions": [s.as_json() for s in sug] if sug is not None else None,
+                  "scenarios": cmp.as_json() if cmp else None}
+        if hh is not None:  # only with a household: a household of one gives the same bytes as before version 3
+            result["household"] = hh.as_json()
+        return True, json.dumps(result, ensure_ascii=False, separators=(",", ":"))
     text = render_text(path, project, ev, render, today=today, why=why, horizon_years=horizon,
                        answer=the_plan.answer)
+    if hh is not None:
+        text += render_household(hh, render, why=why)
     if plan:
-        text += render_plan(tl, sug, render) + (render_scenarios(cmp, render) if cmp else "")
+        text += render_plan(tl, sug, render) + (render_scenarios(cmp, render, project) if cmp else "")
     return True, text
 
 
@@ -257,6 +263,64 @@ def render_text(name: str, project, ev: Evaluation, r, *, today: date | None = N
     return "\n".join(out) + "\n"
 
 
+def render_household(hh, r, *, why: bool = False) -> str:
+    """Each member's route with the principal and alone, household income, and the three family benefits; how
+    sure in words, rule ids only under "Why?" (`why`)."""
+    def ref(c, sure: bool = True) -> str:
+        parts = ([c.rule_id] if why else []) + ([r.confidence(c.confidence)] if sure else [])
+        return f"  [{'; '.join(parts)}]" if parts else ""
+
+    from hsp_wizard.domain.household import BENEFIT_NAMES
+    out = ["  " + r.msg(Msg.of(N_("Your household on {date}:"), date=hh.on))]
+    if hh.income is not None:
+        lead = N_("Household income: {income}") if hh.income_complete else \
+            N_("Household income: {income} (your spouse's income not entered)")
+        out.append("    " + r.msg(Msg.of(lead, income=Money(hh.income))))
+    for m in hh.members:
+        out.append("    " + r.msg(Msg.of(N_("{name}: {what}"), name=m.label, what=m.status)))
+        if m.on_date is None:
+            out.extend(f"      - {r.msg(n)}" for n in m.notes)
+            continue
+        state = N_("can apply with you") if m.open_together else N_("cannot apply with you yet")
+        out.append("      " + r.msg(Msg.of(N_("On {date}: {state}"), date=hh.on, state=Term(state))))
+        for c in m.on_date.blockers:
+            out.append(f"        x {r.msg(c.why)}{ref(c, False)}")
+        t = m.together
+        if t.opens is None:
+            out.append("      " + r.tr(N_("With you: no date within the horizon")))
+        else:
+            out.append("      " + r.msg(Msg.of(N_("With you, earliest: {date}"), date=t.opens)))
+        for c in t.binding:
+            out.append("        " + r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) + ref(c, False))
+        if m.certainty is not None:
+            out.append(f"      ? {r.msg(m.certainty.why)}{ref(m.certainty)}")
+        for c in m.warnings:
+            out.append(f"      ! {r.msg(c.why)}{ref(c)}")
+        for n in m.notes:
+            out.append(f"      - {r.msg(n)}")
+        a = m.alone
+        if a.opens is None:
+            out.append("      " + r.msg(Msg.of(N_("Alone ({route}): no date within the horizon"),
+                                               route=RouteRef(a.route))))
+        else:
+            out.append("      " + r.msg(Msg.of(N_("Alone ({route}), earliest: {date}"), route=RouteRef(a.route),
+                                               date=a.opens)))
+    out.append("  " + r.msg(Msg.of(N_("HSP family benefits on {date}:"), date=hh.on)))
+    for b in hh.benefits:
+        state = {True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met]
+        out.append("    " + r.msg(Msg.of(N_("{name}: {what}"), name=Term(BENEFIT_NAMES[b.kind]),
+                                           what=Term(state))))
+        for c in b.conditions:
+            mark = {True: "+", False: "x", None: "?"}[c.met]
+            out.append(f"      {mark} {r.msg(c.why)}{ref(c)}")
+        if b.ends:
+            out.append("      " + r.msg(Msg.of(N_("The reason lasts until {date}"), date=b.ends)))
+        out.append("      " + r.msg(b.at_hsp2.why) + ref(b.at_hsp2, False))
+        out.append("      " + r.msg(b.at_pr.why) + ref(b.at_pr, False))
+    out.append("")
+    return "\n".join(out) + "\n"
+
+
 def _titles(r, sources) -> str:
     return "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in sources)
 
@@ -287,9 +351,9 @@ def render_plan(tl, sug, r) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_scenarios(cmp, r) -> str:
+def render_scenarios(cmp, r, project=None) -> str:
     """The project as entered and each scenario: the earliest route, the points on each compared day and the
-    earliest date of each route."""
+    earliest date of each route; with a household (`project`'s), the day each member can apply with you."""
     out = ["  " + r.tr(N_("Scenarios compared:"))]
     for col in cmp.columns:
         name = col.name if col.name is not None else r.tr(N_("As entered"))
@@ -314,6 +378,12 @@ def render_scenarios(cmp, r) -> str:
                 continue
             out.append("      " + r.msg(Msg.of(N_("{route}: {date}"), route=RouteRef(route),
                                                date=when if when else Term(N_("not within the horizon")))))
+        if col.family and project is not None:
+            from hsp_wizard.domain.household import member_label
+            for index, day in col.family:
+                out.append("      " + r.msg(Msg.of(N_("{member}: with you on {date}"),
+                                                   member=member_label(project, index),
+                                                   date=day if day else Term(N_("not within the horizon")))))
     out.append("")
     return "\n".join(out) + "\n"
 

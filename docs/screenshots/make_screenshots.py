@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -22,6 +23,7 @@ def main() -> int:
     ap.add_argument("example", nargs="?", default="hsp-holder-b.hspw")
     ap.add_argument("--lang", choices=("en", "ja"), default="en")
     ap.add_argument("--pseudo", action="store_true")
+    ap.add_argument("--only-family", action="store_true", help="only the household screenshots (13-15)")
     args = ap.parse_args()
     app = QApplication([sys.argv[0], "-platform", "xcb"])
     from hsp_wizard.i18n import set_pseudo
@@ -38,15 +40,19 @@ def main() -> int:
     w.show()
     for _ in range(5):
         app.processEvents()
+    if args.only_family:
+        family(app, w, out)
+        return 0
     w.grab().save(str(out / "00-welcome.png"))
     w.open_path(str(ROOT / "examples" / args.example), ask=False)
     for pid in PageId:
-        if pid == PageId.WELCOME:
+        if pid in (PageId.WELCOME, PageId.HOUSEHOLD):  # the household: 13-15, with the family example
             continue
         w.wizard.jump_to(pid)  # as the step list does (a complete project opens on its results)
         for _ in range(5):
             app.processEvents()
-        w.grab().save(str(out / f"{int(pid):02d}-{pid.name.lower()}.png"))
+        number = 9 if pid == PageId.RESULTS else int(pid)  # the results kept their number after the household
+        w.grab().save(str(out / f"{number:02d}-{pid.name.lower()}.png"))
     page = w.wizard.currentPage()  # the results page's other tabs: the timeline (a day selected) and suggestions
     for index, name in ((1, "09b-timeline"), (2, "09c-sooner")):
         page.tabs.setCurrentIndex(index)
@@ -59,7 +65,8 @@ def main() -> int:
     incomplete(app, w, out)
     scenarios(app, w, out)
     dialogs(app, w, out)
-    print(f"saved {len(PageId) + 6} screenshots in {out}")
+    family(app, w, out)
+    print(f"saved {len(PageId) + 9} screenshots in {out}")
     return 0
 
 
@@ -93,6 +100,64 @@ def scenarios(app, w, out: Path) -> None:
         app.processEvents()
     w.grab().save(str(out / "09d-scenarios.png"))
     page.tabs.setCurrentIndex(0)
+
+
+def family(app, w, out: Path) -> None:
+    """The household page, a member's dialog and the results page's family tab, with the family example."""
+    from PySide6.QtCore import QTimer
+    from hsp_wizard.ui.wizard import PageId
+    from PySide6.QtTest import QTest
+    from hsp_wizard.domain.project import Scenario
+    w.open_path(str(ROOT / "examples" / "household" / "family-b.hspw"), ask=False)
+    w.wizard.jump_to(PageId.HOUSEHOLD)  # as the step list does (a complete project opens on its results)
+    page = w.wizard.currentPage()
+    page.table.selectRow(0)
+    QTest.qWait(600)  # the step list's member lines follow once typing would have paused
+    for _ in range(10):
+        app.processEvents()
+    w.resize(w.width(), max(w.height(), w.wizard.geometry().bottom() + 1))  # the wizard may need more (Japanese)
+    for _ in range(10):
+        app.processEvents()
+    w.grab().save(str(out / "13-household.png"))
+
+    def shoot():
+        for _ in range(5):
+            app.processEvents()
+        page.dialog.grab().save(str(out / "14-member-dialog.png"))
+        page.dialog.reject()
+    QTimer.singleShot(300, shoot)
+    page.edit_selected()
+    w.wizard.jump_to(PageId.RESULTS)
+    results = w.wizard.currentPage()
+    results.tabs.setCurrentIndex(4)
+    for _ in range(10):
+        app.processEvents()
+    w.grab().save(str(out / "15-family-tab.png"))
+    # the what-if tab: a scenario applying in 2028 moves the family's date with yours (opened from a file, as
+    # a saved project with a scenario is; the table scrolled to the family's rows)
+    import tempfile
+    from hsp_wizard.storage import save_project
+    p = w.doc.project.model_copy(update={"scenarios": [
+        Scenario(name="2028", planned_application_date=date(2028, 4, 1))]})
+    path = Path(tempfile.mkdtemp()) / "family-2028.hspw"
+    save_project(p, path, backup=False)
+    w.open_path(str(path), ask=False)
+    w.wizard.jump_to(PageId.RESULTS)
+    results = w.wizard.currentPage()
+    results.tabs.setCurrentIndex(3)
+    panel = results.scenarios
+    for _ in range(500):
+        QTest.qWait(20)
+        if not panel.busy and panel.table.rowCount():
+            break
+    t = panel.table
+    family_row = next((r for r in range(t.rowCount()) if "with you" in t.verticalHeaderItem(r).text()
+                       or "同時申請" in t.verticalHeaderItem(r).text()), 0)
+    t.scrollToItem(t.item(family_row, 0), t.ScrollHint.PositionAtTop)
+    for _ in range(10):
+        app.processEvents()
+    w.grab().save(str(out / "16-family-scenarios.png"))
+    results.tabs.setCurrentIndex(0)
 
 
 def dialogs(app, w, out: Path) -> None:

@@ -10,6 +10,7 @@ from hsp_wizard.domain.amendments import notice_covers, pr_fee
 from hsp_wizard.domain.dates import completed_years, years_before
 from hsp_wizard.domain.evaluate import Evaluation, best_route
 from hsp_wizard.domain.explain import Msg, N_, Term
+from hsp_wizard.domain.household import HouseholdDocument, household_documents
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import InsuranceKind, Occupation, Project, Relation
 from hsp_wizard.domain.registry import current as current_registry
@@ -55,6 +56,7 @@ class Checklist:
     note: str | None = None
     notice_covers: bool = False  # the points-result notice stands for the earlier checkpoint
     fee: tuple[Msg, tuple[str, ...], str] | None = None  # what to pay on grant, its sources and confidence
+    household: list[HouseholdDocument] = field(default_factory=list)  # numbered after the exhibits
 
 
 def _overlaps(p: Project, kind: InsuranceKind, start: date, end: date) -> bool:
@@ -150,6 +152,8 @@ def compose(p: Project, ev: Evaluation, route: str | None = None, rules: RuleSet
                     exhibits.append(Exhibit(n, rules.documents[doc_id], ln.rule_id, ln.points, pr.on))
     res = ev.routes[route]
     warnings = [c for c in res.conditions if c.met is not True]
+    household = household_documents(p, route, on, {"tax": cl.tax_years, "pension": cl.pension_years,
+                                                   "health": cl.health_years}, len(exhibits) + 1, rules=rules)
     return Checklist(route, on, cl.tax_years, cl.pension_years, cl.health_years, entries, exhibits, points_at,
                      warnings, assumptions, tuple(cl.sources), cl.confidence.value, cl.note, covers,
-                     pr_fee(rules, on))
+                     pr_fee(rules, on), household)

@@ -94,6 +94,13 @@ class Plan:
         """The route that opens first on or after the date shown, and its date."""
         return first_route({name: o.opens for name, o in self.evaluation.openings.items()})
 
+    @cached_property
+    def household(self):
+        """The household beside the evaluation (hsp_wizard.domain.household; None for a household of one): each
+        member's route with you and alone, and the family benefits, on the date shown."""
+        from hsp_wizard.domain.household import household_of
+        return household_of(self.project, self.evaluation, rules=self.rules)
+
     def points(self, on: date, category: Category | str | None = None,
                table_date: date | None = None) -> PointsResult | None:
         """The points on any day (None without a category), memoised with the evaluation's."""

@@ -31,7 +31,8 @@ OBLIGATIONS = (("obligations.public_charges", "requirements"), ("obligations.lat
 # the 2025-10-16 business-manager criteria (amendments.business_manager), for a business manager's routes
 BUSINESS = (("bm.capital", "requirements"), ("bm.full_time_staff", "requirements"),
             ("bm.japanese_b2", "requirements"), ("bm.experience_or_degree", "requirements"))
-LIVELIHOOD = (("livelihood.guide_yen", "salary"),)
+LIVELIHOOD = (("livelihood.guide_yen", "salary"),
+              ("livelihood.household_per_dependant_yen", "household"))  # with a household (domain/household.py)
 # Engine.other_requirements: fines and prison sentences bind every route (spouses and children included)
 OTHER = STAY + CONDUCT + OBLIGATIONS + BUSINESS + LIVELIHOOD
 

@@ -21,6 +21,7 @@ MAX_TEXT = 500
 MAX_YEN = 10_000_000_000  # ¥10 billion: above any real remuneration, catches typos of extra digits
 MAX_SCENARIOS = 20       # side by side: more columns than anyone compares
 MAX_SCENARIO_NAME = 60
+MAX_MEMBERS = 20         # spouse, children and parents: more than any household
 
 
 def _plausible(d: date) -> date:
@@ -459,6 +460,92 @@ class Scenario(_Model):
     changes: _list(ScenarioChange) = []
 
 
+class MemberKind(StrEnum):
+    """Who a household member is to the principal (the person the project is about)."""
+
+    SPOUSE = "spouse"
+    CHILD = "child"
+    PARENT = "parent"    # the principal's or the spouse's father or mother (the HSP parent benefit)
+
+
+class Nationality(StrEnum):
+    JAPANESE = "japanese"
+    PERMANENT_RESIDENT = "permanent_resident"   # a special permanent resident counts the same
+    FOREIGN = "foreign"                         # any other foreign national
+
+
+class ChildRelation(StrEnum):
+    NATURAL = "natural"                  # 実子
+    SPECIAL_ADOPTED = "special_adopted"  # 特別養子
+    ADOPTED = "adopted"                  # ordinary adoption (普通養子)
+    STEPCHILD = "stepchild"              # the spouse's child, not adopted
+
+
+class ParentSide(StrEnum):
+    PRINCIPAL = "principal"
+    SPOUSE = "spouse"
+
+
+class HouseholdMember(_Model):
+    """A spouse, child or parent with the dated facts their own routes and the family benefits read. Fields that
+    do not fit the kind (a child's marriage date) are refused."""
+
+    kind: MemberKind
+    name: Text | None = None
+    birth_date: Day | None = None
+    nationality: Nationality | None = None        # None: not answered
+    marriage_date: Day | None = None              # spouse
+    child_relation: ChildRelation | None = None   # child
+    born_in_japan: bool = False                   # child: resident since birth
+    parent_of: ParentSide | None = None           # parent
+    applies_with_principal: bool = True           # spouse, child: on the principal's application day
+    residence: _list(ResidencePeriod) = []
+    trips: _list(Trip) = []
+    lives_together: Answer = Answer.UNKNOWN
+    income: _list(SalaryEntry) = []               # annual remuneration from each start
+    taxes: Payment = Payment.UNKNOWN
+    pension: Payment = Payment.UNKNOWN
+    health_insurance: Payment = Payment.UNKNOWN
+    penalties: _list(Penalty) = []                # fines and prison sentences bind the spouse and child routes
+    work_qualifies: Answer = Answer.UNKNOWN       # spouse: full-time work the HSP spouse benefit covers
+
+    @model_validator(mode="after")
+    def _fields_of_kind(self):
+        if self.kind != MemberKind.SPOUSE and (self.marriage_date is not None
+                                               or self.work_qualifies != Answer.UNKNOWN):
+            raise ValueError(N_("Only a spouse has a marriage date"))
+        if self.kind != MemberKind.CHILD and (self.child_relation is not None or self.born_in_japan):
+            raise ValueError(N_("Only a child has a relation to the parents"))
+        if self.kind != MemberKind.PARENT and self.parent_of is not None:
+            raise ValueError(N_("Only a parent is someone's parent here"))
+        return self
+
+
+class DomesticWorker(_Model):
+    """A domestic worker the principal employs or plans to bring (the HSP domestic-worker benefit)."""
+
+    birth_date: Day | None = None
+    monthly_pay_yen: Yen | None = None
+    employed_abroad_since: Day | None = None      # employed by the principal abroad since
+    came_with_principal: Answer = Answer.UNKNOWN  # comes to Japan with the principal (and leaves with them)
+    other_domestic_worker: Answer = Answer.UNKNOWN
+
+
+class Household(_Model):
+    """The people the principal lives with or applies with. Empty: a household of one (every older file)."""
+
+    members: Annotated[list[HouseholdMember], Field(max_length=MAX_MEMBERS)] = []
+    expecting_until: Day | None = None            # a pregnancy of the principal or the spouse: expected birth
+    spouse_unable_housework: Answer = Answer.UNKNOWN  # through illness etc. (domestic worker, household reasons)
+    domestic_worker: DomesticWorker | None = None
+
+    @model_validator(mode="after")
+    def _one_spouse(self):
+        if sum(m.kind == MemberKind.SPOUSE for m in self.members) > 1:
+            raise ValueError(N_("A household has at most one spouse"))
+        return self
+
+
 MAX_CELL = 200  # characters of one cell of a row kept as typed
 
 
@@ -500,6 +587,7 @@ class Project(_Model):
     business: Business = Business()
     settings: Settings = Settings()
     scenarios: Annotated[list[Scenario], Field(max_length=MAX_SCENARIOS)] = []
+    household: Household = Household()
     # rows kept as typed, by the name of the list they belong to (degrees, salary, ...; penalties and insurance
     # for those of obligations): never counted, shown on their page, in the step list and on the results
     incomplete_rows: Annotated[dict[Annotated[str, Field(max_length=64)],

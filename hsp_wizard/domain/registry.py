@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the engine imports this module; the declarations import the
 
 # Pages of the wizard a fact can be entered on (the keys of the wizard's page table).
 PAGES = ("category", "age", "academic", "academic_bonus", "career", "salary", "research", "licence", "position",
-         "bonus", "residence", "requirements")
+         "bonus", "residence", "requirements", "household")
 
 
 @dataclass(frozen=True)

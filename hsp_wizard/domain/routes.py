@@ -294,6 +294,9 @@ class Engine:
             return []
         if livelihood_exempt(self, on):
             return []
+        if self.p.household.members:  # judged on the household's income (domain/household.py)
+            from hsp_wizard.domain.household import household_livelihood
+            return household_livelihood(self, on)
         salary = F.salary_on(self.p, on)
         guide = self.num("livelihood.guide_yen", on)
         if salary is None or salary >= guide:

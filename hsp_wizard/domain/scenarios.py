@@ -61,6 +61,8 @@ class Column:
     years: tuple[int, ...] = ()                 # the points checkpoints, in years before the application, most first
     closed: dict[str, date] = field(default_factory=dict)  # route -> the day it closed again, when that is on or
     #                                             before the application date (the plan would be refused on it)
+    family: tuple[tuple[int, date | None], ...] = ()  # each household member needing PR (by index): the first day
+    #                                             they can apply with you on this side's date (None: not in the horizon)
 
     def usable(self) -> bool:
         """The earliest route is still open on the application date (or there is no application date)."""
@@ -79,7 +81,8 @@ class Column:
                 "opens": {k: _iso(v) for k, v in self.opens.items()},
                 "earliest": None if self.earliest is None else {"route": self.earliest[0],
                                                                 "opens": self.earliest[1].isoformat()},
-                "closed": {k: v.isoformat() for k, v in self.closed.items()}}
+                "closed": {k: v.isoformat() for k, v in self.closed.items()}} | (
+            {"family": [{"member": i, "with_you": _iso(d)} for i, d in self.family]} if self.family else {})
 
 
 @dataclass(frozen=True)
@@ -142,7 +145,9 @@ def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
             p = variant.planned_application_date
             days |= {p} | {years_before(p, n) for n in checkpoint_years(load_rules(), today)}
         known = {d: engine.score(d, Category(variant.category)).total for d in days}
-    return opens, first_route(opens), known, _closed(variant, opens, today, None)
+    first = first_route(opens)
+    return (opens, first, known, _closed(variant, opens, today, None),
+            _family(variant, today, first, None, horizon_years, engine))
 
 
 def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
@@ -164,7 +169,9 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
             engine = engines[id(variant)] = Engine(variant, rules, today=today)
             opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today,
                                    engine=engine)
-            hit = (opens, first_route(opens), {}, _closed(variant, opens, today, rules))
+            first = first_route(opens)
+            hit = (opens, first, {}, _closed(variant, opens, today, rules),
+                   _family(variant, today, first, rules, horizon_years, engine))
             if cache is not None:
                 cache.put(key, hit)
         found.append((name, variant, *hit))
@@ -172,7 +179,7 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
     years = tuple(reversed(checkpoint_years(rules or load_rules(), today)))
     days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in years), p)})
     columns = []
-    for name, variant, opens, first, known, closed in found:
+    for name, variant, opens, first, known, closed, family in found:
         pts = None
         if cat is not None:
             missing = [d for d in days if d not in known]
@@ -180,7 +187,7 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
                 engine = engines.get(id(variant)) or Engine(variant, rules, today=today)
                 known.update({d: engine.score(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
-        columns.append(Column(name, variant.planned_application_date, pts, opens, first, years, closed))
+        columns.append(Column(name, variant.planned_application_date, pts, opens, first, years, closed, family))
     shown = [r for r in current_registry().all if any(c.opens.get(r) for c in columns)]
     return Comparison(today, cat, days, shown, columns)
 
@@ -200,6 +207,25 @@ def _closed(variant: Project, opens: dict[str, date | None], today: date, rules:
         windows = planner.windows(route, opened, planned, limit=1)
         out[route] = windows[0].closed if windows and windows[0].closed else planned
     return out
+
+
+def _family(variant: Project, today: date, first: tuple[str, date] | None, rules: RuleSet | None,
+            horizon_years: int, engine: Engine) -> tuple[tuple[int, date | None], ...]:
+    """The family's date moving with the principal's on this side: each spouse or child who needs permanent
+    residence applies with the principal on the side's application date (else on its earliest route's date),
+    so their first day is the later of that and their own (household.family_with). () for a household of one."""
+    if not variant.household.members:
+        return ()
+    from hsp_wizard.domain.evaluate import earliest_opening
+    from hsp_wizard.domain.household import family_with
+    planned = variant.planned_application_date
+    if planned is None:
+        on = first[1] if first else today
+    else:  # the principal's first route from the side's own date, as the window's plan finds it there
+        on = planned
+        first = earliest_opening(variant, planned, rules=rules, horizon_years=horizon_years, today=today,
+                                 engine=engine)
+    return family_with(variant, on, first, rules=rules, horizon_years=horizon_years)
 
 
 def _iso(d: date | None) -> str | None:

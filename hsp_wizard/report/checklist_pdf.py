@@ -24,12 +24,13 @@ from xml.sax.saxutils import escape
 from hsp_wizard import APP_NAME, __version__
 from hsp_wizard.domain.checklist import Checklist, compose
 from hsp_wizard.domain.evaluate import Evaluation
+from hsp_wizard.domain.household import BENEFIT_NAMES, HouseholdResult, household_conditions, member_label
 from hsp_wizard.domain.explain import CategoryRef, Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.plan import Plan
 from hsp_wizard.domain.registry import current as current_registry, marks
-from hsp_wizard.presentation import CHANGE_KINDS, ROUTE_NAMES, Renderer, category_letter
+from hsp_wizard.presentation import CHANGE_KINDS, CONFIDENCE, ROUTE_NAMES, Renderer, category_letter
 from hsp_wizard.wording import words
 
 FONT = "IPAexGothic"
@@ -101,8 +102,12 @@ class _NumberedCanvas(rl_canvas.Canvas):
         super().save()
 
 
+# Marks the embedded font (IPAexGothic) has no glyph for, drawn as an empty box: the nearest mark it has.
+NO_GLYPH = str.maketrans({"✗": "×"})
+
+
 def _para(text: str, style) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return Paragraph(escape(text.translate(NO_GLYPH)).replace("\n", "<br/>"), style)
 
 
 def _both(r: Renderer, en: str, ja: str) -> str:
@@ -137,6 +142,11 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
     story += _documents(cl, r, s)
     if cl.exhibits:
         story += _exhibits(cl, r, s)
+    hh = plan.household
+    if cl.household:
+        story += _household_documents(cl, r, s)
+    if hh is not None:
+        story += _household(hh, r, s)
     for pr in cl.points:
         story.append(KeepTogether(_sheet(pr, r, s)))
     if project.category is not None and project.birth_date is not None:
@@ -148,7 +158,7 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
     story.append(Spacer(1, 6))
     story.append(_para(r.tr(N_("This checklist follows ISA's published lists as reproduced by practitioners; the "
                                 "immigration office may ask for more. It is not legal advice.")), s["small"]))
-    story += _why(cl, r, s, plan.answer.notes)
+    story += _why(cl, r, s, [*plan.answer.notes, *household_conditions(hh)], _household_sources(cl, r))
 
     buf = io.BytesIO()
     title = r.tr(N_("Permanent residence application: document checklist"))
@@ -302,6 +312,12 @@ def _scenarios(plan: Plan, r: Renderer, s, comparison=None) -> list:
         for ch in [] if scenario is None else scenario.changes:
             spans.append(len(rows))
             rows.append([_para("• " + r.msg(_change(ch, kinds)), s["cell"]), *[""] * (len(head) - 1)])
+        if col.family:  # the family's date moves with the principal's: one row after the changes, marked apart
+            spans.append(len(rows))
+            family = "; ".join(r.msg(Msg.of(N_("{member}: with you on {date}"), member=member_label(p, index),
+                                            date=day if day else Term(N_("not within the horizon"))))
+                               for index, day in col.family)
+            rows.append([_para("→ " + family, s["cell"]), *[""] * (len(head) - 1)])
     note = r.tr(N_("Each scenario is your project with the changes listed, evaluated on {date}; the points are "
                    "those on its own checkpoints.")).format(date=r.fmt(today))
     table = _table(rows, [40 * mm, 31 * mm, 38 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])
@@ -424,6 +440,71 @@ def _exhibits(cl: Checklist, r: Renderer, s) -> list:
     return out
 
 
+def _household_documents(cl: Checklist, r: Renderer, s) -> list:
+    """The documents the household adds, numbered on from the evidence (the same E- series)."""
+    out = [_para(r.tr(N_("Your household's documents")) + ("" if r.lang == "ja" else " — 家族の書類"), s["h2"])]
+    rows = [[r.tr(N_("No.")), r.tr(N_("Document")), r.tr(N_("For")), r.tr(N_("Notes")),
+             r.tr(N_("How sure"))]]
+    for h in cl.household:
+        doc = h.doc.official_ja if r.lang == "ja" else f"{r.tr(h.doc.label)}\n{h.doc.official_ja}"
+        notes = [r.tr(N_("{years} year(s)")).format(years=h.years)] if h.years else []
+        if h.doc.note:
+            notes.append(r.tr(h.doc.note))
+        rows.append([f"E-{h.number}", _para(doc, s["cell"]), _para(r.msg(h.member), s["cell"]),
+                     _para("\n".join(notes), s["cell"]),
+                     _para(r.confidence(h.confidence), s["small"])])  # the sources: under "Why?"
+    out.append(_table(rows, [12 * mm, 70 * mm, 30 * mm, 38 * mm, 28 * mm]))
+    return out
+
+
+def _sure(r: Renderer, c) -> str:
+    """A reading and how sure it is, in words (its sources: under "Why?")."""
+    return r.msg(Msg.of(N_("{why} ({sure})"), why=c.why, sure=Term(CONFIDENCE.get(c.confidence, c.confidence))))
+
+
+def _household(hh: HouseholdResult, r: Renderer, s) -> list:
+    """Each member's route with the principal and alone, and the three HSP family benefits on the date."""
+    out = [_para(r.tr(N_("Your family's permanent residence")) + ("" if r.lang == "ja" else " — 家族の永住許可"),
+                 s["h2"])]
+    if hh.income is not None:
+        lead = N_("Household income: {income}") if hh.income_complete else \
+            N_("Household income: {income} (your spouse's income not entered)")
+        out.append(_para(r.msg(Msg.of(lead, income=Money(hh.income))), s["base"]))
+    rows = [[_para(t, s["cell"]) for t in (r.tr(N_("Member")), r.msg(Msg.of(N_("With you on {date}"), date=hh.on)),
+                                           r.tr(N_("With you, earliest")), r.tr(N_("Alone, earliest")))]]
+    for m in hh.members:
+        if m.on_date is None:
+            rows.append([_para(r.msg(m.label), s["cell"]),
+                         _para("\n".join([r.msg(m.status), *(r.msg(n) for n in m.notes)]), s["cell"]), "", ""])
+            continue
+        state = [r.tr(N_("can apply with you") if m.open_together else N_("cannot apply with you yet"))]
+        state += ["✗ " + r.msg(c.why) for c in m.on_date.blockers]
+        state += ["! " + r.msg(c.why) for c in m.warnings]
+        if m.certainty is not None:
+            state.append("? " + _sure(r, m.certainty))
+        together = [r.fmt(m.together.opens) if m.together.opens else r.tr(N_("not within the horizon"))]
+        together += [r.msg(Msg.of(N_("bound by: {why}"), why=r.msg(c.why))) for c in m.together.binding]
+        alone = r.fmt(m.alone.opens) if m.alone.opens else r.tr(N_("not within the horizon"))
+        rows.append([_para(r.msg(m.label) + "\n" + r.msg(m.status), s["cell"]),
+                     _para("\n".join(state), s["cell"]), _para("\n".join(together), s["cell"]),
+                     _para(f"{_route_name(r, m.alone.route)}\n{alone}", s["cell"])])
+    out = [KeepTogether([*out, _table(rows, [34 * mm, 74 * mm, 40 * mm, 30 * mm])])]  # no orphaned heading
+    out.append(_para(r.msg(Msg.of(N_("HSP family benefits on {date}"), date=hh.on)) +
+                     ("" if r.lang == "ja" else " — 高度専門職の家族に関する優遇措置"), s["h2"]))
+    rows = [[_para(r.tr(t), s["cell"]) for t in (N_("Benefit"), N_("Conditions"),
+                                                  N_("At HSP(ii) and at permanent residence"))]]
+    for b in hh.benefits:
+        state = r.tr({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
+        conds = [{True: "✓ ", False: "✗ ", None: "? "}[c.met] + _sure(r, c)
+                 for c in b.conditions]  # the sources: under "Why?"
+        if b.ends:
+            conds.append(r.msg(Msg.of(N_("The reason lasts until {date}"), date=b.ends)))
+        rows.append([_para(f"{r.tr(BENEFIT_NAMES[b.kind])}\n{state}", s["cell"]), _para("\n".join(conds), s["cell"]),
+                     _para(f"{r.msg(b.at_hsp2.why)}\n{r.msg(b.at_pr.why)}", s["cell"])])
+    out.append(_table(rows, [34 * mm, 94 * mm, 50 * mm]))
+    return out
+
+
 def _sheet(pr: PointsResult, r: Renderer, s) -> list:
     """The points at one checkpoint, item by item, like ISA's point calculation sheet."""
     head = r.tr(N_("Point calculation as of {date}")).format(date=r.fmt(pr.on))
@@ -457,15 +538,28 @@ def _warnings(cl: Checklist, r: Renderer, s, said: set[str] = frozenset()) -> li
     return out
 
 
-def _why(cl: Checklist, r: Renderer, s, notes=()) -> list:
-    """The explanation behind the warnings, the fee and the notes: each rule's id, its sources by title and how
-    sure it is."""
+def _household_sources(cl: Checklist, r: Renderer) -> list[str]:
+    """Each household document's sources by title and how sure its listing is, once per document."""
+    out = []
+    for h in cl.household:
+        titles = "; ".join(r.rules.sources[x].title if x in r.rules.sources else x for x in h.sources)
+        name = h.doc.official_ja if r.lang == "ja" else r.tr(h.doc.label)
+        line = r.msg(Msg.of(N_("{document}: sources: {sources}; how sure: {sure}"), document=name, sources=titles,
+                            sure=r.confidence(h.confidence)))
+        if line not in out:
+            out.append(line)
+    return out
+
+
+def _why(cl: Checklist, r: Renderer, s, notes=(), more: list[str] = ()) -> list:
+    """The explanation behind the warnings, the fee, the notes and the household's readings: each rule's id, its
+    sources by title and how sure it is (`more`: lines already worded, the household documents' sources)."""
     from hsp_wizard.domain.routes import Condition
     from hsp_wizard.wording import explain
     said = list(cl.warnings) + list(notes)
     if cl.fee is not None:
         said.append(Condition("fee.pr_grant", True, cl.fee[0], tuple(cl.fee[1]), cl.fee[2], blocking=False))
-    if not said:
+    if not said and not more:
         return []
     out = [_para(r.tr(N_("Why?")), s["h2"])]
     seen = []
@@ -474,4 +568,5 @@ def _why(cl: Checklist, r: Renderer, s, notes=()) -> list:
         if text not in seen:
             seen.append(text)
             out.append(_para(text, s["small"]))
+    out += [_para(line, s["small"]) for line in more]
     return out

@@ -118,6 +118,13 @@ def rules_markdown(rules: RuleSet | None = None) -> str:
                   f"health {cl.health_years} years; {', '.join(cl.sources)}; {CONFIDENCE[cl.confidence.value]}): "
                   + ", ".join(f"`{i.doc}`" + (f" ({_span(i.since, i.until)})" if i.since or i.until else "")
                               for i in cl.items))
+    md += ["", "## Household documents (household.toml: added to the principal's list per member)", "",
+           "| Document | Member | Nationality | Routes | Years | Dates | Sources | Confidence | Note |",
+           "|---|---|---|---|---|---|---|---|---|"]
+    for h in rules.household_items:
+        md.append(f"| `{h.doc}` | {h.member} | {', '.join(h.nationality)} | {', '.join(h.routes)} | "
+                  f"{h.years or ''} | {_span(h.since, h.until)} | {', '.join(h.sources)} | "
+                  f"{CONFIDENCE[h.confidence.value]} | {_cell(h.note or '')} |")
     md += ["", "## Sources", "", "| Id | Kind | Title | Where |", "|---|---|---|---|"]
     for s in rules.sources.values():
         md.append(f"| {s.id} | {s.kind} | {_cell(s.title)} | {_cell(s.url)} |")

@@ -12,10 +12,10 @@ from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from hsp_wizard.rules.schema import (Checklist, Dated, Document, Row, Rule, RowValue, RuleValue, Source,
-                                     Status)
+from hsp_wizard.rules.schema import (Checklist, Dated, Document, HouseholdItem, Row, Rule, RowValue, RuleValue,
+                                     Source, Status)
 
-DATA_FILES = ("sources.toml", "points.toml", "rules.toml", "statuses.toml", "documents.toml")
+DATA_FILES = ("sources.toml", "points.toml", "rules.toml", "statuses.toml", "documents.toml", "household.toml")
 
 
 class RuleDataError(Exception):
@@ -44,6 +44,13 @@ class _DocumentsFile(BaseModel, extra="forbid"):
     checklist: list[Checklist]
 
 
+class _HouseholdFile(BaseModel, extra="forbid"):
+    source: list[Source]
+    rule: list[Rule]
+    document: list[Document]
+    household_item: list[HouseholdItem]
+
+
 @dataclass(frozen=True)
 class RuleSet:
     """All rule data, checked, with look-ups by id."""
@@ -55,6 +62,7 @@ class RuleSet:
     documents: dict[str, Document]
     checklists: tuple[Checklist, ...]
     meta: dict[str, str]
+    household_items: tuple[HouseholdItem, ...] = ()
     _tables: dict = field(default_factory=dict, repr=False, compare=False)
     _dates: list = field(default_factory=list, repr=False, compare=False)
     _groups: dict = field(default_factory=dict, repr=False, compare=False)
@@ -169,6 +177,10 @@ def load_rules_from(base: Path | None = None) -> RuleSet:
     rules_f = _parse(_RulesFile, "rules.toml", base)
     statuses_f = _parse(_StatusesFile, "statuses.toml", base)
     docs_f = _parse(_DocumentsFile, "documents.toml", base)
+    house_f = _parse(_HouseholdFile, "household.toml", base)
+    sources_f.source.extend(house_f.source)      # the household's own file adds to each kind of entry;
+    rules_f.rule.extend(house_f.rule)            # ids stay unique across files (checked below)
+    docs_f.document.extend(house_f.document)
 
     _unique("sources.toml", [s.id for s in sources_f.source])
     _unique("points.toml", [r.id for r in points_f.row])
@@ -205,6 +217,10 @@ def load_rules_from(base: Path | None = None) -> RuleSet:
                 raise RuleDataError(f"documents.toml: checklist {cl.route}: unknown document {item.doc!r}")
     for route, lists in routes.items():
         _no_overlap("documents.toml", f"checklist {route}", lists)
+    for item in house_f.household_item:
+        _sources_known("household.toml", f"household_item {item.doc}", item.sources, sources)
+        if item.doc not in documents:
+            raise RuleDataError(f"household.toml: household_item: unknown document {item.doc!r}")
 
     return RuleSet(
         sources=sources,
@@ -214,6 +230,7 @@ def load_rules_from(base: Path | None = None) -> RuleSet:
         documents=documents,
         checklists=tuple(docs_f.checklist),
         meta=points_f.meta,
+        household_items=tuple(house_f.household_item),
     )
 
 

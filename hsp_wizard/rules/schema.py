@@ -156,3 +156,15 @@ class Checklist(Dated):
     pension_years: int
     health_years: int
     items: list[ChecklistItem] = Field(min_length=1)
+
+
+class HouseholdItem(Dated):
+    """A document the principal's checklist gains for a household member (household.toml): for which member
+    (kind and nationality), on which routes, with how many years of records (the route's own counts)."""
+
+    doc: str
+    member: Literal["spouse", "child", "parent"]
+    nationality: list[Literal["japanese", "permanent_resident", "foreign"]] = Field(
+        default_factory=lambda: ["japanese", "permanent_resident", "foreign"])
+    routes: list[str] = Field(min_length=1)
+    years: Literal["tax", "pension", "health"] | None = None

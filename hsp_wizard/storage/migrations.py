@@ -26,8 +26,10 @@ def _v2_to_v3(doc: dict) -> dict:
     the child's kind and the protection granted, the landing-criteria answer, and the business facts of the
     2025-10-16 business-manager criteria. A version-2 project answered none of them: every one is left unknown
     (not "no"), and its refugee date keeps meaning a recognised refugee. It also keeps rows as typed
-    (`incomplete_rows`, issue 18): a version-2 project has none."""
+    (`incomplete_rows`, issue 18): a version-2 project has none; and it adds the household (issue 20): a
+    version-2 project is a household of one."""
     doc.setdefault("incomplete_rows", {})
+    doc.setdefault("household", {"members": []})
     return doc
 
 

@@ -4,14 +4,17 @@ page's Save / Save checklist as PDF / Print buttons, and the Edit and Help menus
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QWidget, QWizard
 
 from hsp_wizard.i18n import N_, _
+from hsp_wizard.ui.steps import PageId
 from hsp_wizard.ui.undo import UndoHistory
 from hsp_wizard.ui.widgets.step_list import StepList
 
-RESULTS = 9
+RESULTS = int(PageId.RESULTS)
+MEMBERS_MS = 300  # after an edit: the household members' states in the step list (each needs the evaluation)
 
 
 def install_shell(window) -> None:
@@ -29,9 +32,29 @@ def install_shell(window) -> None:
     window.history = UndoHistory(doc, window)
     window.history.reset()
 
+    members_timer = QTimer(window)
+    members_timer.setSingleShot(True)
+    members_timer.setInterval(MEMBERS_MS)
+
+    def members() -> None:
+        """Each household member's line in the step list: with the household worked out from the edit's one
+        plan (shared with the pages), once typing pauses; a member missing facts says so at once."""
+        from hsp_wizard.ui.steps import member_rows
+        project = doc.project
+        if not project.household.members:
+            window.steps.set_members([])
+            return
+        window.steps.set_members(member_rows(project, doc.plan().household))
+
+    members_timer.timeout.connect(members)
+    window.steps.members_stale.connect(members)
+    window.steps.member_requested.connect(lambda index: wizard.pages[PageId.HOUSEHOLD].select_member(index))
+
     def refresh() -> None:
         window.steps.set_states(doc.project, wizard.visited, wizard.currentId())
         window.steps.show_back(wizard.from_results)
+        if doc.project.household.members or window.steps.members:
+            members_timer.start()
 
     def restored() -> None:
         page = wizard.currentPage()

@@ -21,7 +21,8 @@ class PageId(IntEnum):
     BONUSES = 6
     RESIDENCE = 7
     REQUIREMENTS = 8
-    RESULTS = 9
+    HOUSEHOLD = 9
+    RESULTS = 10
 
 
 Step = PageId
@@ -37,7 +38,8 @@ class State(StrEnum):
 TITLES = {Step.CATEGORY: N_("You and your category"), Step.EDUCATION: N_("Education"), Step.CAREER: N_("Career"),
           Step.SALARY: N_("Salary"), Step.ACHIEVEMENTS: N_("Research, licences, position"),
           Step.BONUSES: N_("Japanese and bonuses"), Step.RESIDENCE: N_("Residence in Japan"),
-          Step.REQUIREMENTS: N_("Other requirements"), Step.RESULTS: N_("Results")}
+          Step.REQUIREMENTS: N_("Other requirements"), Step.HOUSEHOLD: N_("Your household"),
+          Step.RESULTS: N_("Results")}
 STATE_NAMES = {State.NOT_STARTED: N_("not started"), State.DONE: N_("done"), State.ATTENTION: N_("needs attention")}
 
 # the project's lists on each step; incomplete rows are kept under these names (penalties: obligations.penalties)
@@ -64,6 +66,9 @@ def _has_data(project, step: Step) -> bool:
     if step == Step.REQUIREMENTS:
         from hsp_wizard.domain.project import Family, Obligations
         return project.obligations != Obligations() or project.family != Family()
+    if step == Step.HOUSEHOLD:
+        from hsp_wizard.domain.project import Household
+        return project.household != Household()
     if step == Step.RESULTS:
         return False
     return any(getattr(project, name) for name in LISTS[step] if name not in ("penalties", "insurance"))
@@ -76,7 +81,7 @@ def incomplete_counts(project) -> dict[str, int]:
 
 def step_states(project, visited: set[int] = frozenset()) -> dict[Step, State]:
     """Each step's state: needs attention when it holds rows not counted or lacks what every route needs (the
-    category and birth date); done when visited or holding data; else not started."""
+    category and birth date; a household member's facts their route reads); done when visited or holding data; else not started."""
     incomplete = incomplete_counts(project)
     out = {}
     for step in STEPS:
@@ -85,6 +90,8 @@ def step_states(project, visited: set[int] = frozenset()) -> dict[Step, State]:
             out[step] = State.ATTENTION
         elif step == Step.CATEGORY and touched and (project.category is None or project.birth_date is None):
             out[step] = State.ATTENTION
+        elif step == Step.HOUSEHOLD and any(member_missing(m) for m in project.household.members):
+            out[step] = State.ATTENTION  # a member who "needs facts" (the step list says which)
         elif step == Step.RESULTS:
             out[step] = State.DONE if step in visited else State.NOT_STARTED
         else:
@@ -112,3 +119,69 @@ def not_counted_lines(project) -> list[str]:
                               "{count} rows of the {list} are incomplete and not counted", n)
                      .format(count=n, list=_(LIST_NAMES.get(name, name))))
     return lines
+
+
+# ---------------------------------------------------------------------------------------------- household members
+def member_missing(m) -> list[str]:
+    """The facts a household member still needs before their own route or the parent benefit can be judged
+    (message ids of the fields, as the member's dialog names them)."""
+    from hsp_wizard.domain.project import MemberKind
+    missing = []
+    if m.kind == MemberKind.PARENT:
+        if m.parent_of is None:
+            missing.append(N_("Whose parent"))
+        if m.lives_together.value == "unknown":
+            missing.append(N_("Lives with me"))
+        return missing
+    if m.birth_date is None:
+        missing.append(N_("Birth date"))
+    if m.nationality is None:
+        missing.append(N_("Nationality"))
+    if m.kind == MemberKind.SPOUSE and m.marriage_date is None:
+        missing.append(N_("Marriage date"))
+    if m.kind == MemberKind.CHILD and m.child_relation is None:
+        missing.append(N_("Relation"))
+    return missing
+
+
+def member_rows(project, hh=None) -> list[tuple[int, str, str, bool]]:
+    """The step list's line for each household member: (index, text, its tooltip, needs attention). A member
+    missing facts "needs facts"; else, with the household worked out (`hh`, domain.household), when they can apply
+    with you, or the parent benefit's state; without it, the member's name alone."""
+    from hsp_wizard.domain.household import member_label
+    from hsp_wizard.domain.project import MemberKind
+    from hsp_wizard.presentation import Renderer
+    r = Renderer()
+    routes = {m.index: m for m in hh.members} if hh is not None else {}
+    parent = next((b for b in hh.benefits if b.kind == "parent"), None) if hh is not None else None
+    rows = []
+    for i, m in enumerate(project.household.members):
+        label = r.msg(member_label(project, i))  # "Spouse", "Child 2", "Spouse: Mei"
+        who = m.name or label                     # the list is narrow: the name alone when there is one
+        missing = member_missing(m)
+        if missing:
+            text = _("{member}: needs facts").format(member=who)
+            tip = _("{member}: still to enter: {facts}").format(member=who, facts="; ".join(_(f) for f in missing))
+            rows.append((i, text, tip if who == label else f"{label}\n{tip}", True))
+            continue
+        if m.kind == MemberKind.PARENT:
+            state = None if parent is None else parent.met
+            text = {True: _("{member}: parent's stay: conditions met"),
+                    False: _("{member}: parent's stay: conditions not met"),
+                    None: _("{member}: parent's stay: cannot tell yet")}[state].format(member=who) \
+                if parent is not None else who
+        elif i not in routes:
+            text = who
+        else:
+            mr = routes[i]
+            if mr.on_date is None:
+                text = _("{name}: {what}").format(name=who, what=r.msg(mr.status))
+            elif mr.open_together:
+                text = _("{member}: can apply with you on {date}").format(member=who, date=r.fmt(hh.on))
+            elif mr.together is not None and mr.together.opens is not None:
+                text = _("{member}: can apply with you from {date}").format(member=who,
+                                                                           date=r.fmt(mr.together.opens))
+            else:
+                text = _("{member}: no date with you within the horizon").format(member=who)
+        rows.append((i, text, text if who == label else f"{label}\n{text}", False))
+    return rows

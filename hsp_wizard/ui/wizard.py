@@ -49,6 +49,8 @@ PAGES = (
     PageSpec(PageId.REQUIREMENTS, "hsp_wizard.ui.pages.requirements", "RequirementsPage", ("requirements",),
              (("family", N_("Family")), ("obligations", N_("Taxes, pension and insurance")),
               ("business", N_("Your business (business-manager criteria)")))),
+    PageSpec(PageId.HOUSEHOLD, "hsp_wizard.ui.pages.household", "HouseholdPage", ("household",),
+             (("household", N_("Household")),)),
     PageSpec(PageId.RESULTS, "hsp_wizard.ui.pages.results", "ResultsPage", (),
              (("scenarios", N_("What-if scenarios")),)),
 )

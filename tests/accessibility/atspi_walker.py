@@ -26,7 +26,7 @@ INTERACTIVE = {"push button", "check box", "radio button", "combo box", "text", 
                "table cell", "page tab", "menu item", "menu", "link", "spin button", "slider", "toggle button",
                "tree", "tree item", "table column header", "table row header", "page tab list"}
 PAGES = ["WELCOME", "CATEGORY", "EDUCATION", "CAREER", "SALARY", "ACHIEVEMENTS", "BONUSES", "RESIDENCE",
-         "REQUIREMENTS", "RESULTS"]
+         "REQUIREMENTS", "HOUSEHOLD", "RESULTS"]
 EXAMPLE = "examples/hsp-holder-b.hspw"
 PLANNING = "examples/planning-b.hspw"
 
@@ -272,7 +272,7 @@ def run(w: Walker, report: dict) -> None:
     w.cmd(do="open", path=EXAMPLE)  # the unchanged example again
 
     # ---- Next to the results: the wizard's name is the page title, the headline is announced
-    w.cmd(do="page", id=8)
+    w.cmd(do="page", id=9)  # the household page, the last before the results
     start = len(w.events)
     w.cmd(do="next")
     w.pump(1.0)
@@ -294,7 +294,7 @@ def run(w: Walker, report: dict) -> None:
         links[-1]["wizard_after"] = w.window_name()
     checks["change_link"] = links
     w.cmd(do="open", path=PLANNING)  # a project whose route opens later: suggestions with 'Try it'
-    w.cmd(do="page", id=9)
+    w.cmd(do="page", id=10)
     w.cmd(do="tab", index=2)
     try_it = w.find(lambda o: o.getRoleName() == "push button" and
                     (o.name or "").startswith("Try it as a scenario"))
@@ -309,7 +309,7 @@ def run(w: Walker, report: dict) -> None:
 
     # ---- a language switch: the total's name and the chart's description follow it
     w.cmd(do="open", path=EXAMPLE)
-    w.cmd(do="page", id=9)
+    w.cmd(do="page", id=10)
     w.cmd(do="tab", index=1)
     w.cmd(do="key", widget="w.wizard.currentPage().chart", key="Right")
     en_chart = w.find(lambda o: (o.name or "").startswith("Points over time ("))

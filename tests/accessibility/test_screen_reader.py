@@ -23,7 +23,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SYSTEM_PYTHON = "/usr/bin/python3"  # Debian's: python3-pyatspi is installed for it, not for the venv
 PAGES = ["CATEGORY", "EDUCATION", "CAREER", "SALARY", "ACHIEVEMENTS", "BONUSES", "RESIDENCE", "REQUIREMENTS",
-         "RESULTS"]
+         "HOUSEHOLD", "RESULTS"]
 VIEWS = ["WELCOME", *PAGES, "RESULTS_TAB1", "RESULTS_TAB2", "RESULTS_TAB3"]
 MNEMONIC = re.compile(r"[(（]&?[A-Z][)）]")  # "学位(D)": a Japanese label's access key left in its name
 # The menu bar's two titles: Qt names a menu-bar item from its action's text itself and offers no way to name it

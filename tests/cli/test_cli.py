@@ -174,3 +174,39 @@ def test_results_are_written_as_they_arrive_not_collected(capsys):
     assert cli._write_outcomes(outcomes(), as_json=True) == 0
     assert seen == ['{"format":"hsp-wizard-evaluation","version":1,"results":[{"file":"a"}']
     assert capsys.readouterr().out == ',\n{"file":"b"}],"errors":[]}\n'
+FAMILY = ROOT / "examples" / "household" / "family-b.hspw"
+
+
+def test_the_household_in_text_and_json(capsys):
+    code, out, err = run(capsys, "evaluate", str(FAMILY), "--no-plan")
+    assert code == 0 and not err
+    assert "Your household on 1 Oct 2026:" in out
+    spouse = out[out.index("    Spouse:"):out.index("    Child 1")]
+    assert "cannot apply with you yet" in spouse and "With you, earliest: 1 Nov 2026" in spouse
+    assert "Bringing a parent: met" in out and "Bringing a domestic worker: not met" in out
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--json")
+    hh = json.loads(out)["results"][0]["household"]
+    assert hh["household_income"] == 8_000_000
+    assert [(m["route"], m["together"]["opens"]) for m in hh["members"]] == [
+        ("spouse", "2026-11-01"), ("child", "2026-10-01"), ("child", "2026-12-01")]
+    assert {b["benefit"]: b["met"] for b in hh["benefits"]} == {"spouse_work": True, "parent": True,
+                                                                "domestic_worker": False}
+    # a single person has no household section
+    code, out, _ = run(capsys, "evaluate", str(EXAMPLE), "--no-plan", "--json")
+    assert "household" not in json.loads(out)["results"][0]
+
+
+def test_the_household_in_japanese(capsys):
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--lang", "ja")
+    assert code == 0 and "世帯" in out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_household_names_no_rule_or_source_until_why(capsys, lang):
+    from tests.answer.idscan import internal_ids
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--lang", lang)
+    household = out[out.index("世帯" if lang == "ja" else "Your household on"):]
+    assert code == 0 and internal_ids(household) == []
+    code, out, _ = run(capsys, "evaluate", str(FAMILY), "--no-plan", "--lang", lang, "--why")
+    household = out[out.index("世帯" if lang == "ja" else "Your household on"):]
+    assert "family.joint_application" in household and "benefit.parent.household_income_yen" in household

@@ -245,3 +245,80 @@ def test_a_pdf_that_cannot_be_laid_out_is_a_clear_error_in_the_cli(tmp_path, mon
     err = capsys.readouterr().err
     assert code == 2 and not out.exists() and "Traceback" not in err
     assert f"{out}: The checklist cannot be made: a part of it does not fit on a page" in err
+
+
+def layout_lines(data: bytes, tmp_path) -> list[str]:
+    f = tmp_path / "l.pdf"
+    f.write_bytes(data)
+    out = subprocess.run(["pdftotext", "-layout", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    return [" ".join(ln.split()) for ln in out.splitlines()]
+
+
+def test_a_family_checklist_lists_the_spouses_documents_numbered_and_a_single_person_does_not(tmp_path):
+    data = pdf(example("household/family-b"), "hsp80")
+    rows = {ln.split()[0]: ln for ln in layout_lines(data, tmp_path) if re.match(r"E-\d+ ", ln)}
+    # the evidence takes E-1..E-8; the household's documents go on in the same series
+    for n, doc, who in ((9, "Your spouse's pension record", "Spouse"),
+                        (10, "Your spouse's health-insurance records", "Spouse"),
+                        (11, "Marriage certificate", "Spouse"), (12, "Birth certificate", "Child 1"),
+                        (13, "Birth certificate", "Child 2")):
+        assert rows[f"E-{n}"].startswith(f"E-{n} {doc}") and who in rows[f"E-{n}"], rows[f"E-{n}"]
+    assert "E-8" in rows and "E-14" not in rows and "1 year(s)" in rows["E-9"]
+    t = text(data, tmp_path)
+    assert has(t, "Your family's permanent residence") and has(t, "cannot apply with you yet")
+    assert has(t, "Bringing a parent") and has(t, "At permanent residence (your earliest: 1 Oct 2026) it ends")
+    single = pdf(example("hsp-holder-b"), "hsp80")
+    single_rows = [ln for ln in layout_lines(single, tmp_path) if re.match(r"E-\d+ ", ln)]
+    assert len(single_rows) == 8 and not any("spouse" in ln.lower() for ln in single_rows)
+    t = text(single, tmp_path)
+    assert not has(t, "Your household's documents") and not has(t, "Your family's permanent residence")
+    assert "spouse's" not in t
+
+
+def test_a_family_checklist_in_japanese(tmp_path):
+    t = text(pdf(example("household/family-b"), "hsp80", lang="ja"), tmp_path)
+    assert has(t, "配偶者の「ねんきん定期便」") and has(t, "婚姻証明書") and has(t, "出生証明書")
+    assert has(t, "家族の書類") and has(t, "親の帯同") and has(t, "永住許可を受けると終了")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_family_checklist_names_sources_only_under_why(tmp_path, lang):
+    """The household's documents and benefits say how sure in words; their sources (H1-H17, seeds) by title
+    and the rule ids only in the 'Why?' section at the end."""
+    from tests.answer.idscan import internal_ids
+    f = tmp_path / "family.pdf"
+    f.write_bytes(pdf(example("household/family-b"), "hsp80", lang=lang))
+    t = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    why = "根拠" if lang == "ja" else "Why?"
+    body, explained = t[:t.rindex(why)], t[t.rindex(why):]
+    assert internal_ids(body) == [], internal_ids(body)[:5]
+    flat = re.sub(r"\s+", "", explained)
+    assert "benefit.parent.household_income_yen" in flat and "family.joint_application" in flat
+    assert has(flat, "婚姻証明書" if lang == "ja" else "Marriage certificate: sources:")
+
+
+def test_every_mark_of_the_family_checklist_has_a_glyph_in_the_embedded_font(tmp_path):
+    """✗ (not met) is not in IPAexGothic and printed as an empty box: the PDF draws × instead."""
+    from reportlab.pdfbase.ttfonts import TTFont
+    from hsp_wizard.report.checklist_pdf import FONT_FILE
+    face = TTFont("check", str(FONT_FILE)).face
+    f = tmp_path / "family.pdf"
+    f.write_bytes(pdf(example("household/family-b"), "hsp80"))
+    t = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+    assert "×" in t and "✗" not in t
+    missing = {ch for ch in t if ord(ch) > 0x2000 and ord(ch) not in face.charToGlyph and not ch.isspace()}
+    assert missing == set()
+
+
+def test_the_scenario_table_moves_the_familys_date_and_a_single_persons_has_no_family_row(tmp_path):
+    from hsp_wizard.domain.project import Household, Scenario
+    fam = example("household/family-b").model_copy(update={"scenarios": [
+        Scenario(name="In 2028", planned_application_date=date(2028, 4, 1))]})
+    lines = layout_lines(pdf(fam, "hsp80"), tmp_path)
+    family = [ln for ln in lines if ln.startswith("→ Spouse: with you on")]
+    assert family == ["→ Spouse: with you on 1 Nov 2026; Child 1: with you on 1 Oct 2026; Child 2: with you on "
+                      "1 Dec 2026",
+                      "→ Spouse: with you on 1 Apr 2028; Child 1: with you on 1 Apr 2028; Child 2: with you on "
+                      "1 Apr 2028"]
+    single = fam.model_copy(update={"household": Household()})
+    assert not any("with you on" in ln for ln in layout_lines(pdf(single, "hsp80"), tmp_path))

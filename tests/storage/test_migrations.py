@@ -74,12 +74,26 @@ def test_version_3_adds_the_facts_of_the_law_as_of_2026_and_leaves_them_unknown_
     v3, version = load_project_versioned(GOLDEN / "v3.hspw")
     assert version == 3
     assert v3.model_copy(update={"trips": [], "family": v2.family, "obligations": v2.obligations,
-                                 "business": v2.business, "incomplete_rows": {}}) == v2
+                                 "business": v2.business, "household": v2.household,
+                                 "incomplete_rows": {}}) == v2
     assert [t.status_expires for t in v3.trips if t.reentry_permit == "special"] != [None]
     assert [t.permit_expires for t in v3.trips if t.reentry_permit == "ordinary"] != [None]
     assert (v3.family.child_kind, v3.family.protection, v3.obligations.landing_criteria) == \
         ("special_adoption", "complementary", "yes")
     assert v3.business.capital_yen == 30_000_000 and v3.business.relevant_degree == "unknown"
+
+
+def test_version_2_opens_as_a_household_of_one_and_version_3_keeps_every_member():
+    v2, version = load_project_versioned(GOLDEN / "v2.hspw")
+    assert version == 2 and v2.household.members == [] and v2.household.domestic_worker is None
+    v3, version = load_project_versioned(GOLDEN / "v3.hspw")
+    assert version == 3
+    assert {m.kind.value for m in v3.household.members} == {"spouse", "child", "parent"}
+    assert {m.nationality.value for m in v3.household.members} == {"foreign", "japanese"}
+    assert v3.household.domestic_worker is not None and v3.household.expecting_until is not None
+    assert v3.household.members[0].penalties[0].kind == "fine"
+    raw = json.loads((GOLDEN / "v2.hspw").read_bytes())
+    assert migrations.migrate(raw)["household"] == {"members": []}
 
 
 def test_version_2_gains_no_incomplete_rows_and_version_3_keeps_rows_as_typed():

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from hsp_wizard.domain.project import SCHEMA_VERSION
+
 from hsp_wizard.domain.project import Project, SalaryEntry
 from hsp_wizard.domain.schema_doc import SCHEMA_PATH, project_json_schema_text
 from hsp_wizard.storage import MAX_FILE_BYTES, ProjectFileError, load_project, loads_project, save_project
@@ -100,9 +102,10 @@ def test_salary_value_is_not_echoed_in_the_message():
 
 def test_newer_schema_version_is_refused_and_the_file_untouched(tmp_path):
     f = tmp_path / "future.hspw"
-    f.write_text(json.dumps(base(schema_version=4)))
+    f.write_text(json.dumps(base(schema_version=SCHEMA_VERSION + 1)))
     before = hashlib.sha256(f.read_bytes()).hexdigest(), f.stat().st_mtime_ns
-    with pytest.raises(ProjectFileError, match=r"newer version .*file version 4, this program reads up to 3"):
+    with pytest.raises(ProjectFileError, match=rf"newer version .*file version {SCHEMA_VERSION + 1}, this program "
+                                               rf"reads up to {SCHEMA_VERSION}"):
         load_project(f)
     assert (hashlib.sha256(f.read_bytes()).hexdigest(), f.stat().st_mtime_ns) == before
 

@@ -437,9 +437,15 @@ def test_every_fact_of_the_project_has_a_field_in_the_window(window):
         "obligations.points_notice": (PageId.REQUIREMENTS, "notice"),
         "settings.single_trip_days": (PageId.RESIDENCE, "single_trip"),
         "settings.yearly_days": (PageId.RESIDENCE, "yearly"),
+        "household.members": (PageId.HOUSEHOLD, "table"), "household.expecting_until": (PageId.HOUSEHOLD, "expecting"),
+        "household.spouse_unable_housework": (PageId.HOUSEHOLD, "unable"),
+        "household.domestic_worker": (PageId.HOUSEHOLD, "worker_button"),
     }
+    from hsp_wizard.domain.project import Household
     facts = [f for f in Project.model_fields if f not in ("format", "schema_version", "family", "obligations",
-                                                           "business", "settings", "scenarios", "incomplete_rows")]
+                                                           "business", "settings", "scenarios", "incomplete_rows",
+                                                           "household")]
+    facts += [f"household.{f}" for f in Household.model_fields]
     facts += [f"business.{f}" for f in Business.model_fields]
     facts += [f"family.{f}" for f in Family.model_fields] + [f"obligations.{f}" for f in Obligations.model_fields]
     facts += [f"settings.{f}" for f in Settings.model_fields]

@@ -94,6 +94,8 @@ def test_category_b_engineer_from_empty_to_results(window):
         box.setFocus()
         QTest.keyClick(box, Qt.Key.Key_Down)
     assert w.doc.project.obligations.taxes == "on_time"
+    next_page(w)  # household: applying alone, nothing to add
+    assert w.wizard.currentId() == PageId.HOUSEHOLD and w.wizard.currentPage().table.rowCount() == 0
     next_page(w)
     assert w.wizard.currentId() == PageId.RESULTS
     ev = w.wizard.currentPage().evaluation

@@ -51,8 +51,12 @@ class ResultsPage(BasePage):
         self.scenarios = ScenariosPanel(doc, self)
         self.texts.bind(self.scenarios.setAccessibleName, N_("What if: scenarios"))
         self.tabs.addTab(self.scenarios, "")
+        self.family = LinkedText(self)  # the household: each member's route and the HSP family benefits
+        self.texts.bind(self.family.setAccessibleName, N_("Your household"))
+        self.tabs.addTab(self.family, "")
+        self.family_shown = False
         for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"),
-                                   N_("What &if: scenarios"))):
+                                   N_("What &if: scenarios"), N_("Famil&y and benefits"))):
             self.texts.call(lambda i=i, label=label: (self.tabs.setTabText(i, _(label)),
                                                       self.tabs.tabBar().setAccessibleTabName(i, plain(_(label)))))
         self.tabs.currentChanged.connect(self._fill_tab)
@@ -149,6 +153,7 @@ class ResultsPage(BasePage):
         self.answer.setText(text)
         self.live_answer.show(text, about)
         self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
+        self.family_shown = False
         if scenarios:
             self.scenarios.load()
         self._fill_tab(self.tabs.currentIndex())
@@ -163,6 +168,11 @@ class ResultsPage(BasePage):
         elif index == 2 and self.suggestions is None:
             self.suggestions = self.plan.suggestions
             self._fill_sooner()
+        elif index == 4 and not self.family_shown:
+            from hsp_wizard.ui.pages.household import household_into
+            with self.family.rebuilt() as v:
+                household_into(v, self.plan.household, self.change, self.family_why, self.expanded)
+            self.family_shown = True
 
     def _fill_table(self) -> None:
         """The chart's text alternative: every day a total changes, the totals, and what changed."""
@@ -233,6 +243,18 @@ class ResultsPage(BasePage):
             bar = self.view.verticalScrollBar().value()
             self.render(self.evaluation, "", self.plan.today if self.plan is not None else date.today())
             self.view.verticalScrollBar().setValue(bar)
+
+    def family_why(self, key: str, what: str) -> LinkButton:
+        """A "Why?" of the family tab: opens or closes there (that tab alone is filled again)."""
+        label = _("Hide why") if key in self.expanded else _("Why?")
+
+        def toggle() -> None:
+            self.expanded ^= {key}
+            self.family_shown = False
+            bar = self.family.verticalScrollBar().value()
+            self._fill_tab(4)
+            self.family.verticalScrollBar().setValue(bar)
+        return LinkButton(label, _("{action}: {what}").format(action=label, what=what), "", toggle)
 
     def why_button(self, key: str, what: str) -> LinkButton:
         label = _("Hide why") if key in self.expanded else _("Why?")

@@ -427,6 +427,7 @@ class ScenariosPanel(QWidget):
                 dates.append(("★ " + day if star else day, star, note))
         rows.append((_("Earliest route"), routes))
         rows.append((_("Earliest date"), dates))
+        rows += family_rows(self._compared, c, r)
         for route in c.routes:
             rows.append((_(ROUTE_NAMES[route][0]),
                          [(_("closed from {date}").format(date=r.fmt(col.closed[route])) if route in col.closed
@@ -468,6 +469,22 @@ class ScenariosPanel(QWidget):
         """The scenario being edited is the selected column of the comparison."""
         if self.comparison is not None and 0 <= self.selected() < self.table.columnCount() - 1:
             self.table.selectColumn(self.selected() + 1)
+
+
+def family_rows(project, c, r) -> list[tuple[str, list[tuple[str, bool, str]]]]:
+    """The family's date moving with the principal's: one row per spouse or child needing permanent residence,
+    the first day they can apply with you in each column (on its application date, or its earliest)."""
+    from hsp_wizard.domain.household import member_label
+    first = c.columns[0].family if c.columns else ()
+    rows = []
+    for n, (index, _d) in enumerate(first):
+        label = _("{member}: with you").format(member=r.msg(member_label(project, index)))
+        cells = []
+        for col in c.columns:
+            day = col.family[n][1] if n < len(col.family) else None
+            cells.append((r.fmt(day) if day else _("not within the horizon"), False, ""))
+        rows.append((label, cells))
+    return rows
 
 
 @dataclass
