@@ -214,7 +214,8 @@ class ResultsPage(BasePage):
             lead = _("Your planned date is too early") if s.kind == "apply_later" else \
                 _("Apply before the route closes") if s.kind == "apply_before" else \
                 _("{days} day(s) sooner").format(days=s.gain_days)
-            v.add(f"{i + 1}. <b>{escape(lead)}</b>: {escape(says)}", links, indent=8, rich=True)
+            v.add(f"{i + 1}. " + escape(_("{name}: {what}")).format(name=f"<b>{escape(lead)}</b>", what=escape(says)),
+                  links, indent=8, rich=True)
         v.add("<small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
             "differ. Nothing here is changed in your project.")) + "</small>", rich=True)
