@@ -72,7 +72,7 @@ class RequirementsPage(ListPage):
                 (N_("Were &pension premiums paid on time?"), self.pension),
                 (N_("Were &health-insurance premiums paid on time?"), self.health),
                 (N_("Were &immigration notifications made?"), self.notifications),
-                (N_("Do you have a &guarantor (Japanese national or permanent resident)?"), self.guarantor),
+                (N_("Do you have a &guarantor (Japanese national, permanent or special permanent resident)?"), self.guarantor),
                 (N_("&Occupation:"), self.occupation),
                 (N_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
                 (N_("&Marriage date:"), self.marriage),
