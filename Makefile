@@ -38,7 +38,7 @@ VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
 EXTRACT := $(BABEL) -q extract -F pyproject.toml --no-location --no-wrap --sort-output --version $(VERSION) \
            --project hsp-wizard --copyright-holder "HSP Wizard authors" --add-comments TRANSLATORS:
 
-.PHONY: run test debs run-debs venv bench clean catalogs pot catalog-check package lock python-check
+.PHONY: run test debs run-debs venv bench clean catalogs pot catalog-check package lock python-check font-cache
 
 run: run-debs $(STAMP) catalogs
 	$(PY) main.py
@@ -59,6 +59,11 @@ pot: $(STAMP)
 
 # Fails when the code's messages and the catalogs differ (run `make pot`, then translate). Compares messages, not
 # the header: a newer Babel's `Generated-By` line cannot fail it (translations/compare_pot.py).
+# The checklist font's parse, shipped beside it (hsp_wizard/report/font_cache.py): after changing the font or
+# reportlab's version (tests/report/test_font_cache.py fails until it is remade).
+font-cache: $(STAMP)
+	$(PY) -m hsp_wizard.report.font_cache
+
 catalog-check: $(STAMP)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(EXTRACT) -o "$$tmp/hsp_wizard.pot" . && \
@@ -71,6 +76,8 @@ bench: $(STAMP)
 	$(PY) bench/evaluate_many.py
 	$(PY) bench/pdf.py
 	$(PY) bench/ui_startup.py
+	$(PY) bench/first_frame.py
+	$(PY) bench/checklist_cli.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/ui_update.py
 	QT_QPA_PLATFORM=offscreen $(PY) bench/autosave.py
 	$(PY) bench/planner.py

@@ -6,7 +6,6 @@ import argparse
 import json
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
 
@@ -151,6 +150,7 @@ def _evaluate(args) -> int:
     plan = args.plan if args.plan is not None else not path.is_dir()  # a folder: throughput first
     jobs = [(str(f), args.on, args.horizon, today, args.json, args.lang, password, plan, args.why) for f in files]
     if len(jobs) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor  # only here: `checklist` starts without it
         with ProcessPoolExecutor(max_workers=os.cpu_count()) as pool:
             # in the files' order, each written as it arrives: memory stays flat however many files there are
             outcomes = pool.map(_evaluate_one, jobs, chunksize=max(1, min(32, len(jobs) // (8 * os.cpu_count()))))

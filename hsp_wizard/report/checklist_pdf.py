@@ -15,11 +15,10 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from hsp_wizard import APP_NAME, __version__
 from hsp_wizard.domain.checklist import Checklist, compose
@@ -31,6 +30,7 @@ from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.plan import Plan
 from hsp_wizard.domain.registry import current as current_registry, marks
 from hsp_wizard.presentation import CHANGE_KINDS, CONFIDENCE, ROUTE_NAMES, Renderer, category_letter
+from hsp_wizard.report.font_cache import CachedTTFont
 from hsp_wizard.wording import words
 
 FONT = "IPAexGothic"
@@ -58,7 +58,7 @@ def _font() -> None:
     if not FONT_FILE.is_file():
         raise ReportError(Msg.of(N_("The checklist cannot be made: the Japanese font is missing ({file}); "
                                     "reinstall HSP Wizard"), file=str(FONT_FILE)))
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_FILE)))
+    pdfmetrics.registerFont(CachedTTFont(FONT, FONT_FILE))  # parsed when the app was built (font_cache.py)
 
 
 def _styles():
@@ -100,6 +100,12 @@ class _NumberedCanvas(rl_canvas.Canvas):
                                  self.page_label.format(page=self._pageNumber, pages=total))
             super().showPage()
         super().save()
+
+
+def escape(text: str) -> str:
+    """&, < and > escaped for reportlab's paragraph markup (what xml.sax.saxutils.escape does, without importing
+    urllib with it)."""
+    return _html_escape(text, quote=False)
 
 
 # Marks the embedded font (IPAexGothic) has no glyph for, drawn as an empty box: the nearest mark it has.

@@ -39,6 +39,12 @@ class ProjectDocument(QObject):
     def project(self, value) -> None:
         self._project = value
 
+    @property
+    def made(self) -> bool:
+        """Whether the project exists yet: until something asks for it, it is the empty project (and the window
+        can draw its first frame without importing the model)."""
+        return self._project is not None
+
     def _forget_content(self) -> None:
         self._content = None
 

@@ -51,6 +51,8 @@ def install_shell(window) -> None:
     window.steps.member_requested.connect(lambda index: wizard.pages[PageId.HOUSEHOLD].select_member(index))
 
     def refresh() -> None:
+        if not getattr(doc, "made", True):  # no project yet: every step is not started, as the list starts
+            return
         window.steps.set_states(doc.project, wizard.visited, wizard.currentId())
         window.steps.show_back(wizard.from_results)
         if doc.project.household.members or window.steps.members:

@@ -20,6 +20,9 @@ LISTS = frozenset({"degrees", "career", "salary", "research", "licences", "forei
                    "scenarios", "incomplete_rows"})
 
 
+_EMPTY = object()  # the baseline is the empty project, not made yet
+
+
 def _changed_fields(a, b) -> frozenset[str]:
     return frozenset(name for name in type(a).model_fields if getattr(a, name) != getattr(b, name))
 
@@ -103,7 +106,9 @@ class UndoHistory(QObject):
             self._tell(was)
         finally:
             self._resetting = False
-        self._last = self.doc.project.model_copy()
+        # the project as it is now; an empty one not yet made is made when the first edit needs it (start-up
+        # then draws its first frame without importing the model)
+        self._last = self.doc.project.model_copy() if getattr(self.doc, "made", True) else _EMPTY
         self._revision = getattr(self.doc, "revision", 0)
 
     def mark_saved(self) -> None:
@@ -134,6 +139,9 @@ class UndoHistory(QObject):
         if self._last is None or getattr(self.doc, "revision", 0) != self._revision:
             self.reset()  # replaced, not edited
             return
+        if self._last is _EMPTY:
+            from hsp_wizard.domain.project import Project
+            self._last = Project()  # what the document made on first use, before this edit
         now = self.doc.project.model_copy()
         if now == self._last:
             return

@@ -64,6 +64,7 @@ def test_the_bundle_holds_only_what_the_app_uses(unpacked):
         assert gone not in names, f"{gone} should not be bundled"
     assert {"libqxcb.so", "libqwayland.so", "libqoffscreen.so", "libibusplatforminputcontextplugin.so"} <= names
     assert (internal / "resources" / "fonts" / "ipaexg.ttf").exists()
+    assert (internal / "resources" / "fonts" / "ipaexg.metrics").exists()  # the checklist's font, parsed ahead
     assert sorted(p.name for p in (internal / "babel" / "locale-data").iterdir()) == ["en.dat", "ja.dat", "root.dat"]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from hsp_wizard.domain.dates import years_before
@@ -97,16 +98,17 @@ class PointsPanel(QFrame):
             self.refresh(search=False)
 
     def refresh(self, search: bool = True) -> None:
+        """Show the points now. Only what changed is set (a label's same text, the same colour and the same lines
+        are left as they are), so an edit that moves nothing repaints nothing here."""
         p = self.doc.project
         if search and p.planned_application_date is None and p.category is not None:
             self._search.start()
         r = Renderer()
-        self.lines.clear()
-        self.why.clear()
         if p.category is None:
+            self._set_lines([])
             self.heading.setText(_("Choose a category to see your points."))
             self.total.setText("–")
-            self.total.setStyleSheet("")
+            self._colour(None)
             self.live_total.show(_("Choose a category to see your points."), None)
             self.checkpoints.clear()
             self.results = {}
@@ -123,26 +125,49 @@ class PointsPanel(QFrame):
                    _("Category ({category}) today, {date}"))
         self.heading.setText(heading.format(category=category_letter(p.category), date=r.fmt(on)))
         self.total.setText(_("{total} points").format(total=now.total))
-        self.total.setStyleSheet(f"color: {colour_for(now.total)};")
+        self._colour(colour_for(now.total))
         self.live_total.show(_("Points on {date}: {total}, category ({category})").format(
             date=r.fmt(on), total=now.total, category=category_letter(p.category)), (p.category, now.total))
         self.checkpoints.setText(
             _("1 year before ({d1}): {t1}\n3 years before ({d3}): {t3}").format(
                 d1=r.fmt(one.on), t1=one.total, d3=r.fmt(three.on), t3=three.total))
-        for ln in now.lines:
-            item = QListWidgetItem(f"{ln.points:>3}  {r.rule_label(ln.rule_id)}")
-            item.setData(Qt.ItemDataRole.UserRole, ln)
+        lines = [(f"{ln.points:>3}  {r.rule_label(ln.rule_id)}", None, ln) for ln in now.lines]
+        lines += [(f"  –  {r.rule_label(ln.rule_id)}", Qt.GlobalColor.gray, ln) for ln in now.withheld]
+        lines += [("  !  " + r.msg(g.why), Qt.GlobalColor.darkRed, None) for g in now.gates if not g.met]
+        self._set_lines(lines)
+
+    def _colour(self, colour: str | None) -> None:
+        """The total's colour (a style sheet set again restyles and repaints the label: only when it changes)."""
+        if colour != getattr(self, "_shown_colour", ""):
+            self._shown_colour = colour
+            self.total.setStyleSheet(f"color: {colour};" if colour else "")
+
+    def _set_lines(self, lines: list[tuple[str, object, object]]) -> None:
+        """The point lines: (text, colour or None, the line for "why"). As many lines as shown: each item is
+        brought up to date in place (only a changed text or colour repaints its row; the chosen row stays chosen
+        and its explanation follows its line); another number of lines: the list is filled again and the
+        explanation cleared."""
+        if self.lines.count() == len(lines):
+            for i, (text, colour, ln) in enumerate(lines):
+                item = self.lines.item(i)
+                if item.text() != text:
+                    item.setText(text)
+                if item.data(Qt.ItemDataRole.UserRole + 1) != colour:
+                    item.setData(Qt.ItemDataRole.UserRole + 1, colour)
+                    item.setForeground(colour if colour is not None else QBrush())
+                item.setData(Qt.ItemDataRole.UserRole, ln)
+            self._show_why(self.lines.currentItem())
+            return
+        self.lines.clear()
+        self.why.clear()
+        for text, colour, ln in lines:
+            item = QListWidgetItem(text)
+            if colour is not None:
+                item.setForeground(colour)
+            item.setData(Qt.ItemDataRole.UserRole + 1, colour)
+            if ln is not None:
+                item.setData(Qt.ItemDataRole.UserRole, ln)
             self.lines.addItem(item)
-        for ln in now.withheld:
-            item = QListWidgetItem(f"  –  {r.rule_label(ln.rule_id)}")
-            item.setForeground(Qt.GlobalColor.gray)
-            item.setData(Qt.ItemDataRole.UserRole, ln)
-            self.lines.addItem(item)
-        for g in now.gates:
-            if not g.met:
-                item = QListWidgetItem("  !  " + r.msg(g.why))
-                item.setForeground(Qt.GlobalColor.darkRed)
-                self.lines.addItem(item)
 
     def _show_why(self, item: QListWidgetItem | None, _prev=None) -> None:
         ln = item.data(Qt.ItemDataRole.UserRole) if item else None
