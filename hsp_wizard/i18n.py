@@ -98,8 +98,8 @@ def _(message: str) -> str:
 
 
 def pgettext(context: str, message: str, lang: str | None = None) -> str:
-    """Translate `message` in `context` (a msgctxt: one English text with two meanings, or a short term such as
-    a category letter), in `lang` (default: current)."""
+    """Translate `message` in `context` (a msgctxt: one English text with two meanings, or a short term
+    such as a category letter), in `lang` (default: current)."""
     lang = lang or _current
     try:
         out = catalog(lang).pgettext(context, message)

@@ -118,7 +118,8 @@ class _Sheet:
         self.withheld.append(Line(item, rule_id, 0, why, src, conf, withheld=True))
 
     def scope(self, item: str, row_id: str) -> None:
-        self.withhold(item, row_id, Msg.of(N_("Not scored in category ({category})"), category=CategoryRef(self.cat)))
+        self.withhold(item, row_id, Msg.of(N_("Not scored in category ({category})"),
+                                           category=CategoryRef(self.cat)))
 
 
 def _provenance(rules: RuleSet, rule_id: str, on: date) -> tuple[tuple[str, ...], str]:

@@ -249,11 +249,12 @@ def _timeline(plan: Plan, r: Renderer, s) -> list:
             dr.add(Line(lx, ly + 1, lx + 6 * mm, ly + 1, strokeColor=colors.HexColor(colour), strokeWidth=stroke,
                         strokeDashArray=dash))
         dr.add(String(lx + 7 * mm, ly, label, fontName=FONT, fontSize=6))
-    out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"), category=CategoryRef(cat),
-                              start=tl.start, end=tl.end)), s["h2"]), dr]
+    out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"),
+                              category=CategoryRef(cat), start=tl.start, end=tl.end)), s["h2"]), dr]
     events = {e.on: e for e in tl.events}
+    letter = r.tr(N_("({category})"))  # (b) in English, 1号ロ in Japanese
     rows = [[_para(r.tr(N_("Date")), s["cell"]),
-             *(_para(r.tr(N_("({category})")).format(category=category_letter(c, r.lang)), s["cell"]) for c in "abc"),
+             *(_para(letter.format(category=category_letter(c, r.lang)), s["cell"]) for c in "abc"),
              _para(r.tr(N_("What changed")), s["cell"])]]
     for i, d in enumerate(tl.steps):
         e = events.get(d)
@@ -269,7 +270,8 @@ def _legend_entries(tl, r: Renderer, marks_drawn: tuple[int, ...]) -> list[tuple
     """(kind, label, colour, dash, stroke width) for every line and mark the PDF's chart draws."""
     cat = tl.category.value
     out = [("line", r.tr(N_("({category}) points, your category") if c == cat else N_("({category}) points"))
-            .format(category=category_letter(c, r.lang)), "#1f4e9c" if c == cat else "#c8c8c8", None, 1.6 if c == cat else 0.6)
+            .format(category=category_letter(c, r.lang)), "#1f4e9c" if c == cat else "#c8c8c8", None,
+            1.6 if c == cat else 0.6)
            for c in "abc"]
     out += [("line", r.tr(N_("{points} points")).format(points=m), colour, [3, 2], 0.6)
             for m, colour in zip(marks_drawn, ("#c77700", "#b00020"))]

@@ -116,4 +116,5 @@ class CategoryPage(BasePage):
             label.setText((_("{total} points — meets the criteria") if r.eligible else
                            _("{total} points — does not meet the criteria")).format(total=r.total))
             # read on its own (flat review), the score says which category it is for
-            set_name(label, _("Category ({category}): {score}").format(category=category_letter(cat), score=label.text()))
+            set_name(label, _("Category ({category}): {score}").format(category=category_letter(cat),
+                                                                       score=label.text()))

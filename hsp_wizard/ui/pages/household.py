@@ -538,8 +538,9 @@ def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None
         conditions = [] if m.on_date is None else \
             [*m.on_date.blockers, *m.together.binding, *([m.certainty] if m.certainty else []), *m.warnings]
         key = f"member.{m.index}"
-        v.add(escape(_("{name}: {what}")).format(name=f"<b>{escape(label)}</b>", what=escape(r.msg(m.status))),
-              why(key, label, conditions), indent=8, rich=True)
+        line = escape(_("{name}: {what}")).format(name=f"<b>{escape(label)}</b>",
+                                                  what=escape(r.msg(m.status)))
+        v.add(line, why(key, label, conditions), indent=8, rich=True)
         for n in m.notes if m.on_date is None else ():
             v.add(r.msg(n), indent=28)
         if m.on_date is None:

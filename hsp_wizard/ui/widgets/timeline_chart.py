@@ -75,7 +75,8 @@ class TimelineChart(QWidget):
             return []
         chosen = tl.category.value if tl.category else None
         out = [(f"cat:{c.value}", (_("({category}) points, your category") if c.value == chosen else
-                                   _("({category}) points")).format(category=category_letter(c))) for c in Category]
+                                   _("({category}) points")).format(category=category_letter(c)))
+               for c in Category]
         out += [(f"mark:{m}", _("{points} points").format(points=m)) for m in self.marks]
         out.append(("today", _("today")))
         if tl.planned:
