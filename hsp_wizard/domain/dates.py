@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from functools import lru_cache
 
 ONE_DAY = timedelta(days=1)
 
@@ -48,6 +49,7 @@ def years_after(d: date, years: int) -> date:
     return d.replace(year=y)
 
 
+@lru_cache(maxsize=8192)  # pure; the planner asks it for every event date of every project and scenario
 def earliest_on_or_after_years_before(target: date, years: int) -> date:
     """The first date D with years_before(D, years) >= target."""
     d = years_after(target, years)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -91,9 +92,16 @@ class Planner:
     def __init__(self, engine: Engine):
         self.e = engine
         self._blocking = engine.blockers_only()
-        self._base = self._base_dates()
-        self._cand: dict[tuple, list[date]] = {}
-        self._shifts: dict[int, set[date]] = {}
+        # what depends only on the project is kept in the engine: every planner of it shares it (issue 21)
+        kept = engine._scores.get("planner")
+        if kept is None:
+            kept = engine._scores["planner"] = {"base": None, "cand": {}, "shifts": {}, "moves": None}
+        self._kept = kept
+        if kept["base"] is None:
+            kept["base"] = self._base_dates()
+        self._base: set[date] = kept["base"]
+        self._cand: dict[tuple, list[date]] = kept["cand"]
+        self._shifts: dict[int, set[date]] = kept["shifts"]
 
     def _base_dates(self) -> set[date]:
         p, rules = self.e.p, self.e.rules
@@ -123,6 +131,15 @@ class Planner:
         return out
 
     def _career_reaches(self, kind: CareerKind, months: int) -> date | None:
+        shared = self.e._shares[0] if self.e._shares is not None else None
+        if shared is not None and shared.p.career is self.e.p.career:  # the same career: its planner's answer
+            return Planner(shared)._career_reaches(kind, months)
+        kept = self.e._scores.setdefault("reaches", {})
+        if (kind, months) not in kept:
+            kept[(kind, months)] = self._reaches(kind, months)
+        return kept[(kind, months)]
+
+    def _reaches(self, kind: CareerKind, months: int) -> date | None:
         periods = [c for c in self.e.p.career if c.kind == kind]
         if not periods:
             return None
@@ -160,6 +177,31 @@ class Planner:
                                        | {earliest_on_or_after_years_before(b, n) for b in self._base})
         return found
 
+    def _moves(self) -> list[date]:
+        """The days on which a blocking condition can stop holding, sorted (issue 21: once a route is open, a scan
+        checks a candidate day only if one of these lies between it and the candidate day before). Between two of
+        them every blocking condition that reads the day itself is unchanged or moves only towards met: the years
+        of residence, of a chain of statuses, of marriage, of a work run and the months of experience only grow;
+        what else a condition reads of the day (the status held, a trip, a break, a fact, a rule's value, a
+        status's longest period of stay, the points table, an age edge, a penalty's clearing) changes only on a
+        base date (every date of the residence, trips, family, penalties and dated facts, and every rule's), a date
+        of a fact the points read or the day after it (`fact_breaks`), a birthday at an age edge of a point table
+        or a status's dated value. What a route reads of an earlier day (the points routes' and J-Skip's moving
+        checkpoint) changes elsewhere: such a route declares it (`RouteSpec.looks_back`), and a day is then also
+        checked when that value differs from the last day checked."""
+        found = self._kept["moves"]
+        if found is None:
+            days = self._base | set(self.e.fact_breaks())
+            for st in self.e.rules.statuses.values():
+                days |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
+            birth = self.e.p.birth_date
+            if birth is not None:  # the birthdays at every age edge of every point table
+                days |= {anniversary(birth, v.age_below) for row in self.e.rules.rows.values() for v in row.values
+                         if v.age_below is not None}
+            days.discard(None)
+            found = self._kept["moves"] = sorted(days)
+        return found
+
     def route_days(self, name: str, start: date, end: date) -> list[date]:
         """The candidate days of one route: its own year offsets (from the rule data) applied to every event."""
         return self.candidates(start, end, self.e.registry.shifts(name, self.e.rules))
@@ -176,11 +218,30 @@ class Planner:
             return []
         out: list[Window] = []
         opened: date | None = None
-        closed = self.e.registry[name].closed  # while looking for an opening, a day it rules out needs no check
+        spec = self.e.registry[name]
+        closed = spec.closed  # while looking for an opening, a day it rules out needs no check
+        moves = self._moves() if blocking_only else None
+        looks_back, seen, at = spec.looks_back, None, 0
+        last: date | None = None  # the last open day checked, while its `looks_back` value is not yet wanted
         for d in self.route_days(name, start, end):
-            if opened is None and closed is not None and closed(self._blocking, d):
-                continue
+            fresh = False  # `seen` is this day's value
+            if moves is not None:  # how many days a blocking condition can stop holding come up to `d`
+                passed, at = at, bisect_right(moves, d)
+            if opened is None:
+                if closed is not None and closed(self._blocking, d):
+                    continue
+            elif moves is not None and passed == at:  # open, and no such day since the last candidate day
+                if looks_back is None:
+                    continue
+                if last is not None:
+                    seen, last = looks_back(self._blocking, last), None
+                past = looks_back(self._blocking, d)
+                if past == seen:
+                    continue
+                seen, fresh = past, True
             r = self.check(name, d, blocking_only=blocking_only)
+            if r.open:
+                last = None if fresh else d
             if r.open and opened is None:
                 opened = d
                 if not closing and limit is not None and len(out) + 1 >= limit:
@@ -276,29 +337,46 @@ def best_route(ev: Evaluation, registry: Registry | None = None) -> str:
 
 
 def first_openings(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
-                   today: date | None = None, engine: Engine | None = None) -> dict[str, date | None]:
+                   today: date | None = None, engine: Engine | None = None,
+                   same_before: tuple[dict[str, date | None], date] | None = None) -> dict[str, date | None]:
     """The day each route (and "hsp2") first opens on or after `start` within the horizon: the `opens` of
     `evaluate`'s openings, without the rest (no closing date, no binding conditions). `engine`: one made for this
-    project and `today` already (its scores are then shared with the caller)."""
+    project and `today` already (its scores are then shared with the caller). `same_before`: (another project's
+    first openings from the same `start` and horizon, a day) when this project is that one but for facts dated on
+    or after that day (a scenario: `scenarios.same_before`; the day is then one of this project's dates): every
+    route is open on the same days before it, so a route that opened there before it opens on the same day, and
+    any other is searched from that day on (issue 21)."""
     engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
-    return {name: planner.first_open(name, start, end) for name in engine.registry.all}
+    out = {}
+    for name in engine.registry.all:
+        if same_before is not None and start < same_before[1]:
+            known = same_before[0].get(name)
+            out[name] = (known if known is not None and known < same_before[1] else
+                         planner.first_open(name, same_before[1], end) if same_before[1] <= end else None)
+        else:
+            out[name] = planner.first_open(name, start, end)
+    return out
 
 
 def earliest_opening(project: Project, start: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
                      today: date | None = None, before: date | None = None,
-                     engine: Engine | None = None) -> tuple[str, date] | None:
+                     engine: Engine | None = None, none_before: date | None = None) -> tuple[str, date] | None:
     """The route that opens first on or after `start` within the horizon (on the same day, the one first in the
     preference order) and its date; with `before`, only an answer earlier than that day (else None). The same
     answer as the openings of `evaluate`, without the rest of the evaluation: each route is searched only up to
     the best day found so far, and no closing date is looked for (what the suggestions need, many times over).
-    `engine`: one made for this project and `today` already (its points are then shared with the caller)."""
+    `engine`: one made for this project and `today` already (its points are then shared with the caller).
+    `none_before`: a day of this project's dates before which no route is open (known from a project it equals
+    before that day, issue 21): the search starts there, within the same horizon."""
     engine = engine or Engine(project, rules, today=today or start)
     planner = Planner(engine)
     end = years_after(start, horizon_years)
     if before is not None:
         end = min(end, before - ONE_DAY)
+    if none_before is not None and none_before > start:
+        start = none_before
     best = None
     for name in engine.registry.preference:
         if end < start:

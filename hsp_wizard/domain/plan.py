@@ -115,7 +115,8 @@ class Plan:
     @cached_property
     def suggestions(self):
         from hsp_wizard.domain.suggest import suggestions
-        return suggestions(self.project, self.today, rules=self.rules, horizon_years=self.horizon_years)
+        return suggestions(self.project, self.today, rules=self.rules, horizon_years=self.horizon_years,
+                           engine=self.engine)
 
     def comparison(self, cache=None):
         """The project as entered and its scenarios, compared (None without scenarios)."""
@@ -124,7 +125,7 @@ class Plan:
         if self._comparison is None:
             from hsp_wizard.domain.scenarios import compare
             self._comparison = compare(self.project, self.today, rules=self.rules,
-                                       horizon_years=self.horizon_years, cache=cache)
+                                       horizon_years=self.horizon_years, cache=cache, engine=self.engine)
         return self._comparison
 
 

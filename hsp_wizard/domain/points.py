@@ -162,11 +162,18 @@ def points(category: Category | str, project: Project, on: date, *, table_date: 
     return PointsResult(cat, on, table_date, total, lines, withheld, gates, age, months, salary)
 
 
-def fact_breaks(project: Project, rules: RuleSet) -> list[date]:
-    """The days on which a score may change other than by age or months of experience: every date in the project
-    and the day after it (facts compare `<=` and `<` with their dates, and only with them) and every date a rule
-    or point row starts or stops. Between two of these, with the same age and months of experience, `points` gives
-    the same result but for its `on` (issue 21: points cached per interval of unchanged facts)."""
+# The project's fields `points` reads (through hsp_wizard.domain.facts): its dates are the only ones of the project
+# a score can change on (residence, trips, family, obligations, scenarios... score nothing).
+POINTS_FIELDS = ("birth_date", "degrees", "career", "salary", "research", "licences", "foreign_qualifications",
+                 "japanese", "employer_facts", "positions", "investments", "jica_training")
+
+
+def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False) -> list[date]:
+    """The days on which a score may change other than by age or months of experience: every date in the fields
+    of the project `points` reads (`POINTS_FIELDS`; with `every_field`, in the whole project) and the day after it
+    (facts compare `<=` and `<` with their dates, and only with them) and every date a rule or point row starts or
+    stops. Between two of these, with the same age and months of experience, `points` gives the same result but
+    for its `on` (issue 21: points cached per interval of unchanged facts)."""
     found: set[date] = set()
 
     def walk(x: object) -> None:
@@ -184,7 +191,7 @@ def fact_breaks(project: Project, rules: RuleSet) -> list[date]:
             for v in x.values():
                 walk(v)
 
-    walk(project)
+    walk(project if every_field else [getattr(project, name) for name in POINTS_FIELDS])
     cached = _RULE_DATES.get(id(rules))
     if cached is None or cached[0] is not rules:  # the rule dates, once per rule set
         days: set[date] = set()

@@ -51,6 +51,19 @@ def _residing(e: Engine, on: date, rule_id: str, **other: bool) -> list[Conditio
     return [e.resident(on), e.continuous(on, years, rule_id), *e.risks(on, years), *e.other_requirements(on, **other)]
 
 
+def _stay_closed(e: Engine, on: date) -> bool:
+    """The first of `Engine.other_requirements`, the longest period of stay, unmet on `on` (every route that checks
+    the other requirements; after the 3-year allowance ends it rules out most days of a 3-year holder)."""
+    return e.longest_stay(on).met is False
+
+
+def _residing_closed(e: Engine, on: date, rule_id: str) -> bool:
+    """A blocking condition of `_residing` unmet: not residing on a status, short of `rule_id`'s years, or the
+    longest period of stay not held (what a route's quick closed-day test reads; issue 21)."""
+    return (e.resident(on).met is False or e.continuous(on, e.num(rule_id, on), rule_id).met is False
+            or _stay_closed(e, on))
+
+
 # ---------------------------------------------------------------- HSP 80 and HSP 70
 def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     spec = e.registry[name]
@@ -65,21 +78,11 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
                         Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
                                mark=mark), on))
     conds.append(e.resident(on))
-
-    # variant ア: as a 高度人材外国人 recognised with the mark
-    def ok_a(r: ResidencePeriod) -> bool:
-        return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
-
-    a = e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+    a = _hsp_a(e, on, mark, years, years_rule)
     # variant イ: continuous residence and the mark at the earlier checkpoint
     back = years_before(on, years)
     cont = e.continuous(on, years, years_rule)
-    past_now_table = e.score(back, table_date=now.table_date)
-    past = past_now_table
-    if past.total < mark:
-        own = e.score(back)
-        if own.table_date != past.table_date and own.total >= mark:
-            past = own
+    past = _hsp_past(e, back, now.table_date, mark)
     i_met = cont.met is True and past.total >= mark
     if a.met:
         variant, years_cond = "a", a
@@ -103,6 +106,25 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     return RouteResult(name, on, tuple(conds), variant, back)
 
 
+def _hsp_a(e: Engine, on: date, mark: int, years: int, years_rule: str) -> Condition:
+    """Variant ア of `_hsp`: residing `years` years as a 高度人材外国人 recognised with the mark."""
+    def ok_a(r: ResidencePeriod) -> bool:
+        return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
+
+    return e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+
+
+def _hsp_past(e: Engine, back: date, table: date, mark: int):
+    """The score `_hsp` reads at its earlier checkpoint `back`: with the table of the application day (`table`),
+    or with the checkpoint's own table where only that one reaches the mark."""
+    past = e.score(back, table_date=table)
+    if past.total < mark:
+        own = e.score(back)
+        if own.table_date != past.table_date and own.total >= mark:
+            past = own
+    return past
+
+
 def _hsp_never(name: str):
     def never(e: Engine) -> Condition | None:
         if e.p.category is None:
@@ -112,9 +134,41 @@ def _hsp_never(name: str):
 
 
 def _hsp_closed(name: str):
-    def closed(e: Engine, on: date) -> bool:  # the mark's condition in `_hsp`, unmet
-        return e.p.category is None or e.score(on).total < e.num(e.registry[name].mark_rule, on)
+    def closed(e: Engine, on: date) -> bool:
+        """`_hsp`'s mark unmet on the day, or its other requirements' first; or the earlier checkpoint below the
+        mark while variant ア (as a recognised HSP) is not met."""
+        if e.p.category is None:
+            return True
+        spec = e.registry[name]
+        mark, now = e.num(spec.mark_rule, on), e.score(on)
+        if now.total < mark or _stay_closed(e, on):
+            return True
+        years = e.num(spec.checkpoint_rule, on)
+        if _hsp_past(e, years_before(on, years), now.table_date, mark).total >= mark:
+            return False
+        return not _hsp_a(e, on, mark, years, spec.checkpoint_rule).met
     return closed
+
+
+def _floor(s) -> tuple[bool, bool] | None:
+    """What `_hsp` reads of a score's salary floor: met, and whether a salary is entered."""
+    return next(((g.met, s.salary_yen is None) for g in s.gates if g.rule_id == "gate.salary_floor"), None)
+
+
+def _hsp_looks_back(name: str):
+    def looks_back(e: Engine, on: date) -> object:
+        """What `_hsp` decides from its earlier checkpoint: the mark reached there with today's table, or with
+        that day's own table, and the salary floor on both (the scores' totals themselves may move freely)."""
+        if e.p.category is None:
+            return None
+        spec = e.registry[name]
+        mark = e.num(spec.mark_rule, on)
+        back = years_before(on, e.num(spec.checkpoint_rule, on))
+        past = e.score(back, table_date=e.score(on).table_date)
+        own = e.score(back)
+        return (past.total >= mark, own.table_date != past.table_date and own.total >= mark, _floor(past),
+                _floor(own))
+    return looks_back
 
 
 def _hsp_conditions(name: str) -> tuple[tuple[str, str], ...]:
@@ -128,13 +182,15 @@ HSP80 = RouteSpec(
     "hsp80", N_("HSP 80 points, 1 year"), "高度人材（80点以上・1年）", lambda e, on: _hsp(e, "hsp80", on),
     conditions=_hsp_conditions("hsp80"), facts=HSP_FACTS, years_rules=("pr.hsp80.years",),
     length_rule="pr.hsp80.years", documents="hsp80", preference=0, never=_hsp_never("hsp80"),
-    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points", closed=_hsp_closed("hsp80"))
+    checkpoint_rule="pr.hsp80.years", mark_rule="pr.hsp80.points", closed=_hsp_closed("hsp80"),
+    looks_back=_hsp_looks_back("hsp80"))
 
 HSP70 = RouteSpec(
     "hsp70", N_("HSP 70 points, 3 years"), "高度人材（70点以上・3年）", lambda e, on: _hsp(e, "hsp70", on),
     conditions=_hsp_conditions("hsp70"), facts=HSP_FACTS, years_rules=("pr.hsp70.years",),
     length_rule="pr.hsp70.years", documents="hsp70", preference=1, never=_hsp_never("hsp70"),
-    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points", closed=_hsp_closed("hsp70"))
+    checkpoint_rule="pr.hsp70.years", mark_rule="pr.hsp70.points", closed=_hsp_closed("hsp70"),
+    looks_back=_hsp_looks_back("hsp70"))
 
 
 # ---------------------------------------------------------------- J-Skip
@@ -165,7 +221,9 @@ JSKIP = RouteSpec(
     facts=(Fact("category", "category"), Fact("salary", "salary"), Fact("degrees", "academic"),
            Fact("career", "career")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.jskip.years",), length_rule="pr.jskip.years", documents="jskip", preference=2,
-    closed=lambda e, on: e.jskip_criteria(on).met is False,  # `_jskip`'s criteria on the day, unmet
+    closed=lambda e, on: (  # `_jskip`'s criteria on the day, or its other requirements' first, unmet
+        e.jskip_criteria(on).met is False or _stay_closed(e, on)),
+    looks_back=lambda e, on: e.jskip_criteria(years_before(on, e.num("pr.jskip.years", on)), rule_on=on).met,
     checkpoint_rule="pr.jskip.years")
 
 
@@ -209,9 +267,8 @@ GENERAL = RouteSpec(
                 ("pr.general.designated_activities", "residence")) + RESIDENT + RISKS + OTHER,
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.general.work_years", "pr.general.years"), length_rule="pr.general.years",
-    documents="general", preference=9, closed=lambda e, on: (  # `_general`'s first two conditions, unmet
-        e.resident(on).met is False
-        or e.continuous(on, e.num("pr.general.years", on), "pr.general.years").met is False))
+    documents="general", preference=9,
+    closed=lambda e, on: _residing_closed(e, on, "pr.general.years"))  # as `_general` checks them
 
 
 # ---------------------------------------------------------------- family routes
@@ -240,6 +297,18 @@ def _spouse(e: Engine, on: date) -> RouteResult:
     return RouteResult("spouse", on, tuple(conds))
 
 
+def _spouse_closed(e: Engine, on: date) -> bool:
+    """`_spouse`'s marriage condition unmet (no spouse relation, no marriage date, the marriage ended or short of
+    its years), or `_residing`'s first two."""
+    f = e.p.family
+    if f.spouse_is == Relation.NONE or f.marriage_date is None:
+        return True
+    if (f.marriage_ended is not None and f.marriage_ended <= on
+            or completed_years(f.marriage_date, on) < e.num("pr.spouse.marriage_years", on)):
+        return True
+    return _residing_closed(e, on, "pr.spouse.years")
+
+
 def _family_never(rule_id: str, relation: str, what: str):
     """No date can open a family route for a person who is not the spouse (child) of a Japanese national or a
     (special) permanent resident."""
@@ -256,7 +325,8 @@ SPOUSE = RouteSpec(
     facts=(Fact("family.spouse_is", "requirements"), Fact("family.marriage_date", "requirements"),
            Fact("family.marriage_ended", "requirements")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.spouse.years", "pr.spouse.marriage_years"), length_rule="pr.spouse.years",
-    documents="spouse", preference=3, never=_family_never("pr.spouse.marriage_years", "spouse_is", N_("spouse")))
+    documents="spouse", preference=3, never=_family_never("pr.spouse.marriage_years", "spouse_is", N_("spouse")),
+    closed=_spouse_closed)
 
 
 def _child(e: Engine, on: date) -> RouteResult:
@@ -273,7 +343,10 @@ CHILD = RouteSpec(
     facts=(Fact("family.parent_is", "requirements"), Fact("family.child_kind", "requirements"))
     + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.child.years",), length_rule="pr.child.years", documents="child", preference=4,
-    never=_family_never("pr.child.years", "parent_is", N_("child")))
+    never=_family_never("pr.child.years", "parent_is", N_("child")),
+    closed=lambda e, on: (  # `_child`'s relation or exception unmet, or `_residing`'s first two conditions
+        e.p.family.parent_is == Relation.NONE or child_exception(e, on).met is False
+        or _residing_closed(e, on, "pr.child.years")))
 
 
 # ---------------------------------------------------------------- the other routes of the guideline
@@ -299,7 +372,12 @@ LONG_TERM_RESIDENT = RouteSpec(
     conditions=(("pr.long_term_resident.years", "residence"),) + RESIDENT + RISKS + OTHER,
     facts=RESIDENCE_FACTS + OBLIGATION_FACTS + (Fact("salary", "salary"),),
     years_rules=("pr.long_term_resident.years",), length_rule="pr.long_term_resident.years",
-    documents="general", preference=5, never=_long_term_resident_never)
+    documents="general", preference=5, never=_long_term_resident_never,
+    closed=lambda e, on: (  # `_long_term_resident`'s two conditions, or its other requirements' first, unmet
+        e.resident(on).met is False
+        or e.chain(on, e.num("pr.long_term_resident.years", on), "pr.long_term_resident.years",
+                   lambda r: r.status == "long_term_resident", N_("a long-term resident")).met is False
+        or _stay_closed(e, on)))
 
 
 def _refugee(e: Engine, on: date) -> RouteResult:
@@ -316,6 +394,19 @@ def _refugee(e: Engine, on: date) -> RouteResult:
     return RouteResult("refugee", on, tuple(conds))
 
 
+def _refugee_closed(e: Engine, on: date) -> bool:
+    """`_refugee`'s conditions before the continuity risks unmet: not recognised by `on`, short of the years since
+    the recognition, outside the route's protection, or not residing on a status; or the longest stay not held."""
+    rec = e.p.family.refugee_recognised
+    if rec is None or rec > on:
+        return True
+    rule_id = "pr.refugee.years"
+    if e.continuous(on, e.num(rule_id, on), rule_id, since=rec).met is False:
+        return True
+    protection = refugee_protection(e, on)
+    return (protection is not None and protection.met is False) or e.resident(on).met is False or _stay_closed(e, on)
+
+
 def _refugee_never(e: Engine) -> Condition | None:
     if e.p.family.refugee_recognised is None:
         return e.cond("pr.refugee.years", False, Msg.of(N_("Applies only to a recognised refugee")), e.today)
@@ -330,25 +421,28 @@ REFUGEE = RouteSpec(
     facts=(Fact("family.refugee_recognised", "requirements"), Fact("family.protection", "requirements"))
     + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.refugee.years",), length_rule="pr.refugee.years", documents="general", preference=6,
-    never=_refugee_never)
+    never=_refugee_never, closed=_refugee_closed)
 
 
 def _recognised(name: str, rule_id: str, flag: str, why: str, en: str, ja: str, preference: int) -> RouteSpec:
     """A route for a person whose situation is recognised (a yes/no fact of the family questions, `flag`), after
     `rule_id`'s years of continuous residence, with the usual other requirements."""
 
-    def check(e: Engine, on: date) -> RouteResult:
-        conds = [e.cond(rule_id, getattr(e.p.family, flag), Msg.of(why), on), *_residing(e, on, rule_id)]
-        return RouteResult(name, on, tuple(conds))
+    def recognised(e: Engine, on: date) -> Condition:
+        return e.cond(rule_id, getattr(e.p.family, flag), Msg.of(why), on)
 
-    def never(e: Engine) -> Condition | None:
-        return None if getattr(e.p.family, flag) else check(e, e.today).conditions[0]
+    def check(e: Engine, on: date) -> RouteResult:
+        return RouteResult(name, on, (recognised(e, on), *_residing(e, on, rule_id)))
+
+    def never(e: Engine) -> Condition | None:  # `check`'s first condition on today, unmet
+        return None if getattr(e.p.family, flag) else recognised(e, e.today)
 
     return RouteSpec(
         name, en, ja, check, conditions=((rule_id, "residence"),) + RESIDENT + RISKS + OTHER,
         facts=(Fact(f"family.{flag}", "requirements"),) + RESIDENCE_FACTS + OBLIGATION_FACTS
         + (Fact("salary", "salary"),),
-        years_rules=(rule_id,), length_rule=rule_id, documents="general", preference=preference, never=never)
+        years_rules=(rule_id,), length_rule=rule_id, documents="general", preference=preference, never=never,
+        closed=lambda e, on: not getattr(e.p.family, flag) or _residing_closed(e, on, rule_id))
 
 
 CONTRIBUTION = _recognised(
@@ -368,9 +462,11 @@ class _NoStatus:
 
 
 def _hsp2_closed(e: Engine, on: date) -> bool:
-    """`_hsp2`'s first condition unmet: no category, or not HSP(i) on the day."""
+    """`_hsp2`'s first condition unmet (no category, or not HSP(i) on the day), or its points condition (below
+    the mark without the J-Skip criteria)."""
     st = e.res.status_on(on)
-    return e.p.category is None or st is None or not st.status.startswith("hsp1")
+    return (e.p.category is None or st is None or not st.status.startswith("hsp1")
+            or (e.score(on).total < e.num("hsp2.points", on) and not e.jskip_criteria(on).met))
 
 
 def _hsp2(e: Engine, on: date) -> RouteResult:

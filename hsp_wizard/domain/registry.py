@@ -69,6 +69,10 @@ class RouteSpec:
     # a quick test, True only on a day `check` finds a blocking condition unmet: the planner skips the full check
     # there while it looks for an opening (issue 21); None: every day is checked in full
     closed: Callable[[Engine, date], bool] | None = None
+    # what `check` reads of an earlier day than the one checked (the points routes' and J-Skip's checkpoint), as a
+    # comparable value: once the route is open, the planner checks a day on which no fact or rule changes only
+    # where this value differs from the last day checked (issue 21: `Planner._moves`); None: nothing earlier
+    looks_back: Callable[[Engine, date], object] | None = None
 
 
 class Registry:

@@ -102,7 +102,11 @@ class Engine:
     """Evaluates one project; memoises points by date so many dates cost little."""
 
     def __init__(self, project: Project, rules: RuleSet | None = None, today: date | None = None, *,
-                 registry: Registry | None = None):
+                 registry: Registry | None = None, shares: tuple[Engine, date] | None = None):
+        """`shares`: (an engine of another project, a day) when this project's points equal that project's on
+        every day before that day (a scenario or suggestion whose dated changes all start then, or none that
+        points read): the points and scores of those days are then the other engine's, computed once for both
+        (issue 21)."""
         self.p = project
         self.rules = rules or load_rules()
         self.today = today or date.today()
@@ -113,6 +117,9 @@ class Engine:
         self._day: dict[tuple, object] = {}  # per-day conditions every route shares (see `_per_day`)
         self._prov: dict[tuple[str, date], tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence
         self.blocking_only = False  # set only on the view `blockers_only()` returns
+        self._shares = None
+        if shares is not None and shares[0].p.category == project.category and shares[0].rules is self.rules:
+            self._shares = shares
 
     def blockers_only(self) -> Engine:
         """The same engine (sharing its memoised points and residence) checking blocking conditions only: what
@@ -130,6 +137,8 @@ class Engine:
 
     # ------------------------------------------------------------------ helpers
     def points(self, on: date, category: Category | None = None, table_date: date | None = None) -> PointsResult:
+        if self._shares is not None and on < self._shares[1]:
+            return self._shares[0].points(on, category, table_date)
         cat = Category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         key = (cat.value, on, table_date)
@@ -139,28 +148,37 @@ class Engine:
             self._points[key] = r
         return r
 
+    def fact_breaks(self, every_field: bool = False) -> list[date]:
+        """`points.fact_breaks` of this project, sorted (computed once)."""
+        key = ("breaks", every_field)
+        breaks = self._scores.get(key)
+        if breaks is None:
+            breaks = self._scores[key] = fact_breaks(self.p, self.rules, every_field=every_field)
+        return breaks
+
     def score(self, on: date, category: Category | None = None, table_date: date | None = None) -> Score:
         """The total and gates `points` gives on `on` (not its lines): computed once per interval of unchanged
         facts. Two days score alike when they share the table, the interval between the project's dated facts and
         the rule dates (`fact_breaks`), and lie between the same two ages and the same two years of the category's
         experience at which the table's rows change (`age_below`, `min_years`): the lines' wording may differ (the
         age, months of experience), the total, gates and salary do not. What route checks and scans read."""
+        if self._shares is not None and on < self._shares[1]:
+            return self._shares[0].score(on, category, table_date)
         cat = Category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         known = self._points.get((cat.value, on, table_date))
         if known is not None:
             return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
-        breaks = self._scores.get("breaks")
-        if breaks is None:
-            breaks = self._scores["breaks"] = fact_breaks(self.p, self.rules)
+        breaks = self.fact_breaks()
         edges = self._scores.get(table_date)
-        if edges is None:  # the ages and years of experience at which the table's rows change
+        if edges is None:  # the birthdays and years of experience at which the table's rows change
             rows = self.rules.table(table_date).values()
-            edges = self._scores[table_date] = (sorted({v.age_below for v in rows if v.age_below is not None}),
-                                                sorted({v.min_years for v in rows if v.min_years is not None}))
-        age = F.age_on(self.p, on)
-        same = (cat.value, table_date, bisect_right(breaks, on),
-                None if age is None else bisect_right(edges[0], age),
+            birth = self.p.birth_date  # the age reaches an edge on its anniversary (`completed_years`)
+            edges = self._scores[table_date] = (
+                [] if birth is None else [anniversary(birth, a) for a in
+                                          sorted({v.age_below for v in rows if v.age_below is not None})],
+                sorted({v.min_years for v in rows if v.min_years is not None}))
+        same = (cat.value, table_date, bisect_right(breaks, on), bisect_right(edges[0], on),
                 bisect_right(edges[1], F.career_months(self.p, F.CAREER_KIND[cat], on) // 12))
         base = self._scores.get(same)
         if base is None:
@@ -378,14 +396,16 @@ class Engine:
     # ------------------------------------------------------------------ routes (declared in the registry)
     def never(self, name: str) -> Condition | None:
         """A blocker that no date can lift (a fact the route needs is absent), or None."""
+        key = ("never", name)
+        if key in self._day:  # asked once per route and engine (its views share the answer)
+            return self._day[key]
         spec = self.registry[name]
         found = spec.never(self) if spec.never is not None else None
-        if found is not None or not spec.permanent:
-            return found
-        if not self.p.residence:
-            return self.cond("continuity.status_gap", False, Msg.of(N_("No status of residence entered")),
-                             self.today)
-        return None
+        if found is None and spec.permanent and not self.p.residence:
+            found = self.cond("continuity.status_gap", False, Msg.of(N_("No status of residence entered")),
+                              self.today)
+        self._day[key] = found
+        return found
 
     def route(self, name: str, on: date) -> RouteResult:
         """The route's conditions on `on`, as its declaration checks them."""

@@ -49,6 +49,20 @@ def apply(project: Project, scenario: Scenario) -> Project:
         "planned_application_date": scenario.planned_application_date or project.planned_application_date})
 
 
+def points_same_until(scenario: Scenario) -> date:
+    """The day from which the scenario's points may differ from the project's: its first dated change that points
+    read (a JLPT result, a raise, a move of employer; `apply` makes each hold from its own date and changes nothing
+    before it), or never (trips and the application date score nothing)."""
+    return min((c.start for c in scenario.changes if c.kind != K.TRIP), default=date.max)
+
+
+def same_before(scenario: Scenario) -> date:
+    """The day before which the scenario's side is the project as entered (its first change; `apply` changes
+    nothing dated earlier, and the application date decides no route): every route is open on the same days
+    before it (a dated change is one of the side's own dates, so its candidate days are the project's there)."""
+    return min((c.start for c in scenario.changes), default=date.max)
+
+
 @dataclass(frozen=True)
 class Column:
     """One side of the comparison: the project as entered (`name` None) or a scenario."""
@@ -146,45 +160,51 @@ def side_found(variant: Project, today: date, horizon_years: int = 10) -> tuple:
             days |= {p} | {years_before(p, n) for n in checkpoint_years(load_rules(), today)}
         known = {d: engine.score(d, Category(variant.category)).total for d in days}
     first = first_route(opens)
-    return (opens, first, known, _closed(variant, opens, today, None),
+    return (opens, first, known, _closed(variant, opens, today, None, engine),
             _family(variant, today, first, None, horizon_years, engine))
 
 
 def compare(project: Project, today: date, *, rules: RuleSet | None = None, horizon_years: int = 10,
             cache: CompareCache | None = None,
-            progress: Callable[[int, int], None] | None = None) -> Comparison:
+            progress: Callable[[int, int], None] | None = None, engine: Engine | None = None) -> Comparison:
     """The project as entered, then each of its scenarios, evaluated from `today`. `progress(done, total)` is
     called before each side is evaluated (a caller running this off its UI thread shows it, and may raise from
-    it to stop the work when the answer is no longer wanted)."""
+    it to stop the work when the answer is no longer wanted). `engine`: one made for this project and `today`
+    already (its points are then shared); each scenario's engine takes the project's points for the days before
+    its first change that points read (`points_same_until`)."""
     columns_in = sides(project)
     cat = Category(project.category) if project.category else None
     found = []
     engines: dict[int, Engine] = {}  # a side evaluated now: its engine's scores serve its points below
+    own = engine if engine is not None and engine.p is project and engine.today == today else None
+    own = own or Engine(columns_in[0][1], rules, today=today)  # the project's points, shared with each scenario
+    until = [date.max] + [points_same_until(sc) for sc in project.scenarios]  # the project as entered: every day
+    same = [None] + [same_before(sc) for sc in project.scenarios]
     for done, (name, variant) in enumerate(columns_in):
         if progress is not None:
             progress(done, len(columns_in))
         key = side_key(variant, today, horizon_years)
         hit = cache.get(key) if cache is not None else None
         if hit is None:
-            engine = engines[id(variant)] = Engine(variant, rules, today=today)
+            engine = engines[id(variant)] = Engine(variant, rules, today=today, shares=(own, until[done]))
             opens = first_openings(variant, today, rules=rules, horizon_years=horizon_years, today=today,
-                                   engine=engine)
+                                   engine=engine, same_before=(found[0][3], same[done]) if done else None)
             first = first_route(opens)
-            hit = (opens, first, {}, _closed(variant, opens, today, rules),
+            hit = (opens, first, {}, _closed(variant, opens, today, rules, engine),
                    _family(variant, today, first, rules, horizon_years, engine))
             if cache is not None:
                 cache.put(key, hit)
-        found.append((name, variant, *hit))
-    planned = {v.planned_application_date for _n, v, *_rest in found if v.planned_application_date}
+        found.append((name, variant, until[done], *hit))
+    planned = {v.planned_application_date for _n, v, _u, *_rest in found if v.planned_application_date}
     years = tuple(reversed(checkpoint_years(rules or load_rules(), today)))
     days = sorted({today} | {d for p in planned for d in (*(years_before(p, n) for n in years), p)})
     columns = []
-    for name, variant, opens, first, known, closed, family in found:
+    for name, variant, shared, opens, first, known, closed, family in found:
         pts = None
         if cat is not None:
             missing = [d for d in days if d not in known]
             if missing:
-                engine = engines.get(id(variant)) or Engine(variant, rules, today=today)
+                engine = engines.get(id(variant)) or Engine(variant, rules, today=today, shares=(own, shared))
                 known.update({d: engine.score(d, cat).total for d in missing})
             pts = {d: known[d] for d in days}
         columns.append(Column(name, variant.planned_application_date, pts, opens, first, years, closed, family))
@@ -192,14 +212,15 @@ def compare(project: Project, today: date, *, rules: RuleSet | None = None, hori
     return Comparison(today, cat, days, shown, columns)
 
 
-def _closed(variant: Project, opens: dict[str, date | None], today: date, rules: RuleSet | None) -> dict[str, date]:
+def _closed(variant: Project, opens: dict[str, date | None], today: date, rules: RuleSet | None,
+            engine: Engine | None = None) -> dict[str, date]:
     """Each route that opens before the side's application date but is closed again on it, and the day it closed:
-    applying on that date would be too late for it."""
+    applying on that date would be too late for it. `engine`: the side's, made for `today` (shared)."""
     planned = variant.planned_application_date
     if planned is None:
         return {}
     from hsp_wizard.domain.evaluate import Planner
-    planner = Planner(Engine(variant, rules, today=today))
+    planner = Planner(engine if engine is not None and engine.p is variant else Engine(variant, rules, today=today))
     out = {}
     for route, opened in opens.items():
         if opened is None or opened >= planned or planner.check(route, planned).open:

@@ -22,7 +22,7 @@ from datetime import date, timedelta
 from hsp_wizard.domain.evaluate import Evaluation, earliest_opening, first_route
 from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.project import EmployerFactKind, JapaneseTest, Project, Scenario, ScenarioChange
-from hsp_wizard.domain.scenarios import apply
+from hsp_wizard.domain.scenarios import apply, points_same_until
 from hsp_wizard.domain.dates import years_after
 from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.domain.routes import Engine
@@ -77,14 +77,19 @@ class Suggestions(list):
 
 
 def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
-                horizon_years: int = 10) -> Suggestions:
-    """Every tried change that brings the earliest route forward, best first (then by fewer points needed)."""
+                horizon_years: int = 10, engine: Engine | None = None) -> Suggestions:
+    """Every tried change that brings the earliest route forward, best first (then by fewer points needed).
+    `engine`: one made for this project and `today` already (its points are then shared)."""
     engines: dict[int, Engine] = {}  # one per project tried: its points serve the search and the gain
+    if engine is not None and engine.p is project and engine.today == today:
+        engines[id(project)] = engine
 
-    def engine_of(p: Project) -> Engine:
+    def engine_of(p: Project, until: date = date.max) -> Engine:
+        """The engine of `p`; a variant's takes the project's points before `until` (its change's date)."""
         found = engines.get(id(p))
         if found is None or found.p is not p:
-            found = engines[id(p)] = Engine(p, rules, today=today)
+            shares = None if p is project else (engine_of(project), until)
+            found = engines[id(p)] = Engine(p, rules, today=today, shares=shares)
         return found
 
     base = earliest_opening(project, today, rules=rules, horizon_years=horizon_years, today=today,
@@ -95,9 +100,18 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
     horizon_end = years_after(today, horizon_years)
 
     def attempt(kind: str, variant: Project, rule_id: str, text: str, change: ScenarioChange | None = None,
-                **params) -> None:
+                same: date | None = None, **params) -> None:
+        """`same`: the day before which `variant` is the project (its change's day when it has one): no route
+        opens there before the project's earliest, so a change from that day on cannot be sooner than it, and
+        the search starts on that day."""
+        # the variant's points are the project's before its change (none for a shortened trip: points read no trip)
+        until = points_same_until(Scenario(name="suggestion", changes=[change])) if change else date.max
+        same = _same_before(change, same)
+        if base is not None and same is not None and same >= base[1]:
+            return  # nothing differs before the earliest date
         new = earliest_opening(variant, today, rules=rules, horizon_years=horizon_years, today=today,
-                               before=base[1] if base else None, engine=engine_of(variant))
+                               before=base[1] if base else None, engine=engine_of(variant, until),
+                               none_before=same)
         if new is None:  # nothing opens sooner than without the change
             return
         route, after = new
@@ -132,7 +146,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
                 continue
             raise_ = ScenarioChange(kind="raise", start=by, amount_yen=amount)
             variant = _changed(project, raise_)
-            pts = engine_of(variant).points(by, project.category).total
+            pts = engine_of(variant, by).points(by, project.category).total
             if pts <= level:
                 continue
             level = pts
@@ -164,7 +178,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
         attempt("shorten_trip", _with(project, trips=trips), "continuity.single_trip_days",
                 N_("Coming back from the trip that starts on {left} after {short} days instead of {days} moves "
                    "your earliest route ({route}) from {before} to {after}"),
-                left=trip.left, short=short, days=days)
+                same=trip.left, left=trip.left, short=short, days=days)
     planned = project.planned_application_date
     if base and planned and base[1] < planned:
         route, opens = base
@@ -180,7 +194,7 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
                "{after}; apply on or after that day"), planned=planned, route=RouteRef(route), after=opens),
             current_registry()[route].length_rule, 0, route, planned, opens, 0))
     if base:
-        closing = _closing(project, base, horizon_end, rules, today)
+        closing = _closing(engine_of(project), base, horizon_end)
         if closing is not None:
             closes, why = closing
             route, opens = base
@@ -202,11 +216,17 @@ def suggestions(project: Project, today: date, *, rules: RuleSet | None = None,
     return Suggestions(out, base, today)
 
 
-def _closing(project: Project, base: tuple[str, date], end: date, rules: RuleSet | None, today: date):
+def _same_before(change: ScenarioChange | None, same: date | None) -> date | None:
+    """The day before which a tried change leaves the project as it is: the change's own day (a shortened trip
+    gives its departure)."""
+    return change.start if change else same
+
+
+def _closing(engine: Engine, base: tuple[str, date], end: date):
     """When the earliest route closes again after it opens (within the horizon): the day and the condition."""
     from hsp_wizard.domain.evaluate import Planner
     route, opens = base
-    windows = Planner(Engine(project, rules, today=today)).windows(route, opens, end, limit=1)
+    windows = Planner(engine).windows(route, opens, end, limit=1)
     if not windows or windows[0].closed is None or not windows[0].closing:
         return None
     return windows[0].closed, windows[0].closing[0]
