@@ -145,9 +145,11 @@ def member_missing(m) -> list[str]:
 
 
 def member_rows(project, hh=None) -> list[tuple[int, str, str, bool]]:
-    """The step list's line for each household member: (index, text, its tooltip, needs attention). A member
-    missing facts "needs facts"; else, with the household worked out (`hh`, domain.household), when they can apply
-    with you, or the parent benefit's state; without it, the member's name alone."""
+    """The step list's line for each household member: (index, text, its tooltip and accessible name, needs
+    attention). A member missing facts "needs facts" (the tooltip names them); else, with the household worked
+    out (`hh`, domain.household), when they can apply with you, or the parent benefit's state; without it, the
+    member alone. The line names a member by their name when there is one (the list is narrow); the tooltip and
+    accessible name by their kind and name ("Spouse: Mei: …")."""
     from hsp_wizard.domain.household import member_label
     from hsp_wizard.domain.project import MemberKind
     from hsp_wizard.presentation import Renderer
@@ -157,31 +159,35 @@ def member_rows(project, hh=None) -> list[tuple[int, str, str, bool]]:
     rows = []
     for i, m in enumerate(project.household.members):
         label = r.msg(member_label(project, i))  # "Spouse", "Child 2", "Spouse: Mei"
-        who = m.name or label                     # the list is narrow: the name alone when there is one
         missing = member_missing(m)
         if missing:
-            text = _("{member}: needs facts").format(member=who)
-            tip = _("{member}: still to enter: {facts}").format(member=who, facts="; ".join(_(f) for f in missing))
-            rows.append((i, text, tip if who == label else f"{label}\n{tip}", True))
+            def line(who: str) -> str:
+                return _("{member}: needs facts").format(member=who)
+            tip = _("{member}: still to enter: {facts}").format(member=label,
+                                                                  facts="; ".join(_(f) for f in missing))
+            rows.append((i, line(m.name or label), tip, True))
             continue
         if m.kind == MemberKind.PARENT:
-            state = None if parent is None else parent.met
-            text = {True: _("{member}: parent's stay: conditions met"),
-                    False: _("{member}: parent's stay: conditions not met"),
-                    None: _("{member}: parent's stay: cannot tell yet")}[state].format(member=who) \
-                if parent is not None else who
+            def line(who: str) -> str:
+                if parent is None:
+                    return who
+                return {True: _("{member}: parent's stay: conditions met"),
+                        False: _("{member}: parent's stay: conditions not met"),
+                        None: _("{member}: parent's stay: cannot tell yet")}[parent.met].format(member=who)
         elif i not in routes:
-            text = who
+            def line(who: str) -> str:
+                return who
         else:
             mr = routes[i]
-            if mr.on_date is None:
-                text = _("{name}: {what}").format(name=who, what=r.msg(mr.status))
-            elif mr.open_together:
-                text = _("{member}: can apply with you on {date}").format(member=who, date=r.fmt(hh.on))
-            elif mr.together is not None and mr.together.opens is not None:
-                text = _("{member}: can apply with you from {date}").format(member=who,
-                                                                           date=r.fmt(mr.together.opens))
-            else:
-                text = _("{member}: no date with you within the horizon").format(member=who)
-        rows.append((i, text, text if who == label else f"{label}\n{text}", False))
+
+            def line(who: str) -> str:
+                if mr.on_date is None:
+                    return _("{name}: {what}").format(name=who, what=r.msg(mr.status))
+                if mr.open_together:
+                    return _("{member}: can apply with you on {date}").format(member=who, date=r.fmt(hh.on))
+                if mr.together is not None and mr.together.opens is not None:
+                    return _("{member}: can apply with you from {date}").format(member=who,
+                                                                               date=r.fmt(mr.together.opens))
+                return _("{member}: no date with you within the horizon").format(member=who)
+        rows.append((i, line(m.name or label), line(label), False))
     return rows

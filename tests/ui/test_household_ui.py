@@ -56,7 +56,7 @@ def tab_to(widget, dialog, limit=60):
     raise AssertionError("Tab never reached the widget")
 
 
-def test_add_a_spouse_with_the_keyboard_and_see_her_state(window):
+def test_add_a_spouse_with_the_keyboard_and_see_her_state(window, qtbot):
     w = window
     w.open_path(str(ROOT / "examples" / "hsp-holder-b.hspw"), ask=False)
     page = to_page(w, PageId.HOUSEHOLD)
@@ -94,6 +94,11 @@ def test_add_a_spouse_with_the_keyboard_and_see_her_state(window):
     # married 2 years 11 months on the planned date: she can apply with him from the third anniversary
     assert page.table.item(0, 0).text() == "Spouse: Mei"
     assert page.table.item(0, 2).text() == "with you from 1 Nov 2026"
+    # the step list names her (the list is narrow), a screen reader hears her kind too
+    qtbot.waitUntil(lambda: member_lines(w) == ["Mei: can apply with you from 1 Nov 2026"], timeout=5000)
+    lst = w.steps.list
+    line = next(lst.item(r) for r in range(lst.count()) if lst.item(r).text().strip().startswith("Mei:"))
+    assert line.data(Qt.ItemDataRole.AccessibleTextRole) == "Spouse: Mei: can apply with you from 1 Nov 2026"
 
     # Enter on the row opens her dialog; Esc cancels without a change
     before = w.doc.project.model_copy(deep=True)

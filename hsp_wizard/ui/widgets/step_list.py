@@ -91,7 +91,7 @@ class StepList(QWidget):
             item = QListWidgetItem(self._indent(), text)  # under the step, wrapped lines too
             item.setData(Qt.ItemDataRole.UserRole, int(Step.HOUSEHOLD))
             item.setData(MEMBER_ROLE, index)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, tip.replace("\n", ": "))  # with the kind
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, tip)  # with the member's kind
             item.setToolTip(tip)
             item.setForeground(QBrush(ATTENTION) if attention else QBrush())
             self.list.insertItem(at + n, item)
