@@ -538,8 +538,9 @@ def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None
         conditions = [] if m.on_date is None else \
             [*m.on_date.blockers, *m.together.binding, *([m.certainty] if m.certainty else []), *m.warnings]
         key = f"member.{m.index}"
-        v.add(f"<b>{escape(label)}</b>: {escape(r.msg(m.status))}", why(key, label, conditions), indent=8,
-              rich=True)
+        line = escape(_("{name}: {what}")).format(name=f"<b>{escape(label)}</b>",
+                                                  what=escape(r.msg(m.status)))
+        v.add(line, why(key, label, conditions), indent=8, rich=True)
         for n in m.notes if m.on_date is None else ():
             v.add(r.msg(n), indent=28)
         if m.on_date is None:
@@ -575,7 +576,8 @@ def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None
         state = _({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
         name = _(BENEFIT_NAMES[b.kind])
         key = f"benefit.{b.kind}"
-        v.add(f"<b>{escape(name)}</b>: {escape(state)}", why(key, name, b.conditions), indent=8, rich=True)
+        v.add(escape(_("{name}: {what}")).format(name=f"<b>{escape(name)}</b>", what=escape(state)),
+              why(key, name, b.conditions), indent=8, rich=True)
         for c in b.conditions:
             mark = {True: "✓", False: "✗", None: "?"}[c.met]
             v.add(f"{mark} {sure(c)}", indent=28, rich=True)
