@@ -11,7 +11,7 @@ from pathlib import Path
 
 from hsp_wizard import __version__
 from hsp_wizard.domain.evaluate import Evaluation
-from hsp_wizard.domain.explain import Money, Msg, N_, RouteRef, Term
+from hsp_wizard.domain.explain import CategoryRef, Money, Msg, N_, RouteRef, Term
 from hsp_wizard.domain.plan import make_plan
 from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.rules import RuleDataError, load_rules
@@ -235,11 +235,14 @@ def render_text(name: str, project, ev: Evaluation, r, *, today: date | None = N
         p = ev.points
         verdict = N_("meets the HSP(i) criteria") if p.eligible else N_("does not meet the HSP(i) criteria")
         out.append("  " + r.msg(Msg.of(N_("Category ({category}): {total} points; {verdict}"),
-                                       category=p.category.value, total=p.total, verdict=r.tr(verdict))))
+                                       category=CategoryRef(p.category), total=p.total,
+                                       verdict=r.tr(verdict))))
         for ln in p.lines:
-            out.append(f"    {ln.points:>3}  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}")
+            line = Msg.of(N_("{name}: {what}"), name=r.rule_label(ln.rule_id), what=ln.why)
+            out.append(f"    {ln.points:>3}  " + r.msg(line))
         for ln in p.withheld:
-            out.append(f"      -  {r.rule_label(ln.rule_id)}: {r.msg(ln.why)}")
+            line = Msg.of(N_("{name}: {what}"), name=r.rule_label(ln.rule_id), what=ln.why)
+            out.append("      -  " + r.msg(line))
         for g in p.gates:
             if not g.met:
                 out.append("    !  " + r.msg(g.why))
@@ -280,10 +283,12 @@ def render_household(hh, r, *, why: bool = False) -> str:
         if m.on_date is None:
             out.extend(f"      - {r.msg(n)}" for n in m.notes)
             continue
-        state = N_("can apply with you") if m.open_together else N_("cannot apply with you yet")
+        state = m.together_state
         out.append("      " + r.msg(Msg.of(N_("On {date}: {state}"), date=hh.on, state=Term(state))))
         for c in m.on_date.blockers:
             out.append(f"        x {r.msg(c.why)}{ref(c, False)}")
+        for c in m.unknowns:
+            out.append(f"        ? {r.msg(c.why)}{ref(c, False)}")
         t = m.together
         if t.opens is None:
             out.append("      " + r.tr(N_("With you: no date within the horizon")))

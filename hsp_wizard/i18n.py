@@ -97,6 +97,18 @@ def _(message: str) -> str:
     return translate(message)
 
 
+def pgettext(context: str, message: str, lang: str | None = None) -> str:
+    """Translate `message` in `context` (a msgctxt: one English text with two meanings, or a short term
+    such as a category letter), in `lang` (default: current)."""
+    lang = lang or _current
+    try:
+        out = catalog(lang).pgettext(context, message)
+    except OSError:
+        return message
+    out = out if _same_fields(message, out) else message
+    return pseudo(out) if _pseudo else out
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     lang = _current
     try:

@@ -8,9 +8,9 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 from hsp_wizard.domain.dates import JAPANESE_ERAS
-from hsp_wizard.domain.explain import Money, Msg, RouteRef, RuleRef, StatusRef, Term
+from hsp_wizard.domain.explain import CategoryRef, Money, Msg, RouteRef, RuleRef, StatusRef, Term
 from hsp_wizard.domain.registry import RouteNames
-from hsp_wizard.i18n import N_, current_language, translate
+from hsp_wizard.i18n import N_, current_language, pgettext, translate
 from hsp_wizard.rules import load_rules
 
 # Each route's name (an English message id, and the Japanese term used on ISA's lists), read from the route
@@ -25,6 +25,14 @@ CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passe
 
 CONFIDENCE = {"official": N_("official"), "two_plus": N_("2+ sources"), "one": N_("1 source"),
               "unverified": N_("unverified")}
+
+
+def category_letter(category: str, lang: str | None = None) -> str:
+    """An HSP category's letter as its language writes it: a, b, c in English (category (b)); イ, ロ, ハ in
+    Japanese, where the messages around it say 1号ロ."""
+    letters = {"a": pgettext("HSP category", "a", lang), "b": pgettext("HSP category", "b", lang),
+               "c": pgettext("HSP category", "c", lang)}
+    return letters[getattr(category, "value", category)]
 
 
 def format_yen(amount: int, lang: str) -> str:
@@ -83,6 +91,8 @@ class Renderer:
             return str(value) if st is None else status_label(st, self.lang)
         if isinstance(value, RouteRef):
             return self.route_name(value)
+        if isinstance(value, CategoryRef):
+            return category_letter(value, self.lang)
         return str(value)
 
     def route_name(self, route: str, *, official: bool = False) -> str:

@@ -28,6 +28,10 @@ class StatusRef(str):
     """A parameter naming a status of residence by id (engineer_humanities, …), shown by its name."""
 
 
+class CategoryRef(str):
+    """A parameter naming an HSP category (a, b, c), shown by its letter in the view's language (1号ロ)."""
+
+
 class RouteRef(str):
     """A parameter naming a route to permanent residence (hsp80, general, …), shown by its name."""
 

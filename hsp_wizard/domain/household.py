@@ -102,8 +102,8 @@ def household_livelihood(engine: Engine, on: date) -> list[Condition]:
 def member_project(p: Project, m: HouseholdMember, relation: Relation) -> tuple[Project, list[Msg]]:
     """The member as a project of their own, so the same route code judges them: their birth date, statuses,
     trips, income, payments and penalties; the relation their route needs (the spouse or child of a permanent resident when
-    they apply with the principal); the principal's guarantor and notification answers (one guarantor usually
-    signs for the family). A child born in Japan with no status entered is taken as resident since birth on a
+    they apply with the principal); the principal's guarantor, notification and landing-criteria answers (one
+    guarantor usually signs for the family). A child born in Japan with no status entered is taken as resident since birth on a
     family status, and that is said."""
     notes: list[Msg] = []
     residence = list(m.residence)
@@ -117,8 +117,11 @@ def member_project(p: Project, m: HouseholdMember, relation: Relation) -> tuple[
     elif m.kind == MemberKind.CHILD:
         fam = Family(parent_is=relation, child_kind=CHILD_KIND.get(m.child_relation))
     o = p.obligations
+    # the landing criteria follow the principal's answer: the household page does not ask them per member, and a
+    # family status's criteria rest on the principal's own status and support (our reading; not in the sources)
     obligations = Obligations(taxes=m.taxes, pension=m.pension, health_insurance=m.health_insurance,
-                              notifications=o.notifications, guarantor=o.guarantor, penalties=list(m.penalties))
+                              notifications=o.notifications, guarantor=o.guarantor, penalties=list(m.penalties),
+                              landing_criteria=o.landing_criteria)
     mp = Project(birth_date=m.birth_date, residence=residence, trips=list(m.trips), salary=list(m.income),
                  family=fam, obligations=obligations, settings=p.settings,
                  planned_application_date=p.planned_application_date)
@@ -156,11 +159,34 @@ class MemberRoutes:
     warnings: list[Condition] = field(default_factory=list)
     notes: list[Msg] = field(default_factory=list)
     principal_open: bool = False    # the principal's own route is open on the date
+    principal_sure: bool = True     # the principal's own first route needs no fact that is still unknown
+
+    @property
+    def unknowns(self) -> tuple[Condition, ...]:
+        """The member's own blocking conditions that cannot be told on the date (a fact not entered)."""
+        return () if self.on_date is None else tuple(c for c in self.on_date.conditions
+                                                     if c.blocking and c.met is None)
 
     @property
     def open_together(self) -> bool | None:
-        """Whether the member can apply with the principal on the date: both sides ready (None: no route)."""
-        return None if self.on_date is None else (self.on_date.open and self.principal_open)
+        """Whether the member can apply with the principal on the date: both sides ready. None: cannot be told yet
+        (a fact the member's or the principal's route needs is unknown), or no route (`on_date` is None)."""
+        if self.on_date is None:
+            return None
+        if not (self.on_date.open and self.principal_open):
+            return False
+        return True if self.principal_sure and not self.unknowns else None
+
+    @property
+    def sure(self) -> bool:
+        """Nothing the member's route or the principal's first route needs is unknown on the date."""
+        return self.principal_sure and not self.unknowns
+
+    @property
+    def together_state(self) -> str:
+        """The member's state with the principal on the date, as a message id (every view says it the same)."""
+        return {True: N_("can apply with you"), False: N_("cannot apply with you yet"),
+                None: N_("cannot tell yet")}[self.open_together]
 
     def as_json(self) -> dict:
         return {"member": self.index, "label": self.label.as_json(), "route": self.route,
@@ -170,6 +196,7 @@ class MemberRoutes:
                 "alone": self.alone.as_json() if self.alone else None,
                 "certainty": self.certainty.as_json() if self.certainty else None,
                 "open_together": self.open_together, "principal_open": self.principal_open,
+                "principal_sure": self.principal_sure,
                 "warnings": [c.as_json() for c in self.warnings],
                 "notes": [n.as_json() for n in self.notes]}
 
@@ -235,7 +262,7 @@ def family_with(p: Project, on: date, principal_first: tuple[str, date] | None, 
 
 
 def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None, *, rules: RuleSet | None = None,
-                  horizon_years: int = 10) -> list[MemberRoutes]:
+                  horizon_years: int = 10, principal_sure: bool = True) -> list[MemberRoutes]:
     """Every spouse and child: their route with the principal on `on` (the family's application date moves with
     the principal's) and its earliest date, and alone. `principal_first` is the principal's first route and its
     date on or after `on` (evaluate.first_route of the openings), or None when none opens in the horizon."""
@@ -285,9 +312,12 @@ def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None
         alone_engine = Engine(alone_mp, rules, today=on)
         a_open, a_bind = _opening(alone_engine, "general", on, end)
         alone = Opens("general", a_open, a_bind)
+        if not principal_sure:
+            notes.append(Msg.of(N_("Whether this member can apply with you cannot be told until your own routes "
+                                   "can: enter the facts your routes ask for first")))
         status = Msg.of(N_("applies under “{route}”"), route=RouteRef(route))
         out.append(MemberRoutes(i, label, route, status, on_date, together, alone, certainty, warnings, notes,
-                                principal_open=principal_day == on))
+                                principal_open=principal_day == on, principal_sure=principal_sure))
     return out
 
 
@@ -556,14 +586,16 @@ class HouseholdResult:
 
 
 def evaluate_household(p: Project, on: date, principal_first: tuple[str, date] | None, *,
-                       rules: RuleSet | None = None, hsp2_from: date | None = None) -> HouseholdResult | None:
-    """The household on `on` (None for a household of one)."""
+                       rules: RuleSet | None = None, hsp2_from: date | None = None,
+                       principal_sure: bool = True) -> HouseholdResult | None:
+    """The household on `on` (None for a household of one). `principal_sure`: the principal's first route needs
+    no unknown fact (else no member is told they can apply with the principal: it cannot be told yet)."""
     if not p.household.members and p.household.domestic_worker is None:
         return None
     rules = rules or load_rules()
     income, complete = household_income(p, on)
     pr_from = principal_first[1] if principal_first else None
-    return HouseholdResult(on, member_routes(p, on, principal_first, rules=rules),
+    return HouseholdResult(on, member_routes(p, on, principal_first, rules=rules, principal_sure=principal_sure),
                            benefits(p, on, rules=rules, pr_from=pr_from, hsp2_from=hsp2_from), income, complete)
 
 
@@ -587,4 +619,8 @@ def household_of(p: Project, ev, *, rules: RuleSet | None = None) -> HouseholdRe
     from hsp_wizard.domain.evaluate import first_route
     first = first_route({name: o.opens for name, o in ev.openings.items()}) if ev.openings else None
     hsp2_from = ev.hsp2_opening.opens if ev.hsp2_opening else None
-    return evaluate_household(p, ev.on, first, rules=rules, hsp2_from=hsp2_from)
+    # the principal's first route as it stands on the date: a fact it needs that is unknown (the same test as the
+    # principal's own "cannot tell yet") leaves the family's "with you" untold too
+    first_result = ev.routes.get(first[0]) if first else None
+    sure = first_result is None or all(c.met is not None for c in first_result.conditions)
+    return evaluate_household(p, ev.on, first, rules=rules, hsp2_from=hsp2_from, principal_sure=sure)

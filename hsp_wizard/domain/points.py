@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from hsp_wizard.domain import facts as F
 from hsp_wizard.domain.dates import ONE_DAY, completed_months
-from hsp_wizard.domain.explain import Money, Msg, N_, RuleRef, Term
+from hsp_wizard.domain.explain import CategoryRef, Money, Msg, N_, RuleRef, Term
 from hsp_wizard.domain.project import (CareerKind, Category, DegreeLevel, EmployerFactKind, PositionKind,
                                        Project)
 from hsp_wizard.rules import RuleSet, load_rules
@@ -118,7 +118,8 @@ class _Sheet:
         self.withheld.append(Line(item, rule_id, 0, why, src, conf, withheld=True))
 
     def scope(self, item: str, row_id: str) -> None:
-        self.withhold(item, row_id, Msg.of(N_("Not scored in category ({category})"), category=self.cat.value))
+        self.withhold(item, row_id, Msg.of(N_("Not scored in category ({category})"),
+                                           category=CategoryRef(self.cat)))
 
 
 def _provenance(rules: RuleSet, rule_id: str, on: date) -> tuple[tuple[str, ...], str]:
@@ -261,7 +262,7 @@ def _career(sh: _Sheet, p: Project, on: date, months: int) -> None:
             sh.withhold("career", "exclusion.category_scope",
                         Msg.of(N_("{years} years {months} months of {kind} experience do not count in "
                                   "category ({category})"), years=other // 12, months=other % 12,
-                               kind=Term(CAREER_NAMES[kind]), category=sh.cat.value))
+                               kind=Term(CAREER_NAMES[kind]), category=CategoryRef(sh.cat)))
     years = months // 12
     tiers = []
     for row in sh.rules.rows_in_group("career"):
@@ -441,7 +442,7 @@ def _gates(rules: RuleSet, cat: Category, table_date: date, on: date, total: int
             if salary is None:
                 gates.append(Gate("gate.salary_floor", False,
                                   Msg.of(N_("Enter the expected annual salary: ({category}) needs {floor} or more"),
-                                         category=cat.value, floor=Money(floor))))
+                                         category=CategoryRef(cat), floor=Money(floor))))
             else:
                 gates.append(Gate("gate.salary_floor", salary >= floor,
                                   Msg.of(N_("Salary {salary} against the floor of {floor}"), salary=Money(salary),

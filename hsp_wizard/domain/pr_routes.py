@@ -319,7 +319,7 @@ def _family_never(rule_id: str, relation: str, what: str):
 
 
 SPOUSE = RouteSpec(
-    "spouse", N_("Spouse of a Japanese or permanent resident"), "日本人・永住者等の配偶者", _spouse,
+    "spouse", N_("Spouse of a Japanese or permanent resident"), "日本人・永住者・特別永住者の配偶者", _spouse,
     conditions=(("pr.spouse.marriage_years", "requirements"), ("pr.spouse.years", "residence")) + RESIDENT
     + RISKS + STAY + CONDUCT + OBLIGATIONS + BUSINESS,
     facts=(Fact("family.spouse_is", "requirements"), Fact("family.marriage_date", "requirements"),
@@ -337,7 +337,7 @@ def _child(e: Engine, on: date) -> RouteResult:
 
 
 CHILD = RouteSpec(
-    "child", N_("Child of a Japanese or permanent resident"), "日本人・永住者等の実子等", _child,
+    "child", N_("Child of a Japanese or permanent resident"), "日本人・永住者・特別永住者の実子等", _child,
     conditions=(("pr.child.years", "residence"), ("pr.child.natural_or_special_adoption", "requirements"))
     + RESIDENT + RISKS + STAY + CONDUCT + OBLIGATIONS + BUSINESS,
     facts=(Fact("family.parent_is", "requirements"), Fact("family.child_kind", "requirements"))

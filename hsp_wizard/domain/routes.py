@@ -300,8 +300,8 @@ class Engine:
                                  Msg.of(N_("Immigration notifications were not made")), on, blocking=False))
         if o.guarantor == Answer.NO:
             out.append(self.cond("guarantor.required", False,
-                                 Msg.of(N_("No guarantor: a Japanese national or permanent resident must sign the "
-                                           "letter of guarantee")), on))
+                                 Msg.of(N_("No guarantor: a Japanese national, a permanent resident or a "
+                                           "special permanent resident must sign the letter of guarantee")), on))
         elif o.guarantor == Answer.UNKNOWN:
             out.append(self.cond("guarantor.required", None, Msg.of(N_("Not answered: do you have a guarantor?")),
                                  on, blocking=False))

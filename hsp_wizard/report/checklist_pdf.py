@@ -24,12 +24,12 @@ from hsp_wizard import APP_NAME, __version__
 from hsp_wizard.domain.checklist import Checklist, compose
 from hsp_wizard.domain.evaluate import Evaluation
 from hsp_wizard.domain.household import BENEFIT_NAMES, HouseholdResult, household_conditions, member_label
-from hsp_wizard.domain.explain import Money, Msg, N_, Term
+from hsp_wizard.domain.explain import CategoryRef, Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
 from hsp_wizard.domain.plan import Plan
 from hsp_wizard.domain.registry import current as current_registry, marks
-from hsp_wizard.presentation import CHANGE_KINDS, CONFIDENCE, ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import CHANGE_KINDS, CONFIDENCE, ROUTE_NAMES, Renderer, category_letter
 from hsp_wizard.report.font_cache import CachedTTFont
 from hsp_wizard.wording import words
 
@@ -249,11 +249,13 @@ def _timeline(plan: Plan, r: Renderer, s) -> list:
             dr.add(Line(lx, ly + 1, lx + 6 * mm, ly + 1, strokeColor=colors.HexColor(colour), strokeWidth=stroke,
                         strokeDashArray=dash))
         dr.add(String(lx + 7 * mm, ly, label, fontName=FONT, fontSize=6))
-    out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"), category=cat,
-                              start=tl.start, end=tl.end)), s["h2"]), dr]
+    out = [_para(r.msg(Msg.of(N_("Points over time, category ({category}): {start} to {end}"),
+                              category=CategoryRef(cat), start=tl.start, end=tl.end)), s["h2"]), dr]
     events = {e.on: e for e in tl.events}
-    rows = [[_para(r.tr(N_("Date")), s["cell"]), _para("(a)", s["cell"]), _para("(b)", s["cell"]),
-             _para("(c)", s["cell"]), _para(r.tr(N_("What changed")), s["cell"])]]
+    letter = r.tr(N_("({category})"))  # (b) in English, 1号ロ in Japanese
+    rows = [[_para(r.tr(N_("Date")), s["cell"]),
+             *(_para(letter.format(category=category_letter(c, r.lang)), s["cell"]) for c in "abc"),
+             _para(r.tr(N_("What changed")), s["cell"])]]
     for i, d in enumerate(tl.steps):
         e = events.get(d)
         what = r.tr(N_("start of the timeline")) if i == 0 else \
@@ -268,7 +270,8 @@ def _legend_entries(tl, r: Renderer, marks_drawn: tuple[int, ...]) -> list[tuple
     """(kind, label, colour, dash, stroke width) for every line and mark the PDF's chart draws."""
     cat = tl.category.value
     out = [("line", r.tr(N_("({category}) points, your category") if c == cat else N_("({category}) points"))
-            .format(category=c), "#1f4e9c" if c == cat else "#c8c8c8", None, 1.6 if c == cat else 0.6)
+            .format(category=category_letter(c, r.lang)), "#1f4e9c" if c == cat else "#c8c8c8", None,
+            1.6 if c == cat else 0.6)
            for c in "abc"]
     out += [("line", r.tr(N_("{points} points")).format(points=m), colour, [3, 2], 0.6)
             for m, colour in zip(marks_drawn, ("#c77700", "#b00020"))]
@@ -346,16 +349,23 @@ def _route_name(r: Renderer, name: str) -> str:
     return r.route_name(name, official=True)
 
 
+def _category_name(cat: str, r: Renderer) -> str:
+    """高度専門職1号ロ（高度専門・技術活動） in Japanese, where the name says the letter; with the letter first in
+    English: (b) 高度専門職1号ロ（…）."""
+    return CATEGORY_JA[cat] if r.lang == "ja" else f"({cat}) {CATEGORY_JA[cat]}"
+
+
 def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date, w) -> list:
-    out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"]),
-           _para("永住許可申請　提出書類チェックリスト", s["subtitle"])]
+    out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"])]
+    if r.lang != "ja":  # the Japanese title is already this
+        out.append(_para("永住許可申請　提出書類チェックリスト", s["subtitle"]))
     out += _headline(w, r, s)
     en, ja = ROUTE_NAMES[cl.route]  # the registry's names
     rows = []
     if p.name:
         rows.append([r.tr(N_("Name")), p.name])
     if p.category:
-        rows.append([r.tr(N_("Category")), f"({p.category.value}) {CATEGORY_JA[p.category.value]}"])
+        rows.append([r.tr(N_("Category")), _category_name(p.category.value, r)])
     rows.append([r.tr(N_("Route")), _both(r, en, ja)])
     rows.append([r.tr(N_("Planned application date")), r.fmt(ev.on)])
     back = ev.routes[cl.route].checkpoint
@@ -475,8 +485,9 @@ def _household(hh: HouseholdResult, r: Renderer, s) -> list:
             rows.append([_para(r.msg(m.label), s["cell"]),
                          _para("\n".join([r.msg(m.status), *(r.msg(n) for n in m.notes)]), s["cell"]), "", ""])
             continue
-        state = [r.tr(N_("can apply with you") if m.open_together else N_("cannot apply with you yet"))]
+        state = [r.tr(m.together_state)]
         state += ["✗ " + r.msg(c.why) for c in m.on_date.blockers]
+        state += ["? " + r.msg(c.why) for c in m.unknowns]
         state += ["! " + r.msg(c.why) for c in m.warnings]
         if m.certainty is not None:
             state.append("? " + _sure(r, m.certainty))
@@ -507,7 +518,7 @@ def _sheet(pr: PointsResult, r: Renderer, s) -> list:
     """The points at one checkpoint, item by item, like ISA's point calculation sheet."""
     head = r.tr(N_("Point calculation as of {date}")).format(date=r.fmt(pr.on))
     out = [_para(head + ("" if r.lang == "ja" else " — ポイント計算表"), s["h2"]),
-           _para(f"({pr.category.value}) {CATEGORY_JA[pr.category.value]}", s["base"])]
+           _para(_category_name(pr.category.value, r), s["base"])]
     rows = [[r.tr(N_("Item")), r.tr(N_("Row")), r.tr(N_("Points"))]]
     for item in ITEM_ORDER:
         for ln in (x for x in pr.lines if x.item == item):

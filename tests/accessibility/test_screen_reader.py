@@ -110,7 +110,7 @@ def test_the_wizard_is_named_after_the_page_next_moved_to(heard):
 def test_the_total_is_read_as_text_with_what_it_is(heard):
     """hsp-holder-b.hspw: category (b), planned 2026-10-01, 90 points (the example's hand calculation)."""
     for lang, expected in (("en", "Points on 1 Oct 2026: 90, category (b)"),
-                           ("ja", "2026年10月1日時点の点数：90点、区分（b）")):
+                           ("ja", "2026年10月1日時点の点数：90点、1号ロ")):
         for page in PAGES:
             views = heard["pages"][lang]
             assert expected in views[page]["names"], (lang, page)
@@ -137,7 +137,7 @@ def test_the_headline_answer_is_read_and_announced_when_next_reaches_it(heard):
     assert seen["headline"] == expected and seen["truth"] == repr(expected)
     assert expected in announcements(seen["events"])
     assert ("まだ判断できません。先に現在の在留資格が上陸許可基準等に適合しているかを入力してください。問題がなければ、"
-            "高度人材（80点以上・1年）により申請できます（2021年4月1日から申請可能）。") in heard["pages"]["ja"]["RESULTS"]["names"]
+            "高度人材（80点以上・1年）により申請できます（2021年4月1日から要件を満たしています）。") in heard["pages"]["ja"]["RESULTS"]["names"]
 
 
 def test_an_error_is_reachable_from_its_field_and_its_cell(heard):
@@ -179,4 +179,4 @@ def test_descriptions_follow_a_language_switch(heard):
     assert "points" in chart["en"] and "(a)" in chart["en"]
     assert chart["ja"] and "点" in chart["ja"] and "points" not in chart["ja"]
     assert repr(chart["ja"]) == chart["ja_truth"]
-    assert heard["checks"]["total_ja"] == "2026年10月1日時点の点数：90点、区分（b）"
+    assert heard["checks"]["total_ja"] == "2026年10月1日時点の点数：90点、1号ロ"

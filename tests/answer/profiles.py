@@ -58,28 +58,28 @@ PROFILES = {
 # The headline of each, worked by hand (above), in both languages.
 HEADLINES = {
     ("open", "en"): "You can apply now via HSP 80 points, 1 year, open since 1 Apr 2025.",
-    ("open", "ja"): "現在、高度人材（80点以上・1年）により申請できます（2025年4月1日から申請可能）。",
+    ("open", "ja"): "現在、高度人材（80点以上・1年）により申請できます（2025年4月1日から要件を満たしています）。",
     ("unknown", "en"): "Cannot tell yet: enter the period of stay granted first. If all is in order, you can "
                        "apply via HSP 80 points, 1 year, open since 1 Apr 2025.",
     ("unknown", "ja"): "まだ判断できません。先に許可された在留期間を入力してください。問題がなければ、"
-                       "高度人材（80点以上・1年）により申請できます（2025年4月1日から申請可能）。",
+                       "高度人材（80点以上・1年）により申請できます（2025年4月1日から要件を満たしています）。",
     ("closes", "en"): "You can apply now via HSP 80 points, 1 year, open since 1 Apr 2025. Apply by 31 Mar 2027: "
                       "from 1 Apr 2027 this route closes (Period of stay 36 months; 60 months needed on 1 Apr "
                       "2027; reported by two or more sources, official text not seen).",
-    ("closes", "ja"): "現在、高度人材（80点以上・1年）により申請できます（2025年4月1日から申請可能）。"
+    ("closes", "ja"): "現在、高度人材（80点以上・1年）により申請できます（2025年4月1日から要件を満たしています）。"
                       "2027年3月31日までに申請してください。2027年4月1日からこの類型の要件を満たさなくなります"
                       "（在留期間36か月：2027年4月1日時点で60か月が必要です。確度：出典2件以上（公式の原文は未確認））。",
     ("opens_later", "en"): "No route is open yet. The first to open is HSP 80 points, 1 year, on 1 Jun 2027; it "
                            "waits for this: Continuous residence since 1 Jun 2026: 0 of 1 year(s); complete on "
                            "1 Jun 2027.",
     ("opens_later", "ja"): "現時点では、どの類型の要件もまだ満たしていません。最も早く要件を満たすのは"
-                           "高度人材（80点以上・1年）で、2027年6月1日からです。待っている要件：2026年6月1日から引き続き"
-                           "在留：1年のうち0年、2027年6月1日に満了。",
+                           "高度人材（80点以上・1年）で、2027年6月1日からです。未充足の条件：2026年6月1日から引き続き"
+                           "在留：1年のうち0年（2027年6月1日に必要な年数に達します）。",
     ("nothing", "en"): "No route to permanent residence opens within the next 10 years with what you entered. "
                        "The main reason: Longest continuous run on a work or residence-based status: 0 of 5 "
                        "year(s).",
     ("nothing", "ja"): "入力された内容では、今後10年以内に要件を満たす永住許可の申請類型はありません。主な理由："
-                       "就労資格または居住資格による最長の継続在留：5年のうち0年。",
+                       "就労資格又は居住資格をもって引き続き在留した最長期間：5年のうち0年。",
     ("empty", "en"): "Nothing can be judged yet: start with your statuses of residence on the page “Residence in "
                      "Japan” (each status, when it started and the period of stay granted).",
     ("empty", "ja"): "まだ何も判断できません。まず「日本での在留歴」のページで在留資格の経歴（各在留資格、その開始日、"

@@ -182,4 +182,4 @@ def test_cannot_tell_yet_still_says_the_deadline():
         "points, 1 year, open since 1 Apr 2025, until 31 Mar 2027: apply by 31 Mar 2027.")
     assert words(Renderer("ja"), a).headline == (
         "まだ判断できません。先に身元保証人がいるかを入力してください。問題がなければ、高度人材（80点以上・1年）により"
-        "申請できます（2025年4月1日から2027年3月31日まで申請可能）。2027年3月31日までに申請してください。")
+        "申請できます（2025年4月1日から2027年3月31日まで要件を満たします）。2027年3月31日までに申請してください。")

@@ -12,7 +12,7 @@ import pytest
 from hsp_wizard.domain.checklist import compose
 from hsp_wizard.domain.evaluate import evaluate, first_route
 from hsp_wizard.domain.household import benefits, evaluate_household, household_income, member_routes
-from hsp_wizard.domain.project import (DomesticWorker, Household, HouseholdMember, ResidencePeriod, SalaryEntry)
+from hsp_wizard.domain.project import (Answer, DomesticWorker, Household, HouseholdMember, ResidencePeriod, SalaryEntry)
 from hsp_wizard.storage import load_project_versioned
 
 ON = date(2026, 10, 1)
@@ -21,8 +21,10 @@ PAID = dict(taxes="on_time", pension="on_time", health_insurance="on_time")
 
 
 def principal():
+    """The example, with its one unanswered question (the landing criteria) answered: his own routes are then told
+    (an unknown fact of his would leave his family's "with you" untold too; tested below)."""
     p, _ = load_project_versioned(EXAMPLES / "hsp-holder-b.hspw")
-    return p
+    return p.model_copy(update={"obligations": p.obligations.model_copy(update={"landing_criteria": Answer.YES})})
 
 
 def with_members(*members, **household):
@@ -284,3 +286,18 @@ def test_a_household_of_one_adds_nothing_to_the_comparison():
     p = principal().model_copy(update={"scenarios": [Scenario(name="Later", planned_application_date=date(2027, 4, 1))]})
     c = compare(p, date(2026, 9, 1))
     assert all(col.family == () and "family" not in col.as_json() for col in c.columns)
+
+
+def test_with_his_own_route_untold_her_route_with_him_is_untold_too():
+    """Unknown is not "yes": the day after her third anniversary she is ready, but his landing criteria are not
+    answered, so whether she can apply with him cannot be told yet, and she is told why."""
+    from hsp_wizard.domain.household import household_of
+    p = with_members(wife(married=date(2023, 9, 30)))
+    p = p.model_copy(update={"obligations": p.obligations.model_copy(update={"landing_criteria": Answer.UNKNOWN})})
+    (sp,) = household_of(p, evaluate(p, ON)).members
+    assert sp.on_date.open and sp.principal_open and not sp.principal_sure
+    assert sp.open_together is None and sp.together_state == "cannot tell yet"
+    assert any("cannot be told until your own routes" in n.text for n in sp.notes)
+    answered = with_members(wife(married=date(2023, 9, 30)))
+    (sp,) = household_of(answered, evaluate(answered, ON)).members
+    assert sp.open_together is True and sp.together_state == "can apply with you"

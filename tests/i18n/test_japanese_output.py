@@ -1,6 +1,7 @@
 """The Japanese CLI output and checklist PDF carry no English sentence: every example, every route."""
 
 import re
+from datetime import date
 import subprocess
 from pathlib import Path
 
@@ -56,3 +57,33 @@ def test_japanese_checklist_has_no_english_and_era_dates(route, tmp_path):
         assert "出典：" in why and "確度：" in why and "（基準 " in why
         assert english_words(re.sub(r"出典：.*?確度", "", why, flags=re.S)) == []
     assert "令和8年10月1日" in text and "2026年" not in text
+
+
+def test_japanese_category_is_1go_i_ro_ha_never_a_latin_letter(capsys):
+    # ISA writes 1号イ/ロ/ハ; the code passes the category's Japanese letter, not a/b/c (the 2026-11-30 review)
+    path = ROOT / "examples" / "gijinkoku-points-route-b.hspw"
+    assert main(["evaluate", str(path), "--lang", "ja", "--on", "2026-10-01"]) == 0
+    out = capsys.readouterr().out
+    assert "  1号ロ：75点、高度専門職1号の基準を満たします" in out.splitlines()
+    assert "区分（" not in out and "（b）" not in out
+    assert main(["evaluate", str(ROOT / "examples" / "researcher-a.hspw"), "--lang", "ja", "--on", "2026-12-01"]) == 0
+    assert "  1号イ：70点、高度専門職1号の基準を満たします" in capsys.readouterr().out.splitlines()
+
+
+def test_japanese_residence_messages_name_the_status_never_its_id():
+    # {status} receives the status's name (技術・人文知識・国際業務), not its id (engineer_humanities): the period
+    # of stay left empty asks for it by the status's name
+    from hsp_wizard.presentation import Renderer
+    from hsp_wizard.rules import load_rules
+
+    project = load_project(ROOT / "examples" / "gijinkoku-points-route-b.hspw")
+    now = project.residence[-1].model_copy(update={"period_of_stay_months": None})
+    project = project.model_copy(update={"residence": [*project.residence[:-1], now]})
+    ev = evaluate(project, date(2026, 10, 1), find_dates=False)
+    r = Renderer("ja")
+    said = [r.msg(c.why) for route in ev.routes.values() for c in route.conditions]
+    assert "技術・人文知識・国際業務で許可された在留期間を入力してください" in said
+    assert "2026年10月1日時点の在留資格：技術・人文知識・国際業務" in said
+    ids = set(load_rules().statuses)
+    assert "engineer_humanities" in ids
+    assert [s for s in said if any(i in s for i in ids)] == []

@@ -190,7 +190,7 @@ def test_the_points_timeline_is_printed_with_its_table(tmp_path):
     assert has(t, "15 Mar 2028 65 80 55")  # the birthday row: turning 30 costs 15 points
     assert has(t, "Age under 30: 15 → 0")
     ja = text(build_checklist_pdf(make_plan(p, printed, on=p.planned_application_date), lang="ja"), tmp_path)
-    assert has(ja, "ポイントの推移（区分（b））：令和5年11月22日〜令和13年11月22日")
+    assert has(ja, "ポイントの推移（1号ロ）：令和5年11月22日〜令和13年11月22日")
 
 
 def test_the_scenarios_are_compared_in_the_pdf_and_only_when_there_are_some(tmp_path):
@@ -208,7 +208,7 @@ def test_the_scenarios_are_compared_in_the_pdf_and_only_when_there_are_some(tmp_
                   "• New annual salary: ¥9,000,000 from 1 Apr 2027")
     assert has(t, "Long trip 1 Jun 2029 none within the horizon — 65 65 65 • Trip abroad: 1 Feb 2027 to 15 Mar 2028")
     ja = layout_text(build_checklist_pdf(plan, lang="ja"), tmp_path)
-    assert has(ja, "シナリオの比較") and has(ja, "•JLPT N1合格：令和9年7月1日")
+    assert has(ja, "シナリオの比較") and has(ja, "•日本語能力試験N1合格：令和9年7月1日")
     assert has(ja, "高度人材（80点以上・1年）令和10年7月1日 65 80 80")
     bare = p.model_copy(update={"scenarios": []})
     assert not has(text(build_checklist_pdf(make_plan(bare, printed, on=bare.planned_application_date)), tmp_path),

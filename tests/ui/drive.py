@@ -103,3 +103,14 @@ def to_page(w, page_id: int):
         next_page(w)
     assert w.wizard.currentId() == page_id
     return w.wizard.currentPage()
+
+
+def pick(box, value) -> None:
+    """Choose a combo box's item with the keyboard: Home, then Down until the value."""
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_Home)
+    for _ in range(box.count()):
+        if box.currentData() == value:
+            return
+        QTest.keyClick(box, Qt.Key.Key_Down)
+    assert box.currentData() == value

@@ -94,7 +94,7 @@ def test_the_total_is_named_with_its_date_value_and_category_in_both_languages(w
     assert total.text() == "90 points"
     assert name(total) == "Points on 1 Oct 2026: 90, category (b)"
     ja(w, qtbot)
-    assert name(total) == "2026年10月1日時点の点数：90点、区分（b）"
+    assert name(total) == "2026年10月1日時点の点数：90点、1号ロ"
 
 
 def test_a_new_total_renames_it_and_is_announced_once(window, monkeypatch, qtbot):
@@ -185,7 +185,7 @@ def test_each_categorys_score_says_which_category_it_is(window, qtbot):
     assert name(scores[Category.B]) == "Category (b): 90 points — meets the criteria"
     assert name(scores[Category.C]) == "Category (c): 55 points — does not meet the criteria"
     ja(w, qtbot)
-    assert name(scores[Category.B]) == "区分（b）：90点 — 基準を満たします"
+    assert name(scores[Category.B]) == "1号ロ：90点 — 基準を満たします"
 
 
 def test_the_continuity_result_is_the_labels_name(window):

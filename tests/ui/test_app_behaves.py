@@ -376,7 +376,7 @@ def test_japanese_help_uses_isas_words_and_the_qualification_is_named_meisho(win
     new_project(w)
     step(w, PageId.BONUSES)
     quals = editors(w)["foreign_qualifications"]
-    assert quals.table.horizontalHeaderItem(0).text() == "資格・表彰の名称"
+    assert quals.table.horizontalHeaderItem(0).text() == "資格・表彰等の名称"
     tip = quals.column_help(0)
     assert "職務に関連する外国の資格、表彰等で法務大臣が認めるものを保有" in tip and "B5" not in tip
 

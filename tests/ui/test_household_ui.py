@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from hsp_wizard.domain.project import MemberKind
 from hsp_wizard.ui.wizard import PageId
-from tests.ui.drive import cell, choose, focused, to_page, type_into
+from tests.ui.drive import cell, choose, focused, pick, to_page, type_into
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -91,8 +91,13 @@ def test_add_a_spouse_with_the_keyboard_and_see_her_state(window, qtbot):
     assert (m.name, m.birth_date, m.marriage_date, m.nationality.value) == ("Mei", date(1996, 5, 5),
                                                                            date(2023, 11, 1), "foreign")
     assert m.lives_together.value == "yes" and m.taxes.value == "on_time" and m.residence[0].status == "dependent"
-    # married 2 years 11 months on the planned date: she can apply with him from the third anniversary
     assert page.table.item(0, 0).text() == "Spouse: Mei"
+    # his own landing criteria are not answered (his routes "cannot tell yet"): neither can hers with him be told
+    assert page.table.item(0, 2).text() == "cannot tell yet"
+    qtbot.waitUntil(lambda: member_lines(w) == ["Mei: cannot tell yet"], timeout=5000)
+    pick(to_page(w, PageId.REQUIREMENTS).landing, "yes")  # he answers it
+    page = to_page(w, PageId.HOUSEHOLD)
+    # married 2 years 11 months on the planned date: she can apply with him from the third anniversary
     assert page.table.item(0, 2).text() == "with you from 1 Nov 2026"
     # the step list names her (the list is narrow), a screen reader hears her kind too
     qtbot.waitUntil(lambda: member_lines(w) == ["Mei: can apply with you from 1 Nov 2026"], timeout=5000)

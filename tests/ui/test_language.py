@@ -42,13 +42,13 @@ def test_switching_to_japanese_mid_wizard_translates_everything_and_keeps_every_
     assert current_language() == "ja" and w.store.value("language") == "ja"
     assert "次へ" in next_text(w)                                          # Qt's own translation
     assert w.menuBar().actions()[0].text() == "ファイル(&F)"
-    assert ed.table.horizontalHeaderItem(0).text() == "学位"
+    assert ed.table.horizontalHeaderItem(0).text() == "学位の種類"
     assert ed.cell_text(r, 0) == "学士またはそれと同等以上"                 # a chosen value relabelled
     assert ed.cell_text(r, 1) == "Mechanical engineering"                  # typed text untouched
     assert ed.cell_text(bad, 2) == "2020-02-30"                            # invalid text kept, too
     assert "その日付は存在しません" in ed.error.text()                       # and its message translated
     assert w.wizard.panel.total.text().endswith("点")
-    assert "区分（b）" in w.wizard.panel.heading.text()
+    assert w.wizard.panel.heading.text() == "1号ロ・申請予定日（2026年10月1日）時点"  # ISA's 1号ロ, not 区分（b）
     assert w.doc.project.model_dump() == before                            # the project did not change
 
     w.wizard.back()  # the category page, built in English, is Japanese now too, with its input

@@ -12,21 +12,10 @@ from PySide6.QtWidgets import QApplication
 from hsp_wizard.ui.language import apply_language
 
 from hsp_wizard.ui.wizard import PageId
-from tests.ui.drive import add_row, cell, choose, field, to_page
+from tests.ui.drive import add_row, cell, choose, field, pick, to_page
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "manager-c.hspw"
-
-
-def pick(box, value):
-    """Choose a combo box's item with the keyboard: Home, then Down until the value."""
-    box.setFocus()
-    QTest.keyClick(box, Qt.Key.Key_Home)
-    for _ in range(box.count()):
-        if box.currentData() == value:
-            return
-        QTest.keyClick(box, Qt.Key.Key_Down)
-    assert box.currentData() == value
 
 
 def test_the_new_facts_are_asked_and_the_results_name_them(window):

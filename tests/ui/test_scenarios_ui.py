@@ -205,7 +205,7 @@ def test_scenarios_in_japanese_keep_what_is_typed(window, qtbot, tmp_path):
     assert panel.changes.table.rowCount() == 2 and panel.changes.cell_text(1, 1) == "2027-04-01"
     assert "昇給" in panel.changes.error.text() or "金額" in panel.changes.error.text()
     t = table(panel)
-    assert headers(panel)[0] == "入力したとおり"
+    assert headers(panel)[0] == "入力内容（変更なし）"
     assert any(k.startswith("2029年6月1日") or "2029年6月1日" in k for k in t)
     assert len(w.doc.project.scenarios[0].changes) == 1
 

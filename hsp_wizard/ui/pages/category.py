@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QFormLayout, QLabel, QLineEdit, QRad
 
 from hsp_wizard.domain.project import Category, Project, max_length
 from hsp_wizard.i18n import N_, _
+from hsp_wizard.presentation import category_letter
 from hsp_wizard.ui.accessibility import set_name
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.widgets.fields import DateField
@@ -115,4 +116,5 @@ class CategoryPage(BasePage):
             label.setText((_("{total} points — meets the criteria") if r.eligible else
                            _("{total} points — does not meet the criteria")).format(total=r.total))
             # read on its own (flat review), the score says which category it is for
-            set_name(label, _("Category ({category}): {score}").format(category=cat.value, score=label.text()))
+            set_name(label, _("Category ({category}): {score}").format(category=category_letter(cat),
+                                                                       score=label.text()))

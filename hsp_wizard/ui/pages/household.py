@@ -510,8 +510,8 @@ class HouseholdPage(BasePage):
             for m in (hh.members if hh else []):
                 if m.on_date is None:
                     states[m.index] = r.msg(m.status)
-                elif m.open_together:
-                    states[m.index] = _("can apply with you")
+                elif m.open_together is not False or not m.sure:  # can apply with you, or cannot tell yet
+                    states[m.index] = _(m.together_state if m.open_together is not False else N_("cannot tell yet"))
                 elif m.together and m.together.opens:
                     states[m.index] = _("with you from {date}").format(date=r.fmt(m.together.opens))
                 else:
@@ -585,17 +585,21 @@ def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None
         conditions = [] if m.on_date is None else \
             [*m.on_date.blockers, *m.together.binding, *([m.certainty] if m.certainty else []), *m.warnings]
         key = f"member.{m.index}"
-        v.add(f"<b>{escape(label)}</b>: {escape(r.msg(m.status))}", why(key, label, conditions), indent=8,
-              rich=True)
+        line = escape(_("{name}: {what}")).format(name=f"<b>{escape(label)}</b>",
+                                                  what=escape(r.msg(m.status)))
+        v.add(line, why(key, label, conditions), indent=8, rich=True)
         for n in m.notes if m.on_date is None else ():
             v.add(r.msg(n), indent=28)
         if m.on_date is None:
             continue
-        state = _("can apply with you") if m.open_together else _("cannot apply with you yet")
+        state = _(m.together_state)
         v.add(_("On {date}: {state}").format(date=r.fmt(hh.on), state=state), indent=28)
         for c in m.on_date.blockers:
             text = r.msg(c.why)
             v.add(f"✗ {text}", [change("household", text)], indent=28)
+        for c in m.unknowns:
+            text = r.msg(c.why)
+            v.add(f"? {text}", [change("household", text)], indent=28)
         t = m.together
         when = _("With you, earliest: {date}").format(date=r.fmt(t.opens)) if t.opens else \
             _("With you: no date within the horizon")
@@ -619,7 +623,8 @@ def household_into(v, hh, change, why_button=None, expanded=frozenset()) -> None
         state = _({True: N_("met"), False: N_("not met"), None: N_("cannot tell yet")}[b.met])
         name = _(BENEFIT_NAMES[b.kind])
         key = f"benefit.{b.kind}"
-        v.add(f"<b>{escape(name)}</b>: {escape(state)}", why(key, name, b.conditions), indent=8, rich=True)
+        v.add(escape(_("{name}: {what}")).format(name=f"<b>{escape(name)}</b>", what=escape(state)),
+              why(key, name, b.conditions), indent=8, rich=True)
         for c in b.conditions:
             mark = {True: "✓", False: "✗", None: "?"}[c.met]
             v.add(f"{mark} {sure(c)}", indent=28, rich=True)

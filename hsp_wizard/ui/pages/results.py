@@ -16,7 +16,7 @@ from hsp_wizard.domain.evaluate import Evaluation, first_route
 from hsp_wizard.domain.explain import Money
 from hsp_wizard.domain.registry import current as current_registry
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import Renderer
+from hsp_wizard.presentation import Renderer, category_letter
 from hsp_wizard.ui.accessibility import LiveText, announce, plain
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.widgets.linked_text import LinkButton, LinkedText
@@ -177,7 +177,10 @@ class ResultsPage(BasePage):
     def _fill_table(self) -> None:
         """The chart's text alternative: every day a total changes, the totals, and what changed."""
         tl, r = self.timeline, Renderer()
-        self.table.setHorizontalHeaderLabels([_("Date"), "(a)", "(b)", "(c)", _("What changed")])
+        # TRANSLATORS: the head of a timeline column, a category's letter: (b) in English, 1号ロ in Japanese
+        letter = _("({category})")
+        self.table.setHorizontalHeaderLabels([_("Date"), *(letter.format(category=category_letter(c))
+                                                           for c in "abc"), _("What changed")])
         self.table.setRowCount(len(tl.steps))
         events = {e.on: e for e in tl.events}
         for row, d in enumerate(tl.steps):
@@ -211,7 +214,8 @@ class ResultsPage(BasePage):
             lead = _("Your planned date is too early") if s.kind == "apply_later" else \
                 _("Apply before the route closes") if s.kind == "apply_before" else \
                 _("{days} day(s) sooner").format(days=s.gain_days)
-            v.add(f"{i + 1}. <b>{escape(lead)}</b>: {escape(says)}", links, indent=8, rich=True)
+            line = escape(_("{name}: {what}")).format(name=f"<b>{escape(lead)}</b>", what=escape(says))
+            v.add(f"{i + 1}. {line}", links, indent=8, rich=True)
         v.add("<small>" + escape(_(
             "Each change is tried on a copy of your facts, from about six months from today; your own plan may "
             "differ. Nothing here is changed in your project.")) + "</small>", rich=True)
@@ -357,7 +361,9 @@ class ResultsPage(BasePage):
                 _("On the earliest date found") if ev.on != today else _("Today")
             for label, pr in ((first, ev.points), (_("1 year before"), ev.checkpoints[1]),
                               (_("3 years before"), ev.checkpoints[3])):
-                v.add(f"{label} ({r.fmt(pr.on)}): {pr.total}", heading=2)
+                # TRANSLATORS: a heading: "On the planned date (1 Oct 2026): 90", the total in points
+                v.add(_("{when} ({date}): {total}").format(when=label, date=r.fmt(pr.on), total=pr.total),
+                      heading=2)
                 rows = [[str(ln.points), _label(r, ln.rule_id), r.msg(ln.why)] +
                         ([_why_points(r, ln)] if explain else []) for ln in pr.lines]
                 rows += [["–", _label(r, ln.rule_id), r.msg(ln.why)] + ([""] if explain else [])

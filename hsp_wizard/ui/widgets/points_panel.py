@@ -14,7 +14,7 @@ from hsp_wizard.domain.plan import EARLIEST
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.registry import marks
 from hsp_wizard.i18n import _
-from hsp_wizard.presentation import Renderer
+from hsp_wizard.presentation import Renderer, category_letter
 from hsp_wizard.rules import load_rules
 from hsp_wizard.ui.accessibility import LiveText
 from hsp_wizard.ui.document import ProjectDocument
@@ -123,11 +123,11 @@ class PointsPanel(QFrame):
                    if p.planned_application_date else
                    _("Category ({category}) on the earliest date found, {date}") if self.earliest else
                    _("Category ({category}) today, {date}"))
-        self.heading.setText(heading.format(category=p.category.value, date=r.fmt(on)))
+        self.heading.setText(heading.format(category=category_letter(p.category), date=r.fmt(on)))
         self.total.setText(_("{total} points").format(total=now.total))
         self._colour(colour_for(now.total))
         self.live_total.show(_("Points on {date}: {total}, category ({category})").format(
-            date=r.fmt(on), total=now.total, category=p.category.value), (p.category, now.total))
+            date=r.fmt(on), total=now.total, category=category_letter(p.category)), (p.category, now.total))
         self.checkpoints.setText(
             _("1 year before ({d1}): {t1}\n3 years before ({d3}): {t3}").format(
                 d1=r.fmt(one.on), t1=one.total, d3=r.fmt(three.on), t3=three.total))

@@ -15,7 +15,7 @@ from hsp_wizard.domain.project import Category
 from hsp_wizard.domain.registry import marks
 from hsp_wizard.domain.timeline import Timeline
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.presentation import ROUTE_NAMES, Renderer
+from hsp_wizard.presentation import ROUTE_NAMES, Renderer, category_letter
 from hsp_wizard.rules import load_rules
 
 CATEGORY_COLOURS = {"a": QColor("#7b3294"), "b": QColor("#1f4e9c"), "c": QColor("#008837")}
@@ -75,7 +75,8 @@ class TimelineChart(QWidget):
             return []
         chosen = tl.category.value if tl.category else None
         out = [(f"cat:{c.value}", (_("({category}) points, your category") if c.value == chosen else
-                                   _("({category}) points")).format(category=c.value)) for c in Category]
+                                   _("({category}) points")).format(category=category_letter(c)))
+               for c in Category]
         out += [(f"mark:{m}", _("{points} points").format(points=m)) for m in self.marks]
         out.append(("today", _("today")))
         if tl.planned:
