@@ -88,8 +88,11 @@ class BasePage(QWizardPage):
 
     def label_for(self, msgid: str, buddy: QWidget, wrap: bool = False) -> QLabel:
         """A translated label whose mnemonic moves the focus to `buddy` (`wrap`: on more lines when narrow)."""
-        from hsp_wizard.ui.widgets.fields import WrapLabel
-        label = WrapLabel(self) if wrap else QLabel(self)
+        if wrap:
+            from hsp_wizard.ui.widgets.fields import WrapLabel  # (not before the first frame: it needs parsing)
+            label = WrapLabel(self)
+        else:
+            label = QLabel(self)
         self.texts.bind_named(label, msgid)
         self.texts.call(lambda: set_name(buddy, plain(_(msgid)).rstrip(":：").strip()))  # Qt's keeps "(D)"
         label.setBuddy(buddy)
