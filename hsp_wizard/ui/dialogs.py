@@ -22,6 +22,14 @@ def ask_save_changes(parent) -> QMessageBox.StandardButton:
                                 QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
 
 
+def ask_discard_changes(parent) -> bool:
+    """Escape in a dialog where something was typed or changed: True to throw it away (No is the default)."""
+    answer = QMessageBox.question(parent, APP_NAME, _("Discard the changes made in this window?"),
+                                  QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Discard
+
+
 def tell_error(parent, title: str, text: str) -> None:
     QMessageBox.warning(parent, title, text)
 

@@ -112,6 +112,8 @@ class HspWizard(QWizard):
                 self.setPage(pid, page)
         self.panel = PointsPanel(doc)
         self.setSideWidget(self.panel)
+        from hsp_wizard.ui.widgets.fields import guard_wheel
+        guard_wheel(self)  # the wheel scrolls the pages; it changes a combo or spin box only once clicked into
         self.pages[PageId.RESULTS].change_requested.connect(self.go_to)
         follow_wizard(self)
         self._shown(self.currentId())

@@ -21,6 +21,7 @@ def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(dialogs, "ask_password",
                         lambda parent, name, wrong=False, autosave=False: asked.append(("password", name)) or None)
     monkeypatch.setattr(dialogs, "ask_new_password", lambda parent: asked.append(("new password",)) or None)
+    monkeypatch.setattr(dialogs, "ask_discard_changes", lambda parent: asked.append(("discard changes",)) or True)
     from hsp_wizard.ui.widgets import scenarios_panel
     names: list[str | None] = []  # answers to the scenario-name dialog, in order; none left: the name proposed
     monkeypatch.setattr(scenarios_panel, "ask_scenario_name", lambda parent, title, label, text: asked.append(

@@ -284,6 +284,27 @@ def test_every_page_fits_1280x720_with_the_navigation_visible(window, lang):
     assert bottom <= w.height(), bottom
 
 
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_page_scrolls_sideways_at_the_default_size(window, lang):
+    """The window's minimum size says nothing of what scrolls inside a page: at the size the window opens with
+    (and at 1280x720) no page, nor any scrolled text on it, needs a horizontal scrollbar."""
+    from PySide6.QtWidgets import QScrollArea
+    w = window
+    w.set_language(lang)
+    w.open_path(str(EXAMPLE), ask=False)
+    for size in ((1180, 680), (1280, 720 - 40)):
+        w.resize(*size)
+        for pid in PageId:
+            w.wizard.jump_to(pid)
+            QApplication.processEvents()
+            page = w.wizard.currentPage()
+            for area in page.findChildren(QScrollArea):
+                if area.isVisibleTo(page):
+                    bar = area.horizontalScrollBar()
+                    assert bar.maximum() == 0, (pid.name, lang, size, area.widget().minimumSizeHint().width(),
+                                                area.viewport().width())
+
+
 # ---------------------------------------------------------------- a field for every fact the routes read
 def test_the_other_routes_facts_have_fields_asked_only_when_they_can_matter(window):
     from hsp_wizard.domain.evaluate import evaluate

@@ -51,6 +51,32 @@ class BasePage(QWizardPage):
         self.body.addWidget(label)
         return label
 
+    def why(self, msgid: str) -> QLabel:
+        """A "Why?" link under the page's text that shows `msgid` (the rule and its sources: ids a person reads
+        only when asking) and hides it again."""
+        from hsp_wizard.ui.widgets.linked_text import LinkButton
+        label = QLabel(self)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        self.texts.bind(label.setText, msgid)
+
+        def toggle() -> None:
+            label.setVisible(not label.isVisible())
+            name()
+
+        button = LinkButton("", "", "", toggle, self)
+
+        def name() -> None:
+            text = _("Hide why") if label.isVisible() else _("Why?")
+            button.setText(text)
+            set_name(button, text)
+        self.texts.call(name)
+        self.body.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.body.addWidget(label)
+        self.why_buttons = getattr(self, "why_buttons", []) + [button]
+        return label
+
     def explain(self, widget: QWidget, *row_ids: str) -> None:
         """The field's tooltip and F1 text: what counts and the proof ISA expects, from the rule data."""
         def apply() -> None:
@@ -60,9 +86,13 @@ class BasePage(QWizardPage):
             widget.setWhatsThis(text)
         self.texts.call(apply)
 
-    def label_for(self, msgid: str, buddy: QWidget) -> QLabel:
-        """A translated label whose mnemonic moves the focus to `buddy`."""
-        label = QLabel(self)
+    def label_for(self, msgid: str, buddy: QWidget, wrap: bool = False) -> QLabel:
+        """A translated label whose mnemonic moves the focus to `buddy` (`wrap`: on more lines when narrow)."""
+        if wrap:
+            from hsp_wizard.ui.widgets.fields import WrapLabel  # (not before the first frame: it needs parsing)
+            label = WrapLabel(self)
+        else:
+            label = QLabel(self)
         self.texts.bind_named(label, msgid)
         self.texts.call(lambda: set_name(buddy, plain(_(msgid)).rstrip(":：").strip()))  # Qt's keeps "(D)"
         label.setBuddy(buddy)

@@ -1,5 +1,5 @@
 """The household page: one row per spouse, child or parent with their state beside the principal's, each
-member's facts in a dialog (keyboard only: Enter opens, Esc cancels), and the household's own facts."""
+member's facts in a dialog (keyboard only: Enter opens, Esc cancels, asking first when something was changed), and the household's own facts."""
 
 from __future__ import annotations
 
@@ -59,7 +59,52 @@ def _select(box: QComboBox, value) -> None:
     box.setCurrentIndex(max(i, 0))
 
 
-class MemberDialog(QDialog):
+class KeepsTyping(QDialog):
+    """A dialog whose Escape never loses work: with nothing typed or changed since it opened it closes; else it
+    asks whether to discard (Cancel still cancels). `remember()` once it is filled."""
+
+    def remember(self) -> None:
+        from hsp_wizard.ui.widgets.fields import guard_wheel
+        guard_wheel(self)  # its form scrolls too: the wheel changes no answer it passes over
+        self._opened = self.typed()
+
+    def typed(self) -> list:
+        """What the person can change: texts, choices, ticks and table rows (open cell editors aside)."""
+        out = []
+        for w in self.findChildren(QWidget):
+            if _in_a_table(w):
+                continue
+            if isinstance(w, ListEditor):
+                out.append([w.typed_cells(r) for r in range(w.table.rowCount())])
+            elif isinstance(w, QLineEdit):
+                out.append(w.text())
+            elif isinstance(w, QComboBox):
+                out.append(w.currentIndex())
+            elif isinstance(w, QCheckBox):
+                out.append(w.isChecked())
+        return out
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if event.key() == Qt.Key.Key_Escape and self.typed() != getattr(self, "_opened", None):
+            event.accept()
+            from hsp_wizard.ui import dialogs
+            if dialogs.ask_discard_changes(self):
+                self.reject()
+            return
+        super().keyPressEvent(event)
+
+
+def _in_a_table(w: QWidget) -> bool:
+    """`w` is a table's cell editor (or inside one): its row is read from the table."""
+    parent = w.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+class MemberDialog(KeepsTyping):
     """One member's facts. OK is refused (with the reason shown) until the facts are valid."""
 
     def __init__(self, member: HouseholdMember, parent=None):
@@ -148,6 +193,7 @@ class MemberDialog(QDialog):
         self.resize(900, 660)
         self.texts.apply()
         self._fill(member)
+        self.remember()
         self.result_member: HouseholdMember | None = None
         self.name.setFocus()  # a keyboard user starts at the first field, not on OK
 
@@ -223,7 +269,7 @@ class MemberDialog(QDialog):
         super().accept()
 
 
-class DomesticWorkerDialog(QDialog):
+class DomesticWorkerDialog(KeepsTyping):
     """The domestic worker's facts (the HSP domestic-worker benefit); unticked: none."""
 
     def __init__(self, worker, parent=None):
@@ -266,6 +312,7 @@ class DomesticWorkerDialog(QDialog):
         self.has.toggled.connect(self._enable)
         self._enable(self.has.isChecked())
         self.result_worker = worker
+        self.remember()
         self.has.setFocus()
 
     def _enable(self, on: bool) -> None:

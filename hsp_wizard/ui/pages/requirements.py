@@ -9,7 +9,7 @@ from hsp_wizard.domain.project import (Answer, Business, ChildKind, Family, Insu
 from hsp_wizard.i18n import N_
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.pages.lists import ListPage, merge_drafts
-from hsp_wizard.ui.widgets.fields import DateField, YenField
+from hsp_wizard.ui.widgets.fields import DateField, WrapCheckBox, YenField
 from hsp_wizard.ui.widgets.list_editor import Column
 
 
@@ -61,8 +61,9 @@ class RequirementsPage(ListPage):
         self.protection = combo(self, PROTECTION)
         self.landing = combo(self, ANSWER)
         self.capital = YenField(self)
+        self.capital.setMinimumWidth(220)  # its example ("for example 4,000,000") shows whole
         self.staff, self.japanese_b2, self.degree = (combo(self, ANSWER) for _i in range(3))
-        self.withheld, self.employer, self.notice, self.traffic = (QCheckBox(self) for _i in range(4))
+        self.withheld, self.employer, self.notice, self.traffic = (WrapCheckBox(self) for _i in range(4))
         for box, text in ((self.withheld, N_("Resident tax was always deducted from my salary (&withheld)")),
                           (self.employer, N_("I own a workplace enrolled in social ins&urance")),
                           (self.notice, N_("I hold a points-result noti&ce (ポイント計算結果通知書)")),
@@ -88,9 +89,11 @@ class RequirementsPage(ListPage):
                 (N_("Does the business employ a full-time Japanese or permanent-resident employee?"), self.staff),
                 (N_("Do you or a full-time employee have Japanese at B2 level (JLPT N2)?"), self.japanese_b2),
                 (N_("Do you hold a master's or higher in management or the business's field?"), self.degree)]
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long questions above their answers
+        # each question above its answer, wrapped to the page's width; an answer as wide as its longest choice
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         for text, w in rows:
-            form.addRow(self.label_for(text, w), w)
+            form.addRow(self.label_for(text, w, wrap=True), w)
             if isinstance(w, (DateField, YenField)):
                 form.addRow("", w.error)
             else:
@@ -130,7 +133,7 @@ class RequirementsPage(ListPage):
 
     def _other_routes(self) -> None:
         """The facts of the contribution and regional routes (an unticked box: the route does not apply)."""
-        self.contribution, self.regional = QCheckBox(self), QCheckBox(self)
+        self.contribution, self.regional = WrapCheckBox(self), WrapCheckBox(self)
         for box, text, rule in ((self.contribution, N_("My contribution to Japan is recognised under the guideline "
                                                        "(your own assessment; the 5-year route)"),
                                  "pr.contribution.years"),

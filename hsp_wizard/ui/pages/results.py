@@ -326,7 +326,7 @@ class ResultsPage(BasePage):
         w = words(r, a, why=bool(self.expanded))  # the explanations are worded only once one is opened
         # the headline itself is the label above the tabs (one sentence, said once): here, its "Why?"
         if a.best is not None:
-            v.add("", [self.why_button("headline", w.headline)])
+            v.add(_("How the answer above was reached:"), [self.why_button("headline", w.headline)])
         self._why_into(v, "headline", w.why)
         for f in w.facts:
             v.add("→", [self.fact_button(f)], indent=8)

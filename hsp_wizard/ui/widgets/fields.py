@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit
+import re
+
+from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import (QAbstractScrollArea, QAbstractSpinBox, QApplication, QCheckBox, QComboBox, QLabel,
+                               QLineEdit, QSizePolicy, QStyle, QWidget)
 
 from hsp_wizard.i18n import _
 from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
@@ -135,3 +139,113 @@ class YenField(_ParsedField):
         self._value, self._valid, self._left = value, True, False
         self.setText(format_yen_input(value))
         self.error.show_error("")
+
+
+class _WheelGuard(QObject):
+    """Ignores the wheel over a combo or spin box that does not have the focus, so the wheel scrolls the page
+    (the event goes on to the scroll area) instead of changing an answer the person scrolls past."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Wheel and isinstance(obj, QWidget) and not obj.hasFocus():
+            area = obj.parentWidget()
+            while area is not None and not isinstance(area, QAbstractScrollArea):
+                area = area.parentWidget()
+            if area is not None:  # the nearest scroll area scrolls, as if the box were not there
+                view = area.viewport()
+                forwarded = QWheelEvent(QPointF(view.mapFromGlobal(event.globalPosition().toPoint())),
+                                        event.globalPosition(), event.pixelDelta(), event.angleDelta(),
+                                        event.buttons(), event.modifiers(), event.phase(), event.inverted())
+                QApplication.sendEvent(view, forwarded)
+                event.accept()  # scrolled: Qt passes it no further
+            else:
+                event.ignore()  # no scroll area: Qt passes an ignored wheel event on to the parent
+            return True
+        return False
+
+
+_WHEEL_GUARD: _WheelGuard | None = None
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Every combo and spin box in `root` takes the focus by click or Tab only, and ignores the wheel until it
+    has it (idempotent: call again after adding widgets)."""
+    global _WHEEL_GUARD
+    if _WHEEL_GUARD is None:
+        _WHEEL_GUARD = _WheelGuard()
+    for box in root.findChildren(QComboBox) + root.findChildren(QAbstractSpinBox):
+        if box.property("wheel_guarded"):
+            continue
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(_WHEEL_GUARD)
+        box.setProperty("wheel_guarded", True)
+
+
+# a word with the space after it, or one CJK character (Japanese breaks between any two of them)
+_PIECES = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uff00-\uffef][、。）」]?|[^\s\u3000-\u30ff\u3400-\u9fff\uff00-\uffef]+\s*|\s+")
+
+
+class WrapCheckBox(QCheckBox):
+    """A tick box whose text wraps onto more lines when its page is narrow (a QCheckBox never wraps: a long one
+    widens its page until the page scrolls sideways and cuts what is beside it)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._full = ""
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)  # a button's is Minimum: never narrower
+        self.setSizePolicy(policy)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        from hsp_wizard.ui.accessibility import plain
+        self._full = text
+        self.setAccessibleName(plain(text))
+        self._reflow()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def _room(self) -> int:
+        style = self.style()
+        return (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, None, self) +
+                style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, None, self) + 8)
+
+    def _reflow(self) -> None:
+        width = max(80, self.width() - self._room())
+        metrics = self.fontMetrics()
+        lines, line = [], ""
+        for piece in _PIECES.findall(self._full):
+            if line and metrics.horizontalAdvance((line + piece).rstrip().replace("&", "")) > width:
+                lines.append(line.rstrip())
+                line = piece.lstrip()
+            else:
+                line += piece
+        lines.append(line.rstrip())
+        text = "\n".join(lines)
+        if text != super().text():
+            super().setText(text)
+            self.updateGeometry()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._reflow()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As wide as the text on one line, as high as the lines it is shown on."""
+        one_line = self.fontMetrics().horizontalAdvance(self._full.replace("&", "")) + self._room()
+        return QSize(one_line, super().sizeHint().height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        return QSize(min(self.sizeHint().width(), 200), super().sizeHint().height())
+
+
+class WrapLabel(QLabel):
+    """A question that wraps to the width it is given, asking for its one-line width first (a word-wrapped
+    QLabel guesses a narrow width of its own, and a form lays it out that narrow)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        width = self.fontMetrics().horizontalAdvance(self.text().replace("&", "")) + 4
+        return QSize(width, self.heightForWidth(width))

@@ -414,17 +414,20 @@ class ListEditor(QWidget):
         return good, msgs
 
     def drafts(self) -> list[dict]:
-        """The rows that are not valid entries, as typed: {"position", "cells"} (after `models`). Rows with
-        nothing typed are not kept."""
+        """The rows that are not valid entries, as typed: {"position", "cells"} (after `models`). A row is kept
+        when any cell differs from a fresh row's (text typed, a choice changed, a box ticked); a row left as added
+        is not."""
+        fresh = self.fresh_cells()
         out = []
         for row in getattr(self, "invalid_rows", []):
             cells = self.typed_cells(row)
-            if any(v for k, v in cells.items() if self._kind(k) not in ("choice", "bool")):
+            if cells != fresh:
                 out.append({"position": row, "cells": cells})
         return out
 
-    def _kind(self, key: str) -> str:
-        return next(c.kind for c in self.columns if c.key == key)
+    def fresh_cells(self) -> dict[str, str]:
+        """The cells of a row just added, as `typed_cells` gives them: the first choice, no tick, no text."""
+        return {c.key: str(c.choices[0][0]) if c.kind == "choice" else "" for c in self.columns}
 
     def _reason(self, err: dict) -> str:
         """A validation error in the current language, naming the column it is about."""

@@ -1,0 +1,206 @@
+"""What a fresh-eyes user test found: each problem driven as the user met it."""
+
+from pathlib import Path
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QFileDialog, QWizard
+
+from hsp_wizard.storage import load_project
+from hsp_wizard.ui.wizard import PageId
+from tests.ui.drive import add_row, choose, next_page, step
+from tests.ui.test_app_behaves import new_project
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+# ---------------------------------------------------------------- 1. a row whose only entry is a choice is kept
+def test_a_jlpt_row_with_only_a_level_chosen_is_kept_saved_and_marks_the_window_changed(window, tmp_path,
+                                                                                          monkeypatch):
+    w = window
+    new_project(w)
+    step(w, PageId.BONUSES)
+    w.doc.set_dirty(False)
+    ed = w.wizard.currentPage().editors["japanese"]
+    add_row(ed)
+    choose(ed, 0, 1, "N2")  # the level; the result date left empty
+    next_page(w)
+    assert w.wizard.currentId() == PageId.BONUSES
+    assert "Row 1: Result date is required" in ed.error.text()
+    assert w.isWindowModified()  # closing would ask
+    step(w, PageId.SALARY)
+    step(w, PageId.BONUSES)
+    ed = w.wizard.currentPage().editors["japanese"]
+    assert ed.table.rowCount() == 1 and ed.cell_text(0, 1) == "N2"
+    assert "Row 1: Result date is required" in ed.error.text()
+    target = tmp_path / "p.hspw"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    w.actions["save_as"].trigger()
+    saved = load_project(target)
+    assert saved.japanese == []
+    assert [r.cells["level"] for r in saved.incomplete_rows["japanese"]] == ["N2"]
+
+
+def test_a_row_left_as_added_is_still_not_kept(window):
+    w = window
+    new_project(w)
+    step(w, PageId.BONUSES)
+    ed = w.wizard.currentPage().editors["japanese"]
+    add_row(ed)
+    next_page(w)
+    assert "japanese" not in w.doc.project.incomplete_rows
+
+
+# ---------------------------------------------------------------- 2. Escape in a member's dialog keeps what was typed
+def test_escape_in_a_member_dialog_with_typing_asks_and_keeps_it_unless_discarded(window, monkeypatch):
+    from hsp_wizard.domain.project import MemberKind
+    from hsp_wizard.ui import dialogs
+    from tests.ui.drive import type_into
+    from tests.ui.test_household_ui import in_dialog
+    w = window
+    new_project(w)
+    page = w.wizard.page(PageId.HOUSEHOLD)
+    step(w, PageId.HOUSEHOLD)
+    answers = [False, True]  # keep it the first time, discard the second
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_discard_changes",
+                        lambda parent: asked.append(parent) or answers.pop(0))
+    seen = []
+
+    def typed_then_escape(dlg):
+        type_into(dlg.name, "Mei")
+        QTest.keyClick(dlg.name, Qt.Key.Key_Escape)
+        seen.append((dlg.isVisible(), dlg.name.text()))  # kept: still open with her name
+        QTest.keyClick(dlg.name, Qt.Key.Key_Escape)
+        seen.append(dlg.isVisible())  # discarded when the user says so
+    done = in_dialog(page, typed_then_escape)
+    page.add(MemberKind.SPOUSE)
+    assert done and seen == [(True, "Mei"), False] and len(asked) == 2
+    assert w.doc.project.household.members == []
+
+    asked.clear()
+    seen.clear()
+    done = in_dialog(page, lambda dlg: (QTest.keyClick(dlg.name, Qt.Key.Key_Escape), seen.append(dlg.isVisible())))
+    page.add(MemberKind.CHILD)
+    assert done and seen == [False] and asked == []  # nothing typed: Escape closes at once
+
+
+def test_escape_in_the_domestic_worker_dialog_with_typing_does_not_throw_it_away(window, monkeypatch):
+    from hsp_wizard.ui import dialogs
+    from tests.ui.test_household_ui import in_dialog
+    w = window
+    new_project(w)
+    page = w.wizard.page(PageId.HOUSEHOLD)
+    step(w, PageId.HOUSEHOLD)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_discard_changes", lambda parent: asked.append(parent) or False)
+    seen = []
+
+    def tick_then_escape(dlg):
+        QTest.keyClick(dlg.has, Qt.Key.Key_Space)
+        QTest.keyClick(dlg.has, Qt.Key.Key_Escape)
+        seen.append((dlg.isVisible(), dlg.has.isChecked()))
+    done = in_dialog(page, tick_then_escape)
+    page.edit_worker()
+    assert done and seen == [(True, True)] and len(asked) == 1
+
+
+# ---------------------------------------------------------------- 3. the wheel scrolls the page, not an answer
+def wheel(widget, down=True):
+    from PySide6.QtCore import QPoint, QPointF
+    from PySide6.QtGui import QWheelEvent
+    pos = QPointF(widget.rect().center())
+    glob = QPointF(widget.mapToGlobal(widget.rect().center()))
+    delta = -120 if down else 120
+    ev = QWheelEvent(pos, glob, QPoint(0, 0), QPoint(0, delta), Qt.MouseButton.NoButton,
+                     Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, ev)
+    QApplication.processEvents()
+
+
+def test_the_wheel_over_an_answer_scrolls_the_page_and_leaves_the_answer(window):
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+    w = window
+    new_project(w)
+    step(w, PageId.REQUIREMENTS)
+    page = w.wizard.currentPage()
+    w.resize(1280, 680)
+    QApplication.processEvents()
+    bar = page.scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the page scrolls at this size
+    box = page.taxes
+    before = (box.currentIndex(), bar.value())
+    wheel(box)
+    assert box.currentIndex() == before[0]  # the answer stays
+    assert bar.value() > before[1]  # the page scrolled instead
+    box.setFocus()  # clicked into: now the wheel may change it
+    wheel(box)
+    assert box.currentIndex() == before[0] + 1
+    for pid in PageId:  # every page's combo and spin boxes take the focus by click or Tab, never by the wheel
+        w.wizard.jump_to(pid)
+        for b in w.wizard.currentPage().findChildren(QComboBox) + w.wizard.currentPage().findChildren(QAbstractSpinBox):
+            assert b.focusPolicy() == Qt.FocusPolicy.StrongFocus, (pid.name, b.accessibleName())
+
+
+# ---------------------------------------------------------------- 4. no internal id on any page until "Why?"
+def visible_texts(root) -> list[str]:
+    """What a person reads on a page: labels, buttons, ticks, group titles, table headers and cells, answers."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTableWidget, QTextEdit
+    out = []
+    for wdg in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        if wdg.isVisibleTo(root):
+            out.append(wdg.text())
+    for box in root.findChildren(QGroupBox):
+        if box.isVisibleTo(root):
+            out.append(box.title())
+    for box in root.findChildren(QComboBox):
+        if box.isVisibleTo(root):
+            out += [box.itemText(i) for i in range(box.count())]
+    for edit in root.findChildren(QTextEdit):
+        if edit.isVisibleTo(root):
+            out.append(edit.toPlainText())
+    for table in root.findChildren(QTableWidget):
+        if table.isVisibleTo(root):
+            out += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())
+                    if table.horizontalHeaderItem(c)]
+            out += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())
+                    if table.item(r, c)]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_wizard_page_shows_an_internal_id_outside_why(window, lang):
+    from tests.answer.idscan import internal_ids
+    w = window
+    w.set_language(lang)
+    w.open_path(str(ROOT / "examples" / "hsp-holder-b.hspw"), ask=False)
+    for pid in PageId:
+        w.wizard.jump_to(pid)
+        QApplication.processEvents()
+        page = w.wizard.currentPage()
+        found = internal_ids("\n".join(visible_texts(page)))
+        assert found == [], (pid.name, lang, found)
+    step(w, PageId.SALARY)
+    page = w.wizard.currentPage()
+    QTest.mouseClick(page.why_buttons[0], Qt.MouseButton.LeftButton)  # the rule and its sources, when asked
+    assert "convention.salary_expected" in "\n".join(visible_texts(page))
+
+
+# ---------------------------------------------------------------- 6. no "Why?" link without words beside it
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_link_on_the_results_has_words_beside_it(window, lang):
+    from hsp_wizard.ui.widgets.linked_text import LinkedText
+    from tests.ui.drive import to_page
+    w = window
+    w.set_language(lang)
+    for path in sorted((ROOT / "examples").glob("*.hspw")):
+        assert w.open_path(str(path), ask=False)
+        page = to_page(w, PageId.RESULTS)
+        for tab in range(page.tabs.count()):
+            page.tabs.setCurrentIndex(tab)
+            QApplication.processEvents()
+        for view in page.findChildren(LinkedText):
+            empty = [i for i, p in enumerate(view.paragraphs) if not p.text().strip()]
+            assert empty == [], (path.name, lang, empty)
