@@ -106,6 +106,13 @@ def _short(r: Renderer, facts: tuple[Fact, ...]) -> str:
     return format_list(names, locale=r.lang)
 
 
+def sources_said(r: Renderer, sources, confidence: str, rule_id: str) -> str:
+    """A rule's sources by title, how sure, and its id last (behind a "Why?")."""
+    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in sources)
+    return r.msg(Msg.of(N_("Sources: {sources}. How sure: {sure}. (rule {id})"), sources=titles,
+                        sure=Term(SURENESS.get(confidence, confidence)), id=rule_id))
+
+
 def sure(r: Renderer, c: Condition) -> str:
     return r.tr(SURENESS.get(c.confidence, c.confidence))
 

@@ -175,7 +175,7 @@ class MemberRoutes:
             return None
         if not (self.on_date.open and self.principal_open):
             return False
-        return True if self.principal_sure and not self.unknowns else None
+        return True if self.sure else None
 
     @property
     def sure(self) -> bool:

@@ -80,8 +80,9 @@ class ProjectDocument(QObject):
         changed = False
         for name, value in fields.items():
             current = getattr(self.project, name)
+            value = _shared(current, value)  # then comparing the lists is mostly identity
             if current != value:
-                setattr(self.project, name, _shared(current, value))
+                setattr(self.project, name, value)
                 changed = True
         if changed:
             self.set_dirty(True)

@@ -183,7 +183,7 @@ def member_rows(project, hh=None) -> list[tuple[int, str, str, bool]]:
             def line(who: str) -> str:
                 if mr.on_date is None:
                     return _("{name}: {what}").format(name=who, what=r.msg(mr.status))
-                if mr.open_together is None or not mr.sure:  # a fact the member's or your route needs is unknown
+                if not mr.sure:  # a fact the member's route or your own first route needs is unknown
                     return _("{member}: cannot tell yet").format(member=who)
                 if mr.open_together:
                     return _("{member}: can apply with you on {date}").format(member=who, date=r.fmt(hh.on))

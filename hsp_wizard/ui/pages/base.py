@@ -51,18 +51,31 @@ class BasePage(QWizardPage):
         self.body.addWidget(label)
         return label
 
-    def why(self, msgid: str) -> QLabel:
-        """A "Why?" link under the page's text that shows `msgid` (the rule and its sources: ids a person reads
-        only when asking) and hides it again."""
+    def why(self, rule_id: str) -> QLabel:
+        """A "Why?" link under the page's text that shows the rule behind the page (its name, its sources by title,
+        how sure, its id: read from the rule data when first asked, in the language shown) and hides it again."""
         from hsp_wizard.ui.widgets.linked_text import LinkButton
         label = QLabel(self)
         label.setWordWrap(True)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         label.hide()
-        self.texts.bind(label.setText, msgid)
+
+        def fill() -> None:
+            if not label.isVisible():
+                return  # the rule data is read when asked, not while the page is built
+            from datetime import date
+            from hsp_wizard.presentation import Renderer
+            from hsp_wizard.wording import sources_said
+            r = Renderer()
+            values = r.rules.rules[rule_id].values
+            v = r.rules.rule_value(rule_id, date.today()) or values[-1]
+            label.setText(_("{name}: {what}").format(name=r.rule_label(rule_id),
+                                                      what=sources_said(r, v.sources, v.confidence, rule_id)))
+        self.texts.call(fill)
 
         def toggle() -> None:
             label.setVisible(not label.isVisible())
+            fill()
             name()
 
         button = LinkButton("", "", "", toggle, self)

@@ -510,8 +510,10 @@ class HouseholdPage(BasePage):
             for m in (hh.members if hh else []):
                 if m.on_date is None:
                     states[m.index] = r.msg(m.status)
-                elif m.open_together is not False or not m.sure:  # can apply with you, or cannot tell yet
-                    states[m.index] = _(m.together_state if m.open_together is not False else N_("cannot tell yet"))
+                elif not m.sure:  # a fact the member's route or your own first route needs is unknown
+                    states[m.index] = _("cannot tell yet")
+                elif m.open_together:
+                    states[m.index] = _("can apply with you")
                 elif m.together and m.together.opens:
                     states[m.index] = _("with you from {date}").format(date=r.fmt(m.together.opens))
                 else:

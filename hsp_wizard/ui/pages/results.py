@@ -408,7 +408,5 @@ def _item_of(rule_id: str) -> str:
 
 
 def _why_points(r: Renderer, ln) -> str:
-    from hsp_wizard.wording import SURENESS
-    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in ln.sources)
-    return _("Sources: {sources}. How sure: {sure}. (rule {id})").format(
-        sources=titles, sure=_(SURENESS.get(ln.confidence, ln.confidence)), id=ln.rule_id)
+    from hsp_wizard.wording import sources_said
+    return sources_said(r, ln.sources, ln.confidence, ln.rule_id)

@@ -14,7 +14,7 @@ class SalaryPage(ListPage):
         self.help_text(N_("The expected annual remuneration from each date on, in whole yen. Bonuses count; "
                          "overtime pay and commuting, family and housing allowances do not. Pay from a foreign "
                          "sending organisation counts too."))
-        self.why(N_("Rule convention.salary_expected; sources S2, S6, S7."))
+        self.why("convention.salary_expected")
         self.add_list("salary", N_("&Salary history"), [
             Column("start", N_("From"), "date", required=True, month="last"),
             Column("amount_yen", N_("Annual amount (¥)"), "yen", required=True,
