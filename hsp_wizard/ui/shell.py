@@ -4,9 +4,9 @@ page's Save / Save checklist as PDF / Print buttons, and the Edit and Help menus
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox, QWidget, QWizard
 
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui.steps import PageId
@@ -97,7 +97,8 @@ def add_menus(window) -> None:
     texts.bind(undo.setText, N_("&Undo"))
     texts.bind(redo.setText, N_("&Redo"))
     undo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-    redo.setShortcuts(list(dict.fromkeys([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)])))
+    redo.setShortcuts(list(dict.fromkeys([QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo),
+                                          QKeySequence("Ctrl+Y")])))
     undo.triggered.connect(history.undo)
     redo.triggered.connect(history.redo)
     undo.setEnabled(False)
@@ -107,6 +108,7 @@ def add_menus(window) -> None:
     edit.addAction(undo)
     edit.addAction(redo)
     window.actions["undo"], window.actions["redo"] = undo, redo
+    window.undo_keys = UndoKeys(window, undo, redo)
 
     help_menu = bar.addMenu("")
     texts.bind(help_menu.setTitle, N_("&Help"))
@@ -124,6 +126,38 @@ def add_menus(window) -> None:
     help_menu.addAction(how)
     help_menu.addAction(about)
     window.actions["how"], window.actions["about"], window.actions["field_help"] = how, about, field_help
+
+
+class UndoKeys(QObject):
+    """Ctrl+Z and Ctrl+Shift+Z (Ctrl+Y) in a text field, a spin box or a table cell of the window are the Edit menu's
+    Undo and Redo: the one history. A QLineEdit takes these keys for its own undo first (its ShortcutOverride), which
+    wrote its undo into the history as an edit, so the next Ctrl+Z undid the undo. The filter sits on each widget
+    of the window as it takes the focus (not on the application: no Python call per event of the app)."""
+
+    def __init__(self, window, undo: QAction, redo: QAction):
+        super().__init__(window)
+        self.window, self.undo, self.redo = window, undo, redo
+        QApplication.instance().focusChanged.connect(self._focused)
+
+    def _keys(self) -> set:
+        return {k for act in (self.undo, self.redo) for k in act.shortcuts()}
+
+    def _focused(self, _old, new) -> None:
+        if new is None or new.property("undo_keys") or new.window() is not self.window:
+            return
+        new.installEventFilter(self)
+        new.setProperty("undo_keys", True)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        kind = event.type()
+        if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
+            return False
+        if QKeySequence(event.keyCombination()) not in self._keys():
+            return False
+        if kind == QEvent.Type.ShortcutOverride:
+            event.ignore()  # the field does not claim the key: the window's shortcut (Undo or Redo) runs
+        # a key press comes only when the action is disabled (nothing to undo): the field's own undo must not run
+        return True
 
 
 def show_field_help(window) -> str:

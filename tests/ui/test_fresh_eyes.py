@@ -204,3 +204,51 @@ def test_every_link_on_the_results_has_words_beside_it(window, lang):
         for view in page.findChildren(LinkedText):
             empty = [i for i, p in enumerate(view.paragraphs) if not p.text().strip()]
             assert empty == [], (path.name, lang, empty)
+
+
+# ---------------------------------------------------------------- 7. Ctrl+Z in a field is the app's one undo
+@pytest.mark.parametrize("redo_keys", ["Ctrl+Shift+Z", "Ctrl+Y"])
+def test_ctrl_z_in_a_text_field_undoes_through_the_one_history_and_redo_brings_it_back(window, redo_keys):
+    from PySide6.QtGui import QKeySequence
+    from tests.ui.drive import field, focused
+    w = window
+    new_project(w)  # the birth date typed: one step
+    page = w.wizard.currentPage()
+    field(w, page.name, "Ana")
+    assert w.doc.project.name == "Ana"
+    steps = w.history.count()
+    assert focused() is page.name
+    QTest.keySequence(page.name, QKeySequence("Ctrl+Z"))
+    QApplication.processEvents()
+    assert w.doc.project.name is None and page.name.text() == ""  # the project and the field agree
+    assert w.history.count() == steps and w.history.can_redo()  # no new step was written by the undo
+    assert w.doc.project.birth_date is not None  # only the name's step went
+    QTest.keySequence(focused(), QKeySequence(redo_keys))
+    QApplication.processEvents()
+    assert w.doc.project.name == "Ana" and w.wizard.currentPage().name.text() == "Ana"
+    assert w.history.count() == steps and not w.history.can_redo()
+    for _ in range(3):  # again, and on: the name, the category, the birth date; no flip-flop
+        QTest.keySequence(focused(), QKeySequence("Ctrl+Z"))
+    QApplication.processEvents()
+    assert w.doc.project.name is None and w.doc.project.birth_date is None
+    assert w.wizard.currentPage().birth.text() == "" and w.history.count() == steps
+
+
+def test_ctrl_z_in_a_date_field_puts_the_date_before_back_once(window):
+    from PySide6.QtGui import QKeySequence
+    from tests.ui.drive import field
+    w = window
+    new_project(w)  # born 1990-05-01, then a category picked
+    page = w.wizard.currentPage()
+    field(w, page.birth, "1985-01-02")
+    assert w.doc.project.birth_date.isoformat() == "1985-01-02"
+    steps = w.history.count()
+    QTest.keySequence(page.birth, QKeySequence("Ctrl+Z"))
+    QApplication.processEvents()
+    assert w.doc.project.birth_date.isoformat() == "1990-05-01"
+    assert w.wizard.currentPage().birth.text() == "1990-05-01" and w.history.count() == steps
+    assert w.history.can_redo()  # undone, not written again as an edit
+    QTest.keySequence(page.birth, QKeySequence("Ctrl+Z"))  # the category step, then the first birth date
+    QTest.keySequence(page.birth, QKeySequence("Ctrl+Z"))
+    QApplication.processEvents()
+    assert w.doc.project.birth_date is None and w.wizard.currentPage().birth.text() == ""
