@@ -79,23 +79,42 @@ def incomplete_counts(project) -> dict[str, int]:
     return {name: len(rows) for name, rows in project.incomplete_rows.items() if rows}
 
 
-def step_states(project, visited: set[int] = frozenset()) -> dict[Step, State]:
-    """Each step's state: needs attention when it holds rows not counted or lacks what every route needs (the
-    category and birth date; a household member's facts their route reads); done when visited or holding data; else not started."""
+def missing_facts(project, step: Step) -> bool:
+    """Whether the step lacks a fact it must hold: the category and birth date (every route reads them); a
+    status of residence (every route's period of residence is read from them: without one nothing is judged); a
+    salary unless the category is (a) (the ¥3,000,000 minimum is a condition of (b) and (c), hsp-rules §1.3; with
+    no category chosen it may be)."""
+    if step == Step.CATEGORY:
+        return project.category is None or project.birth_date is None
+    if step == Step.RESIDENCE:
+        return not project.residence
+    if step == Step.SALARY:
+        return project.category != "a" and not project.salary
+    return False
+
+
+def step_states(project, visited: set[int] = frozenset(), current: int | None = None) -> dict[Step, State]:
+    """Each step's state. `visited`: the pages the person stopped on (not those a jump passed over); `current`: the
+    page shown. Needs attention when it holds rows not counted, when a household member lacks facts, or when a
+    step lacks what it must hold (`missing_facts`) once begun or left; done (✓) only when its facts are complete
+    and it holds data or was stopped on and left (the results: seen, with the first step complete); else not
+    started: a page passed over, or just arrived at, says nothing yet."""
     incomplete = incomplete_counts(project)
+    left = set(visited) - {current}
+    basics = project.category is not None and project.birth_date is not None
     out = {}
     for step in STEPS:
-        touched = step in visited or _has_data(project, step)
+        has_data = _has_data(project, step)
         if any(STEP_OF_LIST.get(name) == step for name in incomplete):
             out[step] = State.ATTENTION
-        elif step == Step.CATEGORY and touched and (project.category is None or project.birth_date is None):
-            out[step] = State.ATTENTION
+        elif missing_facts(project, step):
+            out[step] = State.ATTENTION if has_data or step in left else State.NOT_STARTED
         elif step == Step.HOUSEHOLD and any(member_missing(m) for m in project.household.members):
             out[step] = State.ATTENTION  # a member who "needs facts" (the step list says which)
         elif step == Step.RESULTS:
-            out[step] = State.DONE if step in visited else State.NOT_STARTED
+            out[step] = State.DONE if step in visited and basics else State.NOT_STARTED
         else:
-            out[step] = State.DONE if touched else State.NOT_STARTED
+            out[step] = State.DONE if has_data or step in left else State.NOT_STARTED
     return out
 
 

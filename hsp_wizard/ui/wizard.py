@@ -78,7 +78,8 @@ class HspWizard(QWizard):
         # checklist as PDF and Print instead, as the wizard's custom buttons
         self._results_buttons(False)
         self.jumping = False       # moving through pages for the step list: Next does not stop on a page
-        self.visited: set[int] = set()
+        self.visited: set[int] = set()  # the pages stopped on (a jump's pages passed over are not)
+        self.jump_target: int | None = None
         self.from_results = False  # a 'change' link was followed: the step list offers the way back
         self.currentIdChanged.connect(self._shown)
         self.welcome = WelcomePage(doc, recent)
@@ -144,19 +145,22 @@ class HspWizard(QWizard):
         self.build()
         if page_id == self.currentId():
             return
-        if page_id in self.visitedIds():
-            while self.currentId() != page_id and self.currentId() != self.startId():
-                self.back()
-            return
-        self.jumping = True
+        self.jumping, self.jump_target = True, page_id
         try:
+            if page_id in self.visitedIds():
+                while self.currentId() != page_id and self.currentId() != self.startId():
+                    self.back()
+                return
             while self.currentId() != page_id:
                 before = self.currentId()
                 self.next()
                 if self.currentId() == before:
                     break
         finally:
-            self.jumping = False
+            self.jumping, self.jump_target = False, None
+            if self.currentId() >= 0 and self.currentId() not in self.visited:  # stopped short of the target
+                self.visited.add(self.currentId())
+                self.currentIdChanged.emit(self.currentId())  # the step list marks where it stopped
 
     def land(self, page_id: int) -> None:
         """Start again from the Welcome page and go to `page_id` (a project opened, made or restored)."""
@@ -171,8 +175,8 @@ class HspWizard(QWizard):
             page.reload_if_stale()  # undone, redone or replaced while another page was shown
         if page_id == PageId.RESULTS:
             self.from_results = False
-        if page_id >= 0:
-            self.visited.add(page_id)
+        if page_id >= 0 and (not self.jumping or page_id == self.jump_target):
+            self.visited.add(page_id)  # stopped on, not passed over
         self._results_buttons(page_id == PageId.RESULTS)
 
     def _results_buttons(self, shown: bool) -> None:

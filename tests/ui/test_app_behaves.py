@@ -210,7 +210,9 @@ def test_the_step_list_jumps_forward_and_back_and_shows_each_steps_state(window)
     step(w, PageId.SALARY)     # back
     step(w, PageId.RESULTS)    # forward again
     step(w, PageId.CATEGORY)
-    assert w.steps.states[Step.RESIDENCE] == State.DONE  # visited
+    assert w.steps.states[Step.SALARY] == State.ATTENTION  # stopped on and left without the salary (b) needs
+    assert w.steps.states[Step.ACHIEVEMENTS] == State.NOT_STARTED  # only passed over
+    assert w.steps.states[Step.RESIDENCE] == State.ATTENTION  # stopped on, left without a status of residence
     item = w.steps.list.item(0)
     assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "You and your category: done"
 

@@ -252,3 +252,49 @@ def test_ctrl_z_in_a_date_field_puts_the_date_before_back_once(window):
     QTest.keySequence(page.birth, QKeySequence("Ctrl+Z"))
     QApplication.processEvents()
     assert w.doc.project.birth_date is None and w.wizard.currentPage().birth.text() == ""
+
+
+# ---------------------------------------------------------------- 8. a tick in the step list means the page is complete
+def marks(w) -> dict:
+    from tests.ui.test_app_behaves import Step
+    lst = w.steps.list
+    out = {}
+    for row in range(lst.count()):
+        item = lst.item(row)
+        if item.data(Qt.ItemDataRole.UserRole + 1) is None:
+            out[Step(item.data(Qt.ItemDataRole.UserRole))] = item.text().split(" ", 1)[0]
+    return out
+
+
+def test_jumping_ahead_ticks_no_page_passed_over_and_a_tick_needs_the_pages_facts(window):
+    from tests.ui.drive import field
+    from tests.ui.test_app_behaves import Step
+    w = window
+    QTest.mouseClick(w.wizard.welcome.new_button, Qt.MouseButton.LeftButton)
+    page = w.wizard.currentPage()
+    assert set(marks(w).values()) == {"○"}  # just arrived, nothing typed: neither a tick nor a red mark
+    field(w, page.name, "Ana")  # begun, without the category and birth date
+    assert marks(w)[Step.CATEGORY] == "!"  # kept: the needs-attention mark as soon as it is begun
+    step(w, PageId.RESULTS)  # a jump over every page in between
+    m = marks(w)
+    assert m[Step.CATEGORY] == "!"
+    for s in (Step.EDUCATION, Step.CAREER, Step.SALARY, Step.ACHIEVEMENTS, Step.BONUSES, Step.RESIDENCE,
+              Step.REQUIREMENTS, Step.HOUSEHOLD):
+        assert m[s] == "○", (s.name, m[s])  # passed over, never seen: not ticked
+    assert m[Step.RESULTS] == "○"  # no result can be worked out without the category and birth date
+    step(w, PageId.SALARY)  # back: again over pages never stopped on
+    assert marks(w)[Step.RESIDENCE] == "○" and marks(w)[Step.SALARY] == "○"  # on it: nothing said yet
+    step(w, PageId.ACHIEVEMENTS)
+    assert marks(w)[Step.SALARY] == "!"  # left without a salary, which (b) and (c) require: not ticked
+    step(w, PageId.CATEGORY)
+    assert marks(w)[Step.ACHIEVEMENTS] == "✓"  # stopped on and left with nothing to fix: seen and complete
+    assert marks(w)[Step.EDUCATION] == "○"
+    field(w, w.wizard.currentPage().birth, "1990-05-01")
+    QTest.mouseClick(list(w.wizard.currentPage().radios.values())[1], Qt.MouseButton.LeftButton)  # (b)
+    m = marks(w)
+    assert m[Step.CATEGORY] == "✓" and m[Step.SALARY] == "!"  # (b) needs a salary (its ¥3M minimum)
+    step(w, PageId.RESULTS)
+    assert marks(w)[Step.RESULTS] == "✓" and marks(w)[Step.CAREER] == "○"
+    step(w, PageId.RESIDENCE)
+    step(w, PageId.RESULTS)
+    assert marks(w)[Step.RESIDENCE] == "!"  # left without a status of residence: nothing can be judged

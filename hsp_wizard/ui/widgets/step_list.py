@@ -70,7 +70,7 @@ class StepList(QWidget):
             self.members_stale.emit()
 
     def set_states(self, project, visited: set[int], current: int | None) -> None:
-        states = step_states(project, visited)
+        states = step_states(project, visited, current)
         if states == self.states and current == self.current:
             return  # most edits change no step's state: nothing to redraw
         self.states = states
