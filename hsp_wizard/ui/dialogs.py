@@ -23,7 +23,8 @@ def ask_save_changes(parent) -> QMessageBox.StandardButton:
 
 
 def ask_discard_changes(parent) -> bool:
-    """Escape in a dialog where something was typed or changed: True to throw it away (No is the default)."""
+    """Escape, Cancel or closing a dialog where something was typed or changed: True to throw it away (No is the
+    default)."""
     answer = QMessageBox.question(parent, APP_NAME, _("Discard the changes made in this window?"),
                                   QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)

@@ -298,3 +298,68 @@ def test_jumping_ahead_ticks_no_page_passed_over_and_a_tick_needs_the_pages_fact
     step(w, PageId.RESIDENCE)
     step(w, PageId.RESULTS)
     assert marks(w)[Step.RESIDENCE] == "!"  # left without a status of residence: nothing can be judged
+
+
+# ---------------------------------------------------------------- 9. Cancel and the close button ask as Escape does
+@pytest.mark.parametrize("how", ["cancel", "close"])
+def test_cancel_or_closing_a_member_dialog_with_typing_asks_as_escape_does(window, monkeypatch, how):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from hsp_wizard.domain.project import MemberKind
+    from hsp_wizard.ui import dialogs
+    from tests.ui.drive import type_into
+    from tests.ui.test_household_ui import in_dialog
+    w = window
+    new_project(w)
+    page = w.wizard.page(PageId.HOUSEHOLD)
+    step(w, PageId.HOUSEHOLD)
+    answers = [False, True]  # keep it the first time, discard the second
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_discard_changes", lambda parent: asked.append(parent) or answers.pop(0))
+    seen = []
+
+    def leave(dlg):
+        if how == "cancel":
+            button = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+        else:
+            dlg.close()  # the window's close button
+        QApplication.processEvents()
+
+    def typed_then_leave(dlg):
+        type_into(dlg.name, "Mei")
+        leave(dlg)
+        seen.append((dlg.isVisible(), dlg.name.text()))  # kept: still open with her name
+        leave(dlg)
+        seen.append(dlg.isVisible())  # discarded when the user says so
+    done = in_dialog(page, typed_then_leave)
+    page.add(MemberKind.SPOUSE)
+    assert done and seen == [(True, "Mei"), False] and len(asked) == 2
+    assert w.doc.project.household.members == []
+
+    asked.clear()
+    seen.clear()
+    done = in_dialog(page, lambda dlg: (leave(dlg), seen.append(dlg.isVisible())))
+    page.add(MemberKind.CHILD)
+    assert done and seen == [False] and asked == []  # nothing typed: it closes at once
+
+
+def test_cancel_in_the_domestic_worker_dialog_with_a_tick_asks(window, monkeypatch):
+    from PySide6.QtWidgets import QDialogButtonBox
+    from hsp_wizard.ui import dialogs
+    from tests.ui.test_household_ui import in_dialog
+    w = window
+    new_project(w)
+    page = w.wizard.page(PageId.HOUSEHOLD)
+    step(w, PageId.HOUSEHOLD)
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_discard_changes", lambda parent: asked.append(parent) or False)
+    seen = []
+
+    def tick_then_cancel(dlg):
+        QTest.keyClick(dlg.has, Qt.Key.Key_Space)
+        QTest.mouseClick(dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel),
+                         Qt.MouseButton.LeftButton)
+        seen.append((dlg.isVisible(), dlg.has.isChecked()))
+    done = in_dialog(page, tick_then_cancel)
+    page.edit_worker()
+    assert done and seen == [(True, True)] and len(asked) == 1

@@ -60,8 +60,9 @@ def _select(box: QComboBox, value) -> None:
 
 
 class KeepsTyping(QDialog):
-    """A dialog whose Escape never loses work: with nothing typed or changed since it opened it closes; else it
-    asks whether to discard (Cancel still cancels). `remember()` once it is filled."""
+    """A dialog that never loses work without asking: Escape, Cancel and the window's close button close it at once
+    when nothing was typed or changed since it opened, and otherwise ask whether to discard it (the same
+    question). `remember()` once it is filled; Cancel is connected to `cancel`."""
 
     def remember(self) -> None:
         from hsp_wizard.ui.widgets.fields import guard_wheel
@@ -84,14 +85,31 @@ class KeepsTyping(QDialog):
                 out.append(w.isChecked())
         return out
 
+    def may_discard(self) -> bool:
+        """Nothing changed, or the person said to discard it."""
+        if self.typed() == getattr(self, "_opened", None):
+            return True
+        from hsp_wizard.ui import dialogs
+        return dialogs.ask_discard_changes(self)
+
+    def cancel(self) -> None:
+        """Escape or Cancel."""
+        if self.may_discard():
+            self.reject()
+
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        if event.key() == Qt.Key.Key_Escape and self.typed() != getattr(self, "_opened", None):
+        if event.key() == Qt.Key.Key_Escape:
             event.accept()
-            from hsp_wizard.ui import dialogs
-            if dialogs.ask_discard_changes(self):
-                self.reject()
+            self.cancel()
             return
         super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        """The window's close button (QDialog's would reject at once)."""
+        if self.isVisible() and not self.may_discard():
+            event.ignore()
+            return
+        super().closeEvent(event)
 
 
 def _in_a_table(w: QWidget) -> bool:
@@ -188,7 +206,7 @@ class MemberDialog(KeepsTyping):
         outer.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         outer.addWidget(buttons)
         self.resize(900, 660)
         self.texts.apply()
@@ -299,7 +317,7 @@ class DomesticWorkerDialog(KeepsTyping):
         lay.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons.rejected.connect(self.cancel)
         lay.addWidget(buttons)
         self.texts.apply()
         self.has.setChecked(worker is not None)
