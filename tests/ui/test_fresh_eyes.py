@@ -363,3 +363,49 @@ def test_cancel_in_the_domestic_worker_dialog_with_a_tick_asks(window, monkeypat
     done = in_dialog(page, tick_then_cancel)
     page.edit_worker()
     assert done and seen == [(True, True)] and len(asked) == 1
+
+
+# ---------------------------------------------------------------- 10. a new status row says no status until one is chosen
+def test_a_new_status_row_has_no_status_chosen_until_the_user_picks_one(window):
+    from hsp_wizard.domain.project import MemberKind
+    from tests.ui.drive import cell
+    from tests.ui.test_household_ui import in_dialog
+    w = window
+    new_project(w)
+    page = w.wizard.page(PageId.HOUSEHOLD)
+    step(w, PageId.HOUSEHOLD)
+    seen = []
+
+    def fill(dlg):
+        QTest.mouseClick(dlg.residence.add_button, Qt.MouseButton.LeftButton)
+        seen.append(dlg.residence.cell_text(0, 0))  # nothing chosen
+        cell(dlg.residence, 0, 1, "2023-10-01")
+        QTest.keyClick(dlg.name, Qt.Key.Key_Return)  # OK: refused, the row has no status
+        seen.append((dlg.isVisible(), dlg.error.text()))
+        choose(dlg.residence, 0, 0, "dependent")
+        QTest.keyClick(dlg.name, Qt.Key.Key_Return)
+        seen.append(dlg.isVisible())
+    done = in_dialog(page, fill)
+    page.add(MemberKind.SPOUSE)
+    assert done, seen
+    assert seen[0] == ""
+    assert seen[1][0] and "Row 1: Status is required" in seen[1][1]
+    assert seen[2] is False
+    assert [r.status for r in w.doc.project.household.members[0].residence] == ["dependent"]
+
+
+def test_a_new_row_on_the_residence_page_has_no_status_chosen(window):
+    from tests.ui.drive import cell
+    w = window
+    new_project(w)
+    step(w, PageId.RESIDENCE)
+    ed = w.wizard.currentPage().editors["residence"]
+    add_row(ed)
+    assert ed.cell_text(0, 0) == ""
+    cell(ed, 0, 1, "2020-04-01")
+    next_page(w)  # stays: the status is missing
+    assert w.wizard.currentId() == PageId.RESIDENCE and "Row 1: Status is required" in ed.error.text()
+    assert w.doc.project.residence == []
+    assert [r.cells["status"] for r in w.doc.project.incomplete_rows["residence"]] == [""]
+    choose(ed, 0, 0, "engineer_humanities")
+    assert [r.status for r in w.doc.project.residence] == ["engineer_humanities"]

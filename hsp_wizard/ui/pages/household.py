@@ -182,7 +182,7 @@ class MemberDialog(KeepsTyping):
         rules = load_rules()
         statuses = [(s.id, lambda s=s: status_label(s)) for s in rules.statuses.values()]
         self.residence = ListEditor(N_("&Statuses of residence"), [
-            Column("status", N_("Status"), "choice", statuses),
+            Column("status", N_("Status"), "choice", statuses, blank=True),
             Column("start", N_("From"), "date", required=True), Column("end", N_("To"), "date"),
             Column("period_of_stay_months", N_("Period of stay (months)"), "int")], ResidencePeriod, None, inner)
         self.trips = ListEditor(N_("Tri&ps abroad"), [
@@ -279,6 +279,11 @@ class MemberDialog(KeepsTyping):
             return None, [r.msg(error_reason(e)) for e in exc.errors()]
 
     def accept(self) -> None:
+        for editor in (self.residence, self.trips, self.income, self.penalties):
+            fresh = editor.fresh_cells()
+            for row in range(editor.table.rowCount()):
+                if editor.typed_cells(row) != fresh:
+                    editor.reveal(row)  # OK pressed: a row begun says what it lacks (it was dropped unsaid)
         m, errors = self.member()
         if m is None:
             self.error.show_error("\n".join(errors))

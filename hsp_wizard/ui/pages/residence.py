@@ -26,7 +26,7 @@ class ResidencePage(ListPage):
         rules = load_rules()
         statuses = [(s.id, lambda s=s: status_label(s)) for s in rules.statuses.values()]
         self.add_list("residence", N_("&Statuses of residence"), [
-            Column("status", N_("Status"), "choice", statuses),
+            Column("status", N_("Status"), "choice", statuses, blank=True),
             Column("start", N_("From"), "date", required=True, month="last"),
             Column("end", N_("To"), "date", month="first"),
             Column("period_of_stay_months", N_("Period of stay (months)"), "int"),

@@ -41,6 +41,7 @@ class Column:
     required: bool = False
     month: str | None = None  # a date column that takes year-month: "first" or "last" day of that month
     rows: tuple[str, ...] = ()  # the point rows this column feeds: its tooltip and F1 help say what counts
+    blank: bool = False  # a choice a new row leaves unchosen (never a guess the person did not make); required
 
     def date_from(self, text: str):
         return parse_date(text, month=self.month)
@@ -90,6 +91,8 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def createEditor(self, parent, option, index):  # noqa: N802
         box = name_editor(QComboBox(parent), self.column, index)
+        if self.column.blank:
+            box.addItem("", None)  # nothing chosen yet
         for value, _label in self.column.choices:
             box.addItem(self.column.label_of(value), value)
         # the list opens as wide as its longest choice, however narrow the column
@@ -98,11 +101,14 @@ class ChoiceDelegate(QStyledItemDelegate):
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+        value = index.data(Qt.ItemDataRole.UserRole)
+        editor.setCurrentIndex(0 if value is None else max(0, editor.findData(value)))
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
         model.setData(index, editor.currentText(), Qt.ItemDataRole.DisplayRole)
+        model.setData(index, None if editor.currentData() is not None else _("blank"),
+                      Qt.ItemDataRole.AccessibleTextRole)  # a cell left unchosen is read as blank
 
 
 class ListEditor(QWidget):
@@ -266,11 +272,13 @@ class ListEditor(QWidget):
         return row
 
     def _item(self, c: Column, value) -> QTableWidgetItem:
-        """A cell: a choice's value (None: the first), a tick, or text."""
+        """A cell: a choice's value (None: the first, or nothing chosen in a `blank` column), a tick, or text."""
         if c.kind == "choice":
-            value = c.choices[0][0] if value is None else value
-            item = QTableWidgetItem(c.label_of(value))
+            value = c.choices[0][0] if value is None and not c.blank else value
+            item = QTableWidgetItem("" if value is None else c.label_of(value))
             item.setData(Qt.ItemDataRole.UserRole, value)
+            if value is None:
+                self._name_blank(item)
         elif c.kind == "bool":
             item = QTableWidgetItem()
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
@@ -361,6 +369,8 @@ class ListEditor(QWidget):
         for col, c in enumerate(self.columns):
             if c.kind == "choice":
                 out[c.key] = self.table.item(row, col).data(Qt.ItemDataRole.UserRole)
+                if out[c.key] is None and missing is None:
+                    missing = MissingError(_msg(N_("{column} is required"), column=Term(c.header)))
             elif c.kind == "bool":
                 out[c.key] = self.table.item(row, col).checkState() == Qt.CheckState.Checked
             else:
@@ -426,8 +436,9 @@ class ListEditor(QWidget):
         return out
 
     def fresh_cells(self) -> dict[str, str]:
-        """The cells of a row just added, as `typed_cells` gives them: the first choice, no tick, no text."""
-        return {c.key: str(c.choices[0][0]) if c.kind == "choice" else "" for c in self.columns}
+        """The cells of a row just added, as `typed_cells` gives them: the first choice (none in a `blank` column),
+        no tick, no text."""
+        return {c.key: str(c.choices[0][0]) if c.kind == "choice" and not c.blank else "" for c in self.columns}
 
     def _reason(self, err: dict) -> str:
         """A validation error in the current language, naming the column it is about."""
