@@ -27,11 +27,14 @@ MAX_INT_DIGITS = 30  # the longest number a project holds is 11 digits (¥10 bil
 
 
 class ProjectFileError(Exception):
-    """A project file that cannot be used; `msg` is translatable, `str()` is English."""
+    """A project file that cannot be used; `msg` is translatable, `str()` is English. `kind` says what a person
+    is told first (the window words it; `msg` is the detail): "damaged" (a project file that is broken),
+    "not_project", "newer" (saved by a newer version), "missing", "denied" (no permission) or "unreadable"."""
 
-    def __init__(self, path: str, msg: Msg):
+    def __init__(self, path: str, msg: Msg, kind: str = "damaged"):
         self.path = path
         self.msg = msg
+        self.kind = kind
         super().__init__(f"{path}: {msg.render()}")
 
 
@@ -155,7 +158,11 @@ def parse_project(data: bytes, path: str = "<memory>", password: str | None = No
     sealed_with = None
     if is_sealed(raw):
         plaintext, sealed_with = open_envelope(raw, path, password, key)
-        raw, text = _parse_json(plaintext, path)
+        try:
+            raw, text = _parse_json(plaintext, path)
+        except ProjectFileError as exc:
+            exc.kind = "damaged"  # what was sealed as a project does not parse
+            raise
         if is_sealed(raw):
             raise ProjectFileError(path, Msg.of(N_("The encrypted file is damaged ({part})"), part="plaintext"))
     project, version = _validate(raw, text, path)
@@ -171,14 +178,25 @@ def open_envelope(raw: dict, path: str, password: str | None = None,
     except (PasswordNeeded, WrongPassword) as exc:
         raise ProjectPasswordError(path, exc.msg, wrong=isinstance(exc, WrongPassword)) from None
     except EncryptionError as exc:
-        raise ProjectFileError(path, exc.msg) from None
+        newer = "newer version" in exc.msg.text  # an envelope or key settings of a later version
+        raise ProjectFileError(path, exc.msg, "newer" if newer else "damaged") from None
 
 
 def _parse_json(data: bytes, path: str, limit: int = MAX_FILE_BYTES) -> tuple[object, str]:
-    """The parsed document and its text."""
+    """The parsed document and its text; a file that does not parse is "damaged" when it names a project format,
+    else "not_project" (another kind of file chosen)."""
+    try:
+        return _parse_json_text(data, path, limit)
+    except ProjectFileError as exc:
+        if exc.kind == "damaged" and FORMAT_NAME.encode() not in data and ENCRYPTED_FORMAT.encode() not in data:
+            exc.kind = "not_project"
+        raise
+
+
+def _parse_json_text(data: bytes, path: str, limit: int) -> tuple[object, str]:
     if len(data) > limit:
         raise ProjectFileError(path, Msg.of(N_("The file is {size} bytes; a project file is at most {limit}"),
-                                            size=len(data), limit=limit))
+                                            size=len(data), limit=limit), "not_project")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a BOM from an editor is harmless
     try:
@@ -210,17 +228,18 @@ def _parse_json(data: bytes, path: str, limit: int = MAX_FILE_BYTES) -> tuple[ob
 
 def _validate(raw, text: str, path: str) -> tuple[Project, int]:
     if not isinstance(raw, dict):
-        raise ProjectFileError(path, Msg.of(N_("Not an HSP Wizard project (the top level is not an object)")))
+        raise ProjectFileError(path, Msg.of(N_("Not an HSP Wizard project (the top level is not an object)")),
+                               "not_project")
     if raw.get("format") != FORMAT_NAME:
         raise ProjectFileError(path, Msg.of(N_("Not an HSP Wizard project (format is not \"{name}\")"),
-                                            name=FORMAT_NAME))
+                                            name=FORMAT_NAME), "not_project")
     version = raw.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ProjectFileError(path, Msg.of(N_("schema_version must be a whole number")))
     if version > SCHEMA_VERSION:
         raise ProjectFileError(path, Msg.of(N_("This project was saved by a newer version of HSP Wizard (file "
                                                "version {file}, this program reads up to {ours}); the file was "
-                                               "not changed"), file=version, ours=SCHEMA_VERSION))
+                                               "not changed"), file=version, ours=SCHEMA_VERSION), "newer")
     if version not in migrations.SHIPPED:
         raise ProjectFileError(path, Msg.of(N_("Unknown schema_version {file}"), file=version))
     if version < SCHEMA_VERSION:
@@ -263,14 +282,15 @@ def read_regular(p: Path, limit: int) -> bytes:
         st = os.stat(p)
     except FileNotFoundError:
         if os.path.islink(p):
-            raise ProjectFileError(str(p), Msg.of(N_("This is a link to a file that does not exist"))) from None
-        raise ProjectFileError(str(p), Msg.of(N_("No such file"))) from None
+            raise ProjectFileError(str(p), Msg.of(N_("This is a link to a file that does not exist")),
+                                   "missing") from None
+        raise ProjectFileError(str(p), Msg.of(N_("No such file")), "missing") from None
     except OSError as exc:
         raise _read_error(p, exc) from None
     _check_regular(p, st.st_mode)
     if st.st_size > limit:
         raise ProjectFileError(str(p), Msg.of(N_("The file is {size} bytes; a project file is at most {limit}"),
-                                              size=st.st_size, limit=MAX_FILE_BYTES))
+                                              size=st.st_size, limit=MAX_FILE_BYTES), "not_project")
     try:  # O_NONBLOCK: were the file swapped for a pipe after the check, opening it still cannot hang
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) |
                      getattr(os, "O_BINARY", 0))
@@ -288,22 +308,24 @@ def read_regular(p: Path, limit: int) -> bytes:
 
 def _check_regular(p: Path, mode: int) -> None:
     if stat.S_ISDIR(mode):
-        raise ProjectFileError(str(p), Msg.of(N_("This is a folder, not a project file")))
+        raise ProjectFileError(str(p), Msg.of(N_("This is a folder, not a project file")), "not_project")
     if not stat.S_ISREG(mode):
         raise ProjectFileError(str(p), Msg.of(N_("This is not an ordinary file (it is a pipe, a device or a "
-                                                  "socket), so it cannot be a project file")))
+                                                  "socket), so it cannot be a project file")), "not_project")
 
 
 def _read_error(p: Path, exc: OSError) -> ProjectFileError:
     if exc.errno == errno.ELOOP:
-        return ProjectFileError(str(p), Msg.of(N_("This is a link that leads back to itself (a loop of links)")))
+        return ProjectFileError(str(p), Msg.of(N_("This is a link that leads back to itself (a loop of links)")),
+                                "unreadable")
     if exc.errno == errno.ENOENT:
-        return ProjectFileError(str(p), Msg.of(N_("No such file")))
+        return ProjectFileError(str(p), Msg.of(N_("No such file")), "missing")
     if exc.errno in (errno.EACCES, errno.EPERM):
-        return ProjectFileError(str(p), Msg.of(N_("Permission denied: you may not read this file")))
+        return ProjectFileError(str(p), Msg.of(N_("Permission denied: you may not read this file")), "denied")
     if exc.errno == errno.ENOTDIR:
-        return ProjectFileError(str(p), Msg.of(N_("No such file (a part of the path is not a folder)")))
-    return ProjectFileError(str(p), Msg.of(N_("Cannot read the file: {reason}"), reason=exc.strerror or str(exc)))
+        return ProjectFileError(str(p), Msg.of(N_("No such file (a part of the path is not a folder)")), "missing")
+    return ProjectFileError(str(p), Msg.of(N_("Cannot read the file: {reason}"), reason=exc.strerror or str(exc)),
+                            "unreadable")
 
 
 

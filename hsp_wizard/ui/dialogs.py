@@ -31,8 +31,14 @@ def ask_discard_changes(parent) -> bool:
     return answer == QMessageBox.StandardButton.Discard
 
 
-def tell_error(parent, title: str, text: str) -> None:
-    QMessageBox.warning(parent, title, text)
+def tell_error(parent, title: str, text: str, details: str = "") -> None:
+    """A warning; `details`, when given, behind Qt's "Show Details..." (the technical part a person may skip)."""
+    if not details:
+        QMessageBox.warning(parent, title, text)
+        return
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(details)
+    box.exec()
 
 
 def ask_password(parent, file_name: str, wrong: bool = False, autosave: bool = False) -> str | None:

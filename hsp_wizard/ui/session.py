@@ -8,13 +8,29 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from hsp_wizard.i18n import _
+from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui import dialogs, startup
 from hsp_wizard.ui.steps import PageId
 
 AUTOSAVE_DELAY_MS = 2000      # after typing pauses this long, the autosave is written
 AUTOSAVE_MAX_WAIT_MS = 15000  # and while typing goes on, at least this often
 log = logging.getLogger("hsp_wizard")
+
+# what a person is told when a file cannot be opened, by the storage's kind of problem (its own message, the
+# technical part, goes under the box's Show Details)
+NOT_OPENED = {
+    "damaged": N_("This project file is damaged, so it cannot be opened. The file was not changed; if you have "
+                  "another copy of it, open that one."),
+    "not_project": N_("This file is not an HSP Wizard project. Choose a file saved by HSP Wizard (its name ends "
+                      "in .hspw)."),
+    "newer": N_("This project was saved by a newer version of HSP Wizard. Install that version to open it; the "
+                "file was not changed."),
+    "missing": N_("The file is no longer there: it may have been moved, renamed or deleted."),
+    "denied": N_("You do not have permission to open this file. Ask the computer's owner, or copy the file to "
+                 "your own folder."),
+    "unreadable": N_("The file could not be read from its disk or folder. Check that the disk is connected and "
+                     "try again."),
+}
 
 
 class DocumentSession:
@@ -102,7 +118,10 @@ class DocumentSession:
                 if password is None:
                     return None
             except ProjectFileError as exc:
-                dialogs.tell_error(self, _("This project cannot be opened"), f"{exc.path}\n\n{Renderer().msg(exc.msg)}")
+                said = _(NOT_OPENED.get(exc.kind, NOT_OPENED["damaged"]))
+                dialogs.tell_error(self, _("This project cannot be opened"),
+                                   _("{what}\n\nFile: {path}").format(what=said, path=exc.path),
+                                   Renderer().msg(exc.msg))  # the technical reason, under Show Details
                 return None
 
     def save(self) -> bool:

@@ -31,7 +31,7 @@ def main() -> int:
     from hsp_wizard.ui.language import apply_language
     from hsp_wizard.ui.main_window import MainWindow
     from hsp_wizard.ui.widgets import scenarios_panel
-    dialogs.tell_error = lambda parent, title, text: None
+    dialogs.tell_error = lambda parent, title, text, details="": None
     dialogs.ask_save_changes = lambda parent: QMessageBox.StandardButton.Discard
     scenarios_panel.ask_scenario_name = lambda parent, title, label, text: text
     w = MainWindow()

@@ -34,7 +34,7 @@ def main(folder: Path, protect: bool = False) -> int:
                     (str(folder / "checklist-ja.pdf"), "")])
     QFileDialog.getSaveFileName = staticmethod(lambda *a, **k: next(answers))
     dialogs.open_in_viewer = lambda path: None
-    dialogs.tell_error = lambda parent, title, text: sys.exit(f"error: {title}: {text}")
+    dialogs.tell_error = lambda parent, title, text, details="": sys.exit(f"error: {title}: {text}")
     dialogs.ask_new_password = lambda parent: PASSWORD
     dialogs.ask_password = lambda *a, **k: PASSWORD
     w = MainWindow()

@@ -15,7 +15,9 @@ def window(qtbot, tmp_path, monkeypatch):
     from hsp_wizard.ui.recovery import Choice
     told = []
     asked = []  # every dialog the window wanted to show, in order
-    monkeypatch.setattr(dialogs, "tell_error", lambda parent, title, text: told.append((title, text)))
+    details = []  # what each message held under Show Details ("" when nothing)
+    monkeypatch.setattr(dialogs, "tell_error", lambda parent, title, text, more="": told.append((title, text))
+                        or details.append(more))
     monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent: QMessageBox.StandardButton.Discard)
     monkeypatch.setattr(dialogs, "ask_restore", lambda parent, info: asked.append(("restore", info)) or Choice.LATER)
     monkeypatch.setattr(dialogs, "ask_password",
@@ -31,6 +33,7 @@ def window(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(scenarios_panel, "tell_full", lambda parent: asked.append(("scenarios full",)))
     w = MainWindow()
     w.told = told
+    w.told_details = details
     w.asked = asked
     w.scenario_names = names
     qtbot.addWidget(w)

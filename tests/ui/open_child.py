@@ -20,14 +20,14 @@ def main(path: str) -> None:
     from hsp_wizard.ui import dialogs
     from hsp_wizard.ui.main_window import MainWindow
     told = []
-    dialogs.tell_error = lambda parent, title, text: told.append((title, text))
+    dialogs.tell_error = lambda parent, title, text, details="": told.append((title, text, details))
     dialogs.ask_password = lambda *a, **k: None
     w = MainWindow()
     w.show()
     opened = w.open_path(path, ask=False)
     print(f"opened={opened}")
-    for title, text in told:
-        print(f"told={title}\n{text}")
+    for title, text, details in told:
+        print(f"told={title}\n{text}\ndetails={details}")
     w.doc.set_dirty(False)
     w.close()
 

@@ -409,3 +409,42 @@ def test_a_new_row_on_the_residence_page_has_no_status_chosen(window):
     assert [r.cells["status"] for r in w.doc.project.incomplete_rows["residence"]] == [""]
     choose(ed, 0, 0, "engineer_humanities")
     assert [r.status for r in w.doc.project.residence] == ["engineer_humanities"]
+
+
+# ---------------------------------------------------------------- 11. a file that cannot be opened: words, not errors
+FILES = {  # what is in the file; the sentence said first
+    "newer": ('{"format": "hsp-wizard-project", "schema_version": 99}',
+              "This project was saved by a newer version of HSP Wizard. Install that version to open it; the file "
+              "was not changed."),
+    "text": ("Shopping list: milk, eggs",
+             "This file is not an HSP Wizard project. Choose a file saved by HSP Wizard (its name ends in .hspw)."),
+    "other_json": ('{"name": "something else"}',
+                   "This file is not an HSP Wizard project. Choose a file saved by HSP Wizard (its name ends in "
+                   ".hspw)."),
+    "broken_json": ('{"format": "hsp-wizard-project", "schema_version": 3, "name": "Ana',
+                    "This project file is damaged, so it cannot be opened. The file was not changed; if you have "
+                    "another copy of it, open that one."),
+    "missing": (None, "The file is no longer there: it may have been moved, renamed or deleted."),
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("case", sorted(FILES))
+def test_a_file_that_cannot_be_opened_is_told_in_words_with_the_detail_behind_show_details(window, tmp_path, lang,
+                                                                                           case):
+    from hsp_wizard.i18n import _
+    w = window
+    w.set_language(lang)
+    content, sentence = FILES[case]
+    path = tmp_path / f"{case}.hspw"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    assert not w.open_path(str(path), ask=False)
+    [(title, text)] = w.told
+    assert title == _("This project cannot be opened")
+    assert text.startswith(_(sentence)) and str(path) in text, text
+    if lang == "ja":
+        assert _(sentence) != sentence  # translated
+    for technical in ("JSON", "schema_version", "format", "Errno", "line", "column", "version 99", "行"):
+        assert technical not in text.replace(str(path), ""), (technical, text)
+    assert w.told_details[0].strip()  # the technical reason is there for whoever asks

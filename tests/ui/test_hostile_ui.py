@@ -126,6 +126,15 @@ def test_the_comparison_runs_off_the_ui_thread_and_an_edit_supersedes_it(window,
 
 
 # ---------------------------------------------------------------- the hostile corpus through File > Open
+NOT_A_PROJECT = "This file is not an HSP Wizard project."
+DAMAGED = "This project file is damaged, so it cannot be opened."
+SAID = {"fifo": NOT_A_PROJECT, "device_link": NOT_A_PROJECT, "directory": NOT_A_PROJECT,
+        "dangling_link": "The file is no longer there", "link_loop": "The file could not be read",
+        "unreadable": "You do not have permission to open this file."} | {
+    k: DAMAGED for k in ("deep_v1", "deep_list", "deep_in_envelope", "huge_integer", "huge_version", "lone_surrogate",
+                         "envelope_no_version", "too_many_rows", "future_birth")}
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_hostile_file_opened_in_the_window_gets_one_clear_message(kind, window, tmp_path, monkeypatch):
     if kind == "unreadable" and ROOT_READS_ANYTHING:
@@ -142,7 +151,9 @@ def test_a_hostile_file_opened_in_the_window_gets_one_clear_message(kind, window
     assert time.perf_counter() - t < 5
     assert len(w.told) == 1, w.told
     title, text = w.told[0]
-    assert title == "This project cannot be opened" and str(path) in text and reason in text, text
+    assert title == "This project cannot be opened" and str(path) in text, text
+    assert SAID[kind] in text and reason not in text, text  # a sentence a person understands first
+    assert reason in w.told_details[0]  # the technical reason under Show Details
     assert len(text) < 400
     assert w.doc.path is None and not w.doc.dirty and snapshot(folder) == before
 
@@ -218,8 +229,8 @@ def test_an_unreadable_file_in_a_window_without_roots_override(tmp_path):
                            str(Path(__file__).with_name("open_child.py")), str(path)], capture_output=True,
                           text=True, timeout=60, cwd=ROOT, env=env)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
-    assert f"opened=False\ntold=This project cannot be opened\n{path}\n\n" in done.stdout, done.stdout
-    assert reason in done.stdout and snapshot(folder) == before
+    assert f"opened=False\ntold=This project cannot be opened\n{SAID['unreadable']}" in done.stdout, done.stdout
+    assert str(path) in done.stdout and f"details={reason}" in done.stdout and snapshot(folder) == before
 
 
 def test_leaving_the_scenarios_tab_stops_the_comparison_and_coming_back_resumes_it(window, tmp_path, qtbot):

@@ -55,7 +55,8 @@ def test_bad_file_shows_the_engines_message_and_keeps_the_work(window, tmp_path)
     bad.write_text('{"format":"hsp-wizard-project","schema_version":1,"birth_date":638582400}')
     assert not w.open_path(str(bad), ask=False)
     title, text = w.told[-1]
-    assert "cannot be opened" in title and "birth_date" in text and str(bad) in text
+    assert "cannot be opened" in title and "is damaged" in text and str(bad) in text
+    assert "birth_date" in w.told_details[-1]  # the engine's message, under Show Details
     assert w.doc.project == before and w.doc.path == EXAMPLE
 
 
