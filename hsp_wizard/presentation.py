@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from babel.dates import format_date
@@ -20,8 +21,12 @@ ROUTE_NAMES = RouteNames()
 # A scenario's kinds of change (hsp_wizard.domain.project.ScenarioChangeKind), as the window and the PDF name them.
 CHANGE_KINDS = [("jlpt_n1", N_("JLPT N1 passed")), ("jlpt_n2", N_("JLPT N2 passed")),
                 ("raise", N_("New annual salary")),
-                ("employer_b1", N_("Move to an employer with innovation support (B1)")),
+                ("employer_b1", N_("Move to an employer with innovation support")),
                 ("trip", N_("Trip abroad"))]
+
+# the point sheet's bonus numbering in a rule's English label ("(B10)", "(B2, only with B1)"): ids, not words, left
+# out wherever the label is shown (the rule's id, shown under "Why?", names it)
+BONUS_CODE = re.compile(r"\s*[(（](?:B\d+|特別加算)[^)）]*[)）]")
 
 CONFIDENCE = {"official": N_("official"), "two_plus": N_("2+ sources"), "one": N_("1 source"),
               "unverified": N_("unverified")}
@@ -111,11 +116,12 @@ class Renderer:
             return m.text.format(**values)
 
     def rule_label(self, rule_id: str) -> str:
-        """A rule's name: the official Japanese name in Japanese, the English label otherwise."""
+        """A rule's name: the official Japanese name in Japanese, the English label otherwise (without the point
+        sheet's bonus number)."""
         item = self.rules.rows.get(rule_id) or self.rules.rules.get(rule_id)
         if item is None:
             return rule_id
-        return item.official_ja if self.lang == "ja" else item.label
+        return item.official_ja if self.lang == "ja" else BONUS_CODE.sub("", item.label).strip()
 
     def official_term(self, rule_id: str) -> str:
         """The official Japanese name to show beside an English label ('' in Japanese, where it is the label)."""

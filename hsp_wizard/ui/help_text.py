@@ -3,16 +3,7 @@
 
 from __future__ import annotations
 
-import re
-
 from hsp_wizard.i18n import _
-
-CODE = re.compile(r"\s*[(（](?:B\d+|特別加算)[^)）]*[)）]")  # "(B10)", "(B2, only with B1)": ids, not words
-
-
-def plain_label(text: str) -> str:
-    """A rule's label without the bonus numbering the point sheet uses."""
-    return CODE.sub("", text).strip()
 
 
 def rows_help(row_ids: tuple[str, ...]) -> str:
@@ -27,7 +18,7 @@ def rows_help(row_ids: tuple[str, ...]) -> str:
         row = rules.rows.get(row_id)
         if row is None and row_id not in rules.rules:
             continue
-        label = plain_label(r.rule_label(row_id))
+        label = r.rule_label(row_id)  # without the point sheet's bonus number
         if label not in labels:
             labels.append(label)
         for ev in (row.evidence if row is not None else ()):  # a rule that is not a point row names no proof

@@ -25,6 +25,11 @@ def test_the_scanner_finds_ids():
     assert internal_ids("[stay.longest_period; official]") == ["stay.longest_period"]
     assert internal_ids("75 points [pr.hsp80.points] (S1, S9; S118b)") == ["S1", "S9", "S118b", "pr.hsp80.points"]
     assert internal_ids("examples/spouse-route.hspw: evaluated on 1 Dec 2026, e.g. 3 years") == []
+    assert internal_ids("10  Employer receives innovation-promotion support (B1)") == ["B1"]
+    assert internal_ids("SME (B2/B4), Designated university (B10)") == ["B2", "B4", "B10"]
+    assert internal_ids("中小企業（特別加算B2・B4）") == ["B2", "B4"]
+    assert internal_ids("Japanese at B2 level (JLPT N2); 日本語能力（B2相当）; BJT 480; bonus.b1_innovation") == \
+        ["bonus.b1_innovation"]
 
 
 @pytest.mark.parametrize("lang", ["en", "ja"])

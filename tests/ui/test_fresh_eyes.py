@@ -147,8 +147,12 @@ def test_the_wheel_over_an_answer_scrolls_the_page_and_leaves_the_answer(window)
 # ---------------------------------------------------------------- 4. no internal id on any page until "Why?"
 def visible_texts(root) -> list[str]:
     """What a person reads on a page: labels, buttons, ticks, group titles, table headers and cells, answers."""
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QGroupBox, QLabel, QTableWidget, QTextEdit
+    from PySide6.QtWidgets import (QAbstractButton, QComboBox, QGroupBox, QLabel, QListWidget, QTableWidget,
+                                   QTextEdit)
     out = []
+    for lst in root.findChildren(QListWidget):  # the points panel's lines
+        if lst.isVisibleTo(root):
+            out += [lst.item(i).text() for i in range(lst.count())]
     for wdg in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
         if wdg.isVisibleTo(root):
             out.append(wdg.text())
@@ -182,6 +186,13 @@ def test_no_wizard_page_shows_an_internal_id_outside_why(window, lang):
         page = w.wizard.currentPage()
         found = internal_ids("\n".join(visible_texts(page)))
         assert found == [], (pid.name, lang, found)
+        if w.wizard.panel.isVisible():  # the points beside the page
+            found = internal_ids("\n".join(visible_texts(w.wizard.panel)))
+            assert found == [], ("points panel", pid.name, lang, found)
+    for ed in w.wizard.page(PageId.BONUSES).editors.values():  # every choice a table cell offers
+        for c in ed.columns:
+            found = internal_ids("\n".join(c.label_of(v) for v, _label in c.choices))
+            assert found == [], (ed.title, lang, found)
     step(w, PageId.SALARY)
     page = w.wizard.currentPage()
     QTest.mouseClick(page.why_buttons[0], Qt.MouseButton.LeftButton)  # the rule and its sources, when asked

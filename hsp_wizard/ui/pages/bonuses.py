@@ -10,11 +10,11 @@ from hsp_wizard.ui.widgets.list_editor import Column
 
 JP_TESTS = [("jlpt", "JLPT"), ("bjt", "BJT")]
 JLPT_LEVELS = [("N1", "N1"), ("N2", "N2"), ("N3", "N3"), ("N4", "N4"), ("N5", "N5")]
-EMPLOYER_FACTS = [("innovation_support", N_("Innovation-promotion support (B1)")), ("sme", N_("SME (B2/B4)")),
-                  ("local_government_support", N_("Local-government support (B3)")),
-                  ("rnd_over_3_percent", N_("R&D/sales ratio over 3% (B4)")),
-                  ("growth_field_project", N_("Growth-field project (B9)")),
-                  ("investment_management", N_("Investment management (B13)"))]
+EMPLOYER_FACTS = [("innovation_support", N_("Innovation-promotion support")), ("sme", N_("Small or medium-sized enterprise")),
+                  ("local_government_support", N_("Local-government support")),
+                  ("rnd_over_3_percent", N_("R&D/sales ratio over 3%")),
+                  ("growth_field_project", N_("Growth-field project")),
+                  ("investment_management", N_("Investment management"))]
 
 
 class BonusesPage(ListPage):
@@ -35,11 +35,11 @@ class BonusesPage(ListPage):
             Column("start", N_("From"), "date", required=True, month="last"),
             Column("end", N_("To"), "date", month="first"),
         ], EmployerFact)
-        self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards (B5)"), [
+        self.add_list("foreign_qualifications", N_("Foreign &qualifications and awards"), [
             Column("name", N_("Qualification or award"), rows=("bonus.b5_foreign_qualification",)),
             Column("obtained", N_("Obtained"), "date", required=True, month="last")],
             ForeignQualification)
-        self.add_list("jica_training", N_("JICA &training (B11)"), [
+        self.add_list("jica_training", N_("JICA &training"), [
             Column("start", N_("From"), "date", required=True, rows=("bonus.b11_jica",)),
             Column("completed", N_("Completed"), "date", required=True, month="last"),
             Column("used_japanese_university_classes", N_("In Japanese university classes"), "bool")], JicaTraining)

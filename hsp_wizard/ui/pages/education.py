@@ -22,7 +22,7 @@ class EducationPage(ListPage):
             Column("field", N_("Field")),
             Column("awarded", N_("Awarded"), "date", required=True, month="last"),
             Column("japanese_university", N_("Japanese university"), "bool", rows=("bonus.b6_japanese_university",)),
-            Column("designated_university", N_("Designated university (B10)"), "bool",
+            Column("designated_university", N_("Designated university"), "bool",
                    rows=("bonus.b10_designated_university",)),
             Column("japanese_major", N_("Japanese major abroad"), "bool", rows=("bonus.b7_n1",)),
         ], Degree)
