@@ -459,3 +459,21 @@ def test_a_file_that_cannot_be_opened_is_told_in_words_with_the_detail_behind_sh
     for technical in ("JSON", "schema_version", "format", "Errno", "line", "column", "version 99", "行"):
         assert technical not in text.replace(str(path), ""), (technical, text)
     assert w.told_details[0].strip()  # the technical reason is there for whoever asks
+
+
+# ---------------------------------------------------------------- 12. Japanese all through Qt's own file dialog
+def test_the_qt_file_dialog_is_japanese_in_japanese(window):
+    """Qt 6.11's file dialog asks for "&Look in:" and "Files of &type:", which Qt's own Japanese catalog (made for
+    the older "Look in:") lacks: they showed in English beside Japanese labels."""
+    import re
+    from PySide6.QtWidgets import QLabel
+    w = window
+    w.set_language("ja")
+    QApplication.processEvents()
+    dlg = QFileDialog(w, "x")
+    dlg.setOption(QFileDialog.Option.DontUseNativeDialog)  # the dialog Linux shows without a desktop's own
+    try:
+        labels = [re.sub(r"\(&\w\)", "", lbl.text()) for lbl in dlg.findChildren(QLabel) if lbl.text()]
+        assert len(labels) >= 3 and not any(ch.isascii() and ch.isalpha() for text in labels for ch in text), labels
+    finally:
+        dlg.deleteLater()
