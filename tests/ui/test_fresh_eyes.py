@@ -477,3 +477,36 @@ def test_the_qt_file_dialog_is_japanese_in_japanese(window):
         assert len(labels) >= 3 and not any(ch.isascii() and ch.isalpha() for text in labels for ch in text), labels
     finally:
         dlg.deleteLater()
+
+
+# ---------------------------------------------------------------- 13. Japanese residence statuses shown whole
+def test_every_status_fits_its_column_in_japanese_at_1280x720(window):
+    from hsp_wizard.presentation import status_label
+    from hsp_wizard.rules import load_rules
+    from tests.ui.drive import to_page
+    w = window
+    w.set_language("ja")
+    w.resize(1280, 720)
+    assert w.open_path(str(ROOT / "examples" / "hsp-holder-b.hspw"), ask=False)
+    page = to_page(w, PageId.RESIDENCE)
+    QApplication.processEvents()
+    table = page.editors["residence"].table
+    width = table.columnWidth(0)
+    metrics = table.fontMetrics()
+    for s in load_rules().statuses.values():
+        text = status_label(s, "ja")
+        assert metrics.horizontalAdvance(text) + 12 <= width, (text, metrics.horizontalAdvance(text), width)  # margins
+
+
+def test_a_row_with_no_status_chosen_stays_blank_when_the_language_changes(window):
+    w = window
+    new_project(w)
+    step(w, PageId.RESIDENCE)
+    ed = w.wizard.currentPage().editors["residence"]
+    add_row(ed)
+    w.set_language("ja")
+    QApplication.processEvents()
+    assert ed.cell_text(0, 0) == ""
+    w.set_language("en")
+    QApplication.processEvents()
+    assert ed.cell_text(0, 0) == ""

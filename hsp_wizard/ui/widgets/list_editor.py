@@ -25,7 +25,7 @@ from hsp_wizard.ui.widgets.fields import ErrorLabel
 INVALID = QBrush(QColor("#fde7ea"))
 REVEALED = Qt.ItemDataRole.UserRole + 1  # on a row's first item: the row was left, its errors may show
 MAX_TYPED_WIDTH = 150  # px: a date, an amount or a tick box needs no more, however long its header
-WRAP_WIDTH = 90  # px: a short column's header wider than this goes on two lines
+WRAP_WIDTH = 80  # px: a short column's header wider than this goes on two lines
 SAMPLE = {"date": "2026-12-31", "yen": "10,000,000,000"}  # the widest value a typed column must show
 
 
@@ -205,7 +205,8 @@ class ListEditor(QWidget):
                 if item is None:
                     continue
                 if c.kind == "choice":
-                    item.setText(c.label_of(item.data(Qt.ItemDataRole.UserRole)))
+                    value = item.data(Qt.ItemDataRole.UserRole)
+                    item.setText("" if value is None else c.label_of(value))  # nothing chosen stays blank
                 elif c.kind == "bool":
                     item.setData(Qt.ItemDataRole.AccessibleTextRole, plain(_(c.header)))
                 else:
@@ -476,12 +477,31 @@ class ListEditor(QWidget):
         self.edited.emit()
 
 def two_lines(text: str, metrics, width: int) -> str:
-    """`text` on two lines at the space nearest its middle when it is wider than `width` (else as it is)."""
-    if metrics.horizontalAdvance(text) <= width or " " not in text:
+    """`text` on two lines at the space nearest its middle when it is wider than `width` (else as it is); Japanese,
+    which has no spaces, where its script changes (高度人材|として許可) or before a bracket (在留期間|（月）)."""
+    if metrics.horizontalAdvance(text) <= width:
         return text
     spaces = [i for i, ch in enumerate(text) if ch == " "]
-    cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
-    return f"{text[:cut]}\n{text[cut + 1:]}"
+    if spaces:
+        cut = min(spaces, key=lambda i: abs(i - len(text) / 2))
+        return f"{text[:cut]}\n{text[cut + 1:]}"
+    cuts = [i for i in range(1, len(text)) if text[i] in "（(" or
+            (_script(text[i - 1]) != _script(text[i]) and _script(text[i - 1]) and _script(text[i]))]
+    if not cuts:
+        return text
+    cut = min(cuts, key=lambda i: (abs(i - len(text) / 2), -i))
+    return f"{text[:cut]}\n{text[cut:]}"
+
+
+def _script(ch: str) -> str:
+    """'hiragana', 'katakana', 'kanji', or '' (anything else: no line is broken beside it)."""
+    if "\u3041" <= ch <= "\u309f":
+        return "hiragana"
+    if "\u30a0" <= ch <= "\u30ff":
+        return "katakana"
+    if "\u4e00" <= ch <= "\u9fff" or ch == "\u3005":
+        return "kanji"
+    return ""
 
 
 def month_note(columns: list[Column]) -> str:
