@@ -510,3 +510,26 @@ def test_a_row_with_no_status_chosen_stays_blank_when_the_language_changes(windo
     w.set_language("en")
     QApplication.processEvents()
     assert ed.cell_text(0, 0) == ""
+
+
+# ---------------------------------------------------------------- 14. the timeline's day text never covers the chart
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_day_text_on_the_timeline_does_not_overlap_the_chart_at_1280x720(window, lang):
+    from tests.ui.drive import to_page
+    w = window
+    w.set_language(lang)
+    w.resize(1280, 720)
+    assert w.open_path(str(ROOT / "examples" / "hsp-holder-b.hspw"), ask=False)
+    page = to_page(w, PageId.RESULTS)
+    page.tabs.setCurrentIndex(1)
+    QApplication.processEvents()
+    page.chart.select(page.timeline.events[0].on)  # the longest breakdown: every point line of that day
+    QApplication.processEvents()
+    assert page.day_text.text().count("\n") >= 5
+    parts = [page.chart, page.day_text, page.table]
+    boxes = [wd.geometry() for wd in parts]
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not a.intersects(b), (lang, boxes)
+    assert page.day_text.height() >= page.day_text.heightForWidth(page.day_text.width())  # every line shown
+    assert page.chart.height() >= page.chart.minimumHeight()

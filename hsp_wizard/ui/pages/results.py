@@ -9,8 +9,8 @@ from html import escape
 from babel.lists import format_list
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from hsp_wizard.domain.evaluate import Evaluation, first_route
 from hsp_wizard.domain.explain import Money
@@ -76,7 +76,14 @@ class ResultsPage(BasePage):
 
     def _timeline_tab(self) -> QWidget:
         from hsp_wizard.ui.widgets.timeline_chart import TimelineChart
-        tab = QWidget(self)
+        # the tab scrolls when the chart, the day's breakdown and the table need more height than the window has
+        # (at 1280x720 a day's breakdown was laid over the chart)
+        outer = QWidget(self)
+        scroll = QScrollArea(outer)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the arrow keys stay the chart's
+        tab = QWidget(scroll)
         lay = QVBoxLayout(tab)
         self.chart = TimelineChart(tab)
         self.texts.bind(self.chart.setAccessibleName, N_("Points over time (the table below has the same data)"))
@@ -101,7 +108,11 @@ class ResultsPage(BasePage):
         lay.addWidget(hint)
         lay.addWidget(self.day_text)
         lay.addWidget(self.table, 2)
-        return tab
+        scroll.setWidget(tab)
+        box = QVBoxLayout(outer)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(scroll)
+        return outer
 
     def try_as_scenario(self, s) -> bool:
         """A new scenario holding a suggestion's change (or its application date), shown in its tab."""
