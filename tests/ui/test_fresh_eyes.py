@@ -54,57 +54,7 @@ def test_a_row_left_as_added_is_still_not_kept(window):
 
 
 # ---------------------------------------------------------------- 2. Escape in a member's dialog keeps what was typed
-def test_escape_in_a_member_dialog_with_typing_asks_and_keeps_it_unless_discarded(window, monkeypatch):
-    from hsp_wizard.domain.project import MemberKind
-    from hsp_wizard.ui import dialogs
-    from tests.ui.drive import type_into
-    from tests.ui.test_household_ui import in_dialog
-    w = window
-    new_project(w)
-    page = w.wizard.page(PageId.HOUSEHOLD)
-    step(w, PageId.HOUSEHOLD)
-    answers = [False, True]  # keep it the first time, discard the second
-    asked = []
-    monkeypatch.setattr(dialogs, "ask_discard_changes",
-                        lambda parent: asked.append(parent) or answers.pop(0))
-    seen = []
-
-    def typed_then_escape(dlg):
-        type_into(dlg.name, "Mei")
-        QTest.keyClick(dlg.name, Qt.Key.Key_Escape)
-        seen.append((dlg.isVisible(), dlg.name.text()))  # kept: still open with her name
-        QTest.keyClick(dlg.name, Qt.Key.Key_Escape)
-        seen.append(dlg.isVisible())  # discarded when the user says so
-    done = in_dialog(page, typed_then_escape)
-    page.add(MemberKind.SPOUSE)
-    assert done and seen == [(True, "Mei"), False] and len(asked) == 2
-    assert w.doc.project.household.members == []
-
-    asked.clear()
-    seen.clear()
-    done = in_dialog(page, lambda dlg: (QTest.keyClick(dlg.name, Qt.Key.Key_Escape), seen.append(dlg.isVisible())))
-    page.add(MemberKind.CHILD)
-    assert done and seen == [False] and asked == []  # nothing typed: Escape closes at once
-
-
-def test_escape_in_the_domestic_worker_dialog_with_typing_does_not_throw_it_away(window, monkeypatch):
-    from hsp_wizard.ui import dialogs
-    from tests.ui.test_household_ui import in_dialog
-    w = window
-    new_project(w)
-    page = w.wizard.page(PageId.HOUSEHOLD)
-    step(w, PageId.HOUSEHOLD)
-    asked = []
-    monkeypatch.setattr(dialogs, "ask_discard_changes", lambda parent: asked.append(parent) or False)
-    seen = []
-
-    def tick_then_escape(dlg):
-        QTest.keyClick(dlg.has, Qt.Key.Key_Space)
-        QTest.keyClick(dlg.has, Qt.Key.Key_Escape)
-        seen.append((dlg.isVisible(), dlg.has.isChecked()))
-    done = in_dialog(page, tick_then_escape)
-    page.edit_worker()
-    assert done and seen == [(True, True)] and len(asked) == 1
+# (Escape, Cancel and the window's close button alike: section 9)
 
 
 # ---------------------------------------------------------------- 3. the wheel scrolls the page, not an answer
@@ -312,8 +262,9 @@ def test_jumping_ahead_ticks_no_page_passed_over_and_a_tick_needs_the_pages_fact
 
 
 # ---------------------------------------------------------------- 9. Cancel and the close button ask as Escape does
-@pytest.mark.parametrize("how", ["cancel", "close"])
-def test_cancel_or_closing_a_member_dialog_with_typing_asks_as_escape_does(window, monkeypatch, how):
+@pytest.mark.parametrize("how", ["escape", "cancel", "close"])
+def test_escape_cancel_or_closing_a_member_dialog_with_typing_asks_and_keeps_it_unless_discarded(window, monkeypatch,
+                                                                                                   how):
     from PySide6.QtWidgets import QDialogButtonBox
     from hsp_wizard.domain.project import MemberKind
     from hsp_wizard.ui import dialogs
@@ -329,7 +280,9 @@ def test_cancel_or_closing_a_member_dialog_with_typing_asks_as_escape_does(windo
     seen = []
 
     def leave(dlg):
-        if how == "cancel":
+        if how == "escape":
+            QTest.keyClick(dlg.name, Qt.Key.Key_Escape)
+        elif how == "cancel":
             button = dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel)
             QTest.mouseClick(button, Qt.MouseButton.LeftButton)
         else:
@@ -354,7 +307,8 @@ def test_cancel_or_closing_a_member_dialog_with_typing_asks_as_escape_does(windo
     assert done and seen == [False] and asked == []  # nothing typed: it closes at once
 
 
-def test_cancel_in_the_domestic_worker_dialog_with_a_tick_asks(window, monkeypatch):
+@pytest.mark.parametrize("how", ["escape", "cancel"])
+def test_escape_or_cancel_in_the_domestic_worker_dialog_with_a_tick_asks(window, monkeypatch, how):
     from PySide6.QtWidgets import QDialogButtonBox
     from hsp_wizard.ui import dialogs
     from tests.ui.test_household_ui import in_dialog
@@ -366,12 +320,15 @@ def test_cancel_in_the_domestic_worker_dialog_with_a_tick_asks(window, monkeypat
     monkeypatch.setattr(dialogs, "ask_discard_changes", lambda parent: asked.append(parent) or False)
     seen = []
 
-    def tick_then_cancel(dlg):
+    def tick_then_leave(dlg):
         QTest.keyClick(dlg.has, Qt.Key.Key_Space)
-        QTest.mouseClick(dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel),
-                         Qt.MouseButton.LeftButton)
+        if how == "escape":
+            QTest.keyClick(dlg.has, Qt.Key.Key_Escape)
+        else:
+            QTest.mouseClick(dlg.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Cancel),
+                             Qt.MouseButton.LeftButton)
         seen.append((dlg.isVisible(), dlg.has.isChecked()))
-    done = in_dialog(page, tick_then_cancel)
+    done = in_dialog(page, tick_then_leave)
     page.edit_worker()
     assert done and seen == [(True, True)] and len(asked) == 1
 
