@@ -155,9 +155,23 @@ class UndoKeys(QObject):
         if QKeySequence(event.keyCombination()) not in self._keys():
             return False
         if kind == QEvent.Type.ShortcutOverride:
+            view = _item_view(obj)
+            if view is not None:  # a table cell's open editor: what was typed there becomes a step first (the
+                view.setFocus()   # editor commits as it loses the focus), so Undo takes back that typing
             event.ignore()  # the field does not claim the key: the window's shortcut (Undo or Redo) runs
         # a key press comes only when the action is disabled (nothing to undo): the field's own undo must not run
         return True
+
+
+def _item_view(widget):
+    """The table `widget` is a cell editor of (inside its viewport), else None."""
+    from PySide6.QtWidgets import QAbstractItemView
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return parent
+        parent = parent.parentWidget()
+    return None
 
 
 def show_field_help(window) -> str:

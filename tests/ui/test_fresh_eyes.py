@@ -490,3 +490,26 @@ def test_the_day_text_on_the_timeline_does_not_overlap_the_chart_at_1280x720(win
             assert not a.intersects(b), (lang, boxes)
     assert page.day_text.height() >= page.day_text.heightForWidth(page.day_text.width())  # every line shown
     assert page.chart.height() >= page.chart.minimumHeight()
+
+
+def test_ctrl_z_in_an_open_cell_editor_takes_back_what_was_typed_there(window):
+    from PySide6.QtGui import QKeySequence
+    from tests.ui.drive import focused, type_into
+    w = window
+    new_project(w)
+    step(w, PageId.EDUCATION)
+    ed = w.wizard.currentPage().editors["degrees"]
+    add_row(ed)  # an empty row is not kept in the project until something is typed in it
+    ed.table.setFocus()
+    ed.table.setCurrentCell(0, 1)
+    QTest.keyClick(ed.table, Qt.Key.Key_F2)
+    type_into(focused(), "Physics")  # not yet committed
+    QTest.keySequence(focused(), QKeySequence("Ctrl+Z"))
+    QApplication.processEvents()
+    ed = w.wizard.currentPage().editors["degrees"]
+    assert w.doc.project.incomplete_rows == {} and w.doc.project.degrees == []  # the typing is undone
+    assert all("Physics" not in ed.typed_cells(r).values() for r in range(ed.table.rowCount()))
+    assert w.history.can_redo()
+    QTest.keySequence(ed.table, QKeySequence("Ctrl+Shift+Z"))
+    QApplication.processEvents()
+    assert w.wizard.currentPage().editors["degrees"].cell_text(0, 1) == "Physics"
