@@ -93,6 +93,20 @@ def missing_facts(project, step: Step) -> bool:
     return False
 
 
+def attention_reason(project, step: Step) -> str:
+    """Why a step needs attention, in words (translated): its rows not counted, or the fact it lacks; '' if none."""
+    lines = not_counted_lines(project, step)
+    if lines:
+        return "; ".join(lines)
+    if not missing_facts(project, step):
+        if step == Step.HOUSEHOLD and any(member_missing(m) for m in project.household.members):
+            return _("a member's facts are still to enter")
+        return ""
+    return _({Step.CATEGORY: N_("the category and birth date are still to enter"),
+              Step.RESIDENCE: N_("no status of residence entered yet"),
+              Step.SALARY: N_("no salary entered yet")}[step])
+
+
 def step_states(project, visited: set[int] = frozenset(), current: int | None = None) -> dict[Step, State]:
     """Each step's state. `visited`: the pages the person stopped on (not those a jump passed over); `current`: the
     page shown. Needs attention when it holds rows not counted, when a household member lacks facts, or when a
@@ -128,11 +142,14 @@ def landing_step(project) -> Step:
     return Step.RESULTS
 
 
-def not_counted_lines(project) -> list[str]:
-    """'2 rows of the salary history are incomplete and not counted', one line per list, in page order."""
+def not_counted_lines(project, step: Step | None = None) -> list[str]:
+    """'2 rows of the salary history are incomplete and not counted', one line per list (of `step`'s lists when
+    given), in page order."""
     counts = incomplete_counts(project)
     lines = []
     for name in sorted(counts, key=lambda n: (STEP_OF_LIST.get(n, 99), n)):
+        if step is not None and STEP_OF_LIST.get(name) != step:
+            continue
         n = counts[name]
         lines.append(ngettext("{count} row of the {list} is incomplete and not counted",
                               "{count} rows of the {list} are incomplete and not counted", n)

@@ -254,6 +254,15 @@ def test_jumping_ahead_ticks_no_page_passed_over_and_a_tick_needs_the_pages_fact
     QTest.mouseClick(list(w.wizard.currentPage().radios.values())[1], Qt.MouseButton.LeftButton)  # (b)
     m = marks(w)
     assert m[Step.CATEGORY] == "✓" and m[Step.SALARY] == "!"  # (b) needs a salary (its ¥3M minimum)
+    salary = next(w.steps.list.item(r) for r in range(w.steps.list.count())
+                  if w.steps.list.item(r).data(Qt.ItemDataRole.UserRole) == int(Step.SALARY))
+    assert salary.toolTip() == "Salary: needs attention: no salary entered yet"  # the mark says why
+    assert salary.data(Qt.ItemDataRole.AccessibleTextRole) == salary.toolTip()
+    w.set_language("ja")
+    QApplication.processEvents()
+    assert salary.toolTip() == "年収：要確認：年収が未入力です", salary.toolTip()
+    w.set_language("en")
+    QApplication.processEvents()
     step(w, PageId.RESULTS)
     assert marks(w)[Step.RESULTS] == "✓" and marks(w)[Step.CAREER] == "○"
     step(w, PageId.RESIDENCE)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from hsp_wizard.i18n import _
-from hsp_wizard.ui.steps import STATE_NAMES, STEPS, TITLES, State, Step, step_states
+from hsp_wizard.ui.steps import STATE_NAMES, STEPS, TITLES, State, Step, attention_reason, step_states
 
 MEMBER_ROLE = Qt.ItemDataRole.UserRole + 1  # a household member's line: the member's index
 
@@ -47,6 +47,8 @@ class StepList(QWidget):
         lay.addWidget(self.list, 1)
         lay.addWidget(self.back)
         self.states: dict[Step, State] = {s: State.NOT_STARTED for s in STEPS}
+        self.reasons: dict[Step, str] = {}  # why each step that needs attention does, in words
+        self._project = None  # the project the states were read from (the reasons are worded again from it)
         self.members: list[tuple[int, str, str, bool]] = []  # (index, text, tooltip, needs attention)
         self.current: int | None = None
         self.list.itemClicked.connect(self._chosen)
@@ -65,15 +67,19 @@ class StepList(QWidget):
         self.list.setAccessibleName(_("Steps"))
         self.back.setText(_("Back to the &results"))
         self.back.setAccessibleName(_("Back to the results"))
+        if self._project is not None:
+            self.reasons = {step: attention_reason(self._project, step) for step in self.reasons}
         self._render()
         if self.members:
             self.members_stale.emit()
 
     def set_states(self, project, visited: set[int], current: int | None) -> None:
         states = step_states(project, visited, current)
-        if states == self.states and current == self.current:
+        reasons = {step: attention_reason(project, step) for step, state in states.items()
+                   if state == State.ATTENTION}
+        if states == self.states and current == self.current and reasons == self.reasons:
             return  # most edits change no step's state: nothing to redraw
-        self.states = states
+        self.states, self.reasons, self._project = states, reasons, project
         self.current = current
         self._render()
 
@@ -121,9 +127,12 @@ class StepList(QWidget):
             state = self.states[step]
             title, state_name = _(TITLES[step]), _(STATE_NAMES[state])
             item.setText(_("{mark} {title}").format(mark=MARKS[state], title=title))
-            item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         _("{title}: {state}").format(title=title, state=state_name))
-            item.setToolTip(_("{title}: {state}").format(title=title, state=state_name))
+            said = _("{title}: {state}").format(title=title, state=state_name)
+            if self.reasons.get(step):
+                said = _("{title}: {state}: {reason}").format(title=title, state=state_name,
+                                                             reason=self.reasons[step])
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, said)
+            item.setToolTip(said)
             item.setForeground(QBrush(ATTENTION) if state == State.ATTENTION else QBrush())
             item.setSelected(int(step) == self.current)  # the current page: highlighted, not bold (no wider)
         self.list.blockSignals(blocked)
