@@ -121,6 +121,11 @@ class Engine:
         if shares is not None and shares[0].p.category == project.category and shares[0].rules is self.rules:
             self._shares = shares
 
+    @property
+    def shares_every_day(self) -> Engine | None:
+        """The engine whose points and scores this one takes on every day, if any (`shares` up to date.max)."""
+        return self._shares[0] if self._shares is not None and self._shares[1] == date.max else None
+
     def blockers_only(self) -> Engine:
         """The same engine (sharing its memoised points and residence) checking blocking conditions only: what
         the planner scans with, since warnings cannot move a date."""
