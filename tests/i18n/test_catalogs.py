@@ -20,7 +20,8 @@ JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
 SAME_IN_BOTH = {"JICA", "J-Skip", "{column}: {reason}", "{date}: {what}", "{rule}: {before} → {after}",
                 "{name}: {what}", "{route}: {date}", "{column}, {row}: {value}", "{column}, {row}: {value} ({note})",
                 "{change}: {date}", "{change}: {date} to {end}", "HSP Wizard {version}", "{mark} {title}",
-                "{title}: {state}", "“{name}”", "{route}: {state}", "{action}: {what}", "{why} ({sure})"}
+                "{title}: {state}", "{title}: {state}: {reason}", "“{name}”", "{route}: {state}", "{action}: {what}",
+                "{why} ({sure})"}
 
 
 def ja_catalog():
