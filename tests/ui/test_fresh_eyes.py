@@ -522,3 +522,23 @@ def test_ctrl_z_in_an_open_cell_editor_takes_back_what_was_typed_there(window):
     QTest.keySequence(ed.table, QKeySequence("Ctrl+Shift+Z"))
     QApplication.processEvents()
     assert w.wizard.currentPage().editors["degrees"].cell_text(0, 1) == "Physics"
+
+
+def test_hovering_a_status_cut_short_in_its_cell_shows_it_whole(window):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+    from tests.ui.drive import to_page
+    w = window
+    w.resize(1280, 720)
+    assert w.open_path(str(ROOT / "examples" / "hsp-holder-b.hspw"), ask=False)
+    page = to_page(w, PageId.RESIDENCE)
+    QApplication.processEvents()
+    table = page.editors["residence"].table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text().startswith("Engineer/Specialist"))
+    full = table.item(row, 0).text()
+    assert table.fontMetrics().horizontalAdvance(full) > 2 * table.columnWidth(0)  # more than its cell shows
+    where = table.visualItemRect(table.item(row, 0)).center()
+    QApplication.sendEvent(table.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, where,
+                                                        table.viewport().mapToGlobal(where)))
+    assert QToolTip.text() == full
+    QToolTip.hideText()

@@ -11,8 +11,8 @@ from pydantic import BaseModel, ValidationError
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QPushButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWhatsThis, QWidget)
+                               QPushButton, QStyledItemDelegate, QTableWidget, QTableWidgetItem, QToolTip,
+                               QVBoxLayout, QWhatsThis, QWidget)
 
 from hsp_wizard.domain.explain import Msg, Term
 from hsp_wizard.domain.project import error_reason, max_length
@@ -103,6 +103,14 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setEditorData(self, editor, index):  # noqa: N802
         value = index.data(Qt.ItemDataRole.UserRole)
         editor.setCurrentIndex(0 if value is None else max(0, editor.findData(value)))
+
+    def helpEvent(self, event, view, option, index):  # noqa: N802
+        """Hovering a choice with no message of its own shows it whole (a long status is cut short in its cell)."""
+        text = index.data(Qt.ItemDataRole.DisplayRole)
+        if event.type() == QEvent.Type.ToolTip and text and not index.data(Qt.ItemDataRole.ToolTipRole):
+            QToolTip.showText(event.globalPos(), text, view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.currentData(), Qt.ItemDataRole.UserRole)
