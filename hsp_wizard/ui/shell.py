@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QMessageBox, QWidget, QWizard
 
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui.steps import PageId
@@ -150,17 +150,42 @@ class UndoKeys(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
+        if kind == QEvent.Type.ContextMenu and isinstance(obj, QLineEdit):
+            self._menu(obj, event.globalPos())
+            return True
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
             return False
         if QKeySequence(event.keyCombination()) not in self._keys():
             return False
         if kind == QEvent.Type.ShortcutOverride:
-            view = _item_view(obj)
-            if view is not None:  # a table cell's open editor: what was typed there becomes a step first (the
-                view.setFocus()   # editor commits as it loses the focus), so Undo takes back that typing
+            _commit_cell(obj)
             event.ignore()  # the field does not claim the key: the window's shortcut (Undo or Redo) runs
         # a key press comes only when the action is disabled (nothing to undo): the field's own undo must not run
         return True
+
+    def _menu(self, edit: QLineEdit, at) -> None:
+        """The field's own menu (Qt's texts, translated), its Undo and Redo being the window's."""
+        from PySide6.QtWidgets import QMenu
+        menu: QMenu = edit.createStandardContextMenu()
+        for name, action in (("edit-undo", self.undo), ("edit-redo", self.redo)):
+            own = next((a for a in menu.actions() if a.objectName() == name), None)
+            if own is None:
+                continue
+            ours = QAction(own.text(), menu)
+            ours.setEnabled(action.isEnabled())
+            ours.triggered.connect(lambda _c=False, edit=edit, action=action: (_commit_cell(edit), action.trigger()))
+            menu.insertAction(own, ours)
+            menu.removeAction(own)
+        menu.exec(at)
+        menu.deleteLater()
+
+
+def _commit_cell(widget) -> None:
+    """A table cell's open editor: what was typed there becomes a step first (the editor commits as it loses the
+    focus), so Undo takes back that typing."""
+    view = _item_view(widget)
+    if view is not None:
+        view.setFocus()
 
 
 def _item_view(widget):

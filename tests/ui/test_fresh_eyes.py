@@ -542,3 +542,33 @@ def test_hovering_a_status_cut_short_in_its_cell_shows_it_whole(window):
                                                         table.viewport().mapToGlobal(where)))
     assert QToolTip.text() == full
     QToolTip.hideText()
+
+
+def test_undo_in_a_text_fields_context_menu_is_the_windows_undo(window):
+    from PySide6.QtCore import QPoint, QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from tests.ui.drive import field
+    w = window
+    new_project(w)
+    page = w.wizard.currentPage()
+    field(w, page.name, "Ana")
+    steps = w.history.count()
+    chosen = []
+
+    def choose_undo():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, choose_undo)
+            return
+        undo = next(a for a in menu.actions() if a.text().startswith("&Undo"))
+        chosen.append(undo.isEnabled())
+        menu.close()
+        undo.trigger()
+    QTimer.singleShot(0, choose_undo)
+    where = page.name.rect().center()
+    QApplication.sendEvent(page.name, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where,
+                                                        page.name.mapToGlobal(where)))
+    QApplication.processEvents()
+    assert chosen == [True]
+    assert w.doc.project.name is None and w.wizard.currentPage().name.text() == ""
+    assert w.history.count() == steps and w.history.can_redo()  # the history's step, not a new edit
