@@ -110,3 +110,15 @@ def test_a_salary_entered_only_since_2025_leaves_the_3_year_checkpoint_untold_un
     ev = make_plan(said, ON, on=ON).evaluation
     assert not [c for c in ev.routes["hsp70"].conditions if c.rule_id == "points.salary_unknown"]
     assert next(c for c in ev.routes["hsp70"].conditions if c.rule_id == "pr.checkpoints").met is False
+
+
+def test_the_headline_asks_for_the_salary_in_words():
+    """The headline named the missing salary by the ¥3M floor's rule label ("enter (b) and (c) need annual
+    remuneration of ¥3,000,000 or more"); it asks for "your salary", on the Salary page, in both languages."""
+    from hsp_wizard.wording import words
+    p = hsp_holder()
+    a = make_plan(p, ON, on=ON).answer
+    en, ja = words(Renderer("en"), a), words(Renderer("ja"), a)
+    assert en.headline.startswith("Cannot tell yet: enter your salary first.") and "remuneration" not in en.headline
+    assert "年収を入力してください" in ja.headline
+    assert {(f.text, f.page) for f in en.facts} == {("your salary", "Salary")}
