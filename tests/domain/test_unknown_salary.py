@@ -8,7 +8,7 @@ from hsp_wizard.domain.plan import make_plan
 from hsp_wizard.domain.project import SalaryEntry
 from hsp_wizard.domain.routes import Engine
 from hsp_wizard.presentation import Renderer
-from tests.domain.builders import CLEAN, career_ending, degree, profile, status
+from tests.domain.builders import CLEAN, career_ending, degree, jlpt, profile, status
 
 ON = date(2026, 12, 1)
 
@@ -69,3 +69,56 @@ def test_hsp2_without_a_salary_cannot_tell_and_with_one_under_the_floor_is_close
     low = engineer(degrees=[degree("master")], residence=hsp,
                    salary=[SalaryEntry(start=date(2020, 1, 1), amount_yen=2_000_000)])
     assert make_plan(low, ON, on=ON).answer.route("hsp2").state == "closed"
+
+
+# ---------------------------------------------------------------- the 80 and 70 point routes
+def hsp_holder(salary=(), degrees=("doctorate",), n1=True, birth=date(1990, 1, 1), granted=True):
+    """HSP(i)(b) since 2021-01-01 (granted at 80) with the given degrees and salary rows: a doctorate (30), age 36
+    (5) and JLPT N1 (15) are 50 points without salary points; at 36 the highest salary band adds 40."""
+    return profile("b", birth=birth, degrees=[degree(d) for d in degrees], japanese=[jlpt("N1")] if n1 else [],
+                   obligations=CLEAN.model_copy(update={"landing_criteria": "yes"}), salary_history=list(salary),
+                   residence=[status("hsp1b", date(2021, 1, 1), granted_as_hsp=True, hsp_points=80) if granted else
+                              status("engineer_humanities", date(2021, 1, 1))])
+
+
+def test_no_salary_where_a_salary_could_reach_80_cannot_tell_and_names_the_salary():
+    p = hsp_holder()
+    route = make_plan(p, ON, on=ON).answer.route("hsp80")
+    assert route.state == "unknown"
+    assert "salary" in {f.item for f in route.missing}
+    said = [Renderer().msg(f.condition.why) for f in route.missing if f.item == "salary"]
+    assert any("without salary points" in s and "could add as many as 40 points" in s for s in said), said
+
+
+def test_no_salary_where_even_the_highest_band_falls_short_is_still_closed():
+    """A bachelor's (10) at 36 (5): 15 points; the highest band adds 40: 55, under 70 and 80."""
+    p = hsp_holder(degrees=("bachelor",), n1=False)
+    plan = make_plan(p, ON, on=ON)
+    assert plan.answer.route("hsp80").state == "closed"
+    assert plan.answer.route("hsp70").state == "closed"
+
+
+def test_a_salary_entered_only_since_2025_leaves_the_3_year_checkpoint_untold_until_said():
+    """An engineer since 2021 (not recognised as an HSP: the route needs its checkpoint, variant イ). ¥10M from 2025-01-01: 90 points on the day; the 70-point route's checkpoint (2023-12-01, age 33: 55 points
+    without salary points) has no salary. Saying what was paid then (¥4M from 2021: no points at 33) decides it."""
+    late = hsp_holder(salary=[SalaryEntry(start=date(2025, 1, 1), amount_yen=10_000_000)], granted=False)
+    ev = make_plan(late, ON, on=ON).evaluation
+    back = [c for c in ev.routes["hsp70"].conditions if c.rule_id == "points.salary_unknown"]
+    assert back and back[0].met is None and dict(back[0].why.params)["date"] == date(2023, 12, 1)
+    said = late.model_copy(update={"salary": [SalaryEntry(start=date(2021, 1, 1), amount_yen=4_000_000),
+                                              *late.salary]})
+    ev = make_plan(said, ON, on=ON).evaluation
+    assert not [c for c in ev.routes["hsp70"].conditions if c.rule_id == "points.salary_unknown"]
+    assert next(c for c in ev.routes["hsp70"].conditions if c.rule_id == "pr.checkpoints").met is False
+
+
+def test_the_headline_asks_for_the_salary_in_words():
+    """The headline named the missing salary by the ¥3M floor's rule label ("enter (b) and (c) need annual
+    remuneration of ¥3,000,000 or more"); it asks for "your salary", on the Salary page, in both languages."""
+    from hsp_wizard.wording import words
+    p = hsp_holder()
+    a = make_plan(p, ON, on=ON).answer
+    en, ja = words(Renderer("en"), a), words(Renderer("ja"), a)
+    assert en.headline.startswith("Cannot tell yet: enter your salary first.") and "remuneration" not in en.headline
+    assert "年収を入力してください" in ja.headline
+    assert {(f.text, f.page) for f in en.facts} == {("your salary", "Salary")}
