@@ -16,6 +16,10 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
+
+from hsp_wizard.report.lazy_patterns import import_platypus
+
+import_platypus()  # first, so two regular expressions the checklist never uses are not compiled (~20-50 ms)
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 from html import escape as _html_escape
