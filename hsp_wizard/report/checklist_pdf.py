@@ -9,6 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from babel.lists import format_list
+
+from hsp_wizard.report.reportlab_import import import_reportlab
+
+import_reportlab()  # first: what the checklist never uses is left for first use (~30-60 ms)
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -16,10 +20,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas as rl_canvas
-
-from hsp_wizard.report.lazy_patterns import import_platypus
-
-import_platypus()  # first, so two regular expressions the checklist never uses are not compiled (~20-50 ms)
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from reportlab.platypus.doctemplate import LayoutError
 from html import escape as _html_escape

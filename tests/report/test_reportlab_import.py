@@ -1,27 +1,37 @@
-"""reportlab's platypus imported for the checklist leaves exactly two unused patterns uncompiled until first use, and
-they then match as the real patterns do; re.compile is itself again after the import."""
+"""reportlab imported for the checklist (hsp_wizard/report/reportlab_import.py) leaves exactly two unused patterns
+uncompiled and Pillow's image module unexecuted until first use; the patterns then match as the compiled ones do,
+the image module works when used, and re.compile is itself again after the import."""
 
 import re
 import subprocess
 import sys
+from pathlib import Path
 
-from hsp_wizard.report.lazy_patterns import LazyPattern, patterns_compiled_on_first_use
+from hsp_wizard.report.reportlab_import import LazyPattern, patterns_compiled_on_first_use
+
+ROOT = Path(__file__).resolve().parents[2]
 
 FRESH = r"""
-import re
+import re, sys
 real = re.compile
-import hsp_wizard.report.checklist_pdf
+from hsp_wizard.app import main
+main(["checklist", "examples/hsp-holder-b.hspw", "-o", sys.argv[1], "--lang", "ja"])  # the whole PDF built
 import reportlab.platypus.paragraph as paragraph, reportlab.lib.textsplit as textsplit
 assert re.compile is real, "re.compile not restored"
 print(type(paragraph.uri_pat).__name__, paragraph.uri_pat._compiled is None,
       type(textsplit.rx).__name__, textsplit.rx._compiled is None,
-      type(paragraph._hy_letters_pat).__name__)
+      type(paragraph._hy_letters_pat).__name__, type(sys.modules["PIL.Image"]).__name__)
+import reportlab.lib.utils as utils
+print(utils.Image.new("RGB", (2, 1)).size, type(sys.modules["PIL.Image"]).__name__)  # works when used
 """
 
 
-def test_the_checklist_import_leaves_the_two_patterns_for_first_use():
-    out = subprocess.run([sys.executable, "-c", FRESH], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["LazyPattern", "True", "LazyPattern", "True", "Pattern"]  # others compiled as usual
+def test_the_checklist_leaves_the_unused_parts_for_first_use(tmp_path):
+    out = subprocess.run([sys.executable, "-c", FRESH, str(tmp_path / "c.pdf")], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout.split()
+    # the two patterns and PIL.Image untouched by a whole checklist; other patterns compiled as usual
+    assert out == ["LazyPattern", "True", "LazyPattern", "True", "Pattern", "_LazyModule", "(2,", "1)", "module"]
+    assert (tmp_path / "c.pdf").read_bytes().startswith(b"%PDF")
 
 
 URLS = ["https://example.com/a/b?x=1", "http://192.168.0.1:8080/", "ftp://user:pw@host.example.org/file",
