@@ -4,10 +4,12 @@ example's PDF, in both languages, is the PDF reportlab's own code paths make wit
 from pathlib import Path
 
 import pytest
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Paragraph
 
 from hsp_wizard.domain.plan import make_plan
 from hsp_wizard.report import checklist_pdf
+from hsp_wizard.report.font_cache import CachedTTFont
 from hsp_wizard.storage import load_project
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -21,6 +23,7 @@ def build(name: str, lang: str, route=None) -> bytes:
 
 def without_shortcuts(monkeypatch) -> None:
     monkeypatch.setattr(checklist_pdf._Paragraph, "wrap", Paragraph.wrap)  # every wrap breaks the lines again
+    monkeypatch.setattr(CachedTTFont, "stringWidth", TTFont.stringWidth)  # every width measured again
 
 
 # family-b: 6-7 pages, tables split across pages with repeated header rows; planning-b: scenarios;
