@@ -52,7 +52,8 @@ def read(cache: bytes | None, raws: dict[str, bytes]) -> dict[str, dict] | None:
         return None
     try:
         stored = _Unpickler(io.BytesIO(cache)).load()
-    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError):
+    except (pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError, IndexError, KeyError,
+            OverflowError, MemoryError):
         return None
     if not isinstance(stored, dict) or stored.get("key") != key(raws):
         return None
