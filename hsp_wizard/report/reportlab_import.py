@@ -67,7 +67,11 @@ def _pillow_image_lazily() -> None:
     spec = importlib.util.find_spec("PIL.Image")  # imports the small PIL package itself
     if spec is None or spec.loader is None:
         return  # reportlab's own import then says what is missing
-    spec.loader = importlib.util.LazyLoader(spec.loader)
+    try:
+        lazy = importlib.util.LazyLoader(spec.loader)
+    except TypeError:  # a loader LazyLoader cannot wrap (one without exec_module): imported as usual, only slower
+        return
+    spec.loader = lazy
     module = importlib.util.module_from_spec(spec)
     sys.modules["PIL.Image"] = module
     spec.loader.exec_module(module)
