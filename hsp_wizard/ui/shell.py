@@ -183,20 +183,10 @@ class UndoKeys(QObject):
 def _commit_cell(widget) -> None:
     """A table cell's open editor: what was typed there becomes a step first (the editor commits as it loses the
     focus), so Undo takes back that typing."""
-    view = _item_view(widget)
+    from hsp_wizard.ui.widgets.list_editor import item_view
+    view = item_view(widget)
     if view is not None:
         view.setFocus()
-
-
-def _item_view(widget):
-    """The table `widget` is a cell editor of (inside its viewport), else None."""
-    from PySide6.QtWidgets import QAbstractItemView
-    parent = widget.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractItemView):
-            return parent
-        parent = parent.parentWidget()
-    return None
 
 
 def show_field_help(window) -> str:

@@ -17,7 +17,7 @@ from hsp_wizard.rules import load_rules
 from hsp_wizard.ui.pages.base import BasePage
 from hsp_wizard.ui.texts import Texts
 from hsp_wizard.ui.widgets.fields import DateField, ErrorLabel
-from hsp_wizard.ui.widgets.list_editor import Column, ListEditor
+from hsp_wizard.ui.widgets.list_editor import Column, ListEditor, item_view
 
 ANSWERS = [("unknown", N_("Not answered")), ("yes", N_("Yes")), ("no", N_("No"))]
 PAYMENTS = [("unknown", N_("Not answered")), ("on_time", N_("Paid on time")), ("late", N_("Paid late")),
@@ -73,7 +73,7 @@ class KeepsTyping(QDialog):
         """What the person can change: texts, choices, ticks and table rows (open cell editors aside)."""
         out = []
         for w in self.findChildren(QWidget):
-            if _in_a_table(w):
+            if item_view(w) is not None:  # a table's cell editor: its row is read from the table
                 continue
             if isinstance(w, ListEditor):
                 out.append([w.typed_cells(r) for r in range(w.table.rowCount())])
@@ -110,16 +110,6 @@ class KeepsTyping(QDialog):
             event.ignore()
             return
         super().closeEvent(event)
-
-
-def _in_a_table(w: QWidget) -> bool:
-    """`w` is a table's cell editor (or inside one): its row is read from the table."""
-    parent = w.parentWidget()
-    while parent is not None:
-        if isinstance(parent, QAbstractItemView):
-            return True
-        parent = parent.parentWidget()
-    return False
 
 
 class MemberDialog(KeepsTyping):

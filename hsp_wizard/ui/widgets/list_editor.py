@@ -484,6 +484,16 @@ class ListEditor(QWidget):
             self._loading = False
         self.edited.emit()
 
+def item_view(widget: QWidget) -> QAbstractItemView | None:
+    """The table (any item view) `widget` is a cell editor of, or is inside; None when it is not in one."""
+    parent = widget.parentWidget()
+    while parent is not None:
+        if isinstance(parent, QAbstractItemView):
+            return parent
+        parent = parent.parentWidget()
+    return None
+
+
 def two_lines(text: str, metrics, width: int) -> str:
     """`text` on two lines at the space nearest its middle when it is wider than `width` (else as it is); Japanese,
     which has no spaces, where its script changes (高度人材|として許可) or before a bracket (在留期間|（月）)."""
