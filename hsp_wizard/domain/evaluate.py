@@ -117,17 +117,10 @@ class Planner:
         for d in (f.marriage_date, f.marriage_ended, f.refugee_recognised):
             if d:
                 out.add(d)
-        conduct_years = {int(v.value) for rule_id in CONDUCT_RULES for v in rules.rules[rule_id].values}
+        conduct_years, rule_dates = _rule_dates(rules)
         for pen in p.obligations.penalties:
             out |= {pen.ended} | {anniversary(pen.ended, n) for n in conduct_years}  # a suspension ends: clear
-        for group in (rules.rows.values(), rules.rules.values()):
-            for item in group:
-                if item.id.startswith(NOT_ROUTE_RULES):
-                    continue  # a fee or a note: no route opens or closes on its dates
-                for v in item.values:
-                    out.add(v.since)
-                    if v.until:
-                        out.add(v.until)
+        out |= rule_dates
         return out
 
     def _career_reaches(self, kind: CareerKind, months: int) -> date | None:
@@ -148,6 +141,13 @@ class Planner:
         hi = min(month_add(hi, 1), date(2200, 12, 31))
         if F.career_months(self.e.p, kind, hi) < months:
             return None
+        if len(periods) == 1 and months > 0:
+            # one period: its months are `completed_months` from its start, which only grow with the day, so the
+            # first day with `months` whole months is the search's answer; it is checked, else searched for
+            guess = month_add(lo, months)
+            if (lo < guess <= hi and F.career_months(self.e.p, kind, guess) >= months
+                    and F.career_months(self.e.p, kind, guess - ONE_DAY) < months):
+                return guess
         while lo < hi:  # first day with `months` whole months
             mid = lo + (hi - lo) // 2
             if F.career_months(self.e.p, kind, mid) >= months:
@@ -271,6 +271,29 @@ class Planner:
         w = found[0]
         binding = self.check(name, w.opens - ONE_DAY).blockers if w.opens > start else ()
         return Opening(name, w.opens, binding, w.closed, w.closing)
+
+
+_RULE_DATES: dict[int, tuple[RuleSet, tuple[set[int], frozenset[date]]]] = {}
+
+
+def _rule_dates(rules: RuleSet) -> tuple[set[int], frozenset[date]]:
+    """What the planner's base dates take from the rule data alone, once per rule set: the years after which a
+    penalty clears, and every date a route's rule or point row starts or stops (fees and notes left out: no route
+    opens or closes on their dates)."""
+    found = _RULE_DATES.get(id(rules))
+    if found is None or found[0] is not rules:
+        conduct_years = {int(v.value) for rule_id in CONDUCT_RULES for v in rules.rules[rule_id].values}
+        days: set[date] = set()
+        for group in (rules.rows.values(), rules.rules.values()):
+            for item in group:
+                if item.id.startswith(NOT_ROUTE_RULES):
+                    continue
+                for v in item.values:
+                    days.add(v.since)
+                    if v.until:
+                        days.add(v.until)
+        found = _RULE_DATES[id(rules)] = (rules, (conduct_years, frozenset(days)))
+    return found[1]
 
 
 def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizon_years: int = 10,

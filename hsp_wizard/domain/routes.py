@@ -114,6 +114,7 @@ class Engine:
         self.res = Residence(project, self.rules, self.today)
         self._points: dict[tuple[str, date, date | None], PointsResult] = {}
         self._scores: dict = {}  # totals and gates per interval of unchanged facts (see `score`)
+        self._asked: dict[tuple, Score] = {}  # `score`'s answer per day and arguments asked
         self._day: dict[tuple, object] = {}  # per-day conditions every route shares (see `_per_day`)
         self._prov: dict[tuple[str, date], tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence
         self.blocking_only = False  # set only on the view `blockers_only()` returns
@@ -161,7 +162,15 @@ class Engine:
         facts. Two days score alike when they share the table, the interval between the project's dated facts and
         the rule dates (`fact_breaks`), and lie between the same two ages and the same two years of the category's
         experience at which the table's rows change (`age_below`, `min_years`): the lines' wording may differ (the
-        age, months of experience), the total, gates and salary do not. What route checks and scans read."""
+        age, months of experience), the total, gates and salary do not. What route checks and scans read; the
+        answer is kept per day asked (routes scanning the same candidate days ask it again)."""
+        asked = (on, category, table_date)
+        found = self._asked.get(asked)
+        if found is None:
+            found = self._asked[asked] = self._score(on, category, table_date)
+        return found
+
+    def _score(self, on: date, category: Category | None, table_date: date | None) -> Score:
         if self._shares is not None and on < self._shares[1]:
             return self._shares[0].score(on, category, table_date)
         cat = Category(category or self.p.category)
