@@ -173,7 +173,7 @@ def points(category: Category | str, project: Project, on: date, *, table_date: 
     `table_date` picks the point table (default: the table in force on `on`, falling back to the current
     table where none is recorded for that date: project decision "rule changes over time")."""
     rules = rules or load_rules()
-    cat = Category(category)
+    cat = category if category.__class__ is Category else Category(category)
     table_date = table_version(rules, on if table_date is None else table_date)
     sh = _Sheet(rules, cat, table_date)
     age = F.age_on(project, on)

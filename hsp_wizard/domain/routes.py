@@ -80,6 +80,11 @@ class Score:
     salary_yen: int | None
 
 
+def _category(value: Category | str) -> Category:
+    """`Category(value)`, without the enum's call where it is one already."""
+    return value if value.__class__ is Category else Category(value)
+
+
 def _per_day(*, blocking: bool):
     """Memoise an Engine method on its arguments (a day and what qualifies it), so every route checked on the same
     day shares one set of these conditions. `blocking`: the answer differs on the blockers-only view (it leaves
@@ -116,7 +121,7 @@ class Engine:
         self._scores: dict = {}  # totals and gates per interval of unchanged facts (see `score`)
         self._asked: dict[tuple, Score] = {}  # `score`'s answer per day and arguments asked
         self._day: dict[tuple, object] = {}  # per-day conditions every route shares (see `_per_day`)
-        self._prov: dict[tuple[str, date], tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence
+        self._prov: dict[object, tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence (by rule, day)
         self.blocking_only = False  # set only on the view `blockers_only()` returns
         self._shares = None
         if shares is not None and shares[0].p.category == project.category and shares[0].rules is self.rules:
@@ -140,7 +145,7 @@ class Engine:
     def points(self, on: date, category: Category | None = None, table_date: date | None = None) -> PointsResult:
         if self._shares is not None and on < self._shares[1]:
             return self._shares[0].points(on, category, table_date)
-        cat = Category(category or self.p.category)
+        cat = _category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         key = (cat.value, on, table_date)
         r = self._points.get(key)
@@ -173,7 +178,7 @@ class Engine:
     def _score(self, on: date, category: Category | None, table_date: date | None) -> Score:
         if self._shares is not None and on < self._shares[1]:
             return self._shares[0].score(on, category, table_date)
-        cat = Category(category or self.p.category)
+        cat = _category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         known = self._points.get((cat.value, on, table_date))
         if known is not None:
@@ -196,11 +201,14 @@ class Engine:
         return base if base.on == on else Score(on, base.total, base.table_date, base.gates, base.salary_yen)
 
     def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
-        prov = self._prov.get((rule_id, on))
+        prov = self._prov.get(rule_id)  # a rule with one value: the same on every day
         if prov is None:
-            values = self.rules.rules[rule_id].values
-            v = values[0] if len(values) == 1 else (self.rules.rule_value(rule_id, on) or values[-1])
-            prov = self._prov[(rule_id, on)] = (tuple(v.sources), v.confidence.value)
+            prov = self._prov.get((rule_id, on))
+            if prov is None:
+                values = self.rules.rules[rule_id].values
+                v = values[0] if len(values) == 1 else (self.rules.rule_value(rule_id, on) or values[-1])
+                prov = self._prov[rule_id if len(values) == 1 else (rule_id, on)] = (tuple(v.sources),
+                                                                                    v.confidence.value)
         c = object.__new__(Condition)  # as Condition(...) makes it, without the frozen per-field setattr
         c.__dict__.update(rule_id=rule_id, met=met, why=why, sources=prov[0], confidence=prov[1], blocking=blocking)
         return c
@@ -383,7 +391,7 @@ class Engine:
             return jskip_before_start(self, on, first)
         if self.p.category is None:
             return self.cond("jskip.ab_salary", False, Msg.of(N_("Choose a category first")), ref)
-        cat = Category(self.p.category)
+        cat = _category(self.p.category)
         salary = F.salary_on(self.p, on) or 0
         if cat == Category.C:
             need, years = self.num("jskip.c_salary", ref), self.num("jskip.c_experience_years", ref)
