@@ -203,12 +203,19 @@ POINTS_FIELDS = ("birth_date", "degrees", "career", "salary", "research", "licen
                  "japanese", "employer_facts", "positions", "investments", "jica_training")
 
 
-def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False) -> list[date]:
+# The rules `points` reads on the day scored rather than on the table's date (`_gates`): with the point table, the
+# only rule dates a score can change on.
+RULES_READ_ON_THE_DAY = ("gate.salary_floor",)
+
+
+def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False, scored_only: bool = False
+                ) -> list[date]:
     """The days on which a score may change other than by age or months of experience: every date in the fields
     of the project `points` reads (`POINTS_FIELDS`; with `every_field`, in the whole project) and the day after it
     (facts compare `<=` and `<` with their dates, and only with them) and every date a rule or point row starts or
     stops. Between two of these, with the same age and months of experience, `points` gives the same result but
-    for its `on` (issue 21: points cached per interval of unchanged facts)."""
+    for its `on` (issue 21: points cached per interval of unchanged facts). `scored_only`: of the rule dates, only
+    those of `RULES_READ_ON_THE_DAY` (and the day after): enough between two days scored with the same table."""
     found: set[date] = set()
 
     def walk(x: object) -> None:
@@ -227,10 +234,13 @@ def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False) 
                 walk(v)
 
     walk(project if every_field else [getattr(project, name) for name in POINTS_FIELDS])
-    cached = _RULE_DATES.get(id(rules))
+    key = (id(rules), scored_only)
+    cached = _RULE_DATES.get(key)
     if cached is None or cached[0] is not rules:  # the rule dates, once per rule set
         days: set[date] = set()
-        for group in (rules.rows.values(), rules.rules.values()):
+        groups = ([rules.rules[r] for r in RULES_READ_ON_THE_DAY],) if scored_only else (rules.rows.values(),
+                                                                                          rules.rules.values())
+        for group in groups:
             for item in group:
                 for v in item.values:
                     for d in (v.since, v.until):
@@ -238,11 +248,11 @@ def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False) 
                             days.add(d)
                             if d != date.max:
                                 days.add(d + ONE_DAY)
-        cached = _RULE_DATES[id(rules)] = (rules, frozenset(days))
+        cached = _RULE_DATES[key] = (rules, frozenset(days))
     return sorted(found | cached[1])
 
 
-_RULE_DATES: dict[int, tuple[RuleSet, frozenset[date]]] = {}
+_RULE_DATES: dict[tuple[int, bool], tuple[RuleSet, frozenset[date]]] = {}
 
 
 def table_version(rules: RuleSet, on: date) -> date:

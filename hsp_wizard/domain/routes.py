@@ -93,7 +93,7 @@ def _per_day(*, blocking: bool):
         name = fn.__name__
 
         def cached(self, *args, **kwargs):
-            key = (name, args, tuple(kwargs.items()), self.blocking_only if blocking else None)
+            key = (name, args, tuple(kwargs.items()) if kwargs else (), self.blocking_only if blocking else None)
             found = self._day.get(key)
             if found is None:
                 found = self._day[key] = fn(self, *args, **kwargs)
@@ -165,7 +165,7 @@ class Engine:
     def score(self, on: date, category: Category | None = None, table_date: date | None = None) -> Score:
         """The total and gates `points` gives on `on` (not its lines): computed once per interval of unchanged
         facts. Two days score alike when they share the table, the interval between the project's dated facts and
-        the rule dates (`fact_breaks`), and lie between the same two ages and the same two years of the category's
+        the dates of the rules read on the day (`fact_breaks(scored_only=True)`), and lie between the same two ages and the same two years of the category's
         experience at which the table's rows change (`age_below`, `min_years`): the lines' wording may differ (the
         age, months of experience), the total, gates and salary do not. What route checks and scans read; the
         answer is kept per day asked (routes scanning the same candidate days ask it again)."""
@@ -183,7 +183,9 @@ class Engine:
         known = self._points.get((cat.value, on, table_date))
         if known is not None:
             return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
-        breaks = self.fact_breaks()
+        breaks = self._scores.get("scored breaks")
+        if breaks is None:  # the table is in the key: of the rule dates, only those `points` reads on the day
+            breaks = self._scores["scored breaks"] = fact_breaks(self.p, self.rules, scored_only=True)
         edges = self._scores.get(table_date)
         if edges is None:  # the birthdays and years of experience at which the table's rows change
             rows = self.rules.table(table_date).values()
