@@ -37,8 +37,14 @@ class Condition:
     blocking: bool = True  # a blocker when unmet; otherwise a warning
 
     def as_json(self) -> dict:
-        return {"rule": self.rule_id, "met": self.met, "blocking": self.blocking, "why": self.why.as_json(),
+        """The condition for the CLI's JSON, made once per condition (the same one is shared by every route
+        checked on its day: issue 21); callers must not change it."""
+        found = self.__dict__.get("_json")
+        if found is None:
+            found = self.__dict__["_json"] = {
+                "rule": self.rule_id, "met": self.met, "blocking": self.blocking, "why": self.why.as_json(),
                 "sources": list(self.sources), "confidence": self.confidence}
+        return found
 
 
 @dataclass(frozen=True)
