@@ -16,7 +16,7 @@ from datetime import date
 from functools import cached_property
 
 from hsp_wizard.domain.evaluate import Evaluation, best_route, evaluate, first_route
-from hsp_wizard.domain.points import PointsResult
+from hsp_wizard.domain.points import POINTS_FIELDS, PointsResult
 from hsp_wizard.domain.project import Category, Project
 from hsp_wizard.domain.routes import Engine
 from hsp_wizard.rules import RuleSet, load_rules
@@ -30,12 +30,15 @@ class Plan:
     window makes a new plan after each edit, on a copy)."""
 
     def __init__(self, project: Project, today: date, *, on: date | None = None, horizon_years: int = 10,
-                 rules: RuleSet | None = None):
+                 rules: RuleSet | None = None, previous: Plan | None = None):
+        """`previous`: the plan of the same document before its last edit. When the edit changed nothing points
+        read (a name, a trip, a status, an answer), this plan's points on every day are the previous plan's,
+        computed once for both (issue 21: points shared between successive edits' plans)."""
         self.project = project
         self.today = today
         self.horizon_years = horizon_years
         self.rules = rules or load_rules()
-        self.engine = Engine(project, self.rules, today=today)
+        self.engine = Engine(project, self.rules, today=today, shares=_same_points(previous, project, self.rules))
         self._given = on
         self._comparison = None
 
@@ -130,9 +133,25 @@ class Plan:
 
 
 def make_plan(project: Project, today: date, *, on: date | None = None, horizon_years: int = 10,
-              rules: RuleSet | None = None) -> Plan:
-    """The plan of `project` on `today`, shown on `on` if given, else on the date the module's docstring says."""
-    return Plan(project, today, on=on, horizon_years=horizon_years, rules=rules)
+              rules: RuleSet | None = None, previous: Plan | None = None) -> Plan:
+    """The plan of `project` on `today`, shown on `on` if given, else on the date the module's docstring says;
+    `previous` as `Plan` takes it."""
+    return Plan(project, today, on=on, horizon_years=horizon_years, rules=rules, previous=previous)
+
+
+def _same_points(previous: Plan | None, project: Project, rules: RuleSet) -> tuple[Engine, date] | None:
+    """(an engine whose points are `project`'s on every day, date.max) when `previous`'s project has the same
+    category and the same value in every field points read (`POINTS_FIELDS`), else None. The engine is the first
+    of a run of such plans, so a long run of edits keeps one engine alive, not a chain of them."""
+    if previous is None or previous.rules is not rules:
+        return None
+    old = previous.project
+    if old.category != project.category or any(getattr(old, f) != getattr(project, f) for f in POINTS_FIELDS):
+        return None
+    engine = previous.engine
+    while engine.shares_every_day is not None:
+        engine = engine.shares_every_day
+    return engine, date.max
 
 
 __all__ = ["EARLIEST", "GIVEN", "PLANNED", "Plan", "TODAY", "make_plan"]

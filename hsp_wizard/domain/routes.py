@@ -14,7 +14,7 @@ from hsp_wizard.domain.amendments import (business_manager, jskip_before_start, 
                                           suspended_sentence, unasked_on_closed_route)
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, StatusRef, Term
-from hsp_wizard.domain.points import Gate, PointsResult, fact_breaks, points, table_version
+from hsp_wizard.domain.points import Gate, PointsResult, fact_breaks, points, salary_room, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project,
                                        ResidencePeriod)
 from hsp_wizard.domain.residence import Residence
@@ -133,6 +133,11 @@ class Engine:
         if shares is not None and shares[0].p.category == project.category and shares[0].rules is self.rules:
             self._shares = shares
 
+    @property
+    def shares_every_day(self) -> Engine | None:
+        """The engine whose points and scores this one takes on every day, if any (`shares` up to date.max)."""
+        return self._shares[0] if self._shares is not None and self._shares[1] == date.max else None
+
     def blockers_only(self) -> Engine:
         """The same engine (sharing its memoised points and residence) checking blocking conditions only: what
         the planner scans with, since warnings cannot move a date."""
@@ -207,6 +212,22 @@ class Engine:
             full = self.points(on, cat, table_date)
             base = self._scores[same] = Score(on, full.total, full.table_date, full.gates, full.salary_yen)
         return base if base.on == on else Score(on, base.total, base.table_date, base.gates, base.salary_yen)
+
+    def reach(self, s: Score) -> int:
+        """The most a score may be: its total, plus what a salary could add when none is entered for its day
+        (rule points.salary_unknown; the project's category)."""
+        if s.salary_yen is not None or self.p.category is None:
+            return s.total
+        age = F.age_on(self.p, s.on)
+        key = ("room", s.table_date, age)
+        room = self._scores.get(key)
+        if room is None:
+            room = self._scores[key] = salary_room(self.rules, self.p.category, s.table_date, age)
+        return s.total + room
+
+    def mark_met(self, s: Score, mark: int) -> bool | None:
+        """A score against a mark: met, not met, or None when only a salary not entered could reach it."""
+        return True if s.total >= mark else None if self.reach(s) >= mark else False
 
     def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
         prov = self._prov.get(rule_id)  # a rule with one value: the same on every day
@@ -400,11 +421,18 @@ class Engine:
         if self.p.category is None:
             return self.cond("jskip.ab_salary", False, Msg.of(N_("Choose a category first")), ref)
         cat = _category(self.p.category)
-        salary = F.salary_on(self.p, on) or 0
+        salary = F.salary_on(self.p, on)  # None: no salary entered for that day (unknown, not ¥0)
         if cat == Category.C:
             need, years = self.num("jskip.c_salary", ref), self.num("jskip.c_experience_years", ref)
             months = F.career_months(self.p, F.CAREER_KIND[cat], on)
-            met = salary >= need and months >= years * 12
+            rest = months >= years * 12
+            if salary is None:
+                return self.cond("jskip.c_salary", None if rest else False,
+                                 Msg.of(N_("J-Skip (c) on {date}: no salary is entered for that day (needs {need}; "
+                                           "enter it on the Salary page) and {have} years of management (needs "
+                                           "{years})"), date=on, need=Money(need), have=months // 12, years=years),
+                                 ref)
+            met = salary >= need and rest
             return self.cond("jskip.c_salary", met,
                              Msg.of(N_("J-Skip (c) on {date}: salary {salary} (needs {need}) and {have} years of "
                                        "management (needs {years})"), date=on, salary=Money(salary),
@@ -412,7 +440,14 @@ class Engine:
         need, years = self.num("jskip.ab_salary", ref), self.num("jskip.ab_experience_years", ref)
         grad = any(d.level != DegreeLevel.BACHELOR for d in F.degrees_on(self.p, on))
         months = F.career_months(self.p, F.CAREER_KIND[cat], on)
-        met = salary >= need and (grad or months >= years * 12)
+        rest = grad or months >= years * 12
+        if salary is None:
+            return self.cond("jskip.ab_salary", None if rest else False,
+                             Msg.of(N_("J-Skip on {date}: no salary is entered for that day (needs {need}; enter it "
+                                       "on the Salary page) and a master's or higher degree or {years} years of "
+                                       "experience ({have} years)"), date=on, need=Money(need), years=years,
+                                    have=months // 12), ref)
+        met = salary >= need and rest
         return self.cond("jskip.ab_salary", met,
                          Msg.of(N_("J-Skip on {date}: salary {salary} (needs {need}) and a master's or higher "
                                    "degree or {years} years of experience ({have} years)"), date=on,

@@ -27,7 +27,7 @@ from hsp_wizard.domain.household import BENEFIT_NAMES, HouseholdResult, househol
 from hsp_wizard.domain.explain import CategoryRef, Money, Msg, N_, Term
 from hsp_wizard.domain.points import ITEM_ORDER, PointsResult
 from hsp_wizard.domain.project import Project
-from hsp_wizard.domain.plan import Plan
+from hsp_wizard.domain.plan import EARLIEST, GIVEN, PLANNED, TODAY, Plan
 from hsp_wizard.domain.registry import current as current_registry, marks
 from hsp_wizard.presentation import CHANGE_KINDS, CONFIDENCE, ROUTE_NAMES, Renderer, category_letter
 from hsp_wizard.report.font_cache import CachedTTFont
@@ -144,7 +144,7 @@ def build_checklist_pdf(plan: Plan, *, lang: str = "en", route: str | None = Non
     cl = compose(project, ev, route or plan.best, plan.rules)
     story = []
     w = words(r, plan.answer, plan.horizon_years, why=False)  # the answer the results page and the CLI give
-    story += _cover(project, ev, cl, r, s, printed_on, w)
+    story += _cover(project, ev, cl, r, s, printed_on, w, plan.why_on)
     story += _documents(cl, r, s)
     if cl.exhibits:
         story += _exhibits(cl, r, s)
@@ -355,7 +355,14 @@ def _category_name(cat: str, r: Renderer) -> str:
     return CATEGORY_JA[cat] if r.lang == "ja" else f"({cat}) {CATEGORY_JA[cat]}"
 
 
-def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date, w) -> list:
+# The cover's date, named by why it is the date shown (hsp_wizard.domain.plan): a date the person did not plan is
+# never called planned.
+DATE_LABELS = {PLANNED: N_("Planned application date"), EARLIEST: N_("Earliest application date found"),
+               GIVEN: N_("Application date"), TODAY: N_("Application date (today)")}
+
+
+def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on: date, w,
+           why_on: str = PLANNED) -> list:
     out = [_para(r.tr(N_("Permanent residence application: document checklist")), s["title"])]
     if r.lang != "ja":  # the Japanese title is already this
         out.append(_para("永住許可申請　提出書類チェックリスト", s["subtitle"]))
@@ -367,7 +374,7 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     if p.category:
         rows.append([r.tr(N_("Category")), _category_name(p.category.value, r)])
     rows.append([r.tr(N_("Route")), _both(r, en, ja)])
-    rows.append([r.tr(N_("Planned application date")), r.fmt(ev.on)])
+    rows.append([r.tr(DATE_LABELS[why_on]), r.fmt(ev.on)])
     back = ev.routes[cl.route].checkpoint
     if current_registry()[cl.route].checkpoint_rule is not None and back is not None:
         text = r.tr(N_("{now} and {back}")).format(now=r.fmt(ev.on), back=r.fmt(back))

@@ -24,8 +24,6 @@ class ProjectDocument(QObject):
         self.key = None  # a password's SealKey while the project is protected: saves and autosaves are encrypted
         self._plan = None  # (key, Plan): the current plan, by the project's content and the day
         self.plans_made = 0  # how many plans were evaluated (bench/edit_to_results.py reads it)
-        self._content = None  # the project's JSON text, once asked for after the last change
-        self.changed.connect(self._forget_content)  # connected first: every other listener sees the new content
 
     @property
     def project(self):
@@ -45,23 +43,21 @@ class ProjectDocument(QObject):
         can draw its first frame without importing the model)."""
         return self._project is not None
 
-    def _forget_content(self) -> None:
-        self._content = None
-
     def plan(self, today=None):
         """The plan of the project as it is now (hsp_wizard.domain.plan): made once after an edit, then shared by
         every view and by printing until the project's content (or the day) changes; each of its parts (points,
         evaluation, timeline, suggestions) is computed once, when a view first asks for it."""
         from datetime import date
         from hsp_wizard.domain.plan import make_plan
-        from hsp_wizard.domain.project import Project
         today = today or date.today()
-        if self._content is None:  # read once after each change: every view of that edit shares it
-            self._content = self.project.model_dump_json()
-        content = self._content
-        if self._plan is None or self._plan[0] != (today, content):
-            # on a copy read back from the same text: the plan never sees a later edit
-            self._plan = ((today, content), make_plan(Project.model_validate_json(content), today))
+        # A shallow copy is the plan's own project: edits replace the project's fields and never change a part
+        # in place (`update`, and the undo history's snapshots, rest on the same rule), so the plan never sees a
+        # later edit. Equal copies (an undo back, an edit that changed nothing) share one plan: comparing them is
+        # mostly identity, as the unchanged fields are the same objects.
+        snapshot = self.project.model_copy()
+        if self._plan is None or self._plan[0] != (today, snapshot):
+            previous = self._plan[1] if self._plan is not None else None
+            self._plan = ((today, snapshot), make_plan(snapshot, today, previous=previous))
             self.plans_made += 1
         return self._plan[1]
 

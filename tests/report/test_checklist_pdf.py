@@ -322,3 +322,17 @@ def test_the_scenario_table_moves_the_familys_date_and_a_single_persons_has_no_f
                       "1 Apr 2028"]
     single = fam.model_copy(update={"household": Household()})
     assert not any("with you on" in ln for ln in layout_lines(pdf(single, "hsp80"), tmp_path))
+
+
+@pytest.mark.parametrize("lang, planned, found", [("en", "Planned application date", "Earliest application date found"),
+                                                  ("ja", "申請予定日", "最短の申請可能日（計算結果）")])
+def test_the_cover_calls_a_date_planned_only_when_the_person_planned_it(tmp_path, lang, planned, found):
+    """A fresh user without a planned date read "Planned application date" on the checklist: the date shown was
+    the earliest one found. The same project with and without its planned date."""
+    dated = example("planning-b")
+    assert dated.planned_application_date is not None
+    t = text(build_checklist_pdf(make_plan(dated, date(2026, 11, 22)), lang=lang), tmp_path)
+    assert has(t, planned) and not has(t, found)
+    undated = dated.model_copy(update={"planned_application_date": None})
+    t = text(build_checklist_pdf(make_plan(undated, date(2026, 11, 22)), lang=lang), tmp_path)
+    assert has(t, found) and not has(t, planned)

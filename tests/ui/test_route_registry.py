@@ -107,7 +107,8 @@ def test_window_cli_and_pdf_show_a_project_without_a_planned_date_on_the_same_da
     for pdf in (printed, tmp_path / "cli.pdf"):
         t = pdf_text(pdf.read_bytes(), tmp_path)
         assert "Route General rule, 10 years — 原則（引き続き10年）" in t
-        assert "Planned application date 1 Apr 2029" in t
+        assert "Earliest application date found 1 Apr 2029" in t  # no planned date: never called planned
+        assert "Planned application date" not in t
 
 
 def test_every_page_a_route_names_is_a_page_of_the_wizard():

@@ -500,7 +500,10 @@ class HouseholdPage(BasePage):
                 self.table.selectRow(min(row, len(members) - 1))
 
     def refresh_states(self) -> None:
-        """Each row: who, birth date, and their state beside the principal on the planned date."""
+        """Each row: who, birth date, and their state beside the principal on the planned date. Only while the
+        page shows (every edit on every page calls this; showing the page calls it again)."""
+        if not self.isVisible():
+            return
         from hsp_wizard.domain.household import member_label
         p, r = self.doc.project, Renderer()
         members = p.household.members
