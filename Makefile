@@ -46,7 +46,15 @@ run: run-debs $(STAMP) catalogs
 test: debs $(STAMP) catalog-check catalogs
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-catalogs: $(MO)
+# With them, the rule files as parsed (hsp_wizard/rules/parsed.py): build output like the catalogs, used only when
+# made from the very bytes of the rule files (else they are parsed as before).
+RULES_DATA  := $(wildcard hsp_wizard/rules/data/*.toml)
+RULES_CACHE := hsp_wizard/rules/data/parsed.cache
+
+catalogs: $(MO) $(RULES_CACHE)
+
+$(RULES_CACHE): $(RULES_DATA) hsp_wizard/rules/parsed.py $(STAMP)
+	$(PY) -c 'import sys; from hsp_wizard.rules.parsed import main; sys.exit(main())'
 
 hsp_wizard/locale/%.mo: translations/%.po $(STAMP)
 	@mkdir -p $(dir $@)
@@ -140,4 +148,4 @@ lock:
 	  --python-version $(PY_FLOOR) --generate-hashes --custom-compile-command "make lock" -o $(LOCK)
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info hsp_wizard/locale
+	rm -rf $(VENV) build dist *.egg-info hsp_wizard/locale $(RULES_CACHE)

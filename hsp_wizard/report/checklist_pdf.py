@@ -9,6 +9,10 @@ from datetime import date
 from pathlib import Path
 
 from babel.lists import format_list
+
+from hsp_wizard.report.reportlab_import import import_reportlab
+
+import_reportlab()  # first: what the checklist never uses is left for first use (~30-60 ms)
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
@@ -112,8 +116,28 @@ def escape(text: str) -> str:
 NO_GLYPH = str.maketrans({"✗": "×"})
 
 
+class _Paragraph(Paragraph):
+    """reportlab's Paragraph, broken into lines once per width. A table wraps each cell to size its rows, again
+    when it splits across pages and again to draw it: a three-page checklist wraps 177 paragraphs 445 times, and
+    breaking a line measures every character in Python (most of the time the PDF takes). A wrap depends only on
+    the paragraph (its text and style, fixed once made) and the width, and leaves its lines in `blPara` (and its
+    size in `width`, `height`): asked again for the width of its last wrap while those are still the ones it
+    left (reportlab drops `blPara` when a split fails), the paragraph answers from that wrap."""
+
+    _last_wrap = None  # (width asked, the lines, (width, height)) of the last wrap
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 - reportlab's names
+        last = self._last_wrap
+        if last is not None and last[0] == availWidth and getattr(self, "blPara", None) is last[1] and \
+                (self.width, self.height) == last[2]:
+            return last[2]
+        size = super().wrap(availWidth, availHeight)
+        self._last_wrap = (availWidth, getattr(self, "blPara", None), size) if hasattr(self, "blPara") else None
+        return size
+
+
 def _para(text: str, style) -> Paragraph:
-    return Paragraph(escape(text.translate(NO_GLYPH)).replace("\n", "<br/>"), style)
+    return _Paragraph(escape(text.translate(NO_GLYPH)).replace("\n", "<br/>"), style)
 
 
 def _both(r: Renderer, en: str, ja: str) -> str:

@@ -79,7 +79,13 @@ def load_face(font_file: Path):
 
 class CachedTTFont(TTFont):
     """reportlab's TTFont over the face `load_face` gives: the same object TTFont(name, file) makes
-    (tests/report/test_font_cache.py compares them)."""
+    (tests/report/test_font_cache.py compares them).
+
+    It also remembers the widths it has measured: breaking a line of the checklist (reportlab's CJK wrapping)
+    measures every character on its own, thousands of times the same few hundred, each a Python sum over the
+    string. A width is reportlab's own figure for that text and size, computed once (at most WIDTHS_KEPT kept)."""
+
+    WIDTHS_KEPT = 50_000
 
     def __init__(self, name: str, font_file: Path):  # TTFont.__init__ (reportlab 5.1), the face not parsed
         self.fontName = name
@@ -88,6 +94,16 @@ class CachedTTFont(TTFont):
         self.state = WeakKeyDictionary()
         self._asciiReadable = rl_config.ttfAsciiReadable
         self.shapable = not any(fnmatch(name, glob) for glob in unShapedFontGlob)
+        self._widths: dict = {}
+
+    def stringWidth(self, text, size, encoding="utf8"):  # noqa: N802 - reportlab's name
+        key = (text, size, encoding)
+        width = self._widths.get(key)
+        if width is None:
+            if len(self._widths) >= self.WIDTHS_KEPT:
+                self._widths.clear()
+            width = self._widths[key] = TTFont.stringWidth(self, text, size, encoding)
+        return width
 
 
 def main() -> int:

@@ -13,6 +13,7 @@ from typing import Iterable
 
 from pydantic import BaseModel, ValidationError
 
+from hsp_wizard.rules import parsed
 from hsp_wizard.rules.schema import (Checklist, Dated, Document, HouseholdItem, Row, Rule, RowValue, RuleValue,
                                      Source, Status)
 
@@ -131,20 +132,40 @@ def _in_force(values: Iterable[Dated], on: date):
     return None
 
 
-def _read(name: str, base: Path | None) -> dict:
-    try:
-        if base is None:
-            raw = resources.files("hsp_wizard.rules").joinpath("data", name).read_bytes()
-        else:
-            raw = (base / name).read_bytes()
-        return tomllib.loads(raw.decode("utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise RuleDataError(f"{name}: {exc}") from exc
+def _bytes(name: str, base: Path | None) -> bytes:
+    if base is None:
+        return resources.files("hsp_wizard.rules").joinpath("data", name).read_bytes()
+    return (base / name).read_bytes()
 
 
-def _parse(model: type[BaseModel], name: str, base: Path | None):
+def _read_all(base: Path | None) -> dict[str, dict]:
+    """Every rule file, parsed: from the parse kept beside them when it was made from these very bytes
+    (hsp_wizard/rules/parsed.py), else by the TOML parser."""
+    raws = {}
+    for name in DATA_FILES:
+        try:
+            raws[name] = _bytes(name, base)
+        except OSError as exc:
+            raise RuleDataError(f"{name}: {exc}") from exc
     try:
-        return model.model_validate(_read(name, base))
+        cache = _bytes(parsed.CACHE_NAME, base)
+    except OSError:
+        cache = None
+    kept = parsed.read(cache, raws)
+    if kept is not None:
+        return kept
+    out = {}
+    for name, raw in raws.items():
+        try:
+            out[name] = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise RuleDataError(f"{name}: {exc}") from exc
+    return out
+
+
+def _parse(model: type[BaseModel], name: str, files: dict[str, dict]):
+    try:
+        return model.model_validate(files[name])
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
@@ -174,12 +195,13 @@ def _sources_known(name: str, owner: str, cited: Iterable[str], known: dict[str,
 
 def load_rules_from(base: Path | None = None) -> RuleSet:
     """Read, validate and cross-check every rule file (the packaged data when `base` is None)."""
-    sources_f = _parse(_SourcesFile, "sources.toml", base)
-    points_f = _parse(_PointsFile, "points.toml", base)
-    rules_f = _parse(_RulesFile, "rules.toml", base)
-    statuses_f = _parse(_StatusesFile, "statuses.toml", base)
-    docs_f = _parse(_DocumentsFile, "documents.toml", base)
-    house_f = _parse(_HouseholdFile, "household.toml", base)
+    files = _read_all(base)
+    sources_f = _parse(_SourcesFile, "sources.toml", files)
+    points_f = _parse(_PointsFile, "points.toml", files)
+    rules_f = _parse(_RulesFile, "rules.toml", files)
+    statuses_f = _parse(_StatusesFile, "statuses.toml", files)
+    docs_f = _parse(_DocumentsFile, "documents.toml", files)
+    house_f = _parse(_HouseholdFile, "household.toml", files)
     sources_f.source.extend(house_f.source)      # the household's own file adds to each kind of entry;
     rules_f.rule.extend(house_f.rule)            # ids stay unique across files (checked below)
     docs_f.document.extend(house_f.document)

@@ -35,8 +35,8 @@ def test_the_shipped_cache_was_made_from_this_font_by_this_reportlab():
 def test_the_cached_face_and_font_are_the_ones_reportlab_makes():
     same_face(load_face(FONT_FILE), TTFontFace(str(FONT_FILE)))
     ours, theirs = CachedTTFont(FONT, FONT_FILE), TTFont(FONT, str(FONT_FILE))
-    assert ours.__dict__.keys() == theirs.__dict__.keys()
-    for key in ours.__dict__.keys() - {"face", "encoding", "state"}:
+    assert ours.__dict__.keys() - {"_widths"} == theirs.__dict__.keys()  # _widths: the widths measured so far
+    for key in theirs.__dict__.keys() - {"face", "encoding", "state"}:
         assert ours.__dict__[key] == theirs.__dict__[key], key
     assert type(ours.encoding) is type(theirs.encoding) and dict(ours.state) == dict(theirs.state) == {}
 
@@ -68,3 +68,16 @@ def test_a_cache_made_from_another_file_is_not_used(tmp_path):
     same_face(load_face(font), TTFontFace(str(font)))  # parsed: the cache's widths were not used
     cache_path(font).write_bytes(b"not marshal data")
     same_face(load_face(font), TTFontFace(str(font)))
+
+
+def test_widths_are_reportlabs_and_kept_within_bounds(monkeypatch):
+    ours, theirs = CachedTTFont(FONT, FONT_FILE), TTFont(FONT, str(FONT_FILE))
+    texts = ["永住許可申請書", "Permanent residence", "", " ", "✗", "ポイント", "¥7,200,000", "a", "永"]
+    for size in (6, 7.5, 8.5, 9, 11, 16):
+        for t in texts * 2:  # the second time from what was kept
+            assert ours.stringWidth(t, size) == theirs.stringWidth(t, size), (t, size)
+    assert ours.stringWidth("永".encode(), 9) == theirs.stringWidth("永".encode(), 9)
+    monkeypatch.setattr(CachedTTFont, "WIDTHS_KEPT", 10)
+    for i in range(100):
+        assert ours.stringWidth(chr(0x4E00 + i), 9) == theirs.stringWidth(chr(0x4E00 + i), 9)
+        assert len(ours._widths) <= 10
