@@ -95,15 +95,17 @@ class Planner:
         # what depends only on the project is kept in the engine: every planner of it shares it (issue 21)
         kept = engine._scores.get("planner")
         if kept is None:
-            kept = engine._scores["planner"] = {"base": None, "cand": {}, "shifts": {}, "moves": None}
+            kept = engine._scores["planner"] = {"base": None, "own": None, "cand": {}, "shifts": {}, "moves": None}
         self._kept = kept
         if kept["base"] is None:
-            kept["base"] = self._base_dates()
+            kept["own"] = self._base_dates()
+            kept["base"] = kept["own"] | _rule_dates(engine.rules)[1]
         self._base: set[date] = kept["base"]
         self._cand: dict[tuple, list[date]] = kept["cand"]
         self._shifts: dict[int, set[date]] = kept["shifts"]
 
     def _base_dates(self) -> set[date]:
+        """The base dates of the project's own (the rule data's are added by `__init__`)."""
         p, rules = self.e.p, self.e.rules
         out = set(F.event_dates(p)) | self.e.res.event_dates()
         if p.birth_date:
@@ -117,17 +119,9 @@ class Planner:
         for d in (f.marriage_date, f.marriage_ended, f.refugee_recognised):
             if d:
                 out.add(d)
-        conduct_years = {int(v.value) for rule_id in CONDUCT_RULES for v in rules.rules[rule_id].values}
+        conduct_years = _rule_dates(rules)[0]
         for pen in p.obligations.penalties:
             out |= {pen.ended} | {anniversary(pen.ended, n) for n in conduct_years}  # a suspension ends: clear
-        for group in (rules.rows.values(), rules.rules.values()):
-            for item in group:
-                if item.id.startswith(NOT_ROUTE_RULES):
-                    continue  # a fee or a note: no route opens or closes on its dates
-                for v in item.values:
-                    out.add(v.since)
-                    if v.until:
-                        out.add(v.until)
         return out
 
     def _career_reaches(self, kind: CareerKind, months: int) -> date | None:
@@ -148,6 +142,13 @@ class Planner:
         hi = min(month_add(hi, 1), date(2200, 12, 31))
         if F.career_months(self.e.p, kind, hi) < months:
             return None
+        if len(periods) == 1 and months > 0:
+            # one period: its months are `completed_months` from its start, which only grow with the day, so the
+            # first day with `months` whole months is the search's answer; it is checked, else searched for
+            guess = month_add(lo, months)
+            if (lo < guess <= hi and F.career_months(self.e.p, kind, guess) >= months
+                    and F.career_months(self.e.p, kind, guess - ONE_DAY) < months):
+                return guess
         while lo < hi:  # first day with `months` whole months
             mid = lo + (hi - lo) // 2
             if F.career_months(self.e.p, kind, mid) >= months:
@@ -172,9 +173,11 @@ class Planner:
         """Every base date moved `n` years on, and the first day `n` years after which it lies (shared by every
         route and window that shifts by `n`)."""
         found = self._shifts.get(n)
-        if found is None:
-            found = self._shifts[n] = ({anniversary(b, n) for b in self._base}
-                                       | {earliest_on_or_after_years_before(b, n) for b in self._base})
+        if found is None:  # the rule data's dates moved once per rule set
+            own = self._kept["own"]
+            found = self._shifts[n] = ({anniversary(b, n) for b in own}
+                                       | {earliest_on_or_after_years_before(b, n) for b in own}
+                                       | _rule_dates_shifted(self.e.rules, n))
         return found
 
     def _moves(self) -> list[date]:
@@ -271,6 +274,43 @@ class Planner:
         w = found[0]
         binding = self.check(name, w.opens - ONE_DAY).blockers if w.opens > start else ()
         return Opening(name, w.opens, binding, w.closed, w.closing)
+
+
+_RULE_DATES: dict[int, tuple[RuleSet, tuple[set[int], frozenset[date]]]] = {}
+
+
+def _rule_dates(rules: RuleSet) -> tuple[set[int], frozenset[date]]:
+    """What the planner's base dates take from the rule data alone, once per rule set: the years after which a
+    penalty clears, and every date a route's rule or point row starts or stops (fees and notes left out: no route
+    opens or closes on their dates)."""
+    found = _RULE_DATES.get(id(rules))
+    if found is None or found[0] is not rules:
+        conduct_years = {int(v.value) for rule_id in CONDUCT_RULES for v in rules.rules[rule_id].values}
+        days: set[date] = set()
+        for group in (rules.rows.values(), rules.rules.values()):
+            for item in group:
+                if item.id.startswith(NOT_ROUTE_RULES):
+                    continue
+                for v in item.values:
+                    days.add(v.since)
+                    if v.until:
+                        days.add(v.until)
+        found = _RULE_DATES[id(rules)] = (rules, (conduct_years, frozenset(days)))
+    return found[1]
+
+
+def _rule_dates_shifted(rules: RuleSet, n: int) -> frozenset[date]:
+    """`Planner._shifted` of the rule data's base dates (`_rule_dates`), once per rule set and year count."""
+    key = (id(rules), n)
+    found = _RULE_DATES_SHIFTED.get(key)
+    if found is None or found[0] is not rules:
+        days = _rule_dates(rules)[1]
+        found = _RULE_DATES_SHIFTED[key] = (rules, frozenset({anniversary(b, n) for b in days}
+                                                            | {earliest_on_or_after_years_before(b, n) for b in days}))
+    return found[1]
+
+
+_RULE_DATES_SHIFTED: dict[tuple[int, int], tuple[RuleSet, frozenset[date]]] = {}
 
 
 def evaluate(project: Project, on: date, *, rules: RuleSet | None = None, horizon_years: int = 10,

@@ -62,6 +62,9 @@ class Msg:
         return {"text": self.text, "params": {k: _jsonable(v) for k, v in self.params}}
 
 
+_PLAIN = frozenset({str, int, bool, float, type(None)})
+
+
 def plain_format(value: object) -> str:
     """Locale-free rendering: ISO dates and ¥ with thousands separators."""
     if isinstance(value, Msg):
@@ -74,6 +77,8 @@ def plain_format(value: object) -> str:
 
 
 def _jsonable(value: object) -> object:
+    if value.__class__ in _PLAIN:  # most parameters: as they are
+        return value
     if isinstance(value, Msg):
         return value.as_json()
     if isinstance(value, date):

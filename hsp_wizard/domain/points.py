@@ -23,6 +23,19 @@ CAREER_NAMES = {CareerKind.RESEARCH_EDUCATION: N_("research or education"),
                 CareerKind.BUSINESS_MANAGEMENT: N_("business management")}
 ITEM_ORDER = ("academic", "academic_bonus", "career", "salary", "age", "research", "licence", "position",
               "bonus")
+_ORDER = {k: i for i, k in enumerate(ITEM_ORDER)}
+# per category, the other kinds of experience (listed as not counting), in the order they are listed
+_OTHER_KINDS = {cat: tuple(sorted(set(F.CAREER_KIND.values()) - {F.CAREER_KIND[cat]})) for cat in Category}
+
+
+def _line(item: str, rule_id: str, points: int, why: Msg, sources: tuple[str, ...], confidence: str,
+          withheld: bool = False) -> "Line":
+    """The Line `Line(...)` makes, without the frozen dataclass's per-field setattr (points are scored for every
+    interval a scan meets, issue 21)."""
+    ln = object.__new__(Line)
+    ln.__dict__.update(item=item, rule_id=rule_id, points=points, why=why, sources=sources, confidence=confidence,
+                       withheld=withheld)
+    return ln
 
 
 @dataclass(frozen=True)
@@ -92,34 +105,56 @@ class _Sheet:
 
     def __post_init__(self) -> None:
         self.rows = self.rules.table(self.table_date)
+        self.cv = self.cat.value
+        self.kept = _derived(self.rules, self.table_date)
 
     def value(self, row_id: str) -> RowValue | None:
         return self.rows.get(row_id)
 
     def pts(self, row_id: str) -> int | None:
         """Points of a row for this category in the table used, or None if the row does not score here."""
-        v = self.value(row_id)
-        return None if v is None else v.points.get(self.cat.value)
+        v = self.rows.get(row_id)
+        return None if v is None else v.points.get(self.cv)
 
     def add(self, item: str, row_id: str, why: Msg) -> None:
-        v = self.value(row_id)
+        v = self.rows.get(row_id)
         if v is None:
             self.withhold(item, row_id, Msg.of(N_("Not in the point table in force on {date}"),
                                                date=self.table_date))
             return
-        pts = v.points.get(self.cat.value)
+        pts = v.points.get(self.cv)
         if pts is None:
             self.scope(item, row_id)
             return
-        self.lines.append(Line(item, row_id, pts, why, tuple(v.sources), v.confidence.value))
+        self.lines.append(_line(item, row_id, pts, why, tuple(v.sources), v.confidence.value))
 
     def withhold(self, item: str, rule_id: str, why: Msg) -> None:
         src, conf = _provenance(self.rules, rule_id, self.table_date)
-        self.withheld.append(Line(item, rule_id, 0, why, src, conf, withheld=True))
+        self.withheld.append(_line(item, rule_id, 0, why, src, conf, withheld=True))
+
+    def sorted_rows(self, what: str, make):
+        """`make(self)`: an order of the table's rows that depends only on the table (and the category), kept
+        per table version (the same list every call made)."""
+        key = (what, self.cv)
+        found = self.kept.get(key)
+        if found is None:
+            found = self.kept[key] = make(self)
+        return found
 
     def scope(self, item: str, row_id: str) -> None:
         self.withhold(item, row_id, Msg.of(N_("Not scored in category ({category})"),
                                            category=CategoryRef(self.cat)))
+
+
+_DERIVED: dict[int, tuple[RuleSet, dict]] = {}
+
+
+def _derived(rules: RuleSet, table_date: date) -> dict:
+    """What `points` derives from one point table alone (row orders), kept per rule set and table version."""
+    found = _DERIVED.get(id(rules))
+    if found is None or found[0] is not rules:
+        found = _DERIVED[id(rules)] = (rules, {})
+    return found[1].setdefault(table_date, {})
 
 
 def _provenance(rules: RuleSet, rule_id: str, on: date) -> tuple[tuple[str, ...], str]:
@@ -138,7 +173,7 @@ def points(category: Category | str, project: Project, on: date, *, table_date: 
     `table_date` picks the point table (default: the table in force on `on`, falling back to the current
     table where none is recorded for that date: project decision "rule changes over time")."""
     rules = rules or load_rules()
-    cat = Category(category)
+    cat = category if category.__class__ is Category else Category(category)
     table_date = table_version(rules, on if table_date is None else table_date)
     sh = _Sheet(rules, cat, table_date)
     age = F.age_on(project, on)
@@ -156,7 +191,7 @@ def points(category: Category | str, project: Project, on: date, *, table_date: 
 
     total = sum(ln.points for ln in sh.lines)
     gates = _gates(rules, cat, table_date, on, total, salary)
-    order = {k: i for i, k in enumerate(ITEM_ORDER)}
+    order = _ORDER
     lines = tuple(sorted(sh.lines, key=lambda ln: order[ln.item]))
     withheld = tuple(sorted(sh.withheld, key=lambda ln: order[ln.item]))
     return PointsResult(cat, on, table_date, total, lines, withheld, gates, age, months, salary)
@@ -168,12 +203,19 @@ POINTS_FIELDS = ("birth_date", "degrees", "career", "salary", "research", "licen
                  "japanese", "employer_facts", "positions", "investments", "jica_training")
 
 
-def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False) -> list[date]:
+# The rules `points` reads on the day scored rather than on the table's date (`_gates`): with the point table, the
+# only rule dates a score can change on.
+RULES_READ_ON_THE_DAY = ("gate.salary_floor",)
+
+
+def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False, scored_only: bool = False
+                ) -> list[date]:
     """The days on which a score may change other than by age or months of experience: every date in the fields
     of the project `points` reads (`POINTS_FIELDS`; with `every_field`, in the whole project) and the day after it
     (facts compare `<=` and `<` with their dates, and only with them) and every date a rule or point row starts or
     stops. Between two of these, with the same age and months of experience, `points` gives the same result but
-    for its `on` (issue 21: points cached per interval of unchanged facts)."""
+    for its `on` (issue 21: points cached per interval of unchanged facts). `scored_only`: of the rule dates, only
+    those of `RULES_READ_ON_THE_DAY` (and the day after): enough between two days scored with the same table."""
     found: set[date] = set()
 
     def walk(x: object) -> None:
@@ -192,10 +234,13 @@ def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False) 
                 walk(v)
 
     walk(project if every_field else [getattr(project, name) for name in POINTS_FIELDS])
-    cached = _RULE_DATES.get(id(rules))
+    key = (id(rules), scored_only)
+    cached = _RULE_DATES.get(key)
     if cached is None or cached[0] is not rules:  # the rule dates, once per rule set
         days: set[date] = set()
-        for group in (rules.rows.values(), rules.rules.values()):
+        groups = ([rules.rules[r] for r in RULES_READ_ON_THE_DAY],) if scored_only else (rules.rows.values(),
+                                                                                          rules.rules.values())
+        for group in groups:
             for item in group:
                 for v in item.values:
                     for d in (v.since, v.until):
@@ -203,11 +248,11 @@ def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False) 
                             days.add(d)
                             if d != date.max:
                                 days.add(d + ONE_DAY)
-        cached = _RULE_DATES[id(rules)] = (rules, frozenset(days))
+        cached = _RULE_DATES[key] = (rules, frozenset(days))
     return sorted(found | cached[1])
 
 
-_RULE_DATES: dict[int, tuple[RuleSet, frozenset[date]]] = {}
+_RULE_DATES: dict[tuple[int, bool], tuple[RuleSet, frozenset[date]]] = {}
 
 
 def table_version(rules: RuleSet, on: date) -> date:
@@ -256,7 +301,7 @@ def _academic(sh: _Sheet, p: Project, on: date) -> None:
 
 
 def _career(sh: _Sheet, p: Project, on: date, months: int) -> None:
-    for kind in sorted(set(F.CAREER_KIND.values()) - {F.CAREER_KIND[sh.cat]}):
+    for kind in _OTHER_KINDS[sh.cat]:
         other = F.career_months(p, kind, on)
         if other:
             sh.withhold("career", "exclusion.category_scope",
@@ -264,12 +309,8 @@ def _career(sh: _Sheet, p: Project, on: date, months: int) -> None:
                                   "category ({category})"), years=other // 12, months=other % 12,
                                kind=Term(CAREER_NAMES[kind]), category=CategoryRef(sh.cat)))
     years = months // 12
-    tiers = []
-    for row in sh.rules.rows_in_group("career"):
-        v = sh.value(row.id)
-        if v is not None and v.points.get(sh.cat.value) is not None:
-            tiers.append((v.min_years or 0, row.id))
-    for min_years, row_id in sorted(tiers, reverse=True):
+    tiers = sh.sorted_rows("career", _career_tiers)
+    for min_years, row_id in tiers:
         if years >= min_years:
             sh.add("career", row_id, Msg.of(N_("{years} years {months} months of relevant experience"),
                                             years=years, months=months % 12))
@@ -281,13 +322,29 @@ def _career(sh: _Sheet, p: Project, on: date, months: int) -> None:
                            years=years, months=months % 12, needed=needed))
 
 
-def _salary(sh: _Sheet, salary: int | None, age: int | None) -> None:
+def _career_tiers(sh: _Sheet) -> list[tuple[int, str]]:
+    """The career rows that score in the category: (years needed, row), most years first."""
+    tiers = []
+    for row in sh.rules.rows_in_group("career"):
+        v = sh.value(row.id)
+        if v is not None and v.points.get(sh.cat.value) is not None:
+            tiers.append((v.min_years or 0, row.id))
+    return sorted(tiers, reverse=True)
+
+
+def _salary_rows(sh: _Sheet) -> tuple[list, list]:
+    """The salary bands in the table: as listed, and highest first."""
     group = "salary_c" if sh.cat == Category.C else "salary_ab"
     rows = [r for r in sh.rules.rows_in_group(group) if sh.value(r.id) is not None]
+    return rows, sorted(rows, key=lambda r: sh.value(r.id).min_yen, reverse=True)
+
+
+def _salary(sh: _Sheet, salary: int | None, age: int | None) -> None:
+    rows, highest_first = sh.sorted_rows("salary", _salary_rows)
     if salary is None:
         return
     band = None
-    for r in sorted(rows, key=lambda r: sh.value(r.id).min_yen, reverse=True):
+    for r in highest_first:
         if salary >= sh.value(r.id).min_yen:
             band = r
             break
@@ -312,11 +369,17 @@ def _salary(sh: _Sheet, salary: int | None, age: int | None) -> None:
     sh.add("salary", band.id, Msg.of(N_("Expected annual salary {salary}"), salary=Money(salary)))
 
 
-def _age(sh: _Sheet, age: int | None) -> None:
+def _age_rows(sh: _Sheet) -> tuple[list, list]:
+    """The age rows in the table: as listed, and youngest edge first."""
     rows = [r for r in sh.rules.rows_in_group("age") if sh.value(r.id) is not None]
+    return rows, sorted(rows, key=lambda r: sh.value(r.id).age_below)
+
+
+def _age(sh: _Sheet, age: int | None) -> None:
     if sh.cat == Category.C or age is None:
         return
-    for r in sorted(rows, key=lambda r: sh.value(r.id).age_below):
+    rows, youngest_first = sh.sorted_rows("age", _age_rows)
+    for r in youngest_first:
         if age < sh.value(r.id).age_below:
             sh.add("age", r.id, Msg.of(N_("Age {age}"), age=age))
             return
@@ -325,10 +388,11 @@ def _age(sh: _Sheet, age: int | None) -> None:
 
 
 def _by_count(sh: _Sheet, item: str, group: str, count: int, why: Msg) -> None:
-    rows = sorted(sh.rules.rows_in_group(group), key=lambda r: sh.value(r.id).min_count if sh.value(r.id) else 0,
-                  reverse=True)
     if count <= 0:
         return
+    rows = sh.sorted_rows(("count", group), lambda sh: sorted(
+        sh.rules.rows_in_group(group), key=lambda r: sh.value(r.id).min_count if sh.value(r.id) else 0,
+        reverse=True))
     applicable = [r for r in rows if sh.value(r.id) is not None and (sh.value(r.id).min_count or 0) <= count]
     for r in applicable:
         if sh.pts(r.id) is not None:
@@ -363,7 +427,7 @@ def _position(sh: _Sheet, p: Project, on: date) -> None:
 
 
 def _bonuses(sh: _Sheet, p: Project, on: date) -> None:
-    fact = lambda k: F.employer_fact(p, k, on)  # noqa: E731
+    fact = {f.kind for f in p.employer_facts if f.covers(on)}.__contains__  # F.employer_fact of each kind
     b1 = fact(EmployerFactKind.INNOVATION_SUPPORT)
     sme = fact(EmployerFactKind.SME)
     if b1:

@@ -40,6 +40,13 @@ class Residence:
         self.periods: list[ResidencePeriod] = sorted(project.residence, key=lambda r: r.start)
         on = on or date.today()
         self.breaks: list[Break] = self._hard_breaks(on)
+        # the trips that ended the status, as [left, back) (what `abroad_without_status` reads), and the answers
+        # of the per-day queries, kept: every route asks them of the same days (issue 21)
+        self._away: tuple[tuple[date, date], ...] = tuple(
+            (t.left, back) for b in self.breaks if b.rule_id != "continuity.status_gap"
+            for t in self.p.trips if (back := t.returned or date.max) == b.restart)
+        self._status: dict[date, ResidencePeriod | None] = {}
+        self._since: dict[date, date | None] = {}
 
     # ------------------------------------------------------------------ hard breaks
     def _hard_breaks(self, on: date) -> list[Break]:
@@ -75,32 +82,36 @@ class Residence:
 
     def status_on(self, on: date) -> ResidencePeriod | None:
         """The status held on `on` (the latest-starting period that covers it)."""
+        try:
+            return self._status[on]
+        except KeyError:
+            pass
         found = None
         for r in self.periods:
             if r.covers(on):
                 found = r
+        self._status[on] = found
         return found
 
     def abroad_without_status(self, on: date) -> bool:
-        """Abroad on `on` on a trip that ended the status (no permit, or past the special permit's year)."""
-        return any(b.restart > on and self._trip_started_before(b, on) for b in self.breaks
-                   if b.rule_id != "continuity.status_gap")
-
-    def _trip_started_before(self, b: Break, on: date) -> bool:
-        for t in self.p.trips:
-            back = t.returned or date.max
-            if back == b.restart and t.left <= on < back:
-                return True
-        return False
+        """Abroad on `on` on a trip that ended the status (no permit, or past the special permit's year): a trip
+        whose return is the restart of such a break, left on or before `on` and not yet back."""
+        return any(left <= on < back for left, back in self._away)
 
     def continuous_since(self, on: date) -> date | None:
         """Start of the unbroken residence that includes `on`, or None if not resident on a status then."""
+        try:
+            return self._since[on]
+        except KeyError:
+            pass
         if self.status_on(on) is None or self.abroad_without_status(on):
-            return None
-        start = self.periods[0].start
-        for b in self.breaks:
-            if b.restart <= on:
-                start = max(start, b.restart)
+            start = None
+        else:
+            start = self.periods[0].start
+            for b in self.breaks:
+                if b.restart <= on:
+                    start = max(start, b.restart)
+        self._since[on] = start
         return start
 
     def chain_since(self, on: date, ok) -> date | None:

@@ -37,8 +37,14 @@ class Condition:
     blocking: bool = True  # a blocker when unmet; otherwise a warning
 
     def as_json(self) -> dict:
-        return {"rule": self.rule_id, "met": self.met, "blocking": self.blocking, "why": self.why.as_json(),
+        """The condition for the CLI's JSON, made once per condition (the same one is shared by every route
+        checked on its day: issue 21); callers must not change it."""
+        found = self.__dict__.get("_json")
+        if found is None:
+            found = self.__dict__["_json"] = {
+                "rule": self.rule_id, "met": self.met, "blocking": self.blocking, "why": self.why.as_json(),
                 "sources": list(self.sources), "confidence": self.confidence}
+        return found
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,11 @@ class Score:
     salary_yen: int | None
 
 
+def _category(value: Category | str) -> Category:
+    """`Category(value)`, without the enum's call where it is one already."""
+    return value if value.__class__ is Category else Category(value)
+
+
 def _per_day(*, blocking: bool):
     """Memoise an Engine method on its arguments (a day and what qualifies it), so every route checked on the same
     day shares one set of these conditions. `blocking`: the answer differs on the blockers-only view (it leaves
@@ -88,7 +99,7 @@ def _per_day(*, blocking: bool):
         name = fn.__name__
 
         def cached(self, *args, **kwargs):
-            key = (name, args, tuple(kwargs.items()), self.blocking_only if blocking else None)
+            key = (name, args, tuple(kwargs.items()) if kwargs else (), self.blocking_only if blocking else None)
             found = self._day.get(key)
             if found is None:
                 found = self._day[key] = fn(self, *args, **kwargs)
@@ -114,8 +125,9 @@ class Engine:
         self.res = Residence(project, self.rules, self.today)
         self._points: dict[tuple[str, date, date | None], PointsResult] = {}
         self._scores: dict = {}  # totals and gates per interval of unchanged facts (see `score`)
+        self._asked: dict[tuple, Score] = {}  # `score`'s answer per day and arguments asked
         self._day: dict[tuple, object] = {}  # per-day conditions every route shares (see `_per_day`)
-        self._prov: dict[tuple[str, date], tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence
+        self._prov: dict[object, tuple[tuple[str, ...], str]] = {}  # a condition's sources, confidence (by rule, day)
         self.blocking_only = False  # set only on the view `blockers_only()` returns
         self._shares = None
         if shares is not None and shares[0].p.category == project.category and shares[0].rules is self.rules:
@@ -144,7 +156,7 @@ class Engine:
     def points(self, on: date, category: Category | None = None, table_date: date | None = None) -> PointsResult:
         if self._shares is not None and on < self._shares[1]:
             return self._shares[0].points(on, category, table_date)
-        cat = Category(category or self.p.category)
+        cat = _category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         key = (cat.value, on, table_date)
         r = self._points.get(key)
@@ -164,17 +176,27 @@ class Engine:
     def score(self, on: date, category: Category | None = None, table_date: date | None = None) -> Score:
         """The total and gates `points` gives on `on` (not its lines): computed once per interval of unchanged
         facts. Two days score alike when they share the table, the interval between the project's dated facts and
-        the rule dates (`fact_breaks`), and lie between the same two ages and the same two years of the category's
+        the dates of the rules read on the day (`fact_breaks(scored_only=True)`), and lie between the same two ages and the same two years of the category's
         experience at which the table's rows change (`age_below`, `min_years`): the lines' wording may differ (the
-        age, months of experience), the total, gates and salary do not. What route checks and scans read."""
+        age, months of experience), the total, gates and salary do not. What route checks and scans read; the
+        answer is kept per day asked (routes scanning the same candidate days ask it again)."""
+        asked = (on, category, table_date)
+        found = self._asked.get(asked)
+        if found is None:
+            found = self._asked[asked] = self._score(on, category, table_date)
+        return found
+
+    def _score(self, on: date, category: Category | None, table_date: date | None) -> Score:
         if self._shares is not None and on < self._shares[1]:
             return self._shares[0].score(on, category, table_date)
-        cat = Category(category or self.p.category)
+        cat = _category(category or self.p.category)
         table_date = table_version(self.rules, on if table_date is None else table_date)
         known = self._points.get((cat.value, on, table_date))
         if known is not None:
             return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
-        breaks = self.fact_breaks()
+        breaks = self._scores.get("scored breaks")
+        if breaks is None:  # the table is in the key: of the rule dates, only those `points` reads on the day
+            breaks = self._scores["scored breaks"] = fact_breaks(self.p, self.rules, scored_only=True)
         edges = self._scores.get(table_date)
         if edges is None:  # the birthdays and years of experience at which the table's rows change
             rows = self.rules.table(table_date).values()
@@ -208,11 +230,14 @@ class Engine:
         return True if s.total >= mark else None if self.reach(s) >= mark else False
 
     def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
-        prov = self._prov.get((rule_id, on))
+        prov = self._prov.get(rule_id)  # a rule with one value: the same on every day
         if prov is None:
-            values = self.rules.rules[rule_id].values
-            v = values[0] if len(values) == 1 else (self.rules.rule_value(rule_id, on) or values[-1])
-            prov = self._prov[(rule_id, on)] = (tuple(v.sources), v.confidence.value)
+            prov = self._prov.get((rule_id, on))
+            if prov is None:
+                values = self.rules.rules[rule_id].values
+                v = values[0] if len(values) == 1 else (self.rules.rule_value(rule_id, on) or values[-1])
+                prov = self._prov[rule_id if len(values) == 1 else (rule_id, on)] = (tuple(v.sources),
+                                                                                    v.confidence.value)
         c = object.__new__(Condition)  # as Condition(...) makes it, without the frozen per-field setattr
         c.__dict__.update(rule_id=rule_id, met=met, why=why, sources=prov[0], confidence=prov[1], blocking=blocking)
         return c
@@ -395,7 +420,7 @@ class Engine:
             return jskip_before_start(self, on, first)
         if self.p.category is None:
             return self.cond("jskip.ab_salary", False, Msg.of(N_("Choose a category first")), ref)
-        cat = Category(self.p.category)
+        cat = _category(self.p.category)
         salary = F.salary_on(self.p, on)  # None: no salary entered for that day (unknown, not ¥0)
         if cat == Category.C:
             need, years = self.num("jskip.c_salary", ref), self.num("jskip.c_experience_years", ref)

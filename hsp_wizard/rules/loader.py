@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -74,8 +75,9 @@ class RuleSet:
 
     def table_version(self, on: date) -> date | None:
         """The date the point table in force on `on` took its form (None: no table recorded then)."""
-        starts = [d for d in self._table_dates() if d <= on]
-        return max(starts) if starts else None
+        dates = self._dates if self._dates else self._table_dates()  # sorted, each once
+        i = bisect_right(dates, on)
+        return dates[i - 1] if i else None
 
     def table(self, on: date) -> dict[str, RowValue]:
         """Every point row in force on `on`, by id (memoised per table version)."""

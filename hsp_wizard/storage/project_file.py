@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
+from itertools import accumulate
 import os
 import re
 import stat
@@ -69,22 +70,17 @@ def _not_a_number(text: str):
     raise _NotANumber(text)
 
 
-_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_BRACKETS = re.compile(r"[\[\]{}]")
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')  # a JSON string: up to the first quote not escaped
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
 def nesting_depth(text: str) -> int:
     """How deeply the JSON text nests arrays and objects (strings skipped), without parsing it: the check that
-    keeps every later step (the parser, a migration's copy, pydantic) away from recursion limits."""
-    depth = deepest = 0
-    for m in _BRACKETS.finditer(_STRING.sub("", text)):
-        if m.group() in "[{":
-            depth += 1
-            if depth > deepest:
-                deepest = depth
-        else:
-            depth -= 1
-    return deepest
+    keeps every later step (the parser, a migration's copy, pydantic) away from recursion limits. The deepest
+    running count of openings less closings (every file is read through here: counted without a Python loop)."""
+    brackets = _NOT_BRACKETS.sub("", _STRING.sub("", text))
+    return max(0, max(accumulate(map(_STEP.__getitem__, brackets)), default=0))
 
 
 def check_depth(text: str, path: str) -> None:
@@ -297,9 +293,16 @@ def read_regular(p: Path, limit: int) -> bytes:
     except OSError as exc:
         raise _read_error(p, exc) from None
     try:
-        _check_regular(p, os.fstat(fd).st_mode)
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(limit + 1)
+        st = os.fstat(fd)
+        _check_regular(p, st.st_mode)
+        want = limit + 1  # at most this much, as one read of the file's size (a file that grows is read on)
+        data = os.read(fd, min(want, st.st_size + 1))
+        while data and len(data) < want:
+            more = os.read(fd, want - len(data))
+            if not more:
+                break
+            data += more
+        return data
     except OSError as exc:
         raise _read_error(p, exc) from None
     finally:
