@@ -218,7 +218,7 @@ def _route(engine: Engine, planner: Planner, project: Project, ev: Evaluation, n
         return planner.check(name, d)
 
     if res.open:
-        since = open_since(planner, check, name, ev.on, {c.rule_id for c in res.conditions if c.met is None})
+        since = open_since(planner, check, name, ev.on)
         closes = op.closes if op is not None else None
         closing = op.closing[0] if op is not None and op.closing else None
         state = UNKNOWN if missing else OPEN
@@ -258,19 +258,15 @@ def _first_said(planner: Planner, check, name: str, on: date, reason: Condition)
     return reason
 
 
-def open_since(planner: Planner, check, name: str, on: date, unknown: set[str] = frozenset()) -> date:
+def open_since(planner: Planner, check, name: str, on: date) -> date:
     """The first day of the open spell that holds `on`: walk the candidate days (the only days a condition can
-    change) back from `on` while the route stays open, and open with no unknown but those of `on` (`unknown`, rule
-    ids: what the answer already names). A day open only if a fact not asked for today holds (a salary not entered
-    for an earlier checkpoint) ends the spell: the answer never claims more than the facts it names. Looks back at
-    most LOOK_BACK_YEARS."""
+    change) back from `on` while the route stays open. Looks back at most LOOK_BACK_YEARS."""
     days = planner.route_days(name, years_before(on, LOOK_BACK_YEARS), on)
     since = on
     for d in reversed(days):
         if d >= on:
             continue
-        r = check(d)
-        if not r.open or any(c.met is None and c.rule_id not in unknown for c in r.conditions if c.blocking):
+        if not check(d).open:
             break
         since = d
     return since

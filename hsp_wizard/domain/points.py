@@ -512,18 +512,3 @@ def _gates(rules: RuleSet, cat: Category, table_date: date, on: date, total: int
                                   Msg.of(N_("Salary {salary} against the floor of {floor}"), salary=Money(salary),
                                          floor=Money(floor))))
     return tuple(gates)
-
-
-def salary_room(rules: RuleSet, category: Category | str, table_date: date, age: int | None) -> int:
-    """The most points a salary could add for `category` in the table of `table_date` at `age` (every band when
-    the age is unknown): what a score with no salary entered may still gain (rule points.salary_unknown)."""
-    cat = Category(category)
-    group = "salary_c" if cat == Category.C else "salary_ab"
-    table = rules.table(table_date)
-    best = 0
-    for row in rules.rows_in_group(group):
-        v = table.get(row.id)
-        if v is None or (v.age_below is not None and age is not None and age >= v.age_below):
-            continue
-        best = max(best, v.points.get(cat.value) or 0)
-    return best

@@ -74,7 +74,9 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
         return RouteResult(name, on, tuple(conds))
     mark, years = e.num(pts_rule, on), e.num(years_rule, on)
     now = e.score(on)
-    conds.append(_points_cond(e, pts_rule, now, mark, on))
+    conds.append(e.cond(pts_rule, now.total >= mark,
+                        Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
+                               mark=mark), on))
     conds.append(e.resident(on))
     a = _hsp_a(e, on, mark, years, years_rule)
     # variant イ: continuous residence and the mark at the earlier checkpoint
@@ -89,7 +91,10 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
         years_cond = cont
     conds.append(years_cond)
     if variant != "a":
-        conds.append(_checkpoint_cond(e, past, back, years, mark, on))
+        conds.append(e.cond("pr.checkpoints", past.total >= mark,
+                            Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
+                                      "table of {table})"), total=past.total, date=back, years=years,
+                                   mark=mark, table=past.table_date), on))
     cat = Category(e.p.category)
     if cat in (Category.B, Category.C):
         for pr in (now, past):
@@ -99,32 +104,6 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     conds += e.risks(on, years)
     conds += e.other_requirements(on)
     return RouteResult(name, on, tuple(conds), variant, back)
-
-
-def _points_cond(e: Engine, rule_id: str, s, mark: int, on: date) -> Condition:
-    """The score on the day against the mark; unknown where only a salary not entered could reach it."""
-    met = e.mark_met(s, mark)
-    if met is None:
-        return e.cond("points.salary_unknown", None, Msg.of(
-            N_("{total} points on {date} without salary points: no salary is entered for that day, and a salary "
-               "could add as many as {room} points (needs {mark})"), total=s.total, date=on, room=e.reach(s) - s.total,
-            mark=mark), on)
-    return e.cond(rule_id, met, Msg.of(N_("{total} points on {date} (needs {mark})"), total=s.total, date=on,
-                                       mark=mark), on)
-
-
-def _checkpoint_cond(e: Engine, past, back: date, years: int, mark: int, on: date) -> Condition:
-    """The score at the earlier checkpoint against the mark; unknown where only a salary not entered for that
-    day could reach it."""
-    met = e.mark_met(past, mark)
-    if met is None:
-        return e.cond("points.salary_unknown", None, Msg.of(
-            N_("{total} points on {date}, {years} year(s) before, without salary points: no salary is entered for "
-               "that day, and a salary could add as many as {room} points (needs {mark}; table of {table})"), total=past.total,
-            date=back, years=years, room=e.reach(past) - past.total, mark=mark, table=past.table_date), on)
-    return e.cond("pr.checkpoints", met, Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
-                                                   "table of {table})"), total=past.total, date=back, years=years,
-                                                mark=mark, table=past.table_date), on)
 
 
 def _hsp_a(e: Engine, on: date, mark: int, years: int, years_rule: str) -> Condition:
@@ -162,10 +141,10 @@ def _hsp_closed(name: str):
             return True
         spec = e.registry[name]
         mark, now = e.num(spec.mark_rule, on), e.score(on)
-        if e.reach(now) < mark or _stay_closed(e, on):
+        if now.total < mark or _stay_closed(e, on):
             return True
         years = e.num(spec.checkpoint_rule, on)
-        if e.reach(_hsp_past(e, years_before(on, years), now.table_date, mark)) >= mark:
+        if _hsp_past(e, years_before(on, years), now.table_date, mark).total >= mark:
             return False
         return not _hsp_a(e, on, mark, years, spec.checkpoint_rule).met
     return closed
@@ -188,13 +167,13 @@ def _hsp_looks_back(name: str):
         past = e.score(back, table_date=e.score(on).table_date)
         own = e.score(back)
         return (past.total >= mark, own.table_date != past.table_date and own.total >= mark, _floor(past),
-                _floor(own), e.mark_met(_hsp_past(e, back, e.score(on).table_date, mark), mark))
+                _floor(own))
     return looks_back
 
 
 def _hsp_conditions(name: str) -> tuple[tuple[str, str], ...]:
     return ((f"pr.{name}.points", "residence"), (f"pr.{name}.years", "residence"), ("pr.checkpoints", "category"),
-            ("gate.salary_floor", "salary"), ("points.salary_unknown", "salary")) + RESIDENT + RISKS + OTHER
+            ("gate.salary_floor", "salary")) + RESIDENT + RISKS + OTHER
 
 
 HSP_FACTS = POINTS_FACTS + RESIDENCE_FACTS + OBLIGATION_FACTS
@@ -487,7 +466,7 @@ def _hsp2_closed(e: Engine, on: date) -> bool:
     the mark without the J-Skip criteria)."""
     st = e.res.status_on(on)
     return (e.p.category is None or st is None or not st.status.startswith("hsp1")
-            or (e.reach(e.score(on)) < e.num("hsp2.points", on) and e.jskip_criteria(on).met is False))
+            or (e.score(on).total < e.num("hsp2.points", on) and e.jskip_criteria(on).met is False))
 
 
 def _hsp2(e: Engine, on: date) -> RouteResult:
@@ -509,10 +488,8 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     conds.append(j_chain if j_chain.met else hsp_chain)
     now = e.score(on)
     mark = e.num("hsp2.points", on)
-    # below the mark, the J-Skip criteria decide; unknown when they are, or when a salary not entered for the day
-    # could reach the mark
-    pts_ok = True if now.total >= mark or jskip_now.met else (
-        None if jskip_now.met is None or e.reach(now) >= mark else False)
+    # below the mark, the J-Skip criteria decide: unknown when they are (no salary entered for the day)
+    pts_ok = True if now.total >= mark or jskip_now.met else jskip_now.met
     conds.append(e.cond("hsp2.points", pts_ok,
                         Msg.of(N_("{total} points on {date} (needs {mark}, or the J-Skip criteria)"),
                                total=now.total, date=on, mark=mark), on))

@@ -14,7 +14,7 @@ from hsp_wizard.domain.amendments import (business_manager, jskip_before_start, 
                                           suspended_sentence, unasked_on_closed_route)
 from hsp_wizard.domain.dates import ONE_DAY, anniversary, completed_years, years_after, years_before
 from hsp_wizard.domain.explain import Money, Msg, N_, StatusRef, Term
-from hsp_wizard.domain.points import Gate, PointsResult, fact_breaks, points, salary_room, table_version
+from hsp_wizard.domain.points import Gate, PointsResult, fact_breaks, points, table_version
 from hsp_wizard.domain.project import (Answer, Category, DegreeLevel, Payment, Project,
                                        ResidencePeriod)
 from hsp_wizard.domain.residence import Residence
@@ -212,22 +212,6 @@ class Engine:
             full = self.points(on, cat, table_date)
             base = self._scores[same] = Score(on, full.total, full.table_date, full.gates, full.salary_yen)
         return base if base.on == on else Score(on, base.total, base.table_date, base.gates, base.salary_yen)
-
-    def reach(self, s: Score) -> int:
-        """The most a score may be: its total, plus what a salary could add when none is entered for its day
-        (rule points.salary_unknown; the project's category)."""
-        if s.salary_yen is not None or self.p.category is None:
-            return s.total
-        age = F.age_on(self.p, s.on)
-        key = ("room", s.table_date, age)
-        room = self._scores.get(key)
-        if room is None:
-            room = self._scores[key] = salary_room(self.rules, self.p.category, s.table_date, age)
-        return s.total + room
-
-    def mark_met(self, s: Score, mark: int) -> bool | None:
-        """A score against a mark: met, not met, or None when only a salary not entered could reach it."""
-        return True if s.total >= mark else None if self.reach(s) >= mark else False
 
     def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
         prov = self._prov.get(rule_id)  # a rule with one value: the same on every day

@@ -97,9 +97,6 @@ def test_child_who_arrived_10_months_ago_opens_at_one_year_with_the_80_point_pra
 def test_ready_before_the_principal_the_principal_binds():
     early = wife(married=date(2016, 1, 1)).model_copy(update={"residence": [dependent(date(2019, 1, 1))]})
     p = with_members(early)  # the spouse's own route is open from 2020-01-01
-    # a student until 2020-03-31, paid nothing: said, as no salary entered for the 1-year checkpoint (2019-06-01)
-    # leaves the principal's 80-point route untold there (rule points.salary_unknown)
-    p = p.model_copy(update={"salary": [SalaryEntry(start=date(2016, 4, 1), amount_yen=0), *p.salary]})
     later = date(2020, 6, 1)  # the principal's first route (80 points, variant イ) opens 2021-04-01
     ev = evaluate(p, later)
     first = first_route({k: o.opens for k, o in ev.openings.items()})
