@@ -27,9 +27,7 @@ FACT_NAMES = {"category": N_("your HSP category"), "stay.longest_period": N_("th
               "obligations.public_charges": N_("whether taxes and premiums were paid on time"),
               "guarantor.required": N_("whether you have a guarantor"),
               "stay.landing_criteria": N_("whether your current status still meets its landing criteria"),
-              # a salary not entered for a day a route reads (the ¥3M floor, the points, the J-Skip criteria)
-              "gate.salary_floor": N_("your salary"), "points.salary_unknown": N_("your salary"),
-              "jskip.ab_salary": N_("your salary"), "jskip.c_salary": N_("your salary")}
+              "gate.salary_floor": N_("your salary")}  # the ¥3M floor, unknown without a salary
 
 # Who the folded routes are for.
 UNLESS = {"spouse": N_("you are married to a Japanese national or permanent resident"),

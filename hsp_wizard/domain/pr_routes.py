@@ -466,7 +466,7 @@ def _hsp2_closed(e: Engine, on: date) -> bool:
     the mark without the J-Skip criteria)."""
     st = e.res.status_on(on)
     return (e.p.category is None or st is None or not st.status.startswith("hsp1")
-            or (e.score(on).total < e.num("hsp2.points", on) and e.jskip_criteria(on).met is False))
+            or (e.score(on).total < e.num("hsp2.points", on) and not e.jskip_criteria(on).met))
 
 
 def _hsp2(e: Engine, on: date) -> RouteResult:
@@ -488,15 +488,13 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     conds.append(j_chain if j_chain.met else hsp_chain)
     now = e.score(on)
     mark = e.num("hsp2.points", on)
-    # below the mark, the J-Skip criteria decide: unknown when they are (no salary entered for the day)
-    pts_ok = True if now.total >= mark or jskip_now.met else jskip_now.met
+    pts_ok = now.total >= mark or bool(jskip_now.met)
     conds.append(e.cond("hsp2.points", pts_ok,
                         Msg.of(N_("{total} points on {date} (needs {mark}, or the J-Skip criteria)"),
                                total=now.total, date=on, mark=mark), on))
     floor = next((g for g in now.gates if g.rule_id == "gate.salary_floor"), None)
-    if floor is not None:  # no salary entered for the day: unknown, as on the PR routes (`_hsp`)
-        conds.append(e.cond("gate.salary_floor", None if not floor.met and now.salary_yen is None else floor.met,
-                            floor.why, on))
+    if floor is not None:
+        conds.append(e.cond("gate.salary_floor", floor.met, floor.why, on))
     conds += business_manager(e, on, change=True)
     conds += e.conduct(on)
     return RouteResult("hsp2", on, tuple(conds))
