@@ -73,7 +73,7 @@ def _styles():
         "title": ParagraphStyle("title", parent=base, fontSize=16, leading=21, spaceAfter=2),
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=15, spaceAfter=8),
         "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4,
-                             textColor=colors.HexColor("#1a3a5c")),
+                             textColor=colors.HexColor("#1a3a5c"), keepWithNext=1),  # never alone at a page's foot
         "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
     }
 
@@ -449,6 +449,8 @@ def _documents(cl: Checklist, r: Renderer, s) -> list:
                      .format(tax=cl.tax_years, pension=cl.pension_years, health=cl.health_years), s["base"]))
     for m in cl.assumptions:
         out.append(_para(r.msg(m), s["small"]))
+    for p in out:  # the heading and its lines go with the table's first rows (a page never ends on them)
+        p.keepWithNext = 1
     rows = [["", r.tr(N_("Document")), r.tr(N_("Where to get it")), r.tr(N_("Notes"))]]
     for e in cl.entries:
         d = e.doc

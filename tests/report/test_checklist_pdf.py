@@ -336,3 +336,25 @@ def test_the_cover_calls_a_date_planned_only_when_the_person_planned_it(tmp_path
     undated = dated.model_copy(update={"planned_application_date": None})
     t = text(build_checklist_pdf(make_plan(undated, date(2026, 11, 22)), lang=lang), tmp_path)
     assert has(t, found) and not has(t, planned)
+
+
+HEADINGS = ("Documents to bring", "Evidence for each point claimed", "Your household's documents",
+            "Routes to permanent residence", "What could lead to a refusal", "Why?", "Your scenarios compared",
+            "提出書類", "疎明資料", "家族の書類", "永住許可の申請類型", "不許可につながる")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_no_page_ends_on_a_heading(tmp_path, lang):
+    """A fresh user's page 1 ended with "Documents to bring — 提出書類", its list on page 2 (8 such pages among
+    the examples before headings were kept with what follows them)."""
+    found = []
+    for path in [*sorted((ROOT / "examples").glob("*.hspw")), ROOT / "examples" / "household" / "family-b.hspw"]:
+        f = tmp_path / "c.pdf"
+        f.write_bytes(build_checklist_pdf(make_plan(load_project(path), date(2026, 12, 3)), lang=lang))
+        pages = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True, check=True).stdout
+        for number, page in enumerate(pages.split("\f")[:-2], 1):  # the last page may end anyhow
+            lines = [ln for ln in page.splitlines() if ln.strip() and not ln.startswith("HSP Wizard")
+                     and not ln.startswith("Page ") and "ページ" not in ln]
+            if lines and lines[-1].startswith(HEADINGS):
+                found.append((path.stem, number, lines[-1]))
+    assert not found
