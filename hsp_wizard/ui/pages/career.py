@@ -8,9 +8,9 @@ from hsp_wizard.ui.pages.lists import ListPage, choices
 from hsp_wizard.ui.widgets.list_editor import Column
 
 
-CAREER_KINDS = [("specialised", N_("Specialised/technical work ((b))")),
-                ("research_education", N_("Research or education ((a))")),
-                ("business_management", N_("Business management ((c))"))]
+CAREER_KINDS = [("specialised", N_("Specialised/technical work (category b)")),
+                ("research_education", N_("Research or education (category a)")),
+                ("business_management", N_("Business management (category c)"))]
 
 
 class CareerPage(ListPage):
