@@ -179,8 +179,11 @@ def open_envelope(raw: dict, path: str, password: str | None = None,
 
 
 def _parse_json(data: bytes, path: str, limit: int = MAX_FILE_BYTES) -> tuple[object, str]:
-    """The parsed document and its text; a file that does not parse is "damaged" when it names a project format,
-    else "not_project" (another kind of file chosen)."""
+    """The parsed document and its text; a file that does not parse is "damaged" when it names a project format
+    or is empty (a copy or save cut short before its first byte), else "not_project" (another kind of file
+    chosen)."""
+    if len(data) <= limit and not data.strip():
+        raise ProjectFileError(path, Msg.of(N_("The file is empty")), "damaged")
     try:
         return _parse_json_text(data, path, limit)
     except ProjectFileError as exc:

@@ -111,7 +111,7 @@ def test_newer_schema_version_is_refused_and_the_file_untouched(tmp_path):
 
 
 @pytest.mark.parametrize("raw, fragment", [
-    (b"", "Not a valid JSON file"),
+    (b"", "The file is empty"),  # said as it is (and told as a damaged project, not another file)
     (b"[1,2]", "top level is not an object"),
     (b'{"format":"other"}', "Not an HSP Wizard project"),
     (b'{"format":"hsp-wizard-project","schema_version":"1"}', "whole number"),

@@ -402,6 +402,8 @@ FILES = {  # what is in the file; the sentence said first
                     "This project file is damaged, so it cannot be opened. The file was not changed; if you have "
                     "another copy of it, open that one."),
     "missing": (None, "The file is no longer there: it may have been moved, renamed or deleted."),
+    "empty": ("", "This project file is damaged, so it cannot be opened. The file was not changed; if you have "
+                  "another copy of it, open that one."),  # a save or copy cut short: not "not a project"
 }
 
 
