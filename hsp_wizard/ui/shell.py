@@ -59,10 +59,22 @@ def install_shell(window) -> None:
             members_timer.start()
 
     def restored() -> None:
+        # an undo or redo is shown where it happened: the page holding what it put back, and a word in the status
+        # bar (one Ctrl+Z on one page could silently take back an edit made on another)
+        from hsp_wizard.ui.steps import TITLES
+        from hsp_wizard.ui.wizard import page_of_fields
+        history = window.history
+        target = page_of_fields(history.last_fields)
+        if target is not None and target != wizard.currentId():
+            wizard.jump_to(target)
         page = wizard.currentPage()
         if page is not None and hasattr(page, "reload_if_stale"):
             page.reload_if_stale()
         refresh()
+        if target is not None:
+            said = (N_("Undone on the page “{page}”") if history.last_was_undo else
+                    N_("Redone on the page “{page}”"))
+            window.statusBar().showMessage(_(said).format(page=_(TITLES[target])), 6000)
 
     window.steps.jump_requested.connect(wizard.jump_to)
     window.steps.back_to_results.connect(lambda: wizard.jump_to(RESULTS))

@@ -69,6 +69,8 @@ class UndoHistory(QObject):
         self._resetting = False
         self._last = None
         self._revision = getattr(doc, "revision", 0)
+        self.last_fields: frozenset[str] = frozenset()  # the project's fields the last undo or redo put back
+        self.last_was_undo = True
         doc.changed.connect(self._changed)
         self.cleanChanged.connect(self._clean_changed)
 
@@ -121,6 +123,7 @@ class UndoHistory(QObject):
             return
         was = self._state()
         self._index -= 1
+        self.last_fields, self.last_was_undo = self._steps[self._index].fields, True
         self.restore(self._steps[self._index].before)
         self._tell(was)
 
@@ -129,6 +132,7 @@ class UndoHistory(QObject):
             return
         was = self._state()
         self._index += 1
+        self.last_fields, self.last_was_undo = self._steps[self._index - 1].fields, False
         self.restore(self._steps[self._index - 1].after)
         self._tell(was)
 

@@ -57,6 +57,17 @@ PAGES = (
 
 # The page each item's facts are entered on: the results page's "change" links.
 PAGE_OF_ITEM = {item: spec.id for spec in PAGES for item in spec.items}
+# The page each of the project's parts is entered on (an undo is shown on its page).
+PAGE_OF_PART = {name: spec.id for spec in PAGES for name, _label in spec.parts}
+
+
+def page_of_fields(fields) -> PageId | None:
+    """The one page holding every one of the project's `fields` (rows kept as typed and the settings aside), or
+    None when they lie on several pages or on none."""
+    pages = {PAGE_OF_PART.get(f) for f in fields if f not in ("incomplete_rows", "settings")}
+    return next(iter(pages)) if len(pages) == 1 and None not in pages else None
+
+
 # The project's parts as the recovery prompt names them (the settings have no page).
 PART_LABELS = {name: label for spec in PAGES for name, label in spec.parts} | {
     "settings": N_("Settings"), "incomplete_rows": N_("Rows not yet complete")}

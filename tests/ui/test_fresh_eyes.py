@@ -574,3 +574,30 @@ def test_undo_in_a_text_fields_context_menu_is_the_windows_undo(window):
     assert chosen == [True]
     assert w.doc.project.name is None and w.wizard.currentPage().name.text() == ""
     assert w.history.count() == steps and w.history.can_redo()  # the history's step, not a new edit
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_an_undo_of_an_edit_made_on_another_page_goes_to_that_page_and_says_so(window, lang):
+    """A fresh user pressed Ctrl+Z on one page and an edit made on another page went, unseen. The window now shows
+    the page whose facts the undo or redo put back, and says so in the status bar."""
+    from PySide6.QtGui import QKeySequence
+    from hsp_wizard.i18n import _
+    from tests.ui.drive import field, focused
+    w = window
+    w.set_language(lang)
+    new_project(w)
+    page = w.wizard.currentPage()
+    field(w, page.name, "Ana")  # typed on the first page
+    step(w, PageId.BONUSES)
+    assert w.wizard.currentId() == PageId.BONUSES
+    QTest.keySequence(focused() or w, QKeySequence("Ctrl+Z"))
+    QApplication.processEvents()
+    assert w.doc.project.name is None
+    assert w.wizard.currentId() == PageId.CATEGORY and w.wizard.currentPage().name.text() == ""
+    title = _("You and your category")
+    assert w.statusBar().currentMessage() == _("Undone on the page “{page}”").format(page=title)
+    step(w, PageId.RESIDENCE)
+    w.history.redo()
+    QApplication.processEvents()
+    assert w.doc.project.name == "Ana" and w.wizard.currentId() == PageId.CATEGORY
+    assert w.statusBar().currentMessage() == _("Redone on the page “{page}”").format(page=title)
