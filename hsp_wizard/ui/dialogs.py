@@ -95,7 +95,17 @@ def busy():
         QApplication.restoreOverrideCursor()
 
 
-def open_in_viewer(path: Path) -> None:
+def open_in_viewer(path: Path) -> bool:
+    """Open `path` in the system's viewer; whether one could be started."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QDesktopServices
-    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
+
+
+def file_stem(name: str | None, default: str = "project") -> str:
+    """A file name's stem made from the project's name (what a save dialog proposes): the characters no file
+    system takes left out, spaces kept, at most 60 characters; `default` when nothing is left."""
+    import re
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "", (name or ""))
+    stem = re.sub(r"\s+", " ", stem).strip().strip(".")[:60].strip()
+    return stem or default

@@ -191,7 +191,8 @@ class MainWindow(DocumentSession, QMainWindow):
         from hsp_wizard.presentation import Renderer
         from hsp_wizard.report.checklist_pdf import ReportError
         from hsp_wizard.storage import write_private_atomic
-        suggested = self.start_folder() / (f"{self.doc.path.stem}-checklist.pdf" if self.doc.path else "checklist.pdf")
+        stem = self.doc.path.stem if self.doc.path else dialogs.file_stem(self.doc.project.name, "")
+        suggested = self.start_folder() / (f"{stem}-checklist.pdf" if stem else "checklist.pdf")
         path, _f = QFileDialog.getSaveFileName(self, _("Save the checklist"), str(suggested), "PDF (*.pdf)")
         if not path:
             return False
@@ -204,7 +205,9 @@ class MainWindow(DocumentSession, QMainWindow):
         except ReportError as exc:
             dialogs.tell_error(self, _("The checklist was not saved"), f"{path}\n\n{Renderer().msg(exc.msg)}")
             return False
-        dialogs.open_in_viewer(Path(path))
+        said = (N_("Checklist saved as {file}") if dialogs.open_in_viewer(Path(path)) else
+                N_("Checklist saved as {file} (no PDF viewer could be opened: open the file yourself)"))
+        self.statusBar().showMessage(_(said).format(file=path), 15000)  # said even when the viewer shows nothing
         return True
 
     def closeEvent(self, event) -> None:  # noqa: N802

@@ -150,7 +150,8 @@ class DocumentSession:
         return path is not None and self._write(path, None)
 
     def _ask_path(self) -> Path | None:
-        suggested = str(self.doc.path) if self.doc.path else str(self.start_folder() / "project.hspw")
+        suggested = str(self.doc.path) if self.doc.path else str(
+            self.start_folder() / f"{dialogs.file_stem(self.doc.project.name)}.hspw")
         path, _f = QFileDialog.getSaveFileName(self, _("Save the project"), suggested, dialogs.file_filter())
         if not path:
             return None

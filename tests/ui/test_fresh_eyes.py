@@ -601,3 +601,25 @@ def test_an_undo_of_an_edit_made_on_another_page_goes_to_that_page_and_says_so(w
     QApplication.processEvents()
     assert w.doc.project.name == "Ana" and w.wizard.currentId() == PageId.CATEGORY
     assert w.statusBar().currentMessage() == _("Redone on the page “{page}”").format(page=title)
+
+
+def test_save_proposes_the_projects_name_and_saving_the_checklist_is_confirmed(window, monkeypatch, tmp_path):
+    """A fresh user who had entered a name was offered "project.hspw"; after "Save checklist as PDF" with no PDF
+    viewer nothing said the file was written."""
+    from hsp_wizard.ui import dialogs
+    w = window
+    new_project(w)
+    w.doc.update(name="Ana / Silva: 2026")
+    offered = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda _w, _t, suggested, *_a: (offered.append(suggested)
+                                                                                          or "", ""))
+    assert not w.save()
+    assert Path(offered[-1]).name == "Ana Silva 2026.hspw"
+    assert not w.save_checklist_pdf()
+    assert Path(offered[-1]).name == "Ana Silva 2026-checklist.pdf"
+    target = tmp_path / "list.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    monkeypatch.setattr(dialogs, "open_in_viewer", lambda _path: False)  # no viewer on this machine
+    assert w.save_checklist_pdf() and target.exists()
+    said = w.statusBar().currentMessage()
+    assert str(target) in said and "no PDF viewer could be opened" in said
