@@ -89,6 +89,13 @@ def incomplete(app, w, out: Path) -> None:
     w.grab().save(str(out / "09e-results-incomplete.png"))
 
 
+def grab_settled(app, widget, path: Path) -> None:
+    """A PNG of `widget` once the events the last step queued have run (layouts, the step list, repaints)."""
+    for _ in range(10):
+        app.processEvents()
+    widget.grab().save(str(path))
+
+
 def scenarios(app, w, out: Path) -> None:
     """The what-if tab, with the example that has four scenarios."""
     from hsp_wizard.ui.wizard import PageId
@@ -96,9 +103,7 @@ def scenarios(app, w, out: Path) -> None:
     w.wizard.jump_to(PageId.RESULTS)
     page = w.wizard.currentPage()
     page.tabs.setCurrentIndex(3)
-    for _ in range(10):
-        app.processEvents()
-    w.grab().save(str(out / "09d-scenarios.png"))
+    grab_settled(app, w, out / "09d-scenarios.png")
     page.tabs.setCurrentIndex(0)
 
 
@@ -116,9 +121,7 @@ def family(app, w, out: Path) -> None:
     for _ in range(10):
         app.processEvents()
     w.resize(w.width(), max(w.height(), w.wizard.geometry().bottom() + 1))  # the wizard may need more (Japanese)
-    for _ in range(10):
-        app.processEvents()
-    w.grab().save(str(out / "13-household.png"))
+    grab_settled(app, w, out / "13-household.png")
 
     def shoot():
         for _ in range(5):
@@ -130,9 +133,7 @@ def family(app, w, out: Path) -> None:
     w.wizard.jump_to(PageId.RESULTS)
     results = w.wizard.currentPage()
     results.tabs.setCurrentIndex(4)
-    for _ in range(10):
-        app.processEvents()
-    w.grab().save(str(out / "15-family-tab.png"))
+    grab_settled(app, w, out / "15-family-tab.png")
     # the what-if tab: a scenario applying in 2028 moves the family's date with yours (opened from a file, as
     # a saved project with a scenario is; the table scrolled to the family's rows)
     import tempfile
@@ -154,9 +155,7 @@ def family(app, w, out: Path) -> None:
     family_row = next((r for r in range(t.rowCount()) if "with you" in t.verticalHeaderItem(r).text()
                        or "同時申請" in t.verticalHeaderItem(r).text()), 0)
     t.scrollToItem(t.item(family_row, 0), t.ScrollHint.PositionAtTop)
-    for _ in range(10):
-        app.processEvents()
-    w.grab().save(str(out / "16-family-scenarios.png"))
+    grab_settled(app, w, out / "16-family-scenarios.png")
     results.tabs.setCurrentIndex(0)
 
 

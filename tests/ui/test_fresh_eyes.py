@@ -371,13 +371,19 @@ def test_a_new_status_row_has_no_status_chosen_until_the_user_picks_one(window):
     assert [r.status for r in w.doc.project.household.members[0].residence] == ["dependent"]
 
 
-def test_a_new_row_on_the_residence_page_has_no_status_chosen(window):
-    from tests.ui.drive import cell
-    w = window
+def new_residence_row(w):
+    """A new project, on the residence page, with one status row added: the statuses' editor."""
     new_project(w)
     step(w, PageId.RESIDENCE)
     ed = w.wizard.currentPage().editors["residence"]
     add_row(ed)
+    return ed
+
+
+def test_a_new_row_on_the_residence_page_has_no_status_chosen(window):
+    from tests.ui.drive import cell
+    w = window
+    ed = new_residence_row(w)
     assert ed.cell_text(0, 0) == ""
     cell(ed, 0, 1, "2020-04-01")
     next_page(w)  # stays: the status is missing
@@ -468,10 +474,7 @@ def test_every_status_fits_its_column_in_japanese_at_1280x720(window):
 
 def test_a_row_with_no_status_chosen_stays_blank_when_the_language_changes(window):
     w = window
-    new_project(w)
-    step(w, PageId.RESIDENCE)
-    ed = w.wizard.currentPage().editors["residence"]
-    add_row(ed)
+    ed = new_residence_row(w)
     w.set_language("ja")
     QApplication.processEvents()
     assert ed.cell_text(0, 0) == ""

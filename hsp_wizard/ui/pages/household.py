@@ -62,7 +62,18 @@ def _select(box: QComboBox, value) -> None:
 class KeepsTyping(QDialog):
     """A dialog that never loses work without asking: Escape, Cancel and the window's close button close it at once
     when nothing was typed or changed since it opened, and otherwise ask whether to discard it (the same
-    question). `remember()` once it is filled; Cancel is connected to `cancel`."""
+    question). `add_ending(layout)` adds its error line and OK/Cancel (Cancel asks as Escape does); `remember()`
+    once it is filled."""
+
+    def add_ending(self, layout) -> None:
+        """The error line and the OK/Cancel buttons under the form: OK accepts (the dialog checks in `accept`),
+        Cancel goes through `cancel`."""
+        self.error = ErrorLabel(self)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.cancel)
+        layout.addWidget(buttons)
 
     def remember(self) -> None:
         from hsp_wizard.ui.widgets.fields import guard_wheel
@@ -192,12 +203,7 @@ class MemberDialog(KeepsTyping):
             lay.addWidget(editor)
         scroll.setWidget(inner)
         outer.addWidget(scroll)
-        self.error = ErrorLabel(self)
-        outer.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.cancel)
-        outer.addWidget(buttons)
+        self.add_ending(outer)
         self.resize(900, 660)
         self.texts.apply()
         self._fill(member)
@@ -308,12 +314,7 @@ class DomesticWorkerDialog(KeepsTyping):
             if hasattr(w, "error"):
                 form.addRow("", w.error)
         lay.addLayout(form)
-        self.error = ErrorLabel(self)
-        lay.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.cancel)
-        lay.addWidget(buttons)
+        self.add_ending(lay)
         self.texts.apply()
         self.has.setChecked(worker is not None)
         if worker is not None:
