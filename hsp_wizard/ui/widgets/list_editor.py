@@ -156,6 +156,7 @@ class ListEditor(QWidget):
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._changed)
         self.table.currentCellChanged.connect(self._row_left)
+        self.table.installEventFilter(self)  # Enter in the table edits its cell (`eventFilter`)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.note = QLabel(self)  # how a month without a day is read, when a column takes one
@@ -183,6 +184,25 @@ class ListEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        """Enter on a cell of the table (not being edited) opens the cell's editor, as F2 does, and a tick box is
+        ticked or cleared; the key stays in the table. Qt's table passes it on, and the wizard took it as Next: a
+        person in a table left the page by pressing Enter (a fresh user's finding). In a cell's editor Enter still
+        commits (the editor has the key, not the table)."""
+        if obj is self.table and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.table.state() != QAbstractItemView.State.EditingState:
+            index = self.table.currentIndex()
+            if index.isValid():
+                item = self.table.item(index.row(), index.column())
+                if self.columns[index.column()].kind == "bool" and item is not None:
+                    item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
+                                       else Qt.CheckState.Checked)
+                else:
+                    self.table.edit(index)
+            return True
+        return super().eventFilter(obj, event)
 
     def retranslate(self) -> None:
         """Headers, buttons and the labels of chosen values in the current language; typed text is kept."""

@@ -1,0 +1,49 @@
+"""Enter in a table is the table's: on a cell it opens the cell's editor (F2's), on a tick box it ticks, and the
+wizard never takes it as Next (a fresh user pressed Enter on a cell and found themselves on the next page)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from hsp_wizard.ui.wizard import PageId
+from tests.ui.drive import add_row, step, type_into
+from tests.ui.test_app_behaves import new_project
+
+
+def test_enter_on_a_cell_edits_it_and_stays_on_the_page(window):
+    w = window
+    new_project(w)
+    step(w, PageId.SALARY)
+    ed = w.wizard.currentPage().editors["salary"]
+    add_row(ed)
+    ed.table.setFocus()
+    ed.table.setCurrentCell(0, 0)
+    for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        QTest.keyClick(ed.table, key)
+        QApplication.processEvents()
+        assert w.wizard.currentId() == PageId.SALARY
+        editor = QApplication.focusWidget()
+        assert editor is not ed.table and ed.table.isAncestorOf(editor), editor  # the cell's editor is open
+        QTest.keyClick(editor, Qt.Key.Key_Escape)
+        QApplication.processEvents()
+    QTest.keyClick(ed.table, Qt.Key.Key_Return)
+    type_into(QApplication.focusWidget(), "2020-04-01")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)  # Enter in the editor commits, as before
+    QApplication.processEvents()
+    assert ed.cell_text(0, 0) == "2020-04-01" and w.wizard.currentId() == PageId.SALARY
+
+
+def test_enter_on_a_tick_box_ticks_it(window):
+    w = window
+    new_project(w)
+    step(w, PageId.RESIDENCE)
+    ed = w.wizard.currentPage().editors["residence"]
+    add_row(ed)
+    col = next(i for i, c in enumerate(ed.columns) if c.key == "granted_as_hsp")
+    ed.table.setFocus()
+    ed.table.setCurrentCell(0, col)
+    QTest.keyClick(ed.table, Qt.Key.Key_Return)
+    assert ed.table.item(0, col).checkState() == Qt.CheckState.Checked
+    QTest.keyClick(ed.table, Qt.Key.Key_Enter)
+    assert ed.table.item(0, col).checkState() == Qt.CheckState.Unchecked
+    assert w.wizard.currentId() == PageId.RESIDENCE
