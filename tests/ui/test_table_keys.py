@@ -47,3 +47,20 @@ def test_enter_on_a_tick_box_ticks_it(window):
     QTest.keyClick(ed.table, Qt.Key.Key_Enter)
     assert ed.table.item(0, col).checkState() == Qt.CheckState.Unchecked
     assert w.wizard.currentId() == PageId.RESIDENCE
+
+
+def test_a_wrong_value_is_said_with_its_column_in_words(window):
+    """'Row 1: There is no such day' did not say which cell; a number column said Python's own words ("invalid
+    literal for int() with base 10")."""
+    from tests.ui.drive import cell
+    w = window
+    new_project(w)
+    step(w, PageId.RESIDENCE)
+    ed = w.wizard.currentPage().editors["residence"]
+    add_row(ed)
+    months = next(i for i, c in enumerate(ed.columns) if c.key == "period_of_stay_months")
+    cell(ed, 0, months, "three")
+    assert "Row 1: Period of stay (months): Enter a whole number, for example 36" in ed.error.text()
+    cell(ed, 0, 1, "2023-02-30")
+    assert "Row 1: From: There is no such day" in ed.error.text()
+    assert "int()" not in ed.error.text()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from hsp_wizard.domain.explain import Msg, Term
 from hsp_wizard.domain.project import error_reason, max_length
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
+from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_whole, parse_yen
 from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.accessibility import plain, set_description, set_name
 from hsp_wizard.ui.widgets.fields import ErrorLabel
@@ -405,14 +405,17 @@ class ListEditor(QWidget):
                 out[c.key] = self.table.item(row, col).checkState() == Qt.CheckState.Checked
             else:
                 text = self.cell_text(row, col)
-                if c.kind == "date":
-                    v = c.date_from(text)
-                elif c.kind == "yen":
-                    v = parse_yen(text)
-                elif c.kind == "int":
-                    v = int(text) if text.strip() else None
-                else:
-                    v = text
+                try:
+                    if c.kind == "date":
+                        v = c.date_from(text)
+                    elif c.kind == "yen":
+                        v = parse_yen(text)
+                    elif c.kind == "int":
+                        v = parse_whole(text)
+                    else:
+                        v = text
+                except ParseError as exc:  # said with its column: "Row 1: To: There is no such day"
+                    raise ParseError(_msg(N_("{column}: {reason}"), column=Term(c.header), reason=exc.msg)) from None
                 if v is None and c.required and missing is None:
                     missing = MissingError(_msg(N_("{column} is required"), column=Term(c.header)))
                 if v is not None or c.kind in ("date", "int"):
