@@ -21,6 +21,10 @@ PROJECT_SUFFIXES = (".hspw", ".json")
 JSON_FORMAT = "hsp-wizard-evaluation"
 JSON_VERSION = 1
 PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
+# `json.dumps(x, ensure_ascii=False, separators=(",", ":"))`, the same bytes, made once: a result is a tree of fresh
+# dicts and lists (a condition's dict may appear in several places, never inside itself), so the encoder's check
+# for circular references, a dictionary insert and delete per container, is left out (issue 21)
+_DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _date(text: str) -> date:
@@ -219,7 +223,7 @@ def _evaluate_one(job) -> tuple[bool, object]:
                   "scenarios": cmp.as_json() if cmp else None}
         if hh is not None:  # only with a household: a household of one gives the same bytes as before version 3
             result["household"] = hh.as_json()
-        return True, json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+        return True, _DUMPS(result)
     text = render_text(path, project, ev, render, today=today, why=why, horizon_years=horizon,
                        answer=the_plan.answer)
     if hh is not None:
