@@ -86,10 +86,11 @@ def month_add(d: date, months: int) -> date:
     return _month_add(d, months)
 
 
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
 def _days_in_month(y: int, m: int) -> int:
-    if m == 12:
-        return 31
-    return (date(y, m + 1, 1) - date(y, m, 1)).days
+    return 29 if m == 2 and _is_leap(y) else _MONTH_DAYS[m]
 
 
 # Japanese eras, newest first: name, the Latin initial used in short dates (R8.4.1), and the first day (the

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -95,7 +95,8 @@ class Planner:
         # what depends only on the project is kept in the engine: every planner of it shares it (issue 21)
         kept = engine._scores.get("planner")
         if kept is None:
-            kept = engine._scores["planner"] = {"base": None, "own": None, "cand": {}, "shifts": {}, "moves": None}
+            kept = engine._scores["planner"] = {"base": None, "own": None, "cand": {}, "shifts": {}, "moves": None,
+                                                "sorted": {}}
         self._kept = kept
         if kept["base"] is None:
             kept["own"] = self._base_dates()
@@ -165,9 +166,17 @@ class Planner:
 
     def _candidates(self, start: date, end: date, shifts: tuple[int, ...]) -> list[date]:
         out = {start}
-        for group in (self._base, *(self._shifted(n) for n in shifts)):
-            out.update(d for d in group if start <= d <= end)
+        for group in (self._in_order(None), *(self._in_order(n) for n in shifts)):
+            out.update(group[bisect_left(group, start):bisect_right(group, end)])
         return sorted(out)
+
+    def _in_order(self, n: int | None) -> list[date]:
+        """The base dates (`n` None) or `_shifted(n)`, sorted once per engine: each route's candidate days are a
+        slice of each."""
+        found = self._kept["sorted"].get(n)
+        if found is None:
+            found = self._kept["sorted"][n] = sorted(self._base if n is None else self._shifted(n))
+        return found
 
     def _shifted(self, n: int) -> set[date]:
         """Every base date moved `n` years on, and the first day `n` years after which it lies (shared by every
