@@ -36,6 +36,16 @@ class Condition:
     confidence: str
     blocking: bool = True  # a blocker when unmet; otherwise a warning
 
+    def __getattr__(self, name: str):
+        """`why` given as a function making the message (`Engine.cond`): made when first read, then kept. Scans
+        check most conditions only for `met`; their messages are never shown (issue 21)."""
+        if name == "why":
+            make = self.__dict__.pop("_why", None)
+            if make is not None:
+                why = self.__dict__["why"] = make()
+                return why
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     def as_json(self) -> dict:
         """The condition for the CLI's JSON, made once per condition (the same one is shared by every route
         checked on its day: issue 21); callers must not change it."""
@@ -213,7 +223,10 @@ class Engine:
             base = self._scores[same] = Score(on, full.total, full.table_date, full.gates, full.salary_yen)
         return base if base.on == on else Score(on, base.total, base.table_date, base.gates, base.salary_yen)
 
-    def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
+    def cond(self, rule_id: str, met: bool | None, why: Msg | Callable[[], Msg], on: date, blocking: bool = True
+             ) -> Condition:
+        """A condition of `rule_id` on `on` with its sources and confidence; `why` a message or a function making
+        it (called only if the message is read: `Condition.__getattr__`)."""
         prov = self._prov.get(rule_id)  # a rule with one value: the same on every day
         if prov is None:
             prov = self._prov.get((rule_id, on))
@@ -223,7 +236,12 @@ class Engine:
                 prov = self._prov[rule_id if len(values) == 1 else (rule_id, on)] = (tuple(v.sources),
                                                                                     v.confidence.value)
         c = object.__new__(Condition)  # as Condition(...) makes it, without the frozen per-field setattr
-        c.__dict__.update(rule_id=rule_id, met=met, why=why, sources=prov[0], confidence=prov[1], blocking=blocking)
+        if why.__class__ is Msg:
+            c.__dict__.update(rule_id=rule_id, met=met, why=why, sources=prov[0], confidence=prov[1],
+                              blocking=blocking)
+        else:
+            c.__dict__.update(rule_id=rule_id, met=met, _why=why, sources=prov[0], confidence=prov[1],
+                              blocking=blocking)
         return c
 
     def num(self, rule_id: str, on: date) -> int:
@@ -233,7 +251,7 @@ class Engine:
     def in_force(self, rule_id: str, on: date) -> Condition:
         first = min(v.since for v in self.rules.rules[rule_id].values)
         return self.cond(rule_id, on >= first,
-                         Msg.of(N_("This route exists from {since}"), since=first), on)
+                         lambda: Msg.of(N_("This route exists from {since}"), since=first), on)
 
     # ------------------------------------------------------------------ shared conditions
     @_per_day(blocking=False)
@@ -241,9 +259,9 @@ class Engine:
         st = self.res.status_on(on)
         if st is None:
             return self.cond("continuity.status_gap", False,
-                             Msg.of(N_("No status of residence entered for {date}"), date=on), on)
+                             lambda: Msg.of(N_("No status of residence entered for {date}"), date=on), on)
         return self.cond("continuity.status_gap", not self.res.abroad_without_status(on),
-                         Msg.of(N_("Holds {status} on {date}"), status=StatusRef(st.status), date=on), on)
+                         lambda: Msg.of(N_("Holds {status} on {date}"), status=StatusRef(st.status), date=on), on)
 
     @_per_day(blocking=False)
     def continuous(self, on: date, years: int, rule_id: str, since: date | None = None) -> Condition:
@@ -251,23 +269,23 @@ class Engine:
         if start is not None and since is not None:
             start = max(start, since)
         if start is None:
-            return self.cond(rule_id, False, Msg.of(N_("Not residing on a status on {date}"), date=on), on)
+            return self.cond(rule_id, False, lambda: Msg.of(N_("Not residing on a status on {date}"), date=on), on)
         have = completed_years(start, on)
         return self.cond(rule_id, have >= years,
-                         Msg.of(N_("Continuous residence since {start}: {have} of {years} year(s); complete on "
-                                   "{complete}"), start=start, have=max(have, 0), years=years,
-                                complete=anniversary(start, years)), on)
+                         lambda: Msg.of(N_("Continuous residence since {start}: {have} of {years} year(s); complete "
+                                           "on {complete}"), start=start, have=max(have, 0), years=years,
+                                        complete=anniversary(start, years)), on)
 
     def chain(self, on: date, years: int, rule_id: str, ok: Callable[[ResidencePeriod], bool], what: str
               ) -> Condition:
-        what = Term(what)
         start = self.res.chain_since(on, ok)
         if start is None:
-            return self.cond(rule_id, False, Msg.of(N_("Not residing as {what} on {date}"), what=what, date=on), on)
+            return self.cond(rule_id, False,
+                             lambda: Msg.of(N_("Not residing as {what} on {date}"), what=Term(what), date=on), on)
         have = completed_years(start, on)
         return self.cond(rule_id, have >= years,
-                         Msg.of(N_("Continuously as {what} since {start}: {have} of {years} year(s)"),
-                                what=what, start=start, have=have, years=years), on)
+                         lambda: Msg.of(N_("Continuously as {what} since {start}: {have} of {years} year(s)"),
+                                        what=Term(what), start=start, have=have, years=years), on)
 
     def longest_stay(self, on: date) -> Condition:
         st = self.res.status_on(on)
@@ -289,8 +307,8 @@ class Engine:
         if three is None and st.period_of_stay_months < longest:
             rule_id = "stay.three_years_count"  # the allowance ended: say so with its source
         return self.cond(rule_id, st.period_of_stay_months >= needed,
-                         Msg.of(N_("Period of stay {have} months; {needed} months needed on {date}"),
-                                have=st.period_of_stay_months, needed=needed, date=on), on)
+                         lambda: Msg.of(N_("Period of stay {have} months; {needed} months needed on {date}"),
+                                        have=st.period_of_stay_months, needed=needed, date=on), on)
 
     def conduct(self, on: date, traffic_counts: bool = True) -> list[Condition]:
         """Fines and prison sentences (every route), and, with `traffic_counts`, repeated traffic violations (good
@@ -411,17 +429,17 @@ class Engine:
             months = F.career_months(self.p, F.CAREER_KIND[cat], on)
             met = salary >= need and months >= years * 12
             return self.cond("jskip.c_salary", met,
-                             Msg.of(N_("J-Skip (c) on {date}: salary {salary} (needs {need}) and {have} years of "
-                                       "management (needs {years})"), date=on, salary=Money(salary),
-                                    need=Money(need), have=months // 12, years=years), ref)
+                             lambda: Msg.of(N_("J-Skip (c) on {date}: salary {salary} (needs {need}) and {have} years "
+                                               "of management (needs {years})"), date=on, salary=Money(salary),
+                                            need=Money(need), have=months // 12, years=years), ref)
         need, years = self.num("jskip.ab_salary", ref), self.num("jskip.ab_experience_years", ref)
         grad = any(d.level != DegreeLevel.BACHELOR for d in F.degrees_on(self.p, on))
         months = F.career_months(self.p, F.CAREER_KIND[cat], on)
         met = salary >= need and (grad or months >= years * 12)
         return self.cond("jskip.ab_salary", met,
-                         Msg.of(N_("J-Skip on {date}: salary {salary} (needs {need}) and a master's or higher "
-                                   "degree or {years} years of experience ({have} years)"), date=on,
-                                salary=Money(salary), need=Money(need), years=years, have=months // 12), ref)
+                         lambda: Msg.of(N_("J-Skip on {date}: salary {salary} (needs {need}) and a master's or "
+                                           "higher degree or {years} years of experience ({have} years)"), date=on,
+                                        salary=Money(salary), need=Money(need), years=years, have=months // 12), ref)
 
     # ------------------------------------------------------------------ routes (declared in the registry)
     def never(self, name: str) -> Condition | None:
