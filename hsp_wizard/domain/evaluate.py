@@ -134,16 +134,28 @@ class Planner:
             kept[(kind, months)] = self._reaches(kind, months)
         return kept[(kind, months)]
 
+    def _span(self, kind: CareerKind) -> tuple[int, date, date, int] | None:
+        """(the number of `kind` periods, the first start, the day a search for a month count ends at, the months
+        by then), once per kind (every month count of `_base_dates` searches the same span), or None without one."""
+        kept = self.e._scores.setdefault("spans", {})
+        if kind not in kept:
+            periods = [c for c in self.e.p.career if c.kind == kind]
+            if not periods:
+                kept[kind] = None
+            else:
+                hi = max((c.end or date(2200, 1, 1)) for c in periods) + ONE_DAY
+                hi = min(month_add(hi, 1), date(2200, 12, 31))
+                kept[kind] = (len(periods), min(c.start for c in periods), hi, F.career_months(self.e.p, kind, hi))
+        return kept[kind]
+
     def _reaches(self, kind: CareerKind, months: int) -> date | None:
-        periods = [c for c in self.e.p.career if c.kind == kind]
-        if not periods:
+        span = self._span(kind)
+        if span is None:
             return None
-        lo = min(c.start for c in periods)
-        hi = max((c.end or date(2200, 1, 1)) for c in periods) + ONE_DAY
-        hi = min(month_add(hi, 1), date(2200, 12, 31))
-        if F.career_months(self.e.p, kind, hi) < months:
+        count, lo, hi, most = span
+        if most < months:
             return None
-        if len(periods) == 1 and months > 0:
+        if count == 1 and months > 0:
             # one period: its months are `completed_months` from its start, which only grow with the day, so the
             # first day with `months` whole months is the search's answer; it is checked, else searched for
             guess = month_add(lo, months)
@@ -179,14 +191,14 @@ class Planner:
         return found
 
     def _shifted(self, n: int) -> set[date]:
-        """Every base date moved `n` years on, and the first day `n` years after which it lies (shared by every
-        route and window that shifts by `n`)."""
+        """Every base date moved `n` years on, which is also the first day `n` years after which it lies (shared by
+        every route and window that shifts by `n`)."""
         found = self._shifts.get(n)
         if found is None:  # the rule data's dates moved once per rule set
             own = self._kept["own"]
-            found = self._shifts[n] = ({anniversary(b, n) for b in own}
-                                       | {earliest_on_or_after_years_before(b, n) for b in own}
-                                       | _rule_dates_shifted(self.e.rules, n))
+            # the first day `n` years after which a date lies is its anniversary (`dates.anniversary`; equal to
+            # `earliest_on_or_after_years_before` on every day: tests/domain/test_dates.py): one set, not two
+            found = self._shifts[n] = {anniversary(b, n) for b in own} | _rule_dates_shifted(self.e.rules, n)
         return found
 
     def _moves(self) -> list[date]:

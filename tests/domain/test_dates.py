@@ -57,3 +57,15 @@ def test_earliest_day_whose_lookback_reaches_a_date():
 ])
 def test_completed_months(start, end, months):
     assert completed_months(start, end) == months
+
+
+def test_the_first_day_whose_lookback_reaches_a_date_is_its_anniversary():
+    """The planner shifts each base date by a route's years once (`Planner._shifted`), relying on this: the first
+    day `n` years after which a date lies is the date's anniversary, Feb 29 included (a leap day's anniversary in a
+    common year is Mar 1, and Feb 28 of that year still looks back to Feb 28)."""
+    from datetime import timedelta
+    day = date(2019, 1, 1)
+    while day < date(2033, 1, 1):
+        for n in (1, 2, 3, 4, 5, 7, 10):
+            assert earliest_on_or_after_years_before.__wrapped__(day, n) == anniversary(day, n), (day, n)
+        day += timedelta(days=1)
