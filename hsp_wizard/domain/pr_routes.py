@@ -75,8 +75,8 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     mark, years = e.num(pts_rule, on), e.num(years_rule, on)
     now = e.score(on)
     conds.append(e.cond(pts_rule, now.total >= mark,
-                        Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
-                               mark=mark), on))
+                        lambda: Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
+                                       mark=mark), on))
     conds.append(e.resident(on))
     a = _hsp_a(e, on, mark, years, years_rule)
     # variant イ: continuous residence and the mark at the earlier checkpoint
@@ -92,9 +92,9 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     conds.append(years_cond)
     if variant != "a":
         conds.append(e.cond("pr.checkpoints", past.total >= mark,
-                            Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
-                                      "table of {table})"), total=past.total, date=back, years=years,
-                                   mark=mark, table=past.table_date), on))
+                            lambda: Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
+                                              "table of {table})"), total=past.total, date=back, years=years,
+                                           mark=mark, table=past.table_date), on))
     cat = Category(e.p.category)
     if cat in (Category.B, Category.C):
         for pr in (now, past):
@@ -253,8 +253,8 @@ def _general(e: Engine, on: date) -> RouteResult:
     if cont is not None:
         best = _longest_work_run(e, cont, on)
     conds.append(e.cond("pr.general.work_years", best >= work,
-                        Msg.of(N_("Longest continuous run on a work or residence-based status: {have} of "
-                                  "{years} year(s)"), have=best, years=work), on))
+                        lambda: Msg.of(N_("Longest continuous run on a work or residence-based status: {have} of "
+                                          "{years} year(s)"), have=best, years=work), on))
     conds += designated_activities_warning(e, cont or on, on)
     conds += e.risks(on, years)
     conds += e.other_requirements(on)
@@ -477,7 +477,7 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     st = e.res.status_on(on)
     is_hsp1 = st is not None and st.status.startswith("hsp1")
     conds.append(e.cond("hsp2.years_in_hsp1", is_hsp1,
-                        Msg.of(N_("HSP(ii) is a change of status from HSP(i) held on {date}"), date=on), on))
+                        lambda: Msg.of(N_("HSP(ii) is a change of status from HSP(i) held on {date}"), date=on), on))
     jskip_now = e.jskip_criteria(on)
     years, jyears = e.num("hsp2.years_in_hsp1", on), e.num("hsp2.years_in_hsp1_jskip", on)
     hsp_chain = e.chain(on, years, "hsp2.years_in_hsp1",
@@ -490,8 +490,8 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     mark = e.num("hsp2.points", on)
     pts_ok = now.total >= mark or bool(jskip_now.met)
     conds.append(e.cond("hsp2.points", pts_ok,
-                        Msg.of(N_("{total} points on {date} (needs {mark}, or the J-Skip criteria)"),
-                               total=now.total, date=on, mark=mark), on))
+                        lambda: Msg.of(N_("{total} points on {date} (needs {mark}, or the J-Skip criteria)"),
+                                       total=now.total, date=on, mark=mark), on))
     floor = next((g for g in now.gates if g.rule_id == "gate.salary_floor"), None)
     if floor is not None:
         conds.append(e.cond("gate.salary_floor", floor.met, floor.why, on))

@@ -96,6 +96,13 @@ class Score:
     salary_yen: int | None
 
 
+def _score(on: date, total: int, table_date: date, gates: tuple[Gate, ...], salary_yen: int | None) -> Score:
+    """`Score(...)`, without the frozen dataclass's per-field setattr (one is made for every day a scan asks)."""
+    s = object.__new__(Score)
+    s.__dict__.update(on=on, total=total, table_date=table_date, gates=gates, salary_yen=salary_yen)
+    return s
+
+
 def _category(value: Category | str) -> Category:
     """`Category(value)`, without the enum's call where it is one already."""
     return value if value.__class__ is Category else Category(value)
@@ -113,7 +120,7 @@ def _per_day(*, blocking: bool):
             found = self._day.get(key)
             if found is None:
                 found = self._day[key] = fn(self, *args, **kwargs)
-            return list(found) if isinstance(found, list) else found
+            return found.copy() if found.__class__ is list else found
         cached.__name__, cached.__doc__, cached.__wrapped__ = name, fn.__doc__, fn
         return cached
     return wrap
@@ -203,7 +210,7 @@ class Engine:
         table_date = table_version(self.rules, on if table_date is None else table_date)
         known = self._points.get((cat.value, on, table_date))
         if known is not None:
-            return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
+            return _score(on, known.total, known.table_date, known.gates, known.salary_yen)
         breaks = self._scores.get("scored breaks")
         if breaks is None:  # the table is in the key: of the rule dates, only those `points` reads on the day
             breaks = self._scores["scored breaks"] = fact_breaks(self.p, self.rules, scored_only=True)
@@ -220,8 +227,8 @@ class Engine:
         base = self._scores.get(same)
         if base is None:
             full = self.points(on, cat, table_date)
-            base = self._scores[same] = Score(on, full.total, full.table_date, full.gates, full.salary_yen)
-        return base if base.on == on else Score(on, base.total, base.table_date, base.gates, base.salary_yen)
+            base = self._scores[same] = _score(on, full.total, full.table_date, full.gates, full.salary_yen)
+        return base if base.on == on else _score(on, base.total, base.table_date, base.gates, base.salary_yen)
 
     def cond(self, rule_id: str, met: bool | None, why: Msg | Callable[[], Msg], on: date, blocking: bool = True
              ) -> Condition:
