@@ -95,23 +95,30 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
                             lambda: Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
                                               "table of {table})"), total=past.total, date=back, years=years,
                                            mark=mark, table=past.table_date), on))
-    cat = Category(e.p.category)
-    if cat in (Category.B, Category.C):
+    if e.p.category in (Category.B, Category.C):
         for pr in (now, past):
-            floor = next((g for g in pr.gates if g.rule_id == "gate.salary_floor"), None)
-            if floor is not None and not floor.met:  # not an HSP that day (no salary entered: unknown)
-                conds.append(e.cond("gate.salary_floor", None if pr.salary_yen is None else False, floor.why, on))
+            for floor in pr.gates:
+                if floor.rule_id == "gate.salary_floor":
+                    if not floor.met:  # not an HSP that day (no salary entered: unknown)
+                        conds.append(e.cond("gate.salary_floor", None if pr.salary_yen is None else False,
+                                            floor.why, on))
+                    break
     conds += e.risks(on, years)
     conds += e.other_requirements(on)
     return RouteResult(name, on, tuple(conds), variant, back)
 
 
 def _hsp_a(e: Engine, on: date, mark: int, years: int, years_rule: str) -> Condition:
-    """Variant ア of `_hsp`: residing `years` years as a 高度人材外国人 recognised with the mark."""
-    def ok_a(r: ResidencePeriod) -> bool:
-        return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
+    """Variant ア of `_hsp`: residing `years` years as a 高度人材外国人 recognised with the mark (once per day and
+    arguments: a route's quick closed-day test and its check ask the same)."""
+    key = ("hsp_a", on, mark, years, years_rule)
+    found = e._day.get(key)
+    if found is None:
+        def ok_a(r: ResidencePeriod) -> bool:
+            return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
 
-    return e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+        found = e._day[key] = e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+    return found
 
 
 def _hsp_past(e: Engine, back: date, table: date, mark: int):
@@ -152,7 +159,10 @@ def _hsp_closed(name: str):
 
 def _floor(s) -> tuple[bool, bool] | None:
     """What `_hsp` reads of a score's salary floor: met, and whether a salary is entered."""
-    return next(((g.met, s.salary_yen is None) for g in s.gates if g.rule_id == "gate.salary_floor"), None)
+    for g in s.gates:
+        if g.rule_id == "gate.salary_floor":
+            return g.met, s.salary_yen is None
+    return None
 
 
 def _hsp_looks_back(name: str):

@@ -57,6 +57,20 @@ class Condition:
         return found
 
 
+class _kept:
+    """A property of a frozen result worked out on first read and kept in its __dict__ (not a field: equality,
+    hashing and `replace` are unchanged)."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 @dataclass(frozen=True)
 class RouteResult:
     """A route evaluated on one date."""
@@ -67,8 +81,14 @@ class RouteResult:
     variant: str | None = None  # "a" (ア: as an HSP) or "i" (イ: points at the earlier checkpoint)
     checkpoint: date | None = None
 
-    @property
+    def __init__(self, route: str, on: date, conditions: tuple[Condition, ...], variant: str | None = None,
+                 checkpoint: date | None = None):
+        # the dataclass's own __init__ without its per-field frozen setattr (a scan makes one per route checked)
+        self.__dict__.update(route=route, on=on, conditions=conditions, variant=variant, checkpoint=checkpoint)
+
+    @_kept
     def open(self) -> bool:
+        """No blocking condition unmet (worked out once: a scan asks it up to three times)."""
         return all(c.met is not False for c in self.conditions if c.blocking)
 
     @property
