@@ -13,7 +13,7 @@ from hsp_wizard.domain.dates import (ONE_DAY, anniversary, earliest_on_or_after_
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import Category, CareerKind, Project
 from hsp_wizard.domain.explain import Msg, N_
-from hsp_wizard.domain.registry import Registry, current as current_registry
+from hsp_wizard.domain.registry import STUCK, Registry, current as current_registry
 from hsp_wizard.domain.routes import Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet
 
@@ -246,14 +246,21 @@ class Planner:
         closed = spec.closed  # while looking for an opening, a day it rules out needs no check
         moves = self._moves() if blocking_only else None
         looks_back, seen, at = spec.looks_back, None, 0
+        stuck = -1  # `at` on the last day the quick test found closed until the next move day (`STUCK`)
         last: date | None = None  # the last open day checked, while its `looks_back` value is not yet wanted
         for d in self.route_days(name, start, end):
             fresh = False  # `seen` is this day's value
             if moves is not None:  # how many days a blocking condition can stop holding come up to `d`
                 passed, at = at, bisect_right(moves, d)
             if opened is None:
-                if closed is not None and closed(self._blocking, d):
-                    continue
+                if closed is not None:
+                    if at == stuck:  # no move day since a day closed until the next one: closed too
+                        continue
+                    found = closed(self._blocking, d)
+                    if found:
+                        if found is STUCK and moves is not None:
+                            stuck = at
+                        continue
             elif moves is not None and passed == at:  # open, and no such day since the last candidate day
                 if looks_back is None:
                     continue

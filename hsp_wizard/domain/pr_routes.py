@@ -14,7 +14,7 @@ from hsp_wizard.domain.amendments import (business_manager, child_exception, des
 from hsp_wizard.domain.dates import anniversary, completed_years, years_before
 from hsp_wizard.domain.explain import Msg, N_, Term
 from hsp_wizard.domain.project import Category, Relation, ResidencePeriod
-from hsp_wizard.domain.registry import Fact, Registry, RouteSpec
+from hsp_wizard.domain.registry import STUCK, Fact, Registry, RouteSpec
 from hsp_wizard.domain.routes import WORK_KINDS, Condition, Engine, RouteResult
 
 # ---------------------------------------------------------------- conditions shared by the routes, with their pages
@@ -53,15 +53,19 @@ def _residing(e: Engine, on: date, rule_id: str, **other: bool) -> list[Conditio
 
 def _stay_closed(e: Engine, on: date) -> bool:
     """The first of `Engine.other_requirements`, the longest period of stay, unmet on `on` (every route that checks
-    the other requirements; after the 3-year allowance ends it rules out most days of a 3-year holder)."""
-    return e.longest_stay(on).met is False
+    the other requirements; after the 3-year allowance ends it rules out most days of a 3-year holder). STUCK when
+    unmet: it reads the status held, its period of stay, the status's longest and the 3-year rule's value, which
+    change only on the planner's move days."""
+    return STUCK if e.longest_stay(on).met is False else False
 
 
 def _residing_closed(e: Engine, on: date, rule_id: str) -> bool:
-    """A blocking condition of `_residing` unmet: not residing on a status, short of `rule_id`'s years, or the
-    longest period of stay not held (what a route's quick closed-day test reads; issue 21)."""
-    return (e.resident(on).met is False or e.continuous(on, e.num(rule_id, on), rule_id).met is False
-            or _stay_closed(e, on))
+    """A blocking condition of `_residing` unmet: not residing on a status, the longest period of stay not held
+    (both STUCK: `_stay_closed`; residing reads the status held and the trips that ended it), or short of
+    `rule_id`'s years (what a route's quick closed-day test reads; issue 21)."""
+    if e.resident(on).met is False:
+        return STUCK
+    return _stay_closed(e, on) or e.continuous(on, e.num(rule_id, on), rule_id).met is False
 
 
 # ---------------------------------------------------------------- HSP 80 and HSP 70
@@ -148,8 +152,10 @@ def _hsp_closed(name: str):
             return True
         spec = e.registry[name]
         mark, now = e.num(spec.mark_rule, on), e.score(on)
-        if now.total < mark or _stay_closed(e, on):
+        if now.total < mark:
             return True
+        if _stay_closed(e, on):
+            return STUCK
         years = e.num(spec.checkpoint_rule, on)
         if _hsp_past(e, years_before(on, years), now.table_date, mark).total >= mark:
             return False
@@ -231,8 +237,8 @@ JSKIP = RouteSpec(
     facts=(Fact("category", "category"), Fact("salary", "salary"), Fact("degrees", "academic"),
            Fact("career", "career")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.jskip.years",), length_rule="pr.jskip.years", documents="jskip", preference=2,
-    closed=lambda e, on: (  # `_jskip`'s criteria on the day, or its other requirements' first, unmet
-        e.jskip_criteria(on).met is False or _stay_closed(e, on)),
+    closed=lambda e, on: (  # `_jskip`'s other requirements' first, or its criteria on the day, unmet
+        _stay_closed(e, on) or e.jskip_criteria(on).met is False),
     looks_back=lambda e, on: e.jskip_criteria(years_before(on, e.num("pr.jskip.years", on)), rule_on=on).met,
     checkpoint_rule="pr.jskip.years")
 
@@ -472,11 +478,12 @@ class _NoStatus:
 
 
 def _hsp2_closed(e: Engine, on: date) -> bool:
-    """`_hsp2`'s first condition unmet (no category, or not HSP(i) on the day), or its points condition (below
-    the mark without the J-Skip criteria)."""
+    """`_hsp2`'s first condition unmet (no category, or not HSP(i) on the day: STUCK, the status held changes only
+    on the planner's move days), or its points condition (below the mark without the J-Skip criteria)."""
     st = e.res.status_on(on)
-    return (e.p.category is None or st is None or not st.status.startswith("hsp1")
-            or (e.score(on).total < e.num("hsp2.points", on) and not e.jskip_criteria(on).met))
+    if e.p.category is None or st is None or not st.status.startswith("hsp1"):
+        return STUCK
+    return e.score(on).total < e.num("hsp2.points", on) and not e.jskip_criteria(on).met
 
 
 def _hsp2(e: Engine, on: date) -> RouteResult:

@@ -17,7 +17,7 @@ import pytest
 from hsp_wizard.domain.dates import years_after
 from hsp_wizard.domain.evaluate import Planner, Window
 from hsp_wizard.domain.project import (EmployerFact, Family, Penalty, ResidencePeriod, SalaryEntry, Trip)
-from hsp_wizard.domain.registry import current
+from hsp_wizard.domain.registry import STUCK, current
 from hsp_wizard.domain.routes import Engine
 from hsp_wizard.rules import load_rules
 from hsp_wizard.storage import load_project
@@ -168,3 +168,32 @@ def test_quick_closed_day_tests_agree_with_the_full_check(seed):
                     assert not engine.route(name, d).open, (name, d)
     # every quick test rules days out on these projects (a test that never fires proves nothing)
     assert set(ruled_out) == {n for n in current().all if current()[n].closed is not None}, ruled_out
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_day_closed_until_the_next_move_stays_closed_until_then(seed):
+    """A quick test's STUCK (closed by a condition that only a move day can change) holds on every candidate day
+    of the route up to the next move day: the planner skips those days untested while it looks for an opening."""
+    rules = load_rules()
+    rng = random.Random(200 + seed)
+    stuck = {}
+    for p in projects(40, 70 + seed):
+        engine = Engine(p, rules, today=TODAY).blockers_only()
+        planner = Planner(engine)
+        moves = planner._moves()
+        for name in current().all:
+            quick = current()[name].closed
+            if quick is None or engine.never(name) is not None:
+                continue
+            days = planner.route_days(name, date(2015, 1, 1), date(2038, 1, 1))
+            for i in sorted(rng.sample(range(len(days)), min(len(days), 12))):
+                if quick(engine, days[i]) is not STUCK:
+                    continue
+                stuck[name] = stuck.get(name, 0) + 1
+                at = bisect_right(moves, days[i])
+                for d in days[i:]:
+                    if bisect_right(moves, d) != at:
+                        break
+                    assert not engine.route(name, d).open, (name, days[i], d)
+    # the projects make the general rule, the points routes and HSP(ii) stuck (else this could not fail)
+    assert {"general", "hsp80", "hsp70", "hsp2"} <= set(stuck), stuck
