@@ -314,6 +314,7 @@ class Engine:
                          lambda: Msg.of(N_("Continuously as {what} since {start}: {have} of {years} year(s)"),
                                         what=Term(what), start=start, have=have, years=years), on)
 
+    @_per_day(blocking=False)
     def longest_stay(self, on: date) -> Condition:
         st = self.res.status_on(on)
         if st is None:
