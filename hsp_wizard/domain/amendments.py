@@ -328,6 +328,7 @@ def unasked_on_closed_route(e: "Engine", name: str, res: "RouteResult") -> "Rout
     take (the spouse route without a spouse...): asked there they would only repeat what the open routes ask."""
     if e.blocking_only or e.never(name) is None:
         return res
-    from dataclasses import replace
-    return replace(res, conditions=tuple(c for c in res.conditions
-                                         if not (c.met is None and c.rule_id.startswith(QUESTIONS))))
+    # `dataclasses.replace(res, conditions=...)`, made directly
+    return type(res)(res.route, res.on, tuple(c for c in res.conditions
+                                              if not (c.met is None and c.rule_id.startswith(QUESTIONS))),
+                     res.variant, res.checkpoint)

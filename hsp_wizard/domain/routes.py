@@ -227,8 +227,9 @@ class Engine:
         if self._shares is not None and on < self._shares[1]:
             return self._shares[0].score(on, category, table_date)
         cat = _category(category or self.p.category)
+        cv = cat.value
         table_date = table_version(self.rules, on if table_date is None else table_date)
-        known = self._points.get((cat.value, on, table_date))
+        known = self._points.get((cv, on, table_date))
         if known is not None:
             return _score(on, known.total, known.table_date, known.gates, known.salary_yen)
         breaks = self._scores.get("scored breaks")
@@ -242,7 +243,7 @@ class Engine:
                 [] if birth is None else [anniversary(birth, a) for a in
                                           sorted({v.age_below for v in rows if v.age_below is not None})],
                 sorted({v.min_years for v in rows if v.min_years is not None}))
-        same = (cat.value, table_date, bisect_right(breaks, on), bisect_right(edges[0], on),
+        same = (cv, table_date, bisect_right(breaks, on), bisect_right(edges[0], on),
                 bisect_right(edges[1], F.career_months(self.p, F.CAREER_KIND[cat], on) // 12))
         base = self._scores.get(same)
         if base is None:
