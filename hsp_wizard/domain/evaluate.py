@@ -231,7 +231,11 @@ class Planner:
         return self.candidates(start, end, self.e.registry.shifts(name, self.e.rules))
 
     def check(self, name: str, on: date, *, blocking_only: bool = True) -> RouteResult:
-        return (self._blocking if blocking_only else self.e).route(name, on)
+        """The route on `on` (`blocking_only`: its blocking conditions, whose `open` and `blockers` are all a scan
+        reads; a check of the same day with warnings is taken for it: `Engine.checked`)."""
+        if blocking_only:
+            return self.e.checked(name, on) or self._blocking.route(name, on)
+        return self.e.route(name, on)
 
     def windows(self, name: str, start: date, end: date, *, blocking_only: bool = True, limit: int | None = None,
                 closing: bool = True) -> list[Window]:

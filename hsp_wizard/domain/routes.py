@@ -485,8 +485,22 @@ class Engine:
         return found
 
     def route(self, name: str, on: date) -> RouteResult:
-        """The route's conditions on `on`, as its declaration checks them."""
-        return unasked_on_closed_route(self, name, self.registry[name].check(self, on))
+        """The route's conditions on `on`, as its declaration checks them (with warnings: once per route and day,
+        `checked`)."""
+        if self.blocking_only:
+            return unasked_on_closed_route(self, name, self.registry[name].check(self, on))
+        key = ("route", name, on)
+        found = self._day.get(key)
+        if found is None:
+            found = self._day[key] = unasked_on_closed_route(self, name, self.registry[name].check(self, on))
+        return found
+
+    def checked(self, name: str, on: date) -> RouteResult | None:
+        """The route on `on` with its warnings, if it was checked so already (`route`), else None. Its `open` and
+        `blockers` are those of the blockers-only view (the conditions that view leaves out never block: risks'
+        and livelihood's warnings, the 3-year allowance's, unanswered questions), so a scan takes it for that
+        view's check of the same day (issue 21: the evaluation's date is checked in both)."""
+        return self._day.get(("route", name, on))
 
     def hsp2(self, on: date) -> RouteResult:
         return self.route("hsp2", on)

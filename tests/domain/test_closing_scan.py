@@ -197,3 +197,25 @@ def test_a_day_closed_until_the_next_move_stays_closed_until_then(seed):
                     assert not engine.route(name, d).open, (name, days[i], d)
     # the projects make the general rule, the points routes and HSP(ii) stuck (else this could not fail)
     assert {"general", "hsp80", "hsp70", "hsp2"} <= set(stuck), stuck
+
+
+def test_a_check_with_warnings_opens_and_blocks_as_the_blockers_only_view():
+    """The planner takes a route's check with warnings for the blockers-only view's check of the same day
+    (`Engine.checked`): the two must agree on `open` and on every blocker, on every route and varied days (a
+    condition the view leaves out must never block)."""
+    rules = load_rules()
+    rng = random.Random(300)
+    compared = blocked = 0
+    for p in projects(40, 90):
+        engine = Engine(p, rules, today=TODAY)
+        view = Engine(p, rules, today=TODAY).blockers_only()
+        planner = Planner(engine)
+        days = planner.candidates(date(2015, 1, 1), date(2038, 1, 1))
+        for d in sorted(set(rng.sample(days, min(len(days), 15)))):
+            for name in current().all:
+                full, bare = engine.route(name, d), view.route(name, d)
+                assert full.open == bare.open, (name, d)
+                assert [c.as_json() for c in full.blockers] == [c.as_json() for c in bare.blockers], (name, d)
+                compared += 1
+                blocked += bool(full.blockers)
+    assert compared > 1000 and blocked > 100, (compared, blocked)
