@@ -215,13 +215,11 @@ class Planner:
         checked when that value differs from the last day checked."""
         found = self._kept["moves"]
         if found is None:
-            days = self._base | set(self.e.fact_breaks())
-            for st in self.e.rules.statuses.values():
-                days |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
+            statuses, ages = _rule_moves(self.e.rules)
+            days = self._base | set(self.e.fact_breaks()) | statuses
             birth = self.e.p.birth_date
             if birth is not None:  # the birthdays at every age edge of every point table
-                days |= {anniversary(birth, v.age_below) for row in self.e.rules.rows.values() for v in row.values
-                         if v.age_below is not None}
+                days |= {anniversary(birth, age) for age in ages}
             days.discard(None)
             found = self._kept["moves"] = sorted(days)
         return found
@@ -329,6 +327,22 @@ def _rule_dates(rules: RuleSet) -> tuple[set[int], frozenset[date]]:
                         days.add(v.until)
         found = _RULE_DATES[id(rules)] = (rules, (conduct_years, frozenset(days)))
     return found[1]
+
+
+def _rule_moves(rules: RuleSet) -> tuple[frozenset[date | None], frozenset[int]]:
+    """What `Planner._moves` takes from the rule data alone, once per rule set: every status's start and the dates
+    of its dated longest periods of stay, and every age edge of every point row."""
+    found = _RULE_MOVES.get(id(rules))
+    if found is None or found[0] is not rules:
+        statuses: set[date | None] = set()
+        for st in rules.statuses.values():
+            statuses |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
+        ages = frozenset(v.age_below for row in rules.rows.values() for v in row.values if v.age_below is not None)
+        found = _RULE_MOVES[id(rules)] = (rules, (frozenset(statuses), ages))
+    return found[1]
+
+
+_RULE_MOVES: dict[int, tuple[RuleSet, tuple[frozenset[date | None], frozenset[int]]]] = {}
 
 
 def _rule_dates_shifted(rules: RuleSet, n: int) -> frozenset[date]:
