@@ -70,8 +70,12 @@ def completed_months(start: date, end_exclusive: date) -> int:
     """
     if end_exclusive <= start:
         return 0
-    months = (end_exclusive.year - start.year) * 12 + (end_exclusive.month - start.month)
-    if _month_add(start, months) > end_exclusive:
+    ey, em, ed = end_exclusive.year, end_exclusive.month, end_exclusive.day
+    months = (ey - start.year) * 12 + (em - start.month)
+    # `start` moved `months` months lands in the end's month, on its day clamped to that month's last: later than
+    # the end exactly when that day is (the comparison `_month_add(start, months) > end_exclusive`, without the date)
+    sd = start.day
+    if sd > ed and min(sd, _days_in_month(ey, em)) > ed:
         months -= 1
     return months
 
