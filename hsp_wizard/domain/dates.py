@@ -29,9 +29,14 @@ def completed_years(start: date, on: date) -> int:
     if on < start:
         return -1
     n = on.year - start.year
-    if anniversary(start, n) > on:
-        n -= 1
-    return n
+    if start.__class__ is not date or on.__class__ is not date:
+        return n - 1 if anniversary(start, n) > on else n
+    # the anniversary in `on`'s year (Feb 29 on Mar 1 in a common year), compared by month and day without the date
+    sm, sd = start.month, start.day
+    if sm == 2 and sd == 29 and not _is_leap(on.year):
+        sm, sd = 3, 1
+    om = on.month
+    return n - 1 if sm > om or (sm == om and sd > on.day) else n
 
 
 def years_before(d: date, years: int) -> date:
