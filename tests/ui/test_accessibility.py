@@ -207,7 +207,7 @@ def test_the_results_links_are_named_buttons_that_enter_and_space_follow(window)
     to(w, PageId.RESULTS)
     page = w.wizard.currentPage()
     assert name(page.answer) == (  # issue 17's headline (the example leaves the landing criteria unanswered)
-        "Cannot tell yet: enter whether your current status still meets its landing criteria first. If all is in "
+        "Cannot tell yet: enter whether you still meet your current status's requirements first. If all is in "
         "order, you can apply via HSP 80 points, 1 year, open since 1 Apr 2021.")
     links = page.view.links
     assert links and all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in links)
