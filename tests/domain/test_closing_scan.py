@@ -146,6 +146,18 @@ def test_windows_are_those_of_a_scan_of_every_candidate_day():
     assert closes >= 20 and lookback_closes >= 1, (closes, lookback_closes)
 
 
+def _quick_tests(n: int, seed: int):
+    """(the blockers-only engine, its planner, a route, the route's quick closed-day test) for every route that has
+    one, on `n` varied projects."""
+    rules = load_rules()
+    for p in projects(n, seed):
+        engine = Engine(p, rules, today=TODAY).blockers_only()
+        planner = Planner(engine)
+        for name in current().all:
+            if current()[name].closed is not None:
+                yield engine, planner, name, current()[name].closed
+
+
 @pytest.mark.parametrize("seed", range(2))
 def test_quick_closed_day_tests_agree_with_the_full_check(seed):
     """A route's quick test says "closed" only on a day its full check finds a blocking condition unmet."""
@@ -174,27 +186,21 @@ def test_quick_closed_day_tests_agree_with_the_full_check(seed):
 def test_a_day_closed_until_the_next_move_stays_closed_until_then(seed):
     """A quick test's STUCK (closed by a condition that only a move day can change) holds on every candidate day
     of the route up to the next move day: the planner skips those days untested while it looks for an opening."""
-    rules = load_rules()
     rng = random.Random(200 + seed)
     stuck = {}
-    for p in projects(40, 70 + seed):
-        engine = Engine(p, rules, today=TODAY).blockers_only()
-        planner = Planner(engine)
-        moves = planner._moves()
-        for name in current().all:
-            quick = current()[name].closed
-            if quick is None or engine.never(name) is not None:
+    for engine, planner, name, quick in _quick_tests(40, 70 + seed):
+        if engine.never(name) is not None:
+            continue
+        moves, days = planner._moves(), planner.route_days(name, date(2015, 1, 1), date(2038, 1, 1))
+        for i in sorted(rng.sample(range(len(days)), min(len(days), 12))):
+            if quick(engine, days[i]) is not STUCK:
                 continue
-            days = planner.route_days(name, date(2015, 1, 1), date(2038, 1, 1))
-            for i in sorted(rng.sample(range(len(days)), min(len(days), 12))):
-                if quick(engine, days[i]) is not STUCK:
-                    continue
-                stuck[name] = stuck.get(name, 0) + 1
-                at = bisect_right(moves, days[i])
-                for d in days[i:]:
-                    if bisect_right(moves, d) != at:
-                        break
-                    assert not engine.route(name, d).open, (name, days[i], d)
+            stuck[name] = stuck.get(name, 0) + 1
+            at = bisect_right(moves, days[i])
+            for d in days[i:]:
+                if bisect_right(moves, d) != at:
+                    break
+                assert not engine.route(name, d).open, (name, days[i], d)
     # the projects make the general rule, the points routes and HSP(ii) stuck (else this could not fail)
     assert {"general", "hsp80", "hsp70", "hsp2"} <= set(stuck), stuck
 
