@@ -21,6 +21,10 @@ PROJECT_SUFFIXES = (".hspw", ".json")
 JSON_FORMAT = "hsp-wizard-evaluation"
 JSON_VERSION = 1
 PARALLEL_FROM = 64  # files; below this, starting worker processes costs more than it saves
+# `json.dumps(x, ensure_ascii=False, separators=(",", ":"))`, the same bytes, made once: a result is a tree of fresh
+# dicts and lists (a condition's dict may appear in several places, never inside itself), so the encoder's check
+# for circular references, a dictionary insert and delete per container, is left out (issue 21)
+_DUMPS = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 
 
 def _date(text: str) -> date:
@@ -154,12 +158,19 @@ def _evaluate(args) -> int:
         from concurrent.futures import ProcessPoolExecutor  # only here: `checklist` starts without it
         from hsp_wizard.domain import household  # noqa: F401 - imported once here, not in every worker
         gc.freeze()  # what is loaded so far is shared with the workers: their collections neither scan nor copy it
+        out = sys.stdout
+        if getattr(out, "buffer", None) is not None and os.linesep == "\n" and getattr(out, "encoding", None):
+            # each result encoded in its worker as standard output would encode it: the parent writes the bytes
+            # as they come, without decoding and encoding again (about 25 KB a file; issue 21)
+            from functools import partial
+            work = partial(_evaluate_encoded, out.encoding, out.errors or "strict")
+        else:
+            work = _evaluate_one
         try:
             with ProcessPoolExecutor(max_workers=os.cpu_count(), initializer=_worker_start) as pool:
                 # in the files' order, each written as it arrives: memory stays flat however many files there are;
                 # small chunks, so that no worker sits idle long at the end
-                outcomes = pool.map(_evaluate_one, jobs,
-                                    chunksize=max(1, min(8, len(jobs) // (8 * os.cpu_count()))))
+                outcomes = pool.map(work, jobs, chunksize=max(1, min(8, len(jobs) // (8 * os.cpu_count()))))
                 return _write_outcomes(outcomes, args.json)
         finally:
             gc.unfreeze()  # `main` may be called in a longer-lived process (the tests)
@@ -173,23 +184,36 @@ def _worker_start() -> None:
     gc.set_threshold(20000, 20, 20)
 
 
+def _evaluate_encoded(encoding: str, errors: str, job) -> tuple[bool, object]:
+    """`_evaluate_one`, a result's text encoded as standard output encodes it (`encoding`, `errors`)."""
+    ok, payload = _evaluate_one(job)
+    return (True, payload.encode(encoding, errors)) if ok else (False, payload)
+
+
 def _write_outcomes(outcomes, as_json: bool) -> int:
-    """Write each result as it comes (JSON: inside the envelope, errors after the results); 2 if any file failed."""
+    """Write each result as it comes (JSON: inside the envelope, errors after the results); 2 if any file failed.
+    A result's text may come encoded already (`_evaluate_encoded`): its bytes go to standard output's buffer, after
+    what the text layer holds."""
     failed = 0
     errors = []
     first = True
+    out = sys.stdout
     if as_json:  # each result is serialised in its worker; the envelope is written around them
-        sys.stdout.write(f'{{"format":"{JSON_FORMAT}","version":{JSON_VERSION},"results":[')
+        out.write(f'{{"format":"{JSON_FORMAT}","version":{JSON_VERSION},"results":[')
     for ok, payload in outcomes:
         if not ok:
             failed += 1
             print(f"hsp-wizard: {payload['text']}", file=sys.stderr)
             errors.append(json.dumps(payload["json"], ensure_ascii=False, separators=(",", ":")))
-        elif as_json:
-            sys.stdout.write(payload if first else ",\n" + payload)
-            first = False
+            continue
+        if as_json and not first:
+            out.write(",\n")
+        first = False
+        if payload.__class__ is bytes:
+            out.flush()
+            out.buffer.write(payload)
         else:
-            sys.stdout.write(payload)
+            out.write(payload)
     if as_json:
         sys.stdout.write('],"errors":[' + ",\n".join(errors) + "]}\n")
     return 2 if failed else 0
@@ -219,7 +243,7 @@ def _evaluate_one(job) -> tuple[bool, object]:
                   "scenarios": cmp.as_json() if cmp else None}
         if hh is not None:  # only with a household: a household of one gives the same bytes as before version 3
             result["household"] = hh.as_json()
-        return True, json.dumps(result, ensure_ascii=False, separators=(",", ":"))
+        return True, _DUMPS(result)
     text = render_text(path, project, ev, render, today=today, why=why, horizon_years=horizon,
                        answer=the_plan.answer)
     if hh is not None:

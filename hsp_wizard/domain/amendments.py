@@ -256,7 +256,16 @@ def business_manager_applies(e: "Engine", on: date) -> bool:
 
 def business_manager(e: "Engine", on: date, change: bool = False) -> list["Condition"]:
     """bm.*: each 2025-10-16 criterion met, not met, or unknown (a fact not entered is never met). With
-    `change`, for the HSP(i)(c) → (ii) change (the status held is HSP(i)(c))."""
+    `change`, for the HSP(i)(c) → (ii) change (the status held is HSP(i)(c)). Worked out once per day (every
+    route checked that day, in either view, asks the same; issue 21); a fresh list each call."""
+    key = ("business_manager", on, change)
+    found = e._day.get(key)
+    if found is None:
+        found = e._day[key] = _business_manager(e, on, change)
+    return list(found)
+
+
+def _business_manager(e: "Engine", on: date, change: bool) -> list["Condition"]:
     if change:
         st = e.res.status_on(on)
         if e.rules.rule_value("bm.capital", on) is None or st is None or st.status != "hsp1c":
@@ -269,12 +278,13 @@ def business_manager(e: "Engine", on: date, change: bool = False) -> list["Condi
     out = []
     need = e.num("bm.capital", on)
     if b.capital_yen is None:
-        out.append(e.cond("bm.capital", None, Msg.of(N_("Not answered: the business's capital (needs {need})"),
-                                                     need=Money(need)), on))
+        out.append(e.cond("bm.capital", None,
+                          lambda: Msg.of(N_("Not answered: the business's capital (needs {need})"), need=Money(need)),
+                          on))
     else:
         out.append(e.cond("bm.capital", b.capital_yen >= need,
-                          Msg.of(N_("Capital {have} (needs {need})"), have=Money(b.capital_yen),
-                                 need=Money(need)), on))
+                          lambda: Msg.of(N_("Capital {have} (needs {need})"), have=Money(b.capital_yen),
+                                         need=Money(need)), on))
     out.append(_answered(e, "bm.full_time_staff", b.full_time_staff, on,
                          N_("At least one full-time employee who is Japanese, a permanent resident or the like"),
                          N_("No full-time employee who is Japanese, a permanent resident or the like"),
@@ -292,8 +302,8 @@ def business_manager(e: "Engine", on: date, change: bool = False) -> list["Condi
     months = F.career_months(e.p, "business_management", on)
     if months >= years * 12:
         out.append(e.cond("bm.experience_or_degree", True,
-                          Msg.of(N_("{have} years of business-management experience (needs {years})"),
-                                 have=months // 12, years=years), on))
+                          lambda: Msg.of(N_("{have} years of business-management experience (needs {years})"),
+                                         have=months // 12, years=years), on))
     else:
         out.append(_answered(e, "bm.experience_or_degree", b.relevant_degree, on,
                              N_("A master's or higher degree in management or the business's field"),
@@ -306,8 +316,8 @@ def business_manager(e: "Engine", on: date, change: bool = False) -> list["Condi
 
 def _answered(e: "Engine", rule_id: str, ans: str, on: date, yes: str, no: str, unknown: str) -> "Condition":
     if ans == "unknown":
-        return e.cond(rule_id, None, Msg.of(unknown), on)
-    return e.cond(rule_id, ans == "yes", Msg.of(yes if ans == "yes" else no), on)
+        return e.cond(rule_id, None, lambda: Msg.of(unknown), on)
+    return e.cond(rule_id, ans == "yes", lambda: Msg.of(yes if ans == "yes" else no), on)
 
 
 QUESTIONS = ("stay.landing_criteria", "bm.")
@@ -318,6 +328,7 @@ def unasked_on_closed_route(e: "Engine", name: str, res: "RouteResult") -> "Rout
     take (the spouse route without a spouse...): asked there they would only repeat what the open routes ask."""
     if e.blocking_only or e.never(name) is None:
         return res
-    from dataclasses import replace
-    return replace(res, conditions=tuple(c for c in res.conditions
-                                         if not (c.met is None and c.rule_id.startswith(QUESTIONS))))
+    # `dataclasses.replace(res, conditions=...)`, made directly
+    return type(res)(res.route, res.on, tuple(c for c in res.conditions
+                                              if not (c.met is None and c.rule_id.startswith(QUESTIONS))),
+                     res.variant, res.checkpoint)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -13,7 +13,7 @@ from hsp_wizard.domain.dates import (ONE_DAY, anniversary, earliest_on_or_after_
 from hsp_wizard.domain.points import PointsResult
 from hsp_wizard.domain.project import Category, CareerKind, Project
 from hsp_wizard.domain.explain import Msg, N_
-from hsp_wizard.domain.registry import Registry, current as current_registry
+from hsp_wizard.domain.registry import STUCK, Registry, current as current_registry
 from hsp_wizard.domain.routes import Condition, Engine, RouteResult
 from hsp_wizard.rules import RuleSet
 
@@ -95,7 +95,8 @@ class Planner:
         # what depends only on the project is kept in the engine: every planner of it shares it (issue 21)
         kept = engine._scores.get("planner")
         if kept is None:
-            kept = engine._scores["planner"] = {"base": None, "own": None, "cand": {}, "shifts": {}, "moves": None}
+            kept = engine._scores["planner"] = {"base": None, "own": None, "cand": {}, "shifts": {}, "moves": None,
+                                                "sorted": {}}
         self._kept = kept
         if kept["base"] is None:
             kept["own"] = self._base_dates()
@@ -133,16 +134,28 @@ class Planner:
             kept[(kind, months)] = self._reaches(kind, months)
         return kept[(kind, months)]
 
+    def _span(self, kind: CareerKind) -> tuple[int, date, date, int] | None:
+        """(the number of `kind` periods, the first start, the day a search for a month count ends at, the months
+        by then), once per kind (every month count of `_base_dates` searches the same span), or None without one."""
+        kept = self.e._scores.setdefault("spans", {})
+        if kind not in kept:
+            periods = [c for c in self.e.p.career if c.kind == kind]
+            if not periods:
+                kept[kind] = None
+            else:
+                hi = max((c.end or date(2200, 1, 1)) for c in periods) + ONE_DAY
+                hi = min(month_add(hi, 1), date(2200, 12, 31))
+                kept[kind] = (len(periods), min(c.start for c in periods), hi, F.career_months(self.e.p, kind, hi))
+        return kept[kind]
+
     def _reaches(self, kind: CareerKind, months: int) -> date | None:
-        periods = [c for c in self.e.p.career if c.kind == kind]
-        if not periods:
+        span = self._span(kind)
+        if span is None:
             return None
-        lo = min(c.start for c in periods)
-        hi = max((c.end or date(2200, 1, 1)) for c in periods) + ONE_DAY
-        hi = min(month_add(hi, 1), date(2200, 12, 31))
-        if F.career_months(self.e.p, kind, hi) < months:
+        count, lo, hi, most = span
+        if most < months:
             return None
-        if len(periods) == 1 and months > 0:
+        if count == 1 and months > 0:
             # one period: its months are `completed_months` from its start, which only grow with the day, so the
             # first day with `months` whole months is the search's answer; it is checked, else searched for
             guess = month_add(lo, months)
@@ -165,19 +178,27 @@ class Planner:
 
     def _candidates(self, start: date, end: date, shifts: tuple[int, ...]) -> list[date]:
         out = {start}
-        for group in (self._base, *(self._shifted(n) for n in shifts)):
-            out.update(d for d in group if start <= d <= end)
+        for group in (self._in_order(None), *(self._in_order(n) for n in shifts)):
+            out.update(group[bisect_left(group, start):bisect_right(group, end)])
         return sorted(out)
 
+    def _in_order(self, n: int | None) -> list[date]:
+        """The base dates (`n` None) or `_shifted(n)`, sorted once per engine: each route's candidate days are a
+        slice of each."""
+        found = self._kept["sorted"].get(n)
+        if found is None:
+            found = self._kept["sorted"][n] = sorted(self._base if n is None else self._shifted(n))
+        return found
+
     def _shifted(self, n: int) -> set[date]:
-        """Every base date moved `n` years on, and the first day `n` years after which it lies (shared by every
-        route and window that shifts by `n`)."""
+        """Every base date moved `n` years on, which is also the first day `n` years after which it lies (shared by
+        every route and window that shifts by `n`)."""
         found = self._shifts.get(n)
         if found is None:  # the rule data's dates moved once per rule set
             own = self._kept["own"]
-            found = self._shifts[n] = ({anniversary(b, n) for b in own}
-                                       | {earliest_on_or_after_years_before(b, n) for b in own}
-                                       | _rule_dates_shifted(self.e.rules, n))
+            # the first day `n` years after which a date lies is its anniversary (`dates.anniversary`; equal to
+            # `earliest_on_or_after_years_before` on every day: tests/domain/test_dates.py): one set, not two
+            found = self._shifts[n] = {anniversary(b, n) for b in own} | _rule_dates_shifted(self.e.rules, n)
         return found
 
     def _moves(self) -> list[date]:
@@ -194,13 +215,11 @@ class Planner:
         checked when that value differs from the last day checked."""
         found = self._kept["moves"]
         if found is None:
-            days = self._base | set(self.e.fact_breaks())
-            for st in self.e.rules.statuses.values():
-                days |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
+            statuses, ages = _rule_moves(self.e.rules)
+            days = self._base | set(self.e.fact_breaks()) | statuses
             birth = self.e.p.birth_date
             if birth is not None:  # the birthdays at every age edge of every point table
-                days |= {anniversary(birth, v.age_below) for row in self.e.rules.rows.values() for v in row.values
-                         if v.age_below is not None}
+                days |= {anniversary(birth, age) for age in ages}
             days.discard(None)
             found = self._kept["moves"] = sorted(days)
         return found
@@ -210,7 +229,11 @@ class Planner:
         return self.candidates(start, end, self.e.registry.shifts(name, self.e.rules))
 
     def check(self, name: str, on: date, *, blocking_only: bool = True) -> RouteResult:
-        return (self._blocking if blocking_only else self.e).route(name, on)
+        """The route on `on` (`blocking_only`: its blocking conditions, whose `open` and `blockers` are all a scan
+        reads; a check of the same day with warnings is taken for it: `Engine.checked`)."""
+        if blocking_only:
+            return self.e.checked(name, on) or self._blocking.route(name, on)
+        return self.e.route(name, on)
 
     def windows(self, name: str, start: date, end: date, *, blocking_only: bool = True, limit: int | None = None,
                 closing: bool = True) -> list[Window]:
@@ -225,14 +248,21 @@ class Planner:
         closed = spec.closed  # while looking for an opening, a day it rules out needs no check
         moves = self._moves() if blocking_only else None
         looks_back, seen, at = spec.looks_back, None, 0
+        stuck = -1  # `at` on the last day the quick test found closed until the next move day (`STUCK`)
         last: date | None = None  # the last open day checked, while its `looks_back` value is not yet wanted
         for d in self.route_days(name, start, end):
             fresh = False  # `seen` is this day's value
             if moves is not None:  # how many days a blocking condition can stop holding come up to `d`
                 passed, at = at, bisect_right(moves, d)
             if opened is None:
-                if closed is not None and closed(self._blocking, d):
-                    continue
+                if closed is not None:
+                    if at == stuck:  # no move day since a day closed until the next one: closed too
+                        continue
+                    found = closed(self._blocking, d)
+                    if found:
+                        if found is STUCK and moves is not None:
+                            stuck = at
+                        continue
             elif moves is not None and passed == at:  # open, and no such day since the last candidate day
                 if looks_back is None:
                     continue
@@ -297,6 +327,22 @@ def _rule_dates(rules: RuleSet) -> tuple[set[int], frozenset[date]]:
                         days.add(v.until)
         found = _RULE_DATES[id(rules)] = (rules, (conduct_years, frozenset(days)))
     return found[1]
+
+
+def _rule_moves(rules: RuleSet) -> tuple[frozenset[date | None], frozenset[int]]:
+    """What `Planner._moves` takes from the rule data alone, once per rule set: every status's start and the dates
+    of its dated longest periods of stay, and every age edge of every point row."""
+    found = _RULE_MOVES.get(id(rules))
+    if found is None or found[0] is not rules:
+        statuses: set[date | None] = set()
+        for st in rules.statuses.values():
+            statuses |= {st.since} | {d for v in st.longest for d in (v.since, v.until)}
+        ages = frozenset(v.age_below for row in rules.rows.values() for v in row.values if v.age_below is not None)
+        found = _RULE_MOVES[id(rules)] = (rules, (frozenset(statuses), ages))
+    return found[1]
+
+
+_RULE_MOVES: dict[int, tuple[RuleSet, tuple[frozenset[date | None], frozenset[int]]]] = {}
 
 
 def _rule_dates_shifted(rules: RuleSet, n: int) -> frozenset[date]:

@@ -59,7 +59,8 @@ class Msg:
         return translate(self.text).format(**values)
 
     def as_json(self) -> dict:
-        return {"text": self.text, "params": {k: _jsonable(v) for k, v in self.params}}
+        plain = _PLAIN
+        return {"text": self.text, "params": {k: v if v.__class__ in plain else _jsonable(v) for k, v in self.params}}
 
 
 _PLAIN = frozenset({str, int, bool, float, type(None)})

@@ -25,13 +25,22 @@ def age_on(p: Project, on: date) -> int | None:
 def career_months(p: Project, kind: CareerKind, on: date) -> int:
     """Whole months of `kind` experience before `on`: overlapping periods merged; one span counts by the
     anniversary rule, several are laid end to end (convention.career_months)."""
-    spans: list[tuple[date, date]] = []  # [start, end_exclusive)
+    first = spans = None  # [start, end_exclusive): the first span, then all of them once there are two
     for c in p.career:
         if c.kind != kind or c.start >= on:
             continue
-        end_excl = on if c.end is None else min(c.end + ONE_DAY, on)
-        if end_excl > c.start:
+        end = c.end
+        end_excl = on if end is None or end >= on else end + ONE_DAY
+        if end_excl <= c.start:
+            continue
+        if first is None:
+            first = (c.start, end_excl)
+        elif spans is None:
+            spans = [first, (c.start, end_excl)]
+        else:
             spans.append((c.start, end_excl))
+    if spans is None:  # one span or none (most projects, most kinds): nothing to merge; asked about 90 times an
+        return 0 if first is None else completed_months(*first)  # evaluation (issue 21)
     spans.sort()
     merged: list[list[date]] = []
     for s, e in spans:

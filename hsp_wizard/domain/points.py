@@ -223,6 +223,8 @@ def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False, 
             found.add(x)
             if x != date.max:
                 found.add(x + ONE_DAY)
+        elif isinstance(x, _LEAVES):  # most values (text, numbers, kinds, None): nothing inside, no model check
+            return
         elif isinstance(x, BaseModel):
             for v in x.__dict__.values():
                 walk(v)
@@ -253,6 +255,7 @@ def fact_breaks(project: Project, rules: RuleSet, *, every_field: bool = False, 
 
 
 _RULE_DATES: dict[tuple[int, bool], tuple[RuleSet, frozenset[date]]] = {}
+_LEAVES = (str, int, float, type(None))  # values `fact_breaks` finds no date in
 
 
 def table_version(rules: RuleSet, on: date) -> date:

@@ -14,7 +14,7 @@ from hsp_wizard.domain.amendments import (business_manager, child_exception, des
 from hsp_wizard.domain.dates import anniversary, completed_years, years_before
 from hsp_wizard.domain.explain import Msg, N_, Term
 from hsp_wizard.domain.project import Category, Relation, ResidencePeriod
-from hsp_wizard.domain.registry import Fact, Registry, RouteSpec
+from hsp_wizard.domain.registry import STUCK, Fact, Registry, RouteSpec
 from hsp_wizard.domain.routes import WORK_KINDS, Condition, Engine, RouteResult
 
 # ---------------------------------------------------------------- conditions shared by the routes, with their pages
@@ -53,15 +53,19 @@ def _residing(e: Engine, on: date, rule_id: str, **other: bool) -> list[Conditio
 
 def _stay_closed(e: Engine, on: date) -> bool:
     """The first of `Engine.other_requirements`, the longest period of stay, unmet on `on` (every route that checks
-    the other requirements; after the 3-year allowance ends it rules out most days of a 3-year holder)."""
-    return e.longest_stay(on).met is False
+    the other requirements; after the 3-year allowance ends it rules out most days of a 3-year holder). STUCK when
+    unmet: it reads the status held, its period of stay, the status's longest and the 3-year rule's value, which
+    change only on the planner's move days."""
+    return STUCK if e.longest_stay(on).met is False else False
 
 
 def _residing_closed(e: Engine, on: date, rule_id: str) -> bool:
-    """A blocking condition of `_residing` unmet: not residing on a status, short of `rule_id`'s years, or the
-    longest period of stay not held (what a route's quick closed-day test reads; issue 21)."""
-    return (e.resident(on).met is False or e.continuous(on, e.num(rule_id, on), rule_id).met is False
-            or _stay_closed(e, on))
+    """A blocking condition of `_residing` unmet: not residing on a status, the longest period of stay not held
+    (both STUCK: `_stay_closed`; residing reads the status held and the trips that ended it), or short of
+    `rule_id`'s years (what a route's quick closed-day test reads; issue 21)."""
+    if e.resident(on).met is False:
+        return STUCK
+    return _stay_closed(e, on) or e.continuous(on, e.num(rule_id, on), rule_id).met is False
 
 
 # ---------------------------------------------------------------- HSP 80 and HSP 70
@@ -75,8 +79,8 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     mark, years = e.num(pts_rule, on), e.num(years_rule, on)
     now = e.score(on)
     conds.append(e.cond(pts_rule, now.total >= mark,
-                        Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
-                               mark=mark), on))
+                        lambda: Msg.of(N_("{total} points on {date} (needs {mark})"), total=now.total, date=on,
+                                       mark=mark), on))
     conds.append(e.resident(on))
     a = _hsp_a(e, on, mark, years, years_rule)
     # variant イ: continuous residence and the mark at the earlier checkpoint
@@ -92,26 +96,33 @@ def _hsp(e: Engine, name: str, on: date) -> RouteResult:
     conds.append(years_cond)
     if variant != "a":
         conds.append(e.cond("pr.checkpoints", past.total >= mark,
-                            Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
-                                      "table of {table})"), total=past.total, date=back, years=years,
-                                   mark=mark, table=past.table_date), on))
-    cat = Category(e.p.category)
-    if cat in (Category.B, Category.C):
+                            lambda: Msg.of(N_("{total} points on {date}, {years} year(s) before (needs {mark}; "
+                                              "table of {table})"), total=past.total, date=back, years=years,
+                                           mark=mark, table=past.table_date), on))
+    if e.p.category in (Category.B, Category.C):
         for pr in (now, past):
-            floor = next((g for g in pr.gates if g.rule_id == "gate.salary_floor"), None)
-            if floor is not None and not floor.met:  # not an HSP that day (no salary entered: unknown)
-                conds.append(e.cond("gate.salary_floor", None if pr.salary_yen is None else False, floor.why, on))
+            for floor in pr.gates:
+                if floor.rule_id == "gate.salary_floor":
+                    if not floor.met:  # not an HSP that day (no salary entered: unknown)
+                        conds.append(e.cond("gate.salary_floor", None if pr.salary_yen is None else False,
+                                            floor.why, on))
+                    break
     conds += e.risks(on, years)
     conds += e.other_requirements(on)
     return RouteResult(name, on, tuple(conds), variant, back)
 
 
 def _hsp_a(e: Engine, on: date, mark: int, years: int, years_rule: str) -> Condition:
-    """Variant ア of `_hsp`: residing `years` years as a 高度人材外国人 recognised with the mark."""
-    def ok_a(r: ResidencePeriod) -> bool:
-        return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
+    """Variant ア of `_hsp`: residing `years` years as a 高度人材外国人 recognised with the mark (once per day and
+    arguments: a route's quick closed-day test and its check ask the same)."""
+    key = ("hsp_a", on, mark, years, years_rule)
+    found = e._day.get(key)
+    if found is None:
+        def ok_a(r: ResidencePeriod) -> bool:
+            return r.granted_as_hsp and (mark <= 70 or (r.hsp_points or 0) >= mark)
 
-    return e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+        found = e._day[key] = e.chain(on, years, years_rule, ok_a, N_("a highly skilled professional"))
+    return found
 
 
 def _hsp_past(e: Engine, back: date, table: date, mark: int):
@@ -141,8 +152,10 @@ def _hsp_closed(name: str):
             return True
         spec = e.registry[name]
         mark, now = e.num(spec.mark_rule, on), e.score(on)
-        if now.total < mark or _stay_closed(e, on):
+        if now.total < mark:
             return True
+        if _stay_closed(e, on):
+            return STUCK
         years = e.num(spec.checkpoint_rule, on)
         if _hsp_past(e, years_before(on, years), now.table_date, mark).total >= mark:
             return False
@@ -152,7 +165,10 @@ def _hsp_closed(name: str):
 
 def _floor(s) -> tuple[bool, bool] | None:
     """What `_hsp` reads of a score's salary floor: met, and whether a salary is entered."""
-    return next(((g.met, s.salary_yen is None) for g in s.gates if g.rule_id == "gate.salary_floor"), None)
+    for g in s.gates:
+        if g.rule_id == "gate.salary_floor":
+            return g.met, s.salary_yen is None
+    return None
 
 
 def _hsp_looks_back(name: str):
@@ -221,8 +237,8 @@ JSKIP = RouteSpec(
     facts=(Fact("category", "category"), Fact("salary", "salary"), Fact("degrees", "academic"),
            Fact("career", "career")) + RESIDENCE_FACTS + OBLIGATION_FACTS,
     years_rules=("pr.jskip.years",), length_rule="pr.jskip.years", documents="jskip", preference=2,
-    closed=lambda e, on: (  # `_jskip`'s criteria on the day, or its other requirements' first, unmet
-        e.jskip_criteria(on).met is False or _stay_closed(e, on)),
+    closed=lambda e, on: (  # `_jskip`'s other requirements' first, or its criteria on the day, unmet
+        _stay_closed(e, on) or e.jskip_criteria(on).met is False),
     looks_back=lambda e, on: e.jskip_criteria(years_before(on, e.num("pr.jskip.years", on)), rule_on=on).met,
     checkpoint_rule="pr.jskip.years")
 
@@ -253,8 +269,8 @@ def _general(e: Engine, on: date) -> RouteResult:
     if cont is not None:
         best = _longest_work_run(e, cont, on)
     conds.append(e.cond("pr.general.work_years", best >= work,
-                        Msg.of(N_("Longest continuous run on a work or residence-based status: {have} of "
-                                  "{years} year(s)"), have=best, years=work), on))
+                        lambda: Msg.of(N_("Longest continuous run on a work or residence-based status: {have} of "
+                                          "{years} year(s)"), have=best, years=work), on))
     conds += designated_activities_warning(e, cont or on, on)
     conds += e.risks(on, years)
     conds += e.other_requirements(on)
@@ -462,11 +478,12 @@ class _NoStatus:
 
 
 def _hsp2_closed(e: Engine, on: date) -> bool:
-    """`_hsp2`'s first condition unmet (no category, or not HSP(i) on the day), or its points condition (below
-    the mark without the J-Skip criteria)."""
+    """`_hsp2`'s first condition unmet (no category, or not HSP(i) on the day: STUCK, the status held changes only
+    on the planner's move days), or its points condition (below the mark without the J-Skip criteria)."""
     st = e.res.status_on(on)
-    return (e.p.category is None or st is None or not st.status.startswith("hsp1")
-            or (e.score(on).total < e.num("hsp2.points", on) and not e.jskip_criteria(on).met))
+    if e.p.category is None or st is None or not st.status.startswith("hsp1"):
+        return STUCK
+    return e.score(on).total < e.num("hsp2.points", on) and not e.jskip_criteria(on).met
 
 
 def _hsp2(e: Engine, on: date) -> RouteResult:
@@ -477,7 +494,7 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     st = e.res.status_on(on)
     is_hsp1 = st is not None and st.status.startswith("hsp1")
     conds.append(e.cond("hsp2.years_in_hsp1", is_hsp1,
-                        Msg.of(N_("HSP(ii) is a change of status from HSP(i) held on {date}"), date=on), on))
+                        lambda: Msg.of(N_("HSP(ii) is a change of status from HSP(i) held on {date}"), date=on), on))
     jskip_now = e.jskip_criteria(on)
     years, jyears = e.num("hsp2.years_in_hsp1", on), e.num("hsp2.years_in_hsp1_jskip", on)
     hsp_chain = e.chain(on, years, "hsp2.years_in_hsp1",
@@ -490,8 +507,8 @@ def _hsp2(e: Engine, on: date) -> RouteResult:
     mark = e.num("hsp2.points", on)
     pts_ok = now.total >= mark or bool(jskip_now.met)
     conds.append(e.cond("hsp2.points", pts_ok,
-                        Msg.of(N_("{total} points on {date} (needs {mark}, or the J-Skip criteria)"),
-                               total=now.total, date=on, mark=mark), on))
+                        lambda: Msg.of(N_("{total} points on {date} (needs {mark}, or the J-Skip criteria)"),
+                                       total=now.total, date=on, mark=mark), on))
     floor = next((g for g in now.gates if g.rule_id == "gate.salary_floor"), None)
     if floor is not None:
         conds.append(e.cond("gate.salary_floor", floor.met, floor.why, on))

@@ -40,6 +40,23 @@ PAGES = ("category", "age", "academic", "academic_bonus", "career", "salary", "r
          "bonus", "residence", "requirements", "household")
 
 
+class _Stuck:
+    """What a quick closed-day test (`RouteSpec.closed`) answers, instead of True, when the day is closed by a
+    blocking condition whose every input changes only on the planner's move days (the status held, a trip that
+    ended it, the period of stay and the longest one, a rule's value: not a count of years or months that grows;
+    `Planner._moves`): the route stays closed on every day up to the next move day, and the planner skips them
+    while it looks for an opening (issue 21)."""
+
+    def __bool__(self) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "STUCK"
+
+
+STUCK = _Stuck()
+
+
 @dataclass(frozen=True)
 class Fact:
     """A fact of the project a route reads (a dotted field of `Project`), and the page where it is entered."""
@@ -67,7 +84,8 @@ class RouteSpec:
     mark_rule: str | None = None
     permanent: bool = True  # a permanent-residence route; False: HSP(ii), a change of status shown beside them
     # a quick test, True only on a day `check` finds a blocking condition unmet: the planner skips the full check
-    # there while it looks for an opening (issue 21); None: every day is checked in full
+    # there while it looks for an opening (issue 21); None: every day is checked in full. STUCK (truthy) where the
+    # unmet condition cannot change before the planner's next move day: the days up to it are skipped untested
     closed: Callable[[Engine, date], bool] | None = None
     # what `check` reads of an earlier day than the one checked (the points routes' and J-Skip's checkpoint), as a
     # comparable value: once the route is open, the planner checks a day on which no fact or rule changes only

@@ -36,6 +36,16 @@ class Condition:
     confidence: str
     blocking: bool = True  # a blocker when unmet; otherwise a warning
 
+    def __getattr__(self, name: str):
+        """`why` given as a function making the message (`Engine.cond`): made when first read, then kept. Scans
+        check most conditions only for `met`; their messages are never shown (issue 21)."""
+        if name == "why":
+            make = self.__dict__.pop("_why", None)
+            if make is not None:
+                why = self.__dict__["why"] = make()
+                return why
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
     def as_json(self) -> dict:
         """The condition for the CLI's JSON, made once per condition (the same one is shared by every route
         checked on its day: issue 21); callers must not change it."""
@@ -45,6 +55,20 @@ class Condition:
                 "rule": self.rule_id, "met": self.met, "blocking": self.blocking, "why": self.why.as_json(),
                 "sources": list(self.sources), "confidence": self.confidence}
         return found
+
+
+class _kept:
+    """A property of a frozen result worked out on first read and kept in its __dict__ (not a field: equality,
+    hashing and `replace` are unchanged)."""
+
+    def __init__(self, fn):
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
 
 
 @dataclass(frozen=True)
@@ -57,8 +81,14 @@ class RouteResult:
     variant: str | None = None  # "a" (ア: as an HSP) or "i" (イ: points at the earlier checkpoint)
     checkpoint: date | None = None
 
-    @property
+    def __init__(self, route: str, on: date, conditions: tuple[Condition, ...], variant: str | None = None,
+                 checkpoint: date | None = None):
+        # the dataclass's own __init__ without its per-field frozen setattr (a scan makes one per route checked)
+        self.__dict__.update(route=route, on=on, conditions=conditions, variant=variant, checkpoint=checkpoint)
+
+    @_kept
     def open(self) -> bool:
+        """No blocking condition unmet (worked out once: a scan asks it up to three times)."""
         return all(c.met is not False for c in self.conditions if c.blocking)
 
     @property
@@ -86,6 +116,13 @@ class Score:
     salary_yen: int | None
 
 
+def _score(on: date, total: int, table_date: date, gates: tuple[Gate, ...], salary_yen: int | None) -> Score:
+    """`Score(...)`, without the frozen dataclass's per-field setattr (one is made for every day a scan asks)."""
+    s = object.__new__(Score)
+    s.__dict__.update(on=on, total=total, table_date=table_date, gates=gates, salary_yen=salary_yen)
+    return s
+
+
 def _category(value: Category | str) -> Category:
     """`Category(value)`, without the enum's call where it is one already."""
     return value if value.__class__ is Category else Category(value)
@@ -103,7 +140,7 @@ def _per_day(*, blocking: bool):
             found = self._day.get(key)
             if found is None:
                 found = self._day[key] = fn(self, *args, **kwargs)
-            return list(found) if isinstance(found, list) else found
+            return found.copy() if found.__class__ is list else found
         cached.__name__, cached.__doc__, cached.__wrapped__ = name, fn.__doc__, fn
         return cached
     return wrap
@@ -190,10 +227,11 @@ class Engine:
         if self._shares is not None and on < self._shares[1]:
             return self._shares[0].score(on, category, table_date)
         cat = _category(category or self.p.category)
+        cv = cat.value
         table_date = table_version(self.rules, on if table_date is None else table_date)
-        known = self._points.get((cat.value, on, table_date))
+        known = self._points.get((cv, on, table_date))
         if known is not None:
-            return Score(on, known.total, known.table_date, known.gates, known.salary_yen)
+            return _score(on, known.total, known.table_date, known.gates, known.salary_yen)
         breaks = self._scores.get("scored breaks")
         if breaks is None:  # the table is in the key: of the rule dates, only those `points` reads on the day
             breaks = self._scores["scored breaks"] = fact_breaks(self.p, self.rules, scored_only=True)
@@ -205,15 +243,18 @@ class Engine:
                 [] if birth is None else [anniversary(birth, a) for a in
                                           sorted({v.age_below for v in rows if v.age_below is not None})],
                 sorted({v.min_years for v in rows if v.min_years is not None}))
-        same = (cat.value, table_date, bisect_right(breaks, on), bisect_right(edges[0], on),
+        same = (cv, table_date, bisect_right(breaks, on), bisect_right(edges[0], on),
                 bisect_right(edges[1], F.career_months(self.p, F.CAREER_KIND[cat], on) // 12))
         base = self._scores.get(same)
         if base is None:
             full = self.points(on, cat, table_date)
-            base = self._scores[same] = Score(on, full.total, full.table_date, full.gates, full.salary_yen)
-        return base if base.on == on else Score(on, base.total, base.table_date, base.gates, base.salary_yen)
+            base = self._scores[same] = _score(on, full.total, full.table_date, full.gates, full.salary_yen)
+        return base if base.on == on else _score(on, base.total, base.table_date, base.gates, base.salary_yen)
 
-    def cond(self, rule_id: str, met: bool | None, why: Msg, on: date, blocking: bool = True) -> Condition:
+    def cond(self, rule_id: str, met: bool | None, why: Msg | Callable[[], Msg], on: date, blocking: bool = True
+             ) -> Condition:
+        """A condition of `rule_id` on `on` with its sources and confidence; `why` a message or a function making
+        it (called only if the message is read: `Condition.__getattr__`)."""
         prov = self._prov.get(rule_id)  # a rule with one value: the same on every day
         if prov is None:
             prov = self._prov.get((rule_id, on))
@@ -223,7 +264,12 @@ class Engine:
                 prov = self._prov[rule_id if len(values) == 1 else (rule_id, on)] = (tuple(v.sources),
                                                                                     v.confidence.value)
         c = object.__new__(Condition)  # as Condition(...) makes it, without the frozen per-field setattr
-        c.__dict__.update(rule_id=rule_id, met=met, why=why, sources=prov[0], confidence=prov[1], blocking=blocking)
+        if why.__class__ is Msg:
+            c.__dict__.update(rule_id=rule_id, met=met, why=why, sources=prov[0], confidence=prov[1],
+                              blocking=blocking)
+        else:
+            c.__dict__.update(rule_id=rule_id, met=met, _why=why, sources=prov[0], confidence=prov[1],
+                              blocking=blocking)
         return c
 
     def num(self, rule_id: str, on: date) -> int:
@@ -233,7 +279,7 @@ class Engine:
     def in_force(self, rule_id: str, on: date) -> Condition:
         first = min(v.since for v in self.rules.rules[rule_id].values)
         return self.cond(rule_id, on >= first,
-                         Msg.of(N_("This route exists from {since}"), since=first), on)
+                         lambda: Msg.of(N_("This route exists from {since}"), since=first), on)
 
     # ------------------------------------------------------------------ shared conditions
     @_per_day(blocking=False)
@@ -241,9 +287,9 @@ class Engine:
         st = self.res.status_on(on)
         if st is None:
             return self.cond("continuity.status_gap", False,
-                             Msg.of(N_("No status of residence entered for {date}"), date=on), on)
+                             lambda: Msg.of(N_("No status of residence entered for {date}"), date=on), on)
         return self.cond("continuity.status_gap", not self.res.abroad_without_status(on),
-                         Msg.of(N_("Holds {status} on {date}"), status=StatusRef(st.status), date=on), on)
+                         lambda: Msg.of(N_("Holds {status} on {date}"), status=StatusRef(st.status), date=on), on)
 
     @_per_day(blocking=False)
     def continuous(self, on: date, years: int, rule_id: str, since: date | None = None) -> Condition:
@@ -251,24 +297,25 @@ class Engine:
         if start is not None and since is not None:
             start = max(start, since)
         if start is None:
-            return self.cond(rule_id, False, Msg.of(N_("Not residing on a status on {date}"), date=on), on)
+            return self.cond(rule_id, False, lambda: Msg.of(N_("Not residing on a status on {date}"), date=on), on)
         have = completed_years(start, on)
         return self.cond(rule_id, have >= years,
-                         Msg.of(N_("Continuous residence since {start}: {have} of {years} year(s); complete on "
-                                   "{complete}"), start=start, have=max(have, 0), years=years,
-                                complete=anniversary(start, years)), on)
+                         lambda: Msg.of(N_("Continuous residence since {start}: {have} of {years} year(s); complete "
+                                           "on {complete}"), start=start, have=max(have, 0), years=years,
+                                        complete=anniversary(start, years)), on)
 
     def chain(self, on: date, years: int, rule_id: str, ok: Callable[[ResidencePeriod], bool], what: str
               ) -> Condition:
-        what = Term(what)
         start = self.res.chain_since(on, ok)
         if start is None:
-            return self.cond(rule_id, False, Msg.of(N_("Not residing as {what} on {date}"), what=what, date=on), on)
+            return self.cond(rule_id, False,
+                             lambda: Msg.of(N_("Not residing as {what} on {date}"), what=Term(what), date=on), on)
         have = completed_years(start, on)
         return self.cond(rule_id, have >= years,
-                         Msg.of(N_("Continuously as {what} since {start}: {have} of {years} year(s)"),
-                                what=what, start=start, have=have, years=years), on)
+                         lambda: Msg.of(N_("Continuously as {what} since {start}: {have} of {years} year(s)"),
+                                        what=Term(what), start=start, have=have, years=years), on)
 
+    @_per_day(blocking=False)
     def longest_stay(self, on: date) -> Condition:
         st = self.res.status_on(on)
         if st is None:
@@ -289,8 +336,8 @@ class Engine:
         if three is None and st.period_of_stay_months < longest:
             rule_id = "stay.three_years_count"  # the allowance ended: say so with its source
         return self.cond(rule_id, st.period_of_stay_months >= needed,
-                         Msg.of(N_("Period of stay {have} months; {needed} months needed on {date}"),
-                                have=st.period_of_stay_months, needed=needed, date=on), on)
+                         lambda: Msg.of(N_("Period of stay {have} months; {needed} months needed on {date}"),
+                                        have=st.period_of_stay_months, needed=needed, date=on), on)
 
     def conduct(self, on: date, traffic_counts: bool = True) -> list[Condition]:
         """Fines and prison sentences (every route), and, with `traffic_counts`, repeated traffic violations (good
@@ -410,22 +457,23 @@ class Engine:
             need, years = self.num("jskip.c_salary", ref), self.num("jskip.c_experience_years", ref)
             months = F.career_months(self.p, F.CAREER_KIND[cat], on)
             met = salary is not None and salary >= need and months >= years * 12
-            why = Msg.of(N_("J-Skip (c) on {date}: salary {salary} (needs {need}) and {have} years of management "
-                            "(needs {years})"), date=on, salary=Money(salary), need=Money(need), have=months // 12,
-                         years=years) if salary is not None else \
-                Msg.of(N_("J-Skip (c) on {date}: no salary entered (needs {need}) and {have} years of management "
-                          "(needs {years})"), date=on, need=Money(need), have=months // 12, years=years)
+            why = (lambda: Msg.of(N_("J-Skip (c) on {date}: salary {salary} (needs {need}) and {have} years of "
+                                     "management (needs {years})"), date=on, salary=Money(salary),
+                                  need=Money(need), have=months // 12, years=years)) if salary is not None else \
+                (lambda: Msg.of(N_("J-Skip (c) on {date}: no salary entered (needs {need}) and {have} years of "
+                                   "management (needs {years})"), date=on, need=Money(need), have=months // 12,
+                                years=years))
             return self.cond("jskip.c_salary", met, why, ref)
         need, years = self.num("jskip.ab_salary", ref), self.num("jskip.ab_experience_years", ref)
         grad = any(d.level != DegreeLevel.BACHELOR for d in F.degrees_on(self.p, on))
         months = F.career_months(self.p, F.CAREER_KIND[cat], on)
         met = salary is not None and salary >= need and (grad or months >= years * 12)
-        why = Msg.of(N_("J-Skip on {date}: salary {salary} (needs {need}) and a master's or higher degree or {years} "
-                        "years of experience ({have} years)"), date=on, salary=Money(salary), need=Money(need),
-                     years=years, have=months // 12) if salary is not None else \
-            Msg.of(N_("J-Skip on {date}: no salary entered (needs {need}) and a master's or higher degree or {years} "
-                      "years of experience ({have} years)"), date=on, need=Money(need), years=years,
-                   have=months // 12)
+        why = (lambda: Msg.of(N_("J-Skip on {date}: salary {salary} (needs {need}) and a master's or higher degree "
+                                 "or {years} years of experience ({have} years)"), date=on, salary=Money(salary),
+                              need=Money(need), years=years, have=months // 12)) if salary is not None else \
+            (lambda: Msg.of(N_("J-Skip on {date}: no salary entered (needs {need}) and a master's or higher degree "
+                               "or {years} years of experience ({have} years)"), date=on, need=Money(need),
+                            years=years, have=months // 12))
         return self.cond("jskip.ab_salary", met, why, ref)
 
     # ------------------------------------------------------------------ routes (declared in the registry)
@@ -443,8 +491,22 @@ class Engine:
         return found
 
     def route(self, name: str, on: date) -> RouteResult:
-        """The route's conditions on `on`, as its declaration checks them."""
-        return unasked_on_closed_route(self, name, self.registry[name].check(self, on))
+        """The route's conditions on `on`, as its declaration checks them (with warnings: once per route and day,
+        `checked`)."""
+        if self.blocking_only:
+            return unasked_on_closed_route(self, name, self.registry[name].check(self, on))
+        key = ("route", name, on)
+        found = self._day.get(key)
+        if found is None:
+            found = self._day[key] = unasked_on_closed_route(self, name, self.registry[name].check(self, on))
+        return found
+
+    def checked(self, name: str, on: date) -> RouteResult | None:
+        """The route on `on` with its warnings, if it was checked so already (`route`), else None. Its `open` and
+        `blockers` are those of the blockers-only view (the conditions that view leaves out never block: risks'
+        and livelihood's warnings, the 3-year allowance's, unanswered questions), so a scan takes it for that
+        view's check of the same day (issue 21: the evaluation's date is checked in both)."""
+        return self._day.get(("route", name, on))
 
     def hsp2(self, on: date) -> RouteResult:
         return self.route("hsp2", on)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import errno
 import json
-from itertools import accumulate
+from itertools import accumulate, repeat
 import os
 import re
 import stat
@@ -75,10 +75,19 @@ _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 _STEP = {"[": 1, "{": 1, "]": -1, "}": -1}
 
 
+_OTHER_BYTES = bytes(range(256)).translate(None, b'"[]{}')  # every byte but a quote or a bracket
+_PAIRED = re.compile(rb'"[^"]*"')  # a JSON string where no backslash is
+_STEP_BYTE = {ord(k): v for k, v in _STEP.items()}
+
+
 def nesting_depth(text: str) -> int:
     """How deeply the JSON text nests arrays and objects (strings skipped), without parsing it: the check that
     keeps every later step (the parser, a migration's copy, pydantic) away from recursion limits. The deepest
     running count of openings less closings (every file is read through here: counted without a Python loop)."""
+    if "\\" not in text:  # no escape: a string runs to the next quote. Its UTF-8 bytes less all but quotes and
+        # brackets (no other character's bytes hold one), strings taken out: the same count, 3x faster (issue 21)
+        marks = _PAIRED.sub(b"", text.encode("utf-8", "surrogatepass").translate(None, _OTHER_BYTES))
+        return max(0, max(accumulate(map(_STEP_BYTE.get, marks, repeat(0))), default=0))
     brackets = _NOT_BRACKETS.sub("", _STRING.sub("", text))
     return max(0, max(accumulate(map(_STEP.__getitem__, brackets)), default=0))
 
@@ -108,11 +117,13 @@ def _surrogate_free(text: str, path: str) -> None:
 
 
 def _no_duplicates(pairs):
-    out = {}
-    for k, v in pairs:
-        if k in out:
-            raise _DuplicateKey(k)
-        out[k] = v
+    out = dict(pairs)
+    if len(out) != len(pairs):  # a key twice: the first to come again, as a loop checking each key finds it
+        seen = set()
+        for k, _ in pairs:
+            if k in seen:
+                raise _DuplicateKey(k)
+            seen.add(k)
     return out
 
 

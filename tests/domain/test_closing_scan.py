@@ -17,7 +17,7 @@ import pytest
 from hsp_wizard.domain.dates import years_after
 from hsp_wizard.domain.evaluate import Planner, Window
 from hsp_wizard.domain.project import (EmployerFact, Family, Penalty, ResidencePeriod, SalaryEntry, Trip)
-from hsp_wizard.domain.registry import current
+from hsp_wizard.domain.registry import STUCK, current
 from hsp_wizard.domain.routes import Engine
 from hsp_wizard.rules import load_rules
 from hsp_wizard.storage import load_project
@@ -146,6 +146,18 @@ def test_windows_are_those_of_a_scan_of_every_candidate_day():
     assert closes >= 20 and lookback_closes >= 1, (closes, lookback_closes)
 
 
+def _quick_tests(n: int, seed: int):
+    """(the blockers-only engine, its planner, a route, the route's quick closed-day test) for every route that has
+    one, on `n` varied projects."""
+    rules = load_rules()
+    for p in projects(n, seed):
+        engine = Engine(p, rules, today=TODAY).blockers_only()
+        planner = Planner(engine)
+        for name in current().all:
+            if current()[name].closed is not None:
+                yield engine, planner, name, current()[name].closed
+
+
 @pytest.mark.parametrize("seed", range(2))
 def test_quick_closed_day_tests_agree_with_the_full_check(seed):
     """A route's quick test says "closed" only on a day its full check finds a blocking condition unmet."""
@@ -168,3 +180,48 @@ def test_quick_closed_day_tests_agree_with_the_full_check(seed):
                     assert not engine.route(name, d).open, (name, d)
     # every quick test rules days out on these projects (a test that never fires proves nothing)
     assert set(ruled_out) == {n for n in current().all if current()[n].closed is not None}, ruled_out
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_day_closed_until_the_next_move_stays_closed_until_then(seed):
+    """A quick test's STUCK (closed by a condition that only a move day can change) holds on every candidate day
+    of the route up to the next move day: the planner skips those days untested while it looks for an opening."""
+    rng = random.Random(200 + seed)
+    stuck = {}
+    for engine, planner, name, quick in _quick_tests(40, 70 + seed):
+        if engine.never(name) is not None:
+            continue
+        moves, days = planner._moves(), planner.route_days(name, date(2015, 1, 1), date(2038, 1, 1))
+        for i in sorted(rng.sample(range(len(days)), min(len(days), 12))):
+            if quick(engine, days[i]) is not STUCK:
+                continue
+            stuck[name] = stuck.get(name, 0) + 1
+            at = bisect_right(moves, days[i])
+            for d in days[i:]:
+                if bisect_right(moves, d) != at:
+                    break
+                assert not engine.route(name, d).open, (name, days[i], d)
+    # the projects make the general rule, the points routes and HSP(ii) stuck (else this could not fail)
+    assert {"general", "hsp80", "hsp70", "hsp2"} <= set(stuck), stuck
+
+
+def test_a_check_with_warnings_opens_and_blocks_as_the_blockers_only_view():
+    """The planner takes a route's check with warnings for the blockers-only view's check of the same day
+    (`Engine.checked`): the two must agree on `open` and on every blocker, on every route and varied days (a
+    condition the view leaves out must never block)."""
+    rules = load_rules()
+    rng = random.Random(300)
+    compared = blocked = 0
+    for p in projects(40, 90):
+        engine = Engine(p, rules, today=TODAY)
+        view = Engine(p, rules, today=TODAY).blockers_only()
+        planner = Planner(engine)
+        days = planner.candidates(date(2015, 1, 1), date(2038, 1, 1))
+        for d in sorted(set(rng.sample(days, min(len(days), 15)))):
+            for name in current().all:
+                full, bare = engine.route(name, d), view.route(name, d)
+                assert full.open == bare.open, (name, d)
+                assert [c.as_json() for c in full.blockers] == [c.as_json() for c in bare.blockers], (name, d)
+                compared += 1
+                blocked += bool(full.blockers)
+    assert compared > 1000 and blocked > 100, (compared, blocked)

@@ -57,3 +57,44 @@ def test_earliest_day_whose_lookback_reaches_a_date():
 ])
 def test_completed_months(start, end, months):
     assert completed_months(start, end) == months
+
+
+def test_the_first_day_whose_lookback_reaches_a_date_is_its_anniversary():
+    """The planner shifts each base date by a route's years once (`Planner._shifted`), relying on this: the first
+    day `n` years after which a date lies is the date's anniversary, Feb 29 included (a leap day's anniversary in a
+    common year is Mar 1, and Feb 28 of that year still looks back to Feb 28)."""
+    from datetime import timedelta
+    day = date(2019, 1, 1)
+    while day < date(2033, 1, 1):
+        for n in (1, 2, 3, 4, 5, 7, 10):
+            assert earliest_on_or_after_years_before.__wrapped__(day, n) == anniversary(day, n), (day, n)
+        day += timedelta(days=1)
+
+
+def test_completed_months_and_years_are_counted_by_their_definitions():
+    """The counts compare months and days without building dates (issue 21); here against their definitions: the
+    months whose same day (clamped to the month's last) is not after the end, the years whose anniversary is not
+    after the day; every start in 2019-2021 (a leap day included) against ends around month and year turns."""
+    from datetime import timedelta
+    from hsp_wizard.domain.dates import month_add
+
+    def months_by_definition(start, end):
+        n = 0
+        while month_add(start, n + 1) <= end:
+            n += 1
+        return n
+
+    def years_by_definition(start, on):
+        n = -1
+        while anniversary(start, n + 1) <= on:
+            n += 1
+        return n
+
+    start = date(2019, 1, 1)
+    while start < date(2021, 1, 1):
+        for end in (date(2020, 2, 28), date(2020, 2, 29), date(2020, 3, 1), date(2021, 2, 28), date(2021, 3, 1),
+                    date(2021, 1, 31), date(2023, 4, 30), start + timedelta(days=400)):
+            if end > start:
+                assert completed_months(start, end) == months_by_definition(start, end), (start, end)
+            assert completed_years(start, end) == years_by_definition(start, end), (start, end)
+        start += timedelta(days=1)
