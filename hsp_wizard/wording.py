@@ -27,7 +27,10 @@ FACT_NAMES = {"category": N_("your HSP category"), "stay.longest_period": N_("th
               "obligations.public_charges": N_("whether taxes and premiums were paid on time"),
               "guarantor.required": N_("whether you have a guarantor"),
               "stay.landing_criteria": N_("whether your current status still meets its landing criteria"),
-              "gate.salary_floor": N_("your salary")}  # the ¥3M floor, unknown without a salary
+              "gate.salary_floor": N_("your salary"),  # the ¥3M floor, unknown without a salary
+              # a route that cannot be judged before its question is answered (domain.answer._unanswered)
+              "family.spouse_is": N_("whether you are married to a Japanese national or permanent resident"),
+              "family.parent_is": N_("whether you are the child of a Japanese national or permanent resident")}
 
 # Who the folded routes are for.
 UNLESS = {"spouse": N_("you are married to a Japanese national or permanent resident"),

@@ -1,0 +1,90 @@
+"""What a second fresh-eyes user test found: each problem driven as the user met it."""
+
+import pytest
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from hsp_wizard.ui.wizard import PageId
+from tests.ui.drive import add_row, cell, choose, pick, step
+from tests.ui.test_app_behaves import new_project
+
+
+def results_text(w) -> str:
+    page = w.wizard.page(PageId.RESULTS)
+    QApplication.processEvents()
+    return page.view.toPlainText()
+
+
+def link(w, text: str):
+    from hsp_wizard.ui.widgets.linked_text import LinkButton
+    page = w.wizard.page(PageId.RESULTS)
+    return next(b for b in page.view.findChildren(LinkButton) if b.text() == text and b.isVisible())
+
+
+# ---------------------------------------------------------------- 1. unknown is not "no"
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_questions_never_answered_show_as_not_answered_and_no_route_is_judged_on_them(window, lang):
+    from hsp_wizard.i18n import _
+    w = window
+    w.set_language(lang)
+    new_project(w)
+    step(w, PageId.RESIDENCE)
+    ed = w.wizard.currentPage().editors["residence"]
+    add_row(ed)
+    choose(ed, 0, 0, "engineer_humanities")
+    cell(ed, 0, 1, "2020-04-01")
+    step(w, PageId.REQUIREMENTS)
+    page = w.wizard.currentPage()
+    not_answered = _("Not answered")
+    for box in (page.spouse, page.parent, page.occupation, page.withheld):
+        assert box.currentText() == not_answered, box.currentText()  # not "No", "Employee" or a tick
+    assert not page.marriage.isVisible()
+    f, o = w.doc.project.family, w.doc.project.obligations
+    assert (f.spouse_is, f.parent_is, o.occupation, o.resident_tax_withheld) == (None, None, None, None)
+    step(w, PageId.RESULTS)
+    text = results_text(w)
+    married = _("whether you are married to a Japanese national or permanent resident")
+    child = _("whether you are the child of a Japanese national or permanent resident")
+    spouse_unless = _("you are married to a Japanese national or permanent resident")
+    assert married in text and child in text  # what is missing is said...
+    others = next(line for line in text.splitlines() if _("Other routes: not for you, unless {conditions}.")
+                  .split("{")[0] in line)
+    assert spouse_unless not in others  # ...and the spouse route is not "not for you"
+    QTest.mouseClick(link(w, married), Qt.MouseButton.LeftButton)  # ...and where to enter it
+    QApplication.processEvents()
+    assert w.wizard.currentId() == PageId.REQUIREMENTS
+    page = w.wizard.currentPage()
+    assert QApplication.focusWidget() is page.spouse
+    pick(page.spouse, "none")  # answered "no": now, and only now, the route is not for this person
+    pick(page.parent, "none")
+    assert (w.doc.project.family.spouse_is, w.doc.project.family.parent_is) == ("none", "none")
+    step(w, PageId.RESULTS)
+    text = results_text(w)
+    assert married not in text and child not in text
+    others = next(line for line in text.splitlines() if _("Other routes: not for you, unless {conditions}.")
+                  .split("{")[0] in line)
+    assert spouse_unless in others
+
+
+def test_the_checklist_says_what_it_assumed_for_an_occupation_never_answered(window):
+    from hsp_wizard.domain.checklist import compose
+    from hsp_wizard.domain.evaluate import evaluate
+    from hsp_wizard.presentation import Renderer
+    from tests.ui.drive import to_page
+    w = window
+    assert w.open_path("examples/gijinkoku-points-route-b.hspw", ask=False)
+    page = to_page(w, PageId.REQUIREMENTS)
+    pick(page.occupation, "")
+    pick(page.withheld, "")
+    p = w.doc.project
+    assert p.obligations.occupation is None and p.obligations.resident_tax_withheld is None
+    cl = compose(p, evaluate(p, p.planned_application_date))
+    said = [Renderer("en").msg(m) for m in cl.assumptions]
+    assert any(s.startswith("Your occupation was not answered") for s in said), said
+    assert any(s.startswith("Whether resident tax was withheld from your salary was not answered") for s in said)
+    assert "resident_tax_payment_proof" in {e.doc.id for e in cl.entries}  # the safer list, and said
+    pick(page.withheld, "yes")
+    cl = compose(w.doc.project, evaluate(w.doc.project, p.planned_application_date))
+    assert "resident_tax_payment_proof" not in {e.doc.id for e in cl.entries}
