@@ -264,7 +264,8 @@ def test_jumping_ahead_ticks_no_page_passed_over_and_a_tick_needs_the_pages_fact
     w.set_language("en")
     QApplication.processEvents()
     step(w, PageId.RESULTS)
-    assert marks(w)[Step.RESULTS] == "✓" and marks(w)[Step.CAREER] == "○"
+    # seen, but the salary and the statuses of residence are still to enter: not ticked (a second fresh user)
+    assert marks(w)[Step.RESULTS] == "!" and marks(w)[Step.CAREER] == "○"
     step(w, PageId.RESIDENCE)
     step(w, PageId.RESULTS)
     assert marks(w)[Step.RESIDENCE] == "!"  # left without a status of residence: nothing can be judged

@@ -88,3 +88,36 @@ def test_the_checklist_says_what_it_assumed_for_an_occupation_never_answered(win
     pick(page.withheld, "yes")
     cl = compose(w.doc.project, evaluate(w.doc.project, p.planned_application_date))
     assert "resident_tax_payment_proof" not in {e.doc.id for e in cl.entries}
+
+
+# ---------------------------------------------------------------- 2. the step marks say done only where facts are
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_a_first_jump_to_the_results_is_not_ticked_while_the_salary_and_residence_are_not_entered(window, lang):
+    from hsp_wizard.i18n import _
+    from tests.ui.test_fresh_eyes import marks
+    from tests.ui.test_app_behaves import Step
+    w = window
+    w.set_language(lang)
+    new_project(w)  # category (b) and a birth date, nothing else
+    step(w, PageId.RESULTS)  # the first jump, over every page
+    m = marks(w)
+    assert m[Step.SALARY] == "○" and m[Step.RESIDENCE] == "○"  # passed over: nothing said of them
+    assert m[Step.RESULTS] == "!"  # not "✓": the results lack what those pages hold
+    item = next(w.steps.list.item(r) for r in range(w.steps.list.count())
+                if w.steps.list.item(r).data(Qt.ItemDataRole.UserRole) == int(Step.RESULTS))
+    tip = item.toolTip()
+    assert _("Salary") in tip and _("Residence in Japan") in tip, tip  # the mark says where
+    step(w, PageId.SALARY)
+    ed = w.wizard.currentPage().editors["salary"]
+    add_row(ed)
+    cell(ed, 0, 0, "2020-04-01")
+    cell(ed, 0, 1, "6000000")
+    step(w, PageId.RESULTS)
+    assert marks(w)[Step.RESULTS] == "!" and _("Salary") not in item.toolTip().split(":", 1)[-1]
+    step(w, PageId.RESIDENCE)
+    ed = w.wizard.currentPage().editors["residence"]
+    add_row(ed)
+    choose(ed, 0, 0, "engineer_humanities")
+    cell(ed, 0, 1, "2020-04-01")
+    step(w, PageId.RESULTS)
+    assert marks(w)[Step.RESULTS] == "✓"

@@ -17,7 +17,8 @@ PAYMENT = [(Payment.UNKNOWN, N_("Not sure")), (Payment.ON_TIME, N_("Yes, always 
            (Payment.LATE, N_("Paid, but sometimes late")), (Payment.UNPAID, N_("Some still unpaid"))]
 ANSWER = [(Answer.UNKNOWN, N_("Not sure")), (Answer.YES, N_("Yes")), (Answer.NO, N_("No"))]
 # "" first: a question the person has not answered (None in the model) is shown as such, never as an answer
-OCCUPATION = [("", N_("Not answered")), (Occupation.EMPLOYEE, N_("Employee")), (Occupation.SELF_EMPLOYED, N_("Self-employed")),
+OCCUPATION = [("", N_("Not answered")), (Occupation.EMPLOYEE, N_("Employee")),
+              (Occupation.SELF_EMPLOYED, N_("Self-employed")),
               (Occupation.COMPANY_REPRESENTATIVE, N_("Company representative")), (Occupation.OTHER, N_("Other"))]
 RELATION = [("", N_("Not answered")), (Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national")),
             (Relation.PERMANENT_RESIDENT, N_("Permanent resident")),
