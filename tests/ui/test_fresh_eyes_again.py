@@ -121,3 +121,26 @@ def test_a_first_jump_to_the_results_is_not_ticked_while_the_salary_and_residenc
     cell(ed, 0, 1, "2020-04-01")
     step(w, PageId.RESULTS)
     assert marks(w)[Step.RESULTS] == "✓"
+
+
+# ---------------------------------------------------------------- 4. a new row makes no choice for the person
+@pytest.mark.parametrize("page_id, editor, filled, value", [
+    (PageId.EDUCATION, "degrees", (2, "2015-03-31"), "master"),
+    (PageId.BONUSES, "employer_facts", (2, "2021-04-01"), "sme"),
+])
+def test_a_new_degree_or_employer_fact_row_has_nothing_chosen_and_says_it_needs_a_choice(window, page_id, editor,
+                                                                                         filled, value):
+    w = window
+    new_project(w)
+    step(w, page_id)
+    ed = w.wizard.currentPage().editors[editor]
+    add_row(ed)
+    assert ed.cell_text(0, 0) == ""  # not "Bachelor's or equivalent", not "Innovation-promotion support"
+    cell(ed, 0, filled[0], filled[1])
+    from tests.ui.drive import next_page
+    next_page(w)  # refused: the row needs its choice, and says so
+    assert w.wizard.currentId() == page_id
+    assert "Row 1:" in ed.error.text() and "required" in ed.error.text(), ed.error.text()
+    assert getattr(w.doc.project, editor) == []  # no points earned or withheld on a guess
+    choose(ed, 0, 0, value)
+    assert [getattr(r, "level", None) or getattr(r, "kind", None) for r in getattr(w.doc.project, editor)] == [value]

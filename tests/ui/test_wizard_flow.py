@@ -138,7 +138,8 @@ def test_category_c_manager(window):
     next_page(w)
     ed = editors(w)["degrees"]
     r = add_row(ed)
-    cell(ed, r, 2, "2010-06-30")  # bachelor is the first choice
+    choose(ed, r, 0, "bachelor")  # a new row has no level chosen (a fresh user's finding)
+    cell(ed, r, 2, "2010-06-30")
     next_page(w)
     ed = editors(w)["career"]
     r = add_row(ed)

@@ -28,7 +28,7 @@ class BonusesPage(ListPage):
             Column("passed", N_("Result date"), "date", required=True, month="last"),
         ], _japanese)
         self.add_list("employer_facts", N_("&Employer facts"), [
-            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS),
+            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS), blank=True,
                    rows=("bonus.b1_innovation", "bonus.b2_sme", "bonus.b3_local_government", "bonus.b4_rnd_ratio",
                          "bonus.b9_growth_field", "bonus.b13_investment_management")),
             Column("employer", N_("Employer")),
