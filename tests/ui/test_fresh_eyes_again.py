@@ -144,3 +144,24 @@ def test_a_new_degree_or_employer_fact_row_has_nothing_chosen_and_says_it_needs_
     assert getattr(w.doc.project, editor) == []  # no points earned or withheld on a guess
     choose(ed, 0, 0, value)
     assert [getattr(r, "level", None) or getattr(r, "kind", None) for r in getattr(w.doc.project, editor)] == [value]
+
+
+# ---------------------------------------------------------------- 3. every results tab in sight at 1280x720
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_results_tab_is_whole_in_sight_on_a_1280x720_screen_with_a_window_frame(window, lang):
+    """1240x690: a 1280x720 screen less a window manager's frame and title bar (the fresh user's window lost
+    4 pixels and the fifth tab went behind scroll arrows, the first read 'ト(R)' in Japanese)."""
+    from PySide6.QtWidgets import QToolButton
+    from tests.ui.drive import to_page
+    w = window
+    w.set_language(lang)
+    w.resize(1240, 690)
+    for name in ("gijinkoku-points-route-b.hspw", "manager-c.hspw"):
+        assert w.open_path(f"examples/{name}", ask=False)
+        page = to_page(w, PageId.RESULTS)
+        QApplication.processEvents()
+        bar = page.tabs.tabBar()
+        assert all(bar.tabRect(i).right() < bar.width() for i in range(bar.count())), (
+            name, [bar.tabRect(i) for i in range(bar.count())], bar.width())
+        assert not any(b.isVisible() for b in bar.findChildren(QToolButton))  # no scroll arrows
+        assert all(bar.tabRect(i).width() >= bar.tabSizeHint(i).width() for i in range(bar.count()))  # not cut

@@ -55,7 +55,7 @@ class ResultsPage(BasePage):
         self.texts.bind(self.family.setAccessibleName, N_("Your household"))
         self.tabs.addTab(self.family, "")
         self.family_shown = False
-        for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("&What would make it sooner"),
+        for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("Ho&w to apply sooner"),
                                    N_("What &if: scenarios"), N_("Famil&y and benefits"))):
             self.texts.call(lambda i=i, label=label: (self.tabs.setTabText(i, _(label)),
                                                       self.tabs.tabBar().setAccessibleTabName(i, plain(_(label)))))
