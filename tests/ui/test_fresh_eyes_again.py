@@ -165,3 +165,58 @@ def test_every_results_tab_is_whole_in_sight_in_the_windows_size_on_a_1280x720_s
             name, [bar.tabRect(i) for i in range(bar.count())], bar.width())
         assert not any(b.isVisible() for b in bar.findChildren(QToolButton))  # no scroll arrows
         assert all(bar.tabRect(i).width() >= bar.tabSizeHint(i).width() for i in range(bar.count()))  # not cut
+
+
+# ---------------------------------------------------------------- 6. right-click menus: the one history, with keys
+def context_menu(widget, act) -> list[str]:
+    """Right-click `widget`; `act(menu)` runs while the menu is open (it closes it); the menu's texts."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    seen: list[str] = []
+
+    def opened():
+        menu = QApplication.activePopupWidget()
+        if menu is None:
+            QTimer.singleShot(20, opened)
+            return
+        seen.extend(a.text() for a in menu.actions())
+        act(menu)
+    QTimer.singleShot(0, opened)
+    where = widget.rect().center()
+    QApplication.sendEvent(widget, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, where, widget.mapToGlobal(where)))
+    QApplication.processEvents()
+    return seen
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_undo_in_a_spin_boxs_menu_is_the_windows_undo_and_every_undo_shows_ctrl_z(window, lang):
+    from PySide6.QtCore import QCoreApplication
+    from tests.ui.drive import field, to_page
+    w = window
+    w.set_language(lang)
+    assert w.open_path("examples/gijinkoku-points-route-b.hspw", ask=False)
+    page = to_page(w, PageId.RESIDENCE)
+    box = page.single_trip
+    box.setFocus()
+    QApplication.processEvents()
+    before = box.value()
+    QTest.keyClick(box, Qt.Key.Key_Up)  # one day more, as a person steps it
+    assert w.doc.project.settings.single_trip_days == before + 1
+    steps = w.history.count()
+    undo_text = QCoreApplication.translate("QLineEdit", "&Undo")
+
+    def take_back(menu):
+        undo = next(a for a in menu.actions() if a.text().startswith(undo_text))
+        menu.close()
+        undo.trigger()
+    texts = context_menu(box, take_back)
+    undo_line = next(t for t in texts if t.startswith(undo_text))
+    assert undo_line.endswith("\tCtrl+Z"), texts  # its key beside it
+    assert QCoreApplication.translate("QAbstractSpinBox", "&Step up") in texts  # the spin box's own steps kept
+    assert w.doc.project.settings.single_trip_days in (None, before)  # the window's undo took the step back...
+    assert box.value() == before
+    assert w.history.count() == steps and w.history.can_redo()  # ...as the history's step, not a new edit
+    page = to_page(w, PageId.CATEGORY)
+    field(w, page.name, "Ana")
+    texts = context_menu(page.name, lambda menu: menu.close())
+    assert next(t for t in texts if t.startswith(undo_text)).endswith("\tCtrl+Z"), texts  # a text field's too
