@@ -112,7 +112,7 @@ def _short(r: Renderer, facts: tuple[Fact, ...]) -> str:
 
 def sources_said(r: Renderer, sources, confidence: str, rule_id: str) -> str:
     """A rule's sources by title, how sure, and its id last (behind a "Why?")."""
-    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in sources)
+    titles = r.source_titles(sources)
     return r.msg(Msg.of(N_("Sources: {sources}. How sure: {sure}. (rule {id})"), sources=titles,
                         sure=Term(SURENESS.get(confidence, confidence)), id=rule_id))
 
@@ -125,7 +125,7 @@ def explain(r: Renderer, c: Condition) -> str:
     """One condition behind "Why?": its state, the rule by name, the reason, the sources by title, how sure, and the
     rule's id last (for someone checking the rule data)."""
     mark = "✓" if c.met else ("?" if c.met is None else ("✗" if c.blocking else "!"))
-    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in c.sources)
+    titles = r.source_titles(c.sources)
     return r.msg(Msg.of(N_("{mark} {rule}: {why}. Sources: {sources}. How sure: {sure}. (rule {id})"), mark=mark,
                         rule=r.rule_label(c.rule_id), why=c.why, sources=titles, sure=sure(r, c), id=c.rule_id))
 

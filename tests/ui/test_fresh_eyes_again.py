@@ -220,3 +220,29 @@ def test_undo_in_a_spin_boxs_menu_is_the_windows_undo_and_every_undo_shows_ctrl_
     field(w, page.name, "Ana")
     texts = context_menu(page.name, lambda menu: menu.close())
     assert next(t for t in texts if t.startswith(undo_text)).endswith("\tCtrl+Z"), texts  # a text field's too
+
+
+# ---------------------------------------------------------------- 7. "Why?" names its sources in the user's words
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_why_names_no_internal_file_and_in_japanese_no_english_source_note(window, lang):
+    import re
+    from hsp_wizard.i18n import _
+    from hsp_wizard.ui.widgets.linked_text import LinkButton
+    from tests.ui.drive import to_page
+    w = window
+    w.set_language(lang)
+    for name in ("gijinkoku-points-route-b.hspw", "spouse-route.hspw", "household/family-b.hspw"):
+        assert w.open_path(f"examples/{name}", ask=False)
+        page = to_page(w, PageId.RESULTS)
+        for _i in range(12):  # open every "Why?" on the routes tab, as a reader would, one by one
+            closed = [b for b in page.view.findChildren(LinkButton) if b.text() == _("Why?") and b.isVisible()]
+            if not closed:
+                break
+            QTest.mouseClick(closed[0], Qt.MouseButton.LeftButton)
+            QApplication.processEvents()
+        text = page.view.toPlainText()
+        assert _("Hide why") in text or any(b.text() == _("Hide why") for b in page.view.findChildren(LinkButton))
+        assert ".md" not in text and "../" not in text, name  # no internal file or path
+        if lang == "ja":
+            english = re.findall(r"[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*){3,}", text)
+            assert english == [], (name, english[:5])  # no English note: four English words in a row
