@@ -246,3 +246,26 @@ def test_why_names_no_internal_file_and_in_japanese_no_english_source_note(windo
         if lang == "ja":
             english = re.findall(r"[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*){3,}", text)
             assert english == [], (name, english[:5])  # no English note: four English words in a row
+
+
+# ---------------------------------------------------------------- 5. the way back survives a change of language
+@pytest.mark.parametrize("first, then", [("en", "ja"), ("ja", "en")])
+def test_back_to_the_results_stays_after_switching_language(window, first, then):
+    """Did not reproduce on this code (a regression guard): after a 'change' link, switching the language from
+    the Language menu keeps 'Back to the results', in the new language, and it still leads back."""
+    from hsp_wizard.i18n import _
+    from hsp_wizard.ui.widgets.linked_text import LinkButton
+    w = window
+    w.set_language(first)
+    assert w.open_path("examples/household/family-b.hspw", ask=False)
+    page = w.wizard.page(PageId.RESULTS)
+    assert w.wizard.currentId() == PageId.RESULTS
+    change = next(b for b in page.view.findChildren(LinkButton) if b.text() == _("change") and b.isVisible())
+    QTest.mouseClick(change, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()
+    assert w.wizard.currentId() != PageId.RESULTS and w.steps.back.isVisible()
+    w.language_actions[then].trigger()  # the Language menu's entry
+    QApplication.processEvents()
+    assert w.steps.back.isVisible() and w.steps.back.text() == _("Back to the &results")
+    QTest.mouseClick(w.steps.back, Qt.MouseButton.LeftButton)
+    assert w.wizard.currentId() == PageId.RESULTS and not w.steps.back.isVisible()
