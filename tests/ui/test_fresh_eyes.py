@@ -25,7 +25,8 @@ def test_a_jlpt_row_with_only_a_level_chosen_is_kept_saved_and_marks_the_window_
     w.doc.set_dirty(False)
     ed = w.wizard.currentPage().editors["japanese"]
     add_row(ed)
-    choose(ed, 0, 1, "N2")  # the level; the result date left empty
+    choose(ed, 0, 0, "jlpt")  # the test (a new row has none chosen) and the level; the result date left empty
+    choose(ed, 0, 1, "N2")
     next_page(w)
     assert w.wizard.currentId() == PageId.BONUSES
     assert "Row 1: Result date is required" in ed.error.text()

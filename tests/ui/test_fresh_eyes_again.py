@@ -269,3 +269,28 @@ def test_back_to_the_results_stays_after_switching_language(window, first, then)
     assert w.steps.back.isVisible() and w.steps.back.text() == _("Back to the &results")
     QTest.mouseClick(w.steps.back, Qt.MouseButton.LeftButton)
     assert w.wizard.currentId() == PageId.RESULTS and not w.steps.back.isVisible()
+
+
+def test_no_new_row_on_any_page_comes_with_a_choice_made(window):
+    """Every list editor of the wizard: a row just added has each choice cell empty (a kind of career, research,
+    position, Japanese test, employer fact, penalty, insurance, re-entry permit or status) until the person
+    picks one; a choice column whose first choice is "none" ("—") says so."""
+    w = window
+    seen = []
+    for category, pages in ((3, (PageId.EDUCATION, PageId.CAREER, PageId.ACHIEVEMENTS, PageId.BONUSES,
+                                 PageId.RESIDENCE, PageId.REQUIREMENTS)),
+                            (2, (PageId.ACHIEVEMENTS,))):  # (c) shows the positions, (b) the research
+        new_project(w, category=category)
+        for page_id in pages:
+            step(w, page_id)
+            for name, ed in w.wizard.currentPage().editors.items():
+                if not ed.isVisible():
+                    continue
+                ed.add_button.click()  # (the page scrolls; a click on a button out of sight is the same click)
+                row = ed.table.rowCount() - 1
+                for col, c in enumerate(ed.columns):
+                    if c.kind == "choice" and c.choices[0][0] != "":
+                        seen.append(name)
+                        assert ed.cell_text(row, col) == "", (name, c.key, ed.cell_text(row, col))
+    assert {"degrees", "career", "research", "positions", "japanese", "employer_facts", "residence", "trips",
+            "penalties", "insurance"} <= set(seen)

@@ -22,7 +22,7 @@ class BonusesPage(ListPage):
         super().__init__(doc, N_("Japanese and bonuses"),
                          N_("Japanese tests, and the bonus points from your employer, qualifications and training."))
         self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
-            Column("test", N_("Test"), "choice", JP_TESTS, rows=("bonus.b7_n1", "bonus.b8_n2")),
+            Column("test", N_("Test"), "choice", JP_TESTS, blank=True, rows=("bonus.b7_n1", "bonus.b8_n2")),
             Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
             Column("score", N_("BJT score"), "int"),
             Column("passed", N_("Result date"), "date", required=True, month="last"),

@@ -124,13 +124,14 @@ class RequirementsPage(ListPage):
             cb.toggled.connect(self.edited)
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))],
+                   blank=True,
                    rows=("conduct.fine_years", "conduct.imprisonment_years")),
             Column("ended", N_("Paid or served until"), "date", required=True, month="last"),
             Column("suspended", N_("Suspended"), "bool")], Penalty, owner=Obligations)
         self.help_text(N_("Your pension and health-insurance periods decide which insurance records the checklist "
                           "asks for (without them it assumes employees' or national insurance throughout)."))
         self.insurance = self.add_list("insurance", N_("Pension and health-&insurance periods"), [
-            Column("kind", N_("Insurance"), "choice", INSURANCE),
+            Column("kind", N_("Insurance"), "choice", INSURANCE, blank=True),
             Column("start", N_("From"), "date", required=True, month="first"),
             Column("end", N_("To"), "date", month="last")], InsurancePeriod, owner=Obligations)
         self._other_routes()
