@@ -34,6 +34,12 @@ _JA_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
 _ERA = re.compile(r"^(令和|平成|昭和|[RHS])\s*(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?$", re.IGNORECASE)
 
 
+def is_month_only(text: str) -> bool:
+    """Whether `text` is a year and month without a day (2018-03, 2018/3, 2018年3月)."""
+    t = _normal(text)
+    return bool(_ISO_MONTH.match(t) or _JA_MONTH.match(t))
+
+
 def parse_date(text: str, month: str | None = None) -> date | None:
     """'' -> None; 2026-04-01, 2026/4/1, 2026年4月1日, 令和8年4月1日, R8.4.1 -> date; else ParseError.
 

@@ -229,7 +229,7 @@ def _route(engine: Engine, planner: Planner, project: Project, ev: Evaluation, n
         return RouteAnswer(name, state, since=since, closes=closes, closing=closing, missing=missing,
                            warnings=warnings, result=res)
     if op is not None and op.opens is not None:
-        why = op.binding[0] if op.binding else (res.blockers[0] if res.blockers else None)
+        why = _as_now(op.binding[0], res) if op.binding else (res.blockers[0] if res.blockers else None)
         return RouteAnswer(name, OPENS, opens=op.opens, waits_for=why, closes=op.closes,
                            closing=op.closing[0] if op.closing else None, missing=missing, warnings=warnings,
                            result=res)
@@ -258,6 +258,18 @@ def _value(project: Project, path: str):
     for part in path.split("."):
         value = getattr(value, part, None)
     return value
+
+
+def _as_now(waits_for: Condition, res: RouteResult) -> Condition:
+    """What a route waits for, said as it stands on the evaluation date: the condition that bound the opening day
+    was checked on the day before it, where a count reads "9 of 10 year(s)" whatever the count is today. The
+    evaluation date's condition is said instead only when it is the same wait (the same rule and message, the
+    same start and end; only the count so far, `have`, differs): a stay that a later trip restarts is said as
+    the planner found it."""
+    def wait(c: Condition) -> tuple:
+        return c.rule_id, c.why.text, tuple((k, v) for k, v in c.why.params if k != "have")
+    same = wait(waits_for)
+    return next((c for c in res.blockers if wait(c) == same), waits_for)
 
 
 def _reason(res: RouteResult, op) -> Condition | None:

@@ -405,23 +405,28 @@ class Engine:
         if self.p.category is None:
             return self.cond("jskip.ab_salary", False, Msg.of(N_("Choose a category first")), ref)
         cat = _category(self.p.category)
-        salary = F.salary_on(self.p, on) or 0
+        salary = F.salary_on(self.p, on)  # None: no salary entered for that day (never said as ¥0)
         if cat == Category.C:
             need, years = self.num("jskip.c_salary", ref), self.num("jskip.c_experience_years", ref)
             months = F.career_months(self.p, F.CAREER_KIND[cat], on)
-            met = salary >= need and months >= years * 12
-            return self.cond("jskip.c_salary", met,
-                             Msg.of(N_("J-Skip (c) on {date}: salary {salary} (needs {need}) and {have} years of "
-                                       "management (needs {years})"), date=on, salary=Money(salary),
-                                    need=Money(need), have=months // 12, years=years), ref)
+            met = salary is not None and salary >= need and months >= years * 12
+            why = Msg.of(N_("J-Skip (c) on {date}: salary {salary} (needs {need}) and {have} years of management "
+                            "(needs {years})"), date=on, salary=Money(salary), need=Money(need), have=months // 12,
+                         years=years) if salary is not None else \
+                Msg.of(N_("J-Skip (c) on {date}: no salary entered (needs {need}) and {have} years of management "
+                          "(needs {years})"), date=on, need=Money(need), have=months // 12, years=years)
+            return self.cond("jskip.c_salary", met, why, ref)
         need, years = self.num("jskip.ab_salary", ref), self.num("jskip.ab_experience_years", ref)
         grad = any(d.level != DegreeLevel.BACHELOR for d in F.degrees_on(self.p, on))
         months = F.career_months(self.p, F.CAREER_KIND[cat], on)
-        met = salary >= need and (grad or months >= years * 12)
-        return self.cond("jskip.ab_salary", met,
-                         Msg.of(N_("J-Skip on {date}: salary {salary} (needs {need}) and a master's or higher "
-                                   "degree or {years} years of experience ({have} years)"), date=on,
-                                salary=Money(salary), need=Money(need), years=years, have=months // 12), ref)
+        met = salary is not None and salary >= need and (grad or months >= years * 12)
+        why = Msg.of(N_("J-Skip on {date}: salary {salary} (needs {need}) and a master's or higher degree or {years} "
+                        "years of experience ({have} years)"), date=on, salary=Money(salary), need=Money(need),
+                     years=years, have=months // 12) if salary is not None else \
+            Msg.of(N_("J-Skip on {date}: no salary entered (needs {need}) and a master's or higher degree or {years} "
+                      "years of experience ({have} years)"), date=on, need=Money(need), years=years,
+                   have=months // 12)
+        return self.cond("jskip.ab_salary", met, why, ref)
 
     # ------------------------------------------------------------------ routes (declared in the registry)
     def never(self, name: str) -> Condition | None:

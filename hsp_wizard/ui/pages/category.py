@@ -113,8 +113,23 @@ class CategoryPage(BasePage):
         on = plan.on if plan.date_known else plan.today
         for cat, label in self.compare.items():
             r = plan.points(on, cat)
-            label.setText((_("{total} points — meets the criteria") if r.eligible else
-                           _("{total} points — does not meet the criteria")).format(total=r.total))
+            label.setText(_score_text(r, salary_missing=r.salary_yen is None,
+                                      birth_missing=r.age is None and cat != Category.C))
             # read on its own (flat review), the score says which category it is for
             set_name(label, _("Category ({category}): {score}").format(category=category_letter(cat),
                                                                        score=label.text()))
+
+
+def _score_text(r, *, salary_missing: bool, birth_missing: bool) -> str:
+    """A category's score on the first page. Short of the criteria while a fact that scores is not entered yet
+    (the salary; the birth date, where age scores: not in (c)) is "so far", not "does not meet": unknown is not
+    no, and on a new project both are entered on later pages or not at all yet."""
+    if r.eligible:
+        return _("{total} points — meets the criteria").format(total=r.total)
+    if salary_missing and birth_missing:
+        return _("{total} points so far — birth date and salary not entered yet").format(total=r.total)
+    if salary_missing:
+        return _("{total} points so far — salary not entered yet").format(total=r.total)
+    if birth_missing:
+        return _("{total} points so far — birth date not entered yet").format(total=r.total)
+    return _("{total} points — does not meet the criteria").format(total=r.total)

@@ -37,9 +37,14 @@ class ListPage(BasePage):
         for field, editor in self.editors.items():
             models, errors = editor.models()
             editor.error.show_error("\n".join(errors))
-            updates[field] = models
+            updates[field] = self.read_as(field, editor, models)
             drafts[field] = editor.drafts()
         self.doc.update(**updates, **self.more_updates(), incomplete_rows=merge_drafts(self.doc.project, drafts))
+
+    def read_as(self, field: str, editor: ListEditor, models: list) -> list:
+        """The valid rows of `field` as the project takes them (a page may read rows together: the residence page
+        joins statuses typed as months back to back)."""
+        return models
 
     def more_updates(self) -> dict:
         """Fields of the page besides its lists, written in the same update (one undo step per edit)."""

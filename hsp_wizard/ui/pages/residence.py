@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 
+from datetime import date
+
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
 
-from hsp_wizard.domain.dates import years_before
+from hsp_wizard.domain.dates import ONE_DAY, years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
 from hsp_wizard.i18n import N_, _
+from hsp_wizard.parsing import is_month_only
 from hsp_wizard.presentation import Renderer, status_label
 from hsp_wizard.rules import load_rules
 from hsp_wizard.ui.accessibility import set_name
@@ -34,6 +37,8 @@ class ResidencePage(ListPage):
             Column("hsp_points", N_("Points recognised"), "int"),
             Column("special_hsp", N_("J-Skip"), "bool"),
         ], ResidencePeriod)
+        self.help_text(N_("Months back to back (“To” 2023-03, “From” 2023-04) are one stay without a gap: the "
+                          "earlier status is read as ending the day before the next one starts."))
         self.add_list("trips", N_("&Trips abroad"), [
             Column("left", N_("Left Japan"), "date", required=True, month="first"),
             Column("returned", N_("Returned"), "date", month="last"),
@@ -90,6 +95,14 @@ class ResidencePage(ListPage):
                                                 (self.yearly, defaults[1], old.yearly_days))]
         return {"settings": Settings(single_trip_days=values[0], yearly_days=values[1])}
 
+    def read_as(self, field: str, editor, models: list) -> list:
+        if field != "residence":
+            return models
+        end = next(i for i, c in enumerate(editor.columns) if c.key == "end")
+        valid = [row for row in range(editor.table.rowCount()) if row not in editor.invalid_rows]
+        month_ends = [is_month_only(editor.cell_text(row, end)) for row in valid]
+        return join_month_changeovers(models, month_ends)
+
     def apply(self) -> None:
         super().apply()
         self._show_thresholds()
@@ -125,3 +138,23 @@ class ResidencePage(ListPage):
         self.problems.setText(text)
         set_name(self.problems, _("Continuity check: {result}").format(result=text))  # what it says, not a title
         self.problems.setStyleSheet("color: #b00020;" if lines else "")
+
+
+def join_month_changeovers(periods: list[ResidencePeriod], month_ends: list[bool]) -> list[ResidencePeriod]:
+    """Statuses typed as months back to back are one stay. A month without a day means its first day in "To" and
+    its last day in "From" (never a day of status claimed before it was held), so "To 2023-03" then "From
+    2023-04" read as 1 March and 30 April: a two-month gap that breaks the continuity of residence and moves every
+    route years later. A period whose "To" was typed as a month (`month_ends`, one per period) and another that
+    starts in that month or the next are joined: the first ends the day before the other starts. The later
+    status's start is left as typed (its own clock, such as an HSP's year, starts no earlier)."""
+    out = list(periods)
+    for i, (period, month_end) in enumerate(zip(periods, month_ends)):
+        if not month_end or period.end is None:
+            continue
+        month = (period.end.year, period.end.month)
+        after = date(month[0] + month[1] // 12, month[1] % 12 + 1, 1)  # the first day of the next month
+        following = [q.start for j, q in enumerate(periods) if j != i and period.end < q.start
+                     and (q.start.year, q.start.month) in (month, (after.year, after.month))]
+        if following:
+            out[i] = period.model_copy(update={"end": min(following) - ONE_DAY})
+    return out

@@ -134,6 +134,7 @@ class ListEditor(QWidget):
         self.columns = columns
         self.factory = factory
         self.extra_check = extra
+        self._outcomes: dict[tuple, tuple[str, object]] = {}  # a row's cells -> what they read as (`_outcome`)
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
         header = self.table.horizontalHeader()
@@ -400,6 +401,47 @@ class ListEditor(QWidget):
             raise missing
         return {k: v for k, v in out.items() if v is not None or k in ("end", "returned")}
 
+    def _row_key(self, row: int) -> tuple:
+        """What a row's outcome is read from: each cell's choice, tick or text (the columns and the factory are
+        the editor's own and never change)."""
+        key = []
+        for col, c in enumerate(self.columns):
+            if c.kind == "choice":
+                key.append(self.table.item(row, col).data(Qt.ItemDataRole.UserRole))
+            elif c.kind == "bool":
+                key.append(self.table.item(row, col).checkState() == Qt.CheckState.Checked)
+            else:
+                key.append(self.cell_text(row, col))
+        return tuple(key)
+
+    def _outcome(self, row: int) -> tuple[str, object]:
+        """A row read: ("good", model), or the kind of its problem and what says it (a message, or pydantic's
+        error), rendered in the language of the moment by `models`. Remembered by the row's cells: a commit in
+        one row of twenty reads one row again, and an unchanged row gives the same model object (the undo
+        history's snapshots then share it)."""
+        key = self._row_key(row)
+        hit = self._outcomes.get(key)
+        if hit is not None:
+            return hit
+        try:
+            m = self.factory(**self._row_values(row))
+            problem = self.extra_check(m) if self.extra_check else ""
+            if problem:
+                raise ValueError(problem)
+            hit = ("good", m)
+        except MissingError as exc:
+            hit = ("missing", exc.msg)
+        except ParseError as exc:
+            hit = ("parse", exc.msg)
+        except ValidationError as exc:
+            hit = ("validation", exc.errors()[0])
+        except ValueError as exc:
+            hit = ("value", str(exc))  # extra checks return message ids too
+        if len(self._outcomes) > 4 * self.table.rowCount() + 64:
+            self._outcomes.clear()  # rows typed and typed again: the outcomes of texts no longer there go
+        self._outcomes[key] = hit
+        return hit
+
     def models(self) -> tuple[list[BaseModel], list[str]]:
         """The valid rows as models, and a message per invalid row that may show (left, or a value typed and
         committed that is wrong; a row still being filled in says nothing about what is not typed yet)."""
@@ -407,27 +449,21 @@ class ListEditor(QWidget):
         render = Renderer()
         self.invalid_rows = []
         for row in range(self.table.rowCount()):
-            try:
-                m = self.factory(**self._row_values(row))
-                problem = self.extra_check(m) if self.extra_check else ""
-                if problem:
-                    raise ValueError(problem)
-            except MissingError as exc:
-                self.invalid_rows.append(row)
+            kind, what = self._outcome(row)
+            if kind == "good":
+                good.append(what)
+                continue
+            self.invalid_rows.append(row)
+            if kind == "missing":
                 first = self.table.item(row, 0)
                 if first is not None and first.data(REVEALED):
-                    errors.append((row, render.msg(exc.msg)))
-            except ParseError as exc:
-                self.invalid_rows.append(row)
-                errors.append((row, render.msg(exc.msg)))
-            except ValidationError as exc:
-                self.invalid_rows.append(row)
-                errors.append((row, self._reason(exc.errors()[0])))
-            except ValueError as exc:
-                self.invalid_rows.append(row)
-                errors.append((row, _(str(exc))))  # extra checks return message ids too
+                    errors.append((row, render.msg(what)))
+            elif kind == "parse":
+                errors.append((row, render.msg(what)))
+            elif kind == "validation":
+                errors.append((row, self._reason(what)))
             else:
-                good.append(m)
+                errors.append((row, _(what)))
         self._mark(dict(errors))
         msgs = [_("Row {row}: {reason}").format(row=r + 1, reason=reason) for r, reason in errors]
         return good, msgs
@@ -463,7 +499,8 @@ class ListEditor(QWidget):
             said = _("Row {row}: {reason}").format(row=row + 1, reason=bad[row]) if row in bad else ""
             for col in range(self.table.columnCount()):
                 item = self.table.item(row, col)
-                if item is not None:
+                # a cell already saying what it should is left as it is (each change makes the table paint it)
+                if item is not None and (item.data(Qt.ItemDataRole.AccessibleDescriptionRole) or "") != said:
                     item.setBackground(INVALID if row in bad else QBrush())
                     item.setToolTip(bad.get(row, ""))
                     item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, said)

@@ -4,10 +4,11 @@ date and at the 1- and 3-year checkpoints, coloured against 70 and 80; a click o
 from __future__ import annotations
 
 from datetime import date
+from difflib import SequenceMatcher
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
+from PySide6.QtGui import QBrush, QColor, QPalette
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout
 
 from hsp_wizard.domain.dates import years_before
 from hsp_wizard.domain.plan import EARLIEST
@@ -51,6 +52,12 @@ class PointsPanel(QFrame):
         self.lines = QListWidget(self)
         self.lines.setWordWrap(True)
         self.lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # the lines keep one width: a scroll bar that came and went as a line was added or taken out would wrap
+        # every line again (and repaint the whole list) on the edit that crosses the list's height
+        self.lines.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # scrolled by pixels: the scroll bar's page is the list's height, not its number of lines, so a line added
+        # or taken out leaves a list that fits unchanged (repainting a scroll bar costs a millisecond)
+        self.lines.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.lines.currentItemChanged.connect(self._show_why)
         self.why = QLabel(self)
         self.why.setWordWrap(True)
@@ -59,6 +66,8 @@ class PointsPanel(QFrame):
         for w in (self.heading, self.total, self.checkpoints, self.lines, self.why):
             lay.addWidget(w)
         self.results: dict[str, PointsResult] = {}
+        self._shown: list[tuple[str, object]] = []  # the lines' (text, colour) as shown
+        self._why_of: list = []  # the point lines (or None) each row explains
         self.earliest: date | None = None  # the earliest date a route opens, when no planned date is entered
         self._search = QTimer(self)
         self._search.setSingleShot(True)
@@ -131,51 +140,77 @@ class PointsPanel(QFrame):
         self.checkpoints.setText(
             _("1 year before ({d1}): {t1}\n3 years before ({d3}): {t3}").format(
                 d1=r.fmt(one.on), t1=one.total, d3=r.fmt(three.on), t3=three.total))
-        lines = [(f"{ln.points:>3}  {r.rule_label(ln.rule_id)}", None, ln) for ln in now.lines]
-        lines += [(f"  –  {r.rule_label(ln.rule_id)}", Qt.GlobalColor.gray, ln) for ln in now.withheld]
+        lines = [(f"{ln.points:>3}  {r.rule_label(ln.rule_id)}", None, (ln,)) for ln in now.lines]
+        withheld: dict[str, list] = {}  # a rule withheld for several entries (every degree but the highest) is
+        for ln in now.withheld:         # one line, its explanation naming each entry
+            withheld.setdefault(ln.rule_id, []).append(ln)
+        for rule_id, group in withheld.items():
+            # TRANSLATORS: a rule withheld for several entries, e.g. "Only the highest degree counts (×3)"
+            label = _("{rule} (×{count})").format(rule=r.rule_label(rule_id), count=len(group)) \
+                if len(group) > 1 else r.rule_label(rule_id)
+            lines.append((f"  –  {label}", Qt.GlobalColor.gray, tuple(group)))
         lines += [("  !  " + r.msg(g.why), Qt.GlobalColor.darkRed, None) for g in now.gates if not g.met]
         self._set_lines(lines)
 
     def _colour(self, colour: str | None) -> None:
-        """The total's colour (a style sheet set again restyles and repaints the label: only when it changes)."""
+        """The total's colour, set in its palette only when it changes (a style sheet set again re-polishes the
+        label and its parents' style: about half a millisecond an edit when the total crosses a mark)."""
         if colour != getattr(self, "_shown_colour", ""):
             self._shown_colour = colour
-            self.total.setStyleSheet(f"color: {colour};" if colour else "")
+            palette = self.palette()  # the panel's: no colour of our own is the style's
+            if colour:
+                palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+            self.total.setPalette(palette)
 
     def _set_lines(self, lines: list[tuple[str, object, object]]) -> None:
-        """The point lines: (text, colour or None, the line for "why"). As many lines as shown: each item is
-        brought up to date in place (only a changed text or colour repaints its row; the chosen row stays chosen
-        and its explanation follows its line); another number of lines: the list is filled again and the
-        explanation cleared."""
-        if self.lines.count() == len(lines):
-            for i, (text, colour, ln) in enumerate(lines):
-                item = self.lines.item(i)
+        """The point lines: (text, colour or None, the point lines a click explains, or None). The list shown is brought to `lines` by
+        its difference: a line still there keeps its item (and its row's layout and paint), a changed line is
+        changed in place, a new one inserted, a gone one taken out, so an edit that moves one line redraws about
+        one line. The chosen line stays chosen while it is there and its explanation follows it; when it is
+        taken out, nothing is chosen and the explanation is cleared."""
+        new = [(text, colour) for text, colour, _ln in lines]
+        old = self._shown
+        current = self.lines.currentRow()
+        if not new:
+            self.lines.clear()
+            self.why.clear()
+        for tag, i1, i2, j1, j2 in reversed(SequenceMatcher(None, old, new, autojunk=False).get_opcodes()):
+            if tag == "equal" or not new:
+                continue
+            same = min(i2 - i1, j2 - j1)  # a replaced run: its first lines are changed in place
+            for k in range(same):
+                item = self.lines.item(i1 + k)
+                text, colour = new[j1 + k]
                 if item.text() != text:
                     item.setText(text)
-                if item.data(Qt.ItemDataRole.UserRole + 1) != colour:
-                    item.setData(Qt.ItemDataRole.UserRole + 1, colour)
+                if old[i1 + k][1] != colour:
                     item.setForeground(colour if colour is not None else QBrush())
-                item.setData(Qt.ItemDataRole.UserRole, ln)
-            self._show_why(self.lines.currentItem())
-            return
-        self.lines.clear()
-        self.why.clear()
-        for text, colour, ln in lines:
-            item = QListWidgetItem(text)
-            if colour is not None:
-                item.setForeground(colour)
-            item.setData(Qt.ItemDataRole.UserRole + 1, colour)
-            if ln is not None:
-                item.setData(Qt.ItemDataRole.UserRole, ln)
-            self.lines.addItem(item)
+            if i1 + same <= current < i2:  # the chosen line is taken out: nothing stays chosen
+                self.lines.setCurrentRow(-1)
+                self.why.clear()
+            for k in range(i2 - 1, i1 + same - 1, -1):
+                self.lines.takeItem(k)
+            for k in range(j1 + same, j2):
+                text, colour = new[k]
+                item = QListWidgetItem(text)
+                if colour is not None:
+                    item.setForeground(colour)
+                self.lines.insertItem(i1 + (k - j1), item)
+        self._shown = new
+        self._why_of = [ln for _text, _colour, ln in lines]  # kept here, not in the items: setting an item's data
+        self._show_why(self.lines.currentItem())              # tells the view to lay out and paint its row again
 
     def _show_why(self, item: QListWidgetItem | None, _prev=None) -> None:
-        ln = item.data(Qt.ItemDataRole.UserRole) if item else None
-        if ln is None:
+        row = self.lines.row(item) if item is not None else -1
+        group = self._why_of[row] if 0 <= row < len(self._why_of) else None
+        if not group:
             self.why.clear()
             return
         r = Renderer()
+        ln = group[0]  # a group's lines are one rule's: one rule, its sources and confidence
         why = _("{why}\nRule: {rule} · Sources: {sources} · Confidence: {confidence}").format(
-            why=r.msg(ln.why), rule=ln.rule_id, sources=", ".join(ln.sources), confidence=r.confidence(ln.confidence))
+            why="\n".join(r.msg(each.why) for each in group), rule=ln.rule_id,
+            sources=", ".join(dict.fromkeys(src for each in group for src in each.sources)),
+            confidence=r.confidence(ln.confidence))
         term = r.official_term(ln.rule_id)  # the name on ISA's point sheet, beside the English one
         self.why.setText(f"{term}\n{why}" if term else why)
