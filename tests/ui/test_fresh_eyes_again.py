@@ -23,6 +23,15 @@ def link(w, text: str):
     return next(b for b in page.view.findChildren(LinkButton) if b.text() == text and b.isVisible())
 
 
+def enter_a_status(w) -> None:
+    """On the residence page, one status typed in a new row: Engineer/Humanities from 2020-04-01."""
+    step(w, PageId.RESIDENCE)
+    ed = w.wizard.currentPage().editors["residence"]
+    add_row(ed)
+    choose(ed, 0, 0, "engineer_humanities")
+    cell(ed, 0, 1, "2020-04-01")
+
+
 # ---------------------------------------------------------------- 1. unknown is not "no"
 @pytest.mark.parametrize("lang", ["en", "ja"])
 def test_questions_never_answered_show_as_not_answered_and_no_route_is_judged_on_them(window, lang):
@@ -30,11 +39,7 @@ def test_questions_never_answered_show_as_not_answered_and_no_route_is_judged_on
     w = window
     w.set_language(lang)
     new_project(w)
-    step(w, PageId.RESIDENCE)
-    ed = w.wizard.currentPage().editors["residence"]
-    add_row(ed)
-    choose(ed, 0, 0, "engineer_humanities")
-    cell(ed, 0, 1, "2020-04-01")
+    enter_a_status(w)
     step(w, PageId.REQUIREMENTS)
     page = w.wizard.currentPage()
     not_answered = _("Not answered")
@@ -114,11 +119,7 @@ def test_a_first_jump_to_the_results_is_not_ticked_while_the_salary_and_residenc
     cell(ed, 0, 1, "6000000")
     step(w, PageId.RESULTS)
     assert marks(w)[Step.RESULTS] == "!" and _("Salary") not in item.toolTip().split(":", 1)[-1]
-    step(w, PageId.RESIDENCE)
-    ed = w.wizard.currentPage().editors["residence"]
-    add_row(ed)
-    choose(ed, 0, 0, "engineer_humanities")
-    cell(ed, 0, 1, "2020-04-01")
+    enter_a_status(w)
     step(w, PageId.RESULTS)
     assert marks(w)[Step.RESULTS] == "✓"
 
