@@ -153,6 +153,7 @@ def test_every_results_tab_is_whole_in_sight_in_the_windows_size_on_a_1280x720_s
     """1180x680: the size the window opens at on a 1280x720 screen (main_window), where the fresh user saw the
     fifth tab behind scroll arrows and, scrolled, the first read 'ト(R)' in Japanese."""
     from PySide6.QtWidgets import QToolButton
+    from hsp_wizard.i18n import _
     from tests.ui.drive import to_page
     w = window
     w.set_language(lang)
@@ -166,6 +167,8 @@ def test_every_results_tab_is_whole_in_sight_in_the_windows_size_on_a_1280x720_s
             name, [bar.tabRect(i) for i in range(bar.count())], bar.width())
         assert not any(b.isVisible() for b in bar.findChildren(QToolButton))  # no scroll arrows
         assert all(bar.tabRect(i).width() >= bar.tabSizeHint(i).width() for i in range(bar.count()))  # not cut
+    names = [page.tabs.tabBar().accessibleTabName(i) for i in range(page.tabs.count())]
+    assert names[2:4] == [_("What would make it sooner"), _("What if: scenarios")]  # said in full
 
 
 # ---------------------------------------------------------------- 6. right-click menus: the one history, with keys

@@ -68,10 +68,13 @@ class ResultsPage(BasePage):
         compact = _CompactTabs()
         compact.setParent(self.tabs)  # kept alive with the tabs (a widget does not own the style it is given)
         self.tabs.tabBar().setStyle(compact)
-        for i, label in enumerate((N_("&Routes and points"), N_("&Timeline"), N_("Ho&w to apply sooner"),
-                                   N_("What &if"), N_("Famil&y and benefits"))):
-            self.texts.call(lambda i=i, label=label: (self.tabs.setTabText(i, _(label)),
-                                                      self.tabs.tabBar().setAccessibleTabName(i, plain(_(label)))))
+        for i, (label, name) in enumerate(((N_("&Routes and points"), None), (N_("&Timeline"), None),
+                                           (N_("Ho&w to apply sooner"), N_("What would make it sooner")),
+                                           (N_("What &if"), N_("What if: scenarios")),
+                                           (N_("Famil&y and benefits"), None))):
+            self.texts.call(lambda i=i, label=label, name=name: (
+                self.tabs.setTabText(i, _(label)),
+                self.tabs.tabBar().setAccessibleTabName(i, _(name) if name else plain(_(label)))))
         self.tabs.currentChanged.connect(self._fill_tab)
         self.tabs.setMinimumSize(320, 260)  # the tabs scroll inside: the page fits a small screen whole
         self.not_counted = QLabel(self)  # rows kept as typed but not counted, list by list
