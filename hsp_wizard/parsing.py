@@ -34,6 +34,16 @@ _JA_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月$")
 _ERA = re.compile(r"^(令和|平成|昭和|[RHS])\s*(\d{1,2}|元)[年.](\d{1,2})[月.](\d{1,2})日?$", re.IGNORECASE)
 
 
+def parse_whole(text: str) -> int | None:
+    """'' -> None; a whole number, in any width of digits (１２ -> 12) -> int; else ParseError."""
+    t = _normal(text).replace(",", "")
+    if not t:
+        return None
+    if not t.isdigit() or not t.isascii():
+        raise ParseError(Msg.of(N_("Enter a whole number, for example 36")))
+    return int(t)
+
+
 def is_month_only(text: str) -> bool:
     """Whether `text` is a year and month without a day (2018-03, 2018/3, 2018年3月)."""
     t = _normal(text)

@@ -70,6 +70,7 @@ class Words:
     others: str = ""              # "Other routes: not for you, unless …"
     warnings: list[str] = field(default_factory=list)  # shared by several routes, once
     stay: str = ""                # the period of stay ends before a decision is likely
+    past: str = ""                # the planned application date has passed: the answer is for a day gone by
     why: list[str] = field(default_factory=list)  # the headline's "Why?": the best route's explanation
     facts: list[FactWords] = field(default_factory=list)  # the headline's facts to enter (empty / unknown)
     also: str = ""                # the heading of HSP(ii), listed last: not a route to permanent residence
@@ -208,6 +209,10 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
 def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> Words:
     """The whole answer worded in `r`'s language; the "Why?" explanations only with `why` (they cost most)."""
     out = Words(headline(r, a, horizon_years), a.kind, [])
+    if a.planned and a.on < a.today:  # a date in the past answers what could have been, not what can be
+        out.past = r.msg(Msg.of(N_("Your planned application date, {date}, has passed: this answer is for that day. "
+                                   "Enter a new date on the page “{page}”, or leave it empty for today's answer."),
+                                date=a.on, page=Term(ITEM_PAGES["category"])))
     out.also = r.tr(N_("Also: a change of status to HSP(ii) (not permanent residence)"))
     if a.kind == EMPTY:  # the sentence names the page; the window adds a link to it
         out.facts = [FactWords(r.tr(N_("Go to that page")), a.first_fact.item,
@@ -272,6 +277,8 @@ def _unique(facts: list[FactWords]) -> list[FactWords]:
 def plain_text(w: Words, indent: str = "  ", why: bool = False) -> list[str]:
     """The worded answer as plain lines (the CLI): the headline first; the "Why?" explanations only with `why`."""
     r_lines = [indent + w.headline]
+    if w.past:
+        r_lines.append(indent + w.past)
     if w.stay:
         r_lines.append(indent + w.stay)
     def route_lines(rw: RouteWords) -> None:

@@ -58,3 +58,12 @@ def test_a_month_without_a_day_is_refused_where_the_day_matters(text):
     if text == "2018-13":
         with pytest.raises(ParseError):
             parse_date(text, month="last")
+
+
+def test_whole_numbers():
+    from hsp_wizard.parsing import ParseError, parse_whole
+    assert parse_whole("") is None and parse_whole("  ") is None
+    assert parse_whole("36") == 36 and parse_whole("３６") == 36 and parse_whole("1,200") == 1200
+    for bad in ("three", "-5", "3.5", "٣"):
+        with pytest.raises(ParseError):
+            parse_whole(bad)

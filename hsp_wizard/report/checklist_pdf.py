@@ -437,6 +437,8 @@ def _headline(w, r: Renderer, s) -> list:
     style = ParagraphStyle("headline", parent=s["base"], fontSize=11, leading=15, spaceBefore=2, spaceAfter=6,
                            backColor=colors.HexColor("#eef3f9"), borderPadding=4)
     out = [_para(w.headline, style)]  # the facts to enter are listed under their routes
+    if w.past:
+        out.append(_para(w.past, s["base"]))
     if w.stay:
         out.append(_para(w.stay, s["base"]))
     out.append(Spacer(1, 4))

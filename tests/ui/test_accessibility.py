@@ -142,11 +142,13 @@ def test_a_row_error_is_on_its_cells_and_its_table_and_follows_a_language_switch
     table = QAccessible.queryAccessibleInterface(editor.table)
     awarded = cell_of(editor.table, 0, 2)
     assert awarded.text(QAccessible.Text.Name) == "2019-02-30"
-    assert awarded.text(QAccessible.Text.Description) == "Row 1: There is no such day"
-    assert table.text(QAccessible.Text.Description) == "Row 1: There is no such day"
+    # the error names its column (a fresh user could not tell which cell "There is no such day" was about)
+    assert awarded.text(QAccessible.Text.Description) == "Row 1: Awarded: There is no such day"
+    assert table.text(QAccessible.Text.Description) == "Row 1: Awarded: There is no such day"
     ja(w, qtbot)
-    qtbot.waitUntil(lambda: table.text(QAccessible.Text.Description) == "1行目：その日付は存在しません", timeout=2000)
-    assert cell_of(editor.table, 0, 1).text(QAccessible.Text.Description) == "1行目：その日付は存在しません"
+    said = "1行目：取得日：その日付は存在しません"
+    qtbot.waitUntil(lambda: table.text(QAccessible.Text.Description) == said, timeout=2000)
+    assert cell_of(editor.table, 0, 1).text(QAccessible.Text.Description) == said
 
 
 def test_a_cell_editor_and_a_blank_cell_are_named(window, qtbot):
@@ -212,8 +214,10 @@ def test_the_results_links_are_named_buttons_that_enter_and_space_follow(window)
     # issue 17: the headline's "Why?" first, each fact to enter, each route's "Why?", then the "change" buttons
     assert all(name(b).startswith(("Change: ", "Why?: ", "Enter: ")) for b in links)
     assert name(links[0]).startswith("Why?: Cannot tell yet")
-    first = next(b for b in links if name(b) == "Change: You and your category")
-    assert description(first) == "On the planned date"
+    to_date = [b for b in links if name(b) == "Change: You and your category"]
+    # the example's planned date (1 Oct 2026) has passed: said first, under the headline, with its button
+    assert description(to_date[0]).startswith("Your planned application date, 1 Oct 2026, has passed")
+    first = next(b for b in to_date if description(b) == "On the planned date")
     first.setFocus()
     QTest.keyClick(first, Qt.Key.Key_Return)
     assert w.wizard.currentId() == PageId.CATEGORY

@@ -135,3 +135,25 @@ def test_a_commit_in_one_row_reads_that_row_again_and_leaves_the_others(window, 
     QApplication.processEvents()
     cell(editor, 1, 1, first_text)
     assert w.doc.project.salary[1] == before[1] and editor.error.text() == ""
+
+
+def test_a_birth_date_not_entered_is_asked_for_where_age_scores(qtbot):
+    """A fresh user saw 60 points and no word about the missing birth date in (b), while a missing salary has its
+    '!' line; in (c) age scores nothing and nothing is asked."""
+    p = load_project(ROOT / "examples" / "hsp-holder-b.hspw").model_copy(update={"birth_date": None})
+    doc = ProjectDocument(p)
+    panel = PointsPanel(doc, today=TODAY)
+    qtbot.addWidget(panel)
+    ask = "  !  Enter your birth date: your age scores points and decides some salary bands"
+    assert ask in shown(panel)
+    doc.update(category="c")
+    assert not any("birth date" in t for t in shown(panel))
+    doc.update(category="b", birth_date=date(1998, 3, 15))
+    assert not any("birth date" in t for t in shown(panel))
+    try:
+        set_language("ja")
+        doc.update(birth_date=None)
+        panel.retranslate()
+        assert "  !  生年月日を入力してください：年齢によるポイントと、一部の年収区分の適用が決まります" in shown(panel)
+    finally:
+        set_language("en")

@@ -359,6 +359,8 @@ class ResultsPage(BasePage):
             v.add("→", [self.fact_button(f)], indent=8)
         if w.kind == "empty":
             return
+        if w.past:
+            v.add(w.past, [self.change("category", w.past)])
         if w.stay:
             v.add(w.stay)
         v.add(_("Routes to permanent residence"), heading=1)

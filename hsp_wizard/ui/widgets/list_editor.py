@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from hsp_wizard.domain.explain import Msg, Term
 from hsp_wizard.domain.project import error_reason, max_length
 from hsp_wizard.i18n import N_, _
-from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_yen
+from hsp_wizard.parsing import ParseError, format_yen_input, parse_date, parse_whole, parse_yen
 from hsp_wizard.presentation import Renderer
 from hsp_wizard.ui.accessibility import plain, set_description, set_name
 from hsp_wizard.ui.widgets.fields import ErrorLabel
@@ -156,6 +156,7 @@ class ListEditor(QWidget):
         self.table.setMinimumHeight(120)
         self.table.itemChanged.connect(self._changed)
         self.table.currentCellChanged.connect(self._row_left)
+        self.table.installEventFilter(self)  # Enter in the table edits its cell (`eventFilter`)
         self.add_button = QPushButton(self)
         self.remove_button = QPushButton(self)
         self.note = QLabel(self)  # how a month without a day is read, when a column takes one
@@ -183,6 +184,25 @@ class ListEditor(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        """Enter on a cell of the table (not being edited) opens the cell's editor, as F2 does, and a tick box is
+        ticked or cleared; the key stays in the table. Qt's table passes it on, and the wizard took it as Next: a
+        person in a table left the page by pressing Enter (a fresh user's finding). In a cell's editor Enter still
+        commits (the editor has the key, not the table)."""
+        if obj is self.table and event.type() == QEvent.Type.KeyPress and \
+                event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                self.table.state() != QAbstractItemView.State.EditingState:
+            index = self.table.currentIndex()
+            if index.isValid():
+                item = self.table.item(index.row(), index.column())
+                if self.columns[index.column()].kind == "bool" and item is not None:
+                    item.setCheckState(Qt.CheckState.Unchecked if item.checkState() == Qt.CheckState.Checked
+                                       else Qt.CheckState.Checked)
+                else:
+                    self.table.edit(index)
+            return True
+        return super().eventFilter(obj, event)
 
     def retranslate(self) -> None:
         """Headers, buttons and the labels of chosen values in the current language; typed text is kept."""
@@ -385,14 +405,17 @@ class ListEditor(QWidget):
                 out[c.key] = self.table.item(row, col).checkState() == Qt.CheckState.Checked
             else:
                 text = self.cell_text(row, col)
-                if c.kind == "date":
-                    v = c.date_from(text)
-                elif c.kind == "yen":
-                    v = parse_yen(text)
-                elif c.kind == "int":
-                    v = int(text) if text.strip() else None
-                else:
-                    v = text
+                try:
+                    if c.kind == "date":
+                        v = c.date_from(text)
+                    elif c.kind == "yen":
+                        v = parse_yen(text)
+                    elif c.kind == "int":
+                        v = parse_whole(text)
+                    else:
+                        v = text
+                except ParseError as exc:  # said with its column: "Row 1: To: There is no such day"
+                    raise ParseError(_msg(N_("{column}: {reason}"), column=Term(c.header), reason=exc.msg)) from None
                 if v is None and c.required and missing is None:
                     missing = MissingError(_msg(N_("{column} is required"), column=Term(c.header)))
                 if v is not None or c.kind in ("date", "int"):
