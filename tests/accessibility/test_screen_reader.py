@@ -145,8 +145,8 @@ def test_an_error_is_reachable_from_its_field_and_its_cell(heard):
     assert field == {"name": "Planned application date", "description": "There is no such day"}
     row = heard["checks"]["row_error"]
     assert row["table"] == "Degrees" and row["cell_name"] == "2019-02-30"
-    assert row["cell_description"] == "Row 1: There is no such day"
-    assert row["table_description"] == "Row 1: There is no such day"
+    assert row["cell_description"] == "Row 1: Awarded: There is no such day"  # the column named (main bb19267)
+    assert row["table_description"] == "Row 1: Awarded: There is no such day"
 
 
 def test_a_cell_editor_says_which_cell_it_edits(heard):
