@@ -298,3 +298,27 @@ def test_no_new_row_on_any_page_comes_with_a_choice_made(window):
                         assert ed.cell_text(row, col) == "", (name, c.key, ed.cell_text(row, col))
     assert {"degrees", "career", "research", "positions", "japanese", "employer_facts", "residence", "trips",
             "penalties", "insurance"} <= set(seen)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("size", [(1180, 680), (1280, 720)])
+def test_every_link_on_the_results_is_in_sight_and_a_shortened_one_says_it_whole(window, lang, size):
+    """Found beside item 3: a long 'enter this fact' link (manager-c) widened the routes tab past its view, so
+    every 'Why?' and 'change' link was cut off at the right edge ('Wh')."""
+    from hsp_wizard.ui.widgets.linked_text import LinkButton
+    from tests.ui.drive import to_page
+    w = window
+    w.set_language(lang)
+    w.resize(*size)
+    assert w.open_path("examples/manager-c.hspw", ask=False)
+    page = to_page(w, PageId.RESULTS)
+    QApplication.processEvents()
+    view = page.view
+    port = view.viewport()
+    links = [b for b in view.findChildren(LinkButton) if b.isVisible()]
+    assert len(links) > 10
+    for b in links:
+        right = b.mapTo(port, b.rect().topRight()).x()
+        assert right < port.width(), (b.text(), right, port.width())
+        shortened = b.width() < b.sizeHint().width()
+        assert b.toolTip() == (b.text() if shortened else ""), b.text()
