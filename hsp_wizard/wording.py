@@ -26,7 +26,8 @@ ITEM_PAGES = {"category": N_("You and your category"), "residence": N_("Residenc
 FACT_NAMES = {"category": N_("your HSP category"), "stay.longest_period": N_("the period of stay granted"),
               "obligations.public_charges": N_("whether taxes and premiums were paid on time"),
               "guarantor.required": N_("whether you have a guarantor"),
-              "stay.landing_criteria": N_("whether your current status still meets its landing criteria"),
+              "stay.landing_criteria": N_("whether you still meet the requirements of your current status (its "
+                                          "landing criteria)"),
               "gate.salary_floor": N_("your salary"),  # the ¥3M floor, unknown without a salary
               # a route that cannot be judged before its question is answered (domain.answer._unanswered)
               "family.spouse_is": N_("whether you are married to a Japanese national or permanent resident"),

@@ -39,3 +39,21 @@ def test_qt_writes_dates_in_the_language_chosen(window):
     QApplication.processEvents()
     assert QLocale().language() != QLocale.Language.Japanese
     assert QLocale().language() not in (QLocale.Language.C, QLocale.Language.AnyLanguage)
+
+
+def test_a_scenarios_own_date_hint_survives_a_language_switch(window, qtbot):
+    """The scenario's application date says what empty means (the project's date); after a switch to Japanese it
+    read the date format instead until the file was opened again (a fresh user's finding)."""
+    from pathlib import Path
+
+    from hsp_wizard.ui.widgets.scenarios_panel import ScenariosPanel
+    from tests.ui.test_accessibility import ja
+    w = window
+    w.open_path(str(Path(__file__).resolve().parents[2] / "examples" / "planning-b.hspw"), ask=False)
+    panel = w.findChild(ScenariosPanel)
+    assert panel is not None and panel.planned.placeholderText().startswith("empty: the project's")
+    ja(w, qtbot)
+    qtbot.waitUntil(lambda: panel.planned.placeholderText().startswith("空欄"), timeout=2000)
+    QApplication.processEvents()
+    assert panel.planned.placeholderText().startswith("空欄"), panel.planned.placeholderText()
+    assert w.wizard.page(1).birth.placeholderText() == "YYYY-MM-DD（西暦の年-月-日）"  # no 2026 example for a birth date

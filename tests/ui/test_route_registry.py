@@ -97,7 +97,7 @@ def test_window_cli_and_pdf_show_a_project_without_a_planned_date_on_the_same_da
     # the answer first (issue 17): judged from today, the first route to open and its day; the points shown on it
     assert "The first to open is General rule, 10 years, on 1 Apr 2029" in page.answer.text()
     assert "On the earliest date found (1 Apr 2029)" in shown
-    qtbot.waitUntil(lambda: "on the earliest date found, 1 Apr 2029" in window.wizard.panel.heading.text(),
+    qtbot.waitUntil(lambda: "on the earliest application date found, 1 Apr 2029" in window.wizard.panel.heading.text(),
                     timeout=3000)
     printed = tmp_path / "window.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(printed), ""))

@@ -64,3 +64,18 @@ def test_a_wrong_value_is_said_with_its_column_in_words(window):
     cell(ed, 0, 1, "2023-02-30")
     assert "Row 1: From: There is no such day" in ed.error.text()
     assert "int()" not in ed.error.text()
+
+
+def test_a_next_that_stays_to_show_a_problem_says_so_and_that_next_again_goes_on(window):
+    from tests.ui.drive import cell, next_page
+    w = window
+    new_project(w)
+    step(w, PageId.SALARY)
+    ed = w.wizard.currentPage().editors["salary"]
+    add_row(ed)
+    cell(ed, 0, 0, "2020-04-01")  # no amount yet
+    next_page(w)
+    assert w.wizard.currentId() == PageId.SALARY
+    assert w.statusBar().currentMessage().startswith("Fix what is marked on this page, or press Next again to go on")
+    next_page(w)
+    assert w.wizard.currentId() != PageId.SALARY

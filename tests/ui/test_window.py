@@ -219,7 +219,7 @@ def test_without_a_planned_date_the_panel_uses_the_earliest_date_found(window, q
     qtbot.waitUntil(lambda: panel.earliest is not None, timeout=3000)
     ev = evaluate(w.doc.project, panel.today, today=panel.today)
     assert panel.earliest == min(o.opens for o in ev.openings.values() if o.opens)
-    assert "earliest date found" in panel.heading.text()
+    assert "earliest application date found" in panel.heading.text()
 
 
 def test_language_choice_is_remembered(window):

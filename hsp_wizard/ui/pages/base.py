@@ -7,7 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from hsp_wizard.i18n import _
-from hsp_wizard.ui.accessibility import plain, set_name
+from hsp_wizard.ui.accessibility import announce, plain, set_name
 from hsp_wizard.ui.document import ProjectDocument
 from hsp_wizard.ui.texts import Texts
 
@@ -150,7 +150,16 @@ class BasePage(QWizardPage):
         new = shown - getattr(self, "_told", set())
         self._told = shown
         wizard = self.wizard()
-        return not new or bool(wizard is not None and getattr(wizard, "jumping", False))
+        if not new or bool(wizard is not None and getattr(wizard, "jumping", False)):
+            return True
+        # it stays: say why, and that a second Next goes on (a fresh user pressed Next, saw nothing happen)
+        said = _("Fix what is marked on this page, or press Next again to go on: what you typed is kept, and a row "
+                 "with a problem is not counted until it is fixed.")
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(said, 15000)
+        announce(self, said)
+        return False
 
     def load(self) -> None:
         """Fill the widgets from the project."""

@@ -87,7 +87,8 @@ class RequirementsPage(ListPage):
                 (N_("As that child, you are a:"), self.child_kind),
                 (N_("Date recognised as a refugee, granted protection or resettled (empty if none):"), self.refugee),
                 (N_("Protection granted:"), self.protection),
-                (N_("Does your current status still meet its landing criteria (上陸許可基準)?"), self.landing),
+                (N_("Do you still meet the requirements of your current status of residence (its landing "
+                    "criteria, 上陸許可基準)?"), self.landing),
                 (N_("Business manager (経営・管理, HSP(i)(c)): capital of the business (¥, empty if not sure):"),
                  self.capital),
                 (N_("Does the business employ a full-time Japanese or permanent-resident employee?"), self.staff),

@@ -316,6 +316,7 @@ class ResultsPage(BasePage):
                 return False
             editor.table.setCurrentCell(row, col)
             editor.table.setFocus()
+            _scroll_to(editor.table)
             return True
         widget = getattr(page, name, None)
         if hasattr(widget, "buttons"):  # a group of radio buttons: the chosen one, else the first
@@ -323,6 +324,7 @@ class ResultsPage(BasePage):
         if widget is None or not hasattr(widget, "setFocus"):
             return False
         widget.setFocus()
+        _scroll_to(widget)
         return True
 
     def render(self, ev: Evaluation, note: str, today: date) -> None:
@@ -439,3 +441,13 @@ def _item_of(rule_id: str) -> str:
 def _why_points(r: Renderer, ln) -> str:
     from hsp_wizard.wording import sources_said
     return sources_said(r, ln.sources, ln.confidence, ln.rule_id)
+
+
+def _scroll_to(widget) -> None:
+    """The page scrolled so that `widget` is in sight (a focused field lower on a long page stayed out of sight:
+    a fresh user followed a link to a question and did not see it)."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget, 40, 80)

@@ -3,9 +3,9 @@ themselves (never a modal, never a widget default such as 2000-01-01)."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import re
+from collections.abc import Callable
+from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QWheelEvent
@@ -105,10 +105,11 @@ class DateField(_ParsedField):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.checker = None
-        self.retranslate()
+        self.hint: Callable[[], str] | None = None  # a placeholder of the field's own, made in the language of the
+        self.retranslate()                          # moment (else the date's format)
 
     def retranslate(self) -> None:
-        self.setPlaceholderText(_("YYYY-MM-DD"))
+        self.setPlaceholderText(self.hint() if self.hint else _("YYYY-MM-DD"))
 
     def _parse(self, text: str):
         return parse_date(text)

@@ -130,7 +130,7 @@ class PointsPanel(QFrame):
         self.results = {"now": now, "one": one, "three": three}
         heading = (_("Category ({category}) on the planned application date, {date}")
                    if p.planned_application_date else
-                   _("Category ({category}) on the earliest date found, {date}") if self.earliest else
+                   _("Category ({category}) on the earliest application date found, {date}") if self.earliest else
                    _("Category ({category}) today, {date}"))
         self.heading.setText(heading.format(category=category_letter(p.category), date=r.fmt(on)))
         self.total.setText(_("{total} points").format(total=now.total))

@@ -72,6 +72,7 @@ class ScenariosPanel(QWidget):
             top.addWidget(b)
 
         self.planned = DateField(self)
+        self.planned.hint = self._planned_hint_text  # the field's own language change keeps it (not "YYYY-MM-DD")
         self.planned.value_changed.connect(self._edited)
         self.texts.call(self._planned_hint)
         form = QFormLayout()
@@ -187,10 +188,12 @@ class ScenariosPanel(QWidget):
         self._mark_column()
 
     def _planned_hint(self) -> None:
+        self.planned.retranslate()
+
+    def _planned_hint_text(self) -> str:
         p = self.doc.project.planned_application_date
-        self.planned.setPlaceholderText(
-            _("empty: the project's ({date})").format(date=Renderer().fmt(p)) if p else
-            _("empty: the project's (none entered)"))
+        return _("empty: the project's ({date})").format(date=Renderer().fmt(p)) if p else \
+            _("empty: the project's (none entered)")
 
     def _edited(self, *_args) -> None:
         """Write the edited scenario's valid values to the project (invalid rows stay in the table, marked)."""
