@@ -109,8 +109,8 @@ def pgettext(context: str, message: str, lang: str | None = None) -> str:
     return pseudo(out) if _pseudo else out
 
 
-def ngettext(singular: str, plural: str, n: int) -> str:
-    lang = _current
+def ngettext(singular: str, plural: str, n: int, lang: str | None = None) -> str:
+    lang = lang or _current
     try:
         out = catalog(lang).ngettext(singular, plural, n)
     except OSError:

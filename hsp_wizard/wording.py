@@ -14,6 +14,30 @@ from hsp_wizard.domain.explain import Msg, N_, Term
 from hsp_wizard.domain.routes import Condition
 from hsp_wizard.presentation import ROUTE_NAMES, Renderer
 
+# Each list's name in a sentence ("2 rows of the salary history are incomplete"), in the wizard's page order.
+LIST_NAMES = {"degrees": N_("degrees"), "career": N_("periods of work"), "salary": N_("salary history"),
+              "research": N_("research achievements"), "licences": N_("Japanese licences"),
+              "positions": N_("positions"), "investments": N_("investments in the business"),
+              "japanese": N_("Japanese tests"), "employer_facts": N_("employer facts"),
+              "foreign_qualifications": N_("foreign qualifications and awards"),
+              "jica_training": N_("JICA training"), "residence": N_("statuses of residence"),
+              "trips": N_("trips abroad"), "penalties": N_("fines or imprisonment"),
+              "insurance": N_("pension and health-insurance periods")}
+
+
+def not_counted(r: Renderer, project, lists=None) -> list[str]:
+    """'2 rows of the salary history are incomplete and not counted': one line per list with rows kept as typed but
+    not counted (of `lists` when given), in page order, in `r`'s language (the results page, the panel, the PDF)."""
+    from hsp_wizard.i18n import ngettext
+    order = list(LIST_NAMES)
+    counts = {name: len(rows) for name, rows in project.incomplete_rows.items()
+              if rows and (lists is None or name in lists)}
+    return [ngettext("{count} row of the {list} is incomplete and not counted",
+                     "{count} rows of the {list} are incomplete and not counted", counts[name], r.lang)
+            .format(count=counts[name], list=r.tr(LIST_NAMES.get(name, name)))
+            for name in sorted(counts, key=lambda n: (order.index(n) if n in order else len(order), n))]
+
+
 # How sure a value is, in words (the "Why?" explanation and the headline's deadline).
 SURENESS = {"official": N_("official"), "two_plus": N_("reported by two or more sources, official text not seen"),
             "one": N_("reported by one source"), "unverified": N_("not verified")}
@@ -26,8 +50,7 @@ ITEM_PAGES = {"category": N_("You and your category"), "residence": N_("Residenc
 FACT_NAMES = {"category": N_("your HSP category"), "stay.longest_period": N_("the period of stay granted"),
               "obligations.public_charges": N_("whether taxes and premiums were paid on time"),
               "guarantor.required": N_("whether you have a guarantor"),
-              "stay.landing_criteria": N_("whether you still meet the requirements of your current status (its "
-                                          "landing criteria)"),
+              "stay.landing_criteria": N_("whether you still meet your current status's requirements"),
               "gate.salary_floor": N_("your salary"),  # the ¥3M floor, unknown without a salary
               # a route that cannot be judged before its question is answered (domain.answer._unanswered)
               "family.spouse_is": N_("whether you are married to a Japanese national or permanent resident"),

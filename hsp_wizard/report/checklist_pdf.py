@@ -35,7 +35,7 @@ from hsp_wizard.domain.plan import EARLIEST, GIVEN, PLANNED, TODAY, Plan
 from hsp_wizard.domain.registry import current as current_registry, marks
 from hsp_wizard.presentation import CHANGE_KINDS, CONFIDENCE, ROUTE_NAMES, Renderer, category_letter
 from hsp_wizard.report.font_cache import CachedTTFont
-from hsp_wizard.wording import words
+from hsp_wizard.wording import not_counted, words
 
 FONT = "IPAexGothic"
 FONT_FILE = Path(__file__).resolve().parents[2] / "resources" / "fonts" / "ipaexg.ttf"
@@ -391,6 +391,8 @@ def _cover(p: Project, ev: Evaluation, cl: Checklist, r: Renderer, s, printed_on
     if r.lang != "ja":  # the Japanese title is already this
         out.append(_para("永住許可申請　提出書類チェックリスト", s["subtitle"]))
     out += _headline(w, r, s)
+    for line in not_counted(r, p):  # rows kept as typed but not counted: the points and dates leave them out
+        out.append(_para("! " + line, s["base"]))
     en, ja = ROUTE_NAMES[cl.route]  # the registry's names
     rows = []
     if p.name:

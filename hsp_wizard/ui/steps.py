@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from enum import IntEnum, StrEnum
 
-from hsp_wizard.i18n import N_, _, ngettext
+from hsp_wizard.i18n import N_, _
 
 
 class PageId(IntEnum):
@@ -48,15 +48,6 @@ LISTS = {Step.EDUCATION: ("degrees",), Step.CAREER: ("career",), Step.SALARY: ("
          Step.BONUSES: ("japanese", "employer_facts", "foreign_qualifications", "jica_training"),
          Step.RESIDENCE: ("residence", "trips"), Step.REQUIREMENTS: ("penalties", "insurance")}
 STEP_OF_LIST = {name: step for step, names in LISTS.items() for name in names}
-# each list's name in a sentence ("2 rows of the salary history are incomplete")
-LIST_NAMES = {"degrees": N_("degrees"), "career": N_("periods of work"), "salary": N_("salary history"),
-              "research": N_("research achievements"), "licences": N_("Japanese licences"),
-              "positions": N_("positions"), "investments": N_("investments in the business"),
-              "japanese": N_("Japanese tests"), "employer_facts": N_("employer facts"),
-              "foreign_qualifications": N_("foreign qualifications and awards"),
-              "jica_training": N_("JICA training"), "residence": N_("statuses of residence"),
-              "trips": N_("trips abroad"), "penalties": N_("fines or imprisonment"),
-              "insurance": N_("pension and health-insurance periods")}
 
 
 def _has_data(project, step: Step) -> bool:
@@ -165,17 +156,10 @@ def landing_step(project) -> Step:
 
 def not_counted_lines(project, step: Step | None = None) -> list[str]:
     """'2 rows of the salary history are incomplete and not counted', one line per list (of `step`'s lists when
-    given), in page order."""
-    counts = incomplete_counts(project)
-    lines = []
-    for name in sorted(counts, key=lambda n: (STEP_OF_LIST.get(n, 99), n)):
-        if step is not None and STEP_OF_LIST.get(name) != step:
-            continue
-        n = counts[name]
-        lines.append(ngettext("{count} row of the {list} is incomplete and not counted",
-                              "{count} rows of the {list} are incomplete and not counted", n)
-                     .format(count=n, list=_(LIST_NAMES.get(name, name))))
-    return lines
+    given), in page order, in the language of the moment (the words: hsp_wizard.wording.not_counted)."""
+    from hsp_wizard.presentation import Renderer
+    from hsp_wizard.wording import not_counted
+    return not_counted(Renderer(), project, None if step is None else LISTS.get(step, ()))
 
 
 # ---------------------------------------------------------------------------------------------- household members

@@ -132,9 +132,8 @@ def test_a_change_of_the_total_is_announced(heard):
 def test_the_headline_answer_is_read_and_announced_when_next_reaches_it(heard):
     seen = heard["checks"]["results_arrival"]
     assert seen["wizard"] == "Results"
-    expected = ("Cannot tell yet: enter whether you still meet the requirements of your current status (its landing "
-                "criteria) first. If all is in order, you can apply via HSP 80 points, 1 year, open since 1 Apr "
-                "2021.")  # issue 17's
+    expected = ("Cannot tell yet: enter whether you still meet your current status's requirements first. If all is "
+                "in order, you can apply via HSP 80 points, 1 year, open since 1 Apr 2021.")  # issue 17's
     assert seen["headline"] == expected and seen["truth"] == repr(expected)
     assert expected in announcements(seen["events"])
     assert ("まだ判断できません。先に現在の在留資格が上陸許可基準等に適合しているかを入力してください。問題がなければ、"

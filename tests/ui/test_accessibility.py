@@ -207,8 +207,8 @@ def test_the_results_links_are_named_buttons_that_enter_and_space_follow(window)
     to(w, PageId.RESULTS)
     page = w.wizard.currentPage()
     assert name(page.answer) == (  # issue 17's headline (the example leaves the landing criteria unanswered)
-        "Cannot tell yet: enter whether you still meet the requirements of your current status (its landing "
-        "criteria) first. If all is in order, you can apply via HSP 80 points, 1 year, open since 1 Apr 2021.")
+        "Cannot tell yet: enter whether you still meet your current status's requirements first. If all is in "
+        "order, you can apply via HSP 80 points, 1 year, open since 1 Apr 2021.")
     links = page.view.links
     assert links and all(b.focusPolicy() & Qt.FocusPolicy.TabFocus for b in links)
     # issue 17: the headline's "Why?" first, each fact to enter, each route's "Why?", then the "change" buttons

@@ -66,8 +66,8 @@ def test_a_made_up_route_is_seen_everywhere(window, capsys, tmp_path):
         said = capsys.readouterr().out  # first in the preference order: the headline's route (issue 17's answer;
         # hsp-holder-b leaves the landing-criteria question unanswered, so it cannot be told yet)
         assert f"If all is in order, you can apply via {NAME}, open since 1 Apr 2019." in said
-        assert f"{NAME} (架空の経路): cannot tell yet: enter whether your current status still meets its landing " \
-            "criteria (if all is in order: open since 1 Apr 2019)" in said
+        assert f"{NAME} (架空の経路): cannot tell yet: enter whether you still meet your current status's " \
+            "requirements (if all is in order: open since 1 Apr 2019)" in said
         # the PDF: the route on the cover, and its document list
         t = pdf_text(build_checklist_pdf(plan), tmp_path)
         assert f"Route {NAME} — 架空の経路" in t

@@ -150,6 +150,8 @@ class PointsPanel(QFrame):
                 if len(group) > 1 else r.rule_label(rule_id)
             lines.append((f"  –  {label}", Qt.GlobalColor.gray, tuple(group)))
         lines += [("  !  " + r.msg(g.why), Qt.GlobalColor.darkRed, None) for g in now.gates if not g.met]
+        from hsp_wizard.wording import not_counted
+        lines += [("  !  " + line, Qt.GlobalColor.darkRed, None) for line in not_counted(r, p)]  # not in the points
         if now.age is None and p.category != "c":  # unknown is not no: the panel asks, as for a salary
             lines.append(("  !  " + _("Enter your birth date: your age scores points and decides some salary "
                                       "bands"), Qt.GlobalColor.darkRed, None))
