@@ -102,8 +102,8 @@ def attention_reason(project, step: Step) -> str:
         from babel.lists import format_list
         from hsp_wizard.i18n import current_language
         lack = results_lack(project)
-        if not lack:
-            return ""
+        if not lack:  # rows kept as typed anywhere: the results leave them out
+            return "; ".join(not_counted_lines(project))
         return _("not complete: facts still to enter on {steps}").format(
             steps=format_list([_(TITLES[s]) for s in lack], locale=current_language()))
     if not missing_facts(project, step):
@@ -134,11 +134,12 @@ def step_states(project, visited: set[int] = frozenset(), current: int | None = 
             out[step] = State.ATTENTION if has_data or step in left else State.NOT_STARTED
         elif step == Step.HOUSEHOLD and any(member_missing(m) for m in project.household.members):
             out[step] = State.ATTENTION  # a member who "needs facts" (the step list says which)
-        elif step == Step.RESULTS:  # seen: done only when no step lacks a fact the results read
+        elif step == Step.RESULTS:  # seen: done only when no step lacks a fact the results read or holds a row
+            # they leave out (kept as typed, not counted)
             if step not in visited or not basics:
                 out[step] = State.NOT_STARTED
             else:
-                out[step] = State.ATTENTION if results_lack(project) else State.DONE
+                out[step] = State.ATTENTION if results_lack(project) or incomplete else State.DONE
         else:
             out[step] = State.DONE if has_data or step in left else State.NOT_STARTED
     return out

@@ -322,3 +322,28 @@ def test_every_link_on_the_results_is_in_sight_and_a_shortened_one_says_it_whole
         assert right < port.width(), (b.text(), right, port.width())
         shortened = b.width() < b.sizeHint().width()
         assert b.toolTip() == (b.text() if shortened else ""), b.text()
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_results_are_not_ticked_while_a_row_they_leave_out_is_kept_as_typed(window, lang):
+    """The results say '1 row of the salary history is incomplete and not counted' in red: the step list must not
+    tick them beside it."""
+    from tests.ui.test_app_behaves import Step
+    from tests.ui.test_fresh_eyes import marks
+    w = window
+    w.set_language(lang)
+    assert w.open_path("examples/hsp-holder-b.hspw", ask=False)
+    assert w.wizard.currentId() == PageId.RESULTS and marks(w)[Step.RESULTS] == "✓"
+    step(w, PageId.SALARY)
+    ed = w.wizard.currentPage().editors["salary"]
+    row = add_row(ed)
+    cell(ed, row, 1, "7200000")  # the amount, without its date: kept as typed, not counted
+    step(w, PageId.RESULTS)
+    m = marks(w)
+    assert m[Step.SALARY] == "!" and m[Step.RESULTS] == "!"
+    item = next(w.steps.list.item(r) for r in range(w.steps.list.count())
+                if w.steps.list.item(r).data(Qt.ItemDataRole.UserRole) == int(Step.RESULTS))
+    salary = next(w.steps.list.item(r) for r in range(w.steps.list.count())
+                  if w.steps.list.item(r).data(Qt.ItemDataRole.UserRole) == int(Step.SALARY))
+    reason = salary.toolTip().split("：" if lang == "ja" else ": ")[-1]  # the salary step's words for the row
+    assert reason and reason in item.toolTip(), (reason, item.toolTip())  # the results' mark says the same
