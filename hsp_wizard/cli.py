@@ -225,7 +225,8 @@ def _evaluate_one(job) -> tuple[bool, object]:
     if hh is not None:
         text += render_household(hh, render, why=why)
     if plan:
-        text += render_plan(tl, sug, render) + (render_scenarios(cmp, render, project) if cmp else "")
+        text += render_plan(tl, sug, render, the_plan.answer) + (
+            render_scenarios(cmp, render, project) if cmp else "")
     return True, text
 
 
@@ -349,8 +350,8 @@ def _sureness(tag: str) -> str:
     return SURENESS.get(tag, tag)
 
 
-def render_plan(tl, sug, r) -> str:
-    """The points timeline's events and the suggestions, readable."""
+def render_plan(tl, sug, r, answer=None) -> str:
+    """The points timeline's events and the suggestions, readable (`answer`: the plan's, which words why none)."""
     out = ["  " + r.msg(Msg.of(N_("Points over time ({start} to {end}): {count} change(s)"), start=tl.start,
                                end=tl.end, count=len(tl.events)))]
     for e in tl.events:
@@ -365,7 +366,8 @@ def render_plan(tl, sug, r) -> str:
                 N_("{days} day(s) sooner: {what}")
             out.append("    " + r.msg(Msg.of(lead, days=s.gain_days, what=s.says)))
     else:
-        out.append("  " + r.msg(sug.none_reason))
+        from hsp_wizard.wording import sooner_none
+        out.append("  " + sooner_none(r, sug, answer))
     out.append("")
     return "\n".join(out) + "\n"
 

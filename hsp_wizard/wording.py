@@ -10,7 +10,7 @@ from babel.lists import format_list
 
 from hsp_wizard.domain.answer import (ASK, CLOSES, EMPTY, OPEN, OPEN_NOW, OPENS, OPENS_LATER, UNKNOWN, Answer,
                                       Fact, RouteAnswer)
-from hsp_wizard.domain.explain import Msg, N_, Term
+from hsp_wizard.domain.explain import Msg, N_, RouteRef, Term
 from hsp_wizard.domain.routes import Condition
 from hsp_wizard.presentation import ROUTE_NAMES, Renderer
 
@@ -228,6 +228,16 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
                                "entered."), years=horizon_years))
     return r.msg(Msg.of(N_("No route to permanent residence opens within the next {years} years with what you "
                            "entered. The main reason: {why}."), years=horizon_years, why=reason.why))
+
+
+def sooner_none(r: Renderer, sug, a: Answer | None) -> str:
+    """Why nothing is suggested, said as the answer stands: a route open today on the conditions known is "open
+    already" only when nothing it needs is missing; while the answer asks for a fact first, it may be open (the
+    tab said "open already today" under a headline saying "cannot tell yet": a fresh user's finding)."""
+    if a is not None and a.kind == ASK and sug.base is not None and sug.base[1] <= sug.today:
+        return r.msg(Msg.of(N_("A route may be open already today ({route}), if all is in order: first enter what the "
+                               "answer asks for. Nothing tried would make it sooner."), route=RouteRef(sug.base[0])))
+    return r.msg(sug.none_reason)
 
 
 def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> Words:

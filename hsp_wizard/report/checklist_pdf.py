@@ -74,7 +74,10 @@ def _styles():
         "subtitle": ParagraphStyle("subtitle", parent=base, fontSize=11, leading=15, spaceAfter=8),
         "h2": ParagraphStyle("h2", parent=base, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4,
                              textColor=colors.HexColor("#1a3a5c"), keepWithNext=1),  # never alone at a page's foot
-        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+        # a line of Japanese may end with a mark that cannot start the next (・、。）) hanging past its width
+        # (reportlab's 禁則 rule): 6 pt more, with the cell's 3 pt of padding, keep one full-width mark (8.5 pt)
+        # inside the cell's border (it ran over the border into the next column)
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5, rightIndent=6),
     }
 
 
@@ -352,7 +355,7 @@ def _scenarios(plan: Plan, r: Renderer, s, comparison=None) -> list:
             rows.append([_para("→ " + family, s["cell"]), *[""] * (len(head) - 1)])
     note = r.tr(N_("Each scenario is your project with the changes listed, evaluated on {date}; the points are "
                    "those on its own checkpoints.")).format(date=r.fmt(today))
-    table = _table(rows, [40 * mm, 31 * mm, 38 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])
+    table = _table(rows, [38 * mm, 31 * mm, 40 * mm, 31 * mm, 12 * mm, 12 * mm, 14 * mm])
     table.setStyle(TableStyle([("SPAN", (0, i), (-1, i)) for i in spans] +
                               [("LEFTPADDING", (0, i), (0, i), 12) for i in spans]))
     return [_para(r.tr(N_("Your scenarios compared")), s["h2"]), _para(note, s["small"]), table]

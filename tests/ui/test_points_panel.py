@@ -157,3 +157,24 @@ def test_a_birth_date_not_entered_is_asked_for_where_age_scores(qtbot):
         assert "  !  生年月日を入力してください：年齢によるポイントと、一部の年収区分の適用が決まります" in shown(panel)
     finally:
         set_language("en")
+
+
+def test_a_line_that_changes_from_withheld_to_counted_stays_chosen(qtbot):
+    """A fresh user chose the career line while it was withheld ('– 3 years…'), entered more work, and found the
+    choice and its explanation gone when it became '15  7 years…': the item's one line stays chosen."""
+    from hsp_wizard.domain.project import CareerPeriod
+    p = load_project(ROOT / "examples" / "hsp-holder-b.hspw")
+    short = [CareerPeriod(kind="specialised", start=date(2024, 4, 1), end=date(2026, 9, 30))]
+    doc = ProjectDocument(p.model_copy(update={"career": short}))
+    panel = PointsPanel(doc, today=TODAY)
+    qtbot.addWidget(panel)
+
+    def career_rows():
+        return [i for i, group in enumerate(panel._why_of) if group and group[0].item == "career"]
+    assert len(career_rows()) == 1 and shown(panel)[career_rows()[0]].startswith("  –")
+    panel.lines.setCurrentRow(career_rows()[0])
+    before = shown(panel)[career_rows()[0]]
+    doc.update(career=[CareerPeriod(kind="specialised", start=date(2016, 4, 1), end=date(2026, 9, 30))])
+    row = career_rows()[0]
+    assert shown(panel)[row] != before and not shown(panel)[row].startswith("  –")  # counted now
+    assert panel.lines.currentRow() == row and "experience" in panel.why.text()

@@ -230,7 +230,8 @@ class ResultsPage(BasePage):
     def _suggestions_into(self, v: LinkedText) -> None:
         r = Renderer()
         if not self.suggestions:
-            v.add(r.msg(self.suggestions.none_reason))
+            from hsp_wizard.wording import sooner_none
+            v.add(sooner_none(r, self.suggestions, self.the_answer))
             return
         v.add(_("What would make permanent residence sooner (best first):"))
         for i, s in enumerate(self.suggestions):

@@ -176,6 +176,9 @@ class PointsPanel(QFrame):
         new = [(text, colour) for text, colour, _ln in lines]
         old = self._shown
         current = self.lines.currentRow()
+        chosen = self._why_of[current] if 0 <= current < len(self._why_of) else None
+        if chosen and sum(1 for group in self._why_of if group and group[0].item == chosen[0].item) != 1:
+            chosen = None  # one of several lines of its item: when it goes, nothing takes its place
         if not new:
             self.lines.clear()
             self.why.clear()
@@ -190,9 +193,10 @@ class PointsPanel(QFrame):
                     item.setText(text)
                 if old[i1 + k][1] != colour:
                     item.setForeground(colour if colour is not None else QBrush())
-            if i1 + same <= current < i2:  # the chosen line is taken out: nothing stays chosen
+            if i1 + same <= current < i2:  # the chosen line is taken out: nothing stays chosen (but see below)
                 self.lines.setCurrentRow(-1)
                 self.why.clear()
+                current = -1
             for k in range(i2 - 1, i1 + same - 1, -1):
                 self.lines.takeItem(k)
             for k in range(j1 + same, j2):
@@ -203,7 +207,13 @@ class PointsPanel(QFrame):
                 self.lines.insertItem(i1 + (k - j1), item)
         self._shown = new
         self._why_of = [ln for _text, _colour, ln in lines]  # kept here, not in the items: setting an item's data
-        self._show_why(self.lines.currentItem())              # tells the view to lay out and paint its row again
+        if current == -1 and chosen:                          # tells the view to lay out and paint its row again
+            # the chosen line, its item's only one, went and the same item's only line came (withheld, now counted:
+            # "– 3 years…" became "15 7 years…"): that one is chosen, its explanation shown
+            same = [i for i, group in enumerate(self._why_of) if group and group[0].item == chosen[0].item]
+            if len(same) == 1:
+                self.lines.setCurrentRow(same[0])
+        self._show_why(self.lines.currentItem())
 
     def _show_why(self, item: QListWidgetItem | None, _prev=None) -> None:
         row = self.lines.row(item) if item is not None else -1
