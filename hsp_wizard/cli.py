@@ -366,7 +366,7 @@ def render_household(hh, r, *, why: bool = False) -> str:
 
 
 def _titles(r, sources) -> str:
-    return "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in sources)
+    return r.source_titles(sources)
 
 
 def _sureness(tag: str) -> str:

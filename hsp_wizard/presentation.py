@@ -67,6 +67,38 @@ def format_day(d: date, lang: str, era: bool = False) -> str:
     return format_date(d, format="d MMM y", locale="en")
 
 
+# How a source is named to the person (the "Why?" explanations, the CLI, the PDF): never by an internal file name
+# or path. HSP Wizard's own notes and decisions are said in words; in Japanese, a source whose title has no
+# Japanese is said by its kind and its site.
+OWN_SOURCES = {"decision": N_("HSP Wizard's own reading where the sources leave a choice (a project decision)"),
+               "reference": N_("HSP Wizard's research notes, with the sources they name")}
+SOURCE_KINDS = {"official": N_("An official text"), "law": N_("A law or ordinance"),
+                "practitioner": N_("A practitioner's explanation"), "code": N_("Another program's code"),
+                "news": N_("A news report"), "other": N_("Another source")}
+INTERNAL_PATH = re.compile(r"\s*\([^()]*(?:\.\./|\.md\b)[^()]*\)")  # "(../shared/seeds/004)"
+JAPANESE = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff]")
+
+
+def _sites(url: str) -> str:
+    """The sites a source is on ("moj.go.jp"; a proxy's address gives way to the page it shows), once each."""
+    from urllib.parse import urlparse
+    hosts: list[str] = []
+    for part in url.split(";"):
+        inner = part[part.rfind("http"):].strip() if "http" in part else ""
+        host = (urlparse(inner).hostname or "").removeprefix("www.") if inner else ""
+        try:
+            host = host.encode("ascii").decode("idna")  # a Japanese domain, as it reads
+        except UnicodeError:
+            pass
+        if host and host not in hosts:
+            hosts.append(host)
+    return ", ".join(hosts)
+
+
+def _mostly_japanese(text: str) -> bool:
+    return len(JAPANESE.findall(text)) >= len(re.findall(r"[A-Za-z]", text))
+
+
 class Renderer:
     """Everything a view needs to show domain output in `lang`."""
 
@@ -127,6 +159,26 @@ class Renderer:
         """The official Japanese name to show beside an English label ('' in Japanese, where it is the label)."""
         item = self.rules.rows.get(rule_id) or self.rules.rules.get(rule_id)
         return "" if item is None or self.lang == "ja" else item.official_ja
+
+    def source_title(self, source_id: str) -> str:
+        """A source as the person reads it: its title without internal paths; HSP Wizard's own notes in words; in
+        Japanese, a title mostly in English (its notes) replaced by the source's kind and site."""
+        src = self.rules.sources.get(source_id)
+        if src is None:
+            return source_id
+        if src.kind in OWN_SOURCES:
+            return self.tr(OWN_SOURCES[src.kind])
+        title = INTERNAL_PATH.sub("", src.title).strip()
+        if self.lang != "ja":
+            return title
+        head = title.split(" — ")[0].strip()
+        if _mostly_japanese(head):
+            return head
+        kind, site = self.tr(SOURCE_KINDS.get(src.kind, SOURCE_KINDS["other"])), _sites(src.url)
+        return self.msg(Msg.of(N_("{kind} ({site})"), kind=kind, site=site)) if site else kind
+
+    def source_titles(self, source_ids) -> str:
+        return "; ".join(self.source_title(s) for s in source_ids)
 
     def confidence(self, tag: str) -> str:
         return self.tr(CONFIDENCE.get(tag, tag))

@@ -51,7 +51,10 @@ FACT_NAMES = {"category": N_("your HSP category"), "stay.longest_period": N_("th
               "obligations.public_charges": N_("whether taxes and premiums were paid on time"),
               "guarantor.required": N_("whether you have a guarantor"),
               "stay.landing_criteria": N_("whether you still meet your current status's requirements"),
-              "gate.salary_floor": N_("your salary")}  # the ¥3M floor, unknown without a salary
+              "gate.salary_floor": N_("your salary"),  # the ¥3M floor, unknown without a salary
+              # a route that cannot be judged before its question is answered (domain.answer._unanswered)
+              "family.spouse_is": N_("whether you are married to a Japanese national or permanent resident"),
+              "family.parent_is": N_("whether you are the child of a Japanese national or permanent resident")}
 
 # Who the folded routes are for.
 UNLESS = {"spouse": N_("you are married to a Japanese national or permanent resident"),
@@ -134,7 +137,7 @@ def _short(r: Renderer, facts: tuple[Fact, ...]) -> str:
 
 def sources_said(r: Renderer, sources, confidence: str, rule_id: str) -> str:
     """A rule's sources by title, how sure, and its id last (behind a "Why?")."""
-    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in sources)
+    titles = r.source_titles(sources)
     return r.msg(Msg.of(N_("Sources: {sources}. How sure: {sure}. (rule {id})"), sources=titles,
                         sure=Term(SURENESS.get(confidence, confidence)), id=rule_id))
 
@@ -147,7 +150,7 @@ def explain(r: Renderer, c: Condition) -> str:
     """One condition behind "Why?": its state, the rule by name, the reason, the sources by title, how sure, and the
     rule's id last (for someone checking the rule data)."""
     mark = "✓" if c.met else ("?" if c.met is None else ("✗" if c.blocking else "!"))
-    titles = "; ".join(r.rules.sources[s].title if s in r.rules.sources else s for s in c.sources)
+    titles = r.source_titles(c.sources)
     return r.msg(Msg.of(N_("{mark} {rule}: {why}. Sources: {sources}. How sure: {sure}. (rule {id})"), mark=mark,
                         rule=r.rule_label(c.rule_id), why=c.why, sources=titles, sure=sure(r, c), id=c.rule_id))
 

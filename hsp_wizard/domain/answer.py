@@ -145,7 +145,11 @@ def answer(project: Project, ev: Evaluation, today: date, *, planned: bool | Non
 
     shown, folded = [], []
     for name in (*reg.routes, *(n for n in reg.all if n not in reg.routes)):  # HSP(ii) after the PR routes
-        if name in PERSONAL_ROUTES and engine.never(name) is not None:
+        never = engine.never(name) if name in PERSONAL_ROUTES else None
+        if never is not None and never.met is None:  # its question not answered: not "not for you" either
+            shown.append(_unanswered(project, ev, name, never, reg))
+            continue
+        if never is not None:
             folded.append(name)
             continue
         shown.append(_route(engine, planner, project, ev, name))
@@ -233,6 +237,27 @@ def _route(engine: Engine, planner: Planner, project: Project, ev: Evaluation, n
     if reason is not None and reason not in res.blockers and op is not None:
         reason = _first_said(planner, check, name, ev.on, reason)
     return RouteAnswer(name, CLOSED, waits_for=reason, result=res)
+
+
+def _unanswered(project: Project, ev: Evaluation, name: str, never: Condition, reg) -> RouteAnswer:
+    """A route no date can be judged for until a question is answered (the spouse route before the person says
+    whether they are married to a Japanese national or a permanent resident): cannot tell yet, with the first
+    fact it reads that is not answered, on its page."""
+    spec = reg[name]
+    fact = next((f for f in spec.facts if "." in f.field and _value(project, f.field) is None), spec.facts[0])
+    missing = (Fact(fact.field, fact.page, never, UNANSWERED_FIELDS.get(fact.field)),)
+    return RouteAnswer(name, UNKNOWN, missing=missing, result=ev.routes.get(name))
+
+
+# The requirements page's question for each fact a route needs answered before it can be judged.
+UNANSWERED_FIELDS = {"family.spouse_is": "spouse", "family.parent_is": "parent"}
+
+
+def _value(project: Project, path: str):
+    value = project
+    for part in path.split("."):
+        value = getattr(value, part, None)
+    return value
 
 
 def _as_now(waits_for: Condition, res: RouteResult) -> Condition:

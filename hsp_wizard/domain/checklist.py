@@ -72,22 +72,30 @@ def situation(p: Project, on: date, pension_years: int, health_years: int) -> tu
     if p.birth_date is None or completed_years(p.birth_date, on) >= 16:
         s.add("age16_or_over")
     occ = {Occupation.EMPLOYEE: "employee", Occupation.COMPANY_REPRESENTATIVE: "employee",
-           Occupation.SELF_EMPLOYED: "self_employed", Occupation.OTHER: "other_occupation"}[o.occupation]
+           Occupation.SELF_EMPLOYED: "self_employed", Occupation.OTHER: "other_occupation",
+           None: "employee"}[o.occupation]
     s.add(occ)
+    if o.occupation is None:  # not answered: said, not silently taken as answered
+        notes.append(Msg.of(N_("Your occupation was not answered: the documents listed are an employee's. Answer "
+                               "it on the page “{page}” to be precise."), page=Term(N_("Other requirements"))))
     if o.occupation == Occupation.COMPANY_REPRESENTATIVE:
         s.add("company_representative")
-    if not o.resident_tax_withheld:
+    if not o.resident_tax_withheld:  # not withheld, or not answered: the proof of paying it is listed
         s.add("resident_tax_not_withheld")
+    if o.resident_tax_withheld is None:
+        notes.append(Msg.of(N_("Whether resident tax was withheld from your salary was not answered: the list "
+                               "includes proof of paying it on time, needed when it was not withheld. Answer it "
+                               "on the page “{page}” to be precise."), page=Term(N_("Other requirements"))))
     if o.social_insurance_employer:
         s.add("social_insurance_employer")
     s.add("points_notice" if o.points_notice else "no_points_notice")
     if f.spouse_is == Relation.JAPANESE:
         s.add("spouse_of_japanese")
-    elif f.spouse_is != Relation.NONE:
+    elif f.spouse_is not in (None, Relation.NONE):
         s.add("spouse_of_pr")
     if f.parent_is == Relation.JAPANESE:
         s.add("child_of_japanese")
-    elif f.parent_is != Relation.NONE:
+    elif f.parent_is not in (None, Relation.NONE):
         s.add("child_of_pr")
     if f.contribution_recognised:
         s.add("contribution")

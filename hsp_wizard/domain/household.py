@@ -111,11 +111,12 @@ def member_project(p: Project, m: HouseholdMember, relation: Relation) -> tuple[
         residence = [ResidencePeriod(start=m.birth_date, status="dependent")]
         notes.append(Msg.of(N_("Taken as living in Japan since birth ({date}) on a family status; enter the "
                                "child's statuses to be precise"), date=m.birth_date))
-    fam = Family()
+    # the member's own family facts are those of their place in the household (no other relation: "no")
+    fam = Family(spouse_is=Relation.NONE, parent_is=Relation.NONE)
     if m.kind == MemberKind.SPOUSE:
-        fam = Family(spouse_is=relation, marriage_date=m.marriage_date)
+        fam = Family(spouse_is=relation, parent_is=Relation.NONE, marriage_date=m.marriage_date)
     elif m.kind == MemberKind.CHILD:
-        fam = Family(parent_is=relation, child_kind=CHILD_KIND.get(m.child_relation))
+        fam = Family(spouse_is=Relation.NONE, parent_is=relation, child_kind=CHILD_KIND.get(m.child_relation))
     o = p.obligations
     # the landing criteria follow the principal's answer: the household page does not ask them per member, and a
     # family status's criteria rest on the principal's own status and support (our reading; not in the sources)
@@ -277,7 +278,7 @@ def member_routes(p: Project, on: date, principal_first: tuple[str, date] | None
             status = Msg.of(N_("A Japanese national: no permanent residence needed")
                             if m.nationality == Nationality.JAPANESE else N_("Already a permanent resident"))
             notes = []
-            if m.kind == MemberKind.SPOUSE and p.family.spouse_is == Relation.NONE:
+            if m.kind == MemberKind.SPOUSE and p.family.spouse_is in (None, Relation.NONE):
                 notes.append(Msg.of(N_("You may have your own route as the spouse of a Japanese national or "
                                        "permanent resident: answer it on the requirements page")))
             out.append(MemberRoutes(i, label, None, status, None, None, None, None, notes=notes))

@@ -288,7 +288,11 @@ GENERAL = RouteSpec(
 
 
 # ---------------------------------------------------------------- family routes
-def _family(e: Engine, on: date, rule_id: str, relation: Relation, what: str) -> list[Condition]:
+def _family(e: Engine, on: date, rule_id: str, relation: Relation | None, what: str) -> list[Condition]:
+    """The relation the route needs: answered "no" rules it out; not answered (None) leaves it unknown."""
+    if relation is None:
+        return [e.cond(rule_id, None, Msg.of(N_("Not answered yet: whether you are the {what} of a Japanese "
+                                                "national or (special) permanent resident"), what=Term(what)), on)]
     if relation == Relation.NONE:
         return [e.cond(rule_id, False, Msg.of(N_("Applies only to the {what} of a Japanese national or "
                                                  "(special) permanent resident"), what=Term(what)), on)]
@@ -317,7 +321,7 @@ def _spouse_closed(e: Engine, on: date) -> bool:
     """`_spouse`'s marriage condition unmet (no spouse relation, no marriage date, the marriage ended or short of
     its years), or `_residing`'s first two."""
     f = e.p.family
-    if f.spouse_is == Relation.NONE or f.marriage_date is None:
+    if f.spouse_is in (None, Relation.NONE) or f.marriage_date is None:
         return True
     if (f.marriage_ended is not None and f.marriage_ended <= on
             or completed_years(f.marriage_date, on) < e.num("pr.spouse.marriage_years", on)):
@@ -327,7 +331,8 @@ def _spouse_closed(e: Engine, on: date) -> bool:
 
 def _family_never(rule_id: str, relation: str, what: str):
     """No date can open a family route for a person who is not the spouse (child) of a Japanese national or a
-    (special) permanent resident."""
+    (special) permanent resident; nor can one be judged before the question is answered (the condition is then
+    unknown: met None)."""
     def never(e: Engine) -> Condition | None:
         found = _family(e, e.today, rule_id, getattr(e.p.family, relation), what)
         return found[0] if found else None
@@ -361,7 +366,7 @@ CHILD = RouteSpec(
     years_rules=("pr.child.years",), length_rule="pr.child.years", documents="child", preference=4,
     never=_family_never("pr.child.years", "parent_is", N_("child")),
     closed=lambda e, on: (  # `_child`'s relation or exception unmet, or `_residing`'s first two conditions
-        e.p.family.parent_is == Relation.NONE or child_exception(e, on).met is False
+        e.p.family.parent_is in (None, Relation.NONE) or child_exception(e, on).met is False
         or _residing_closed(e, on, "pr.child.years")))
 
 

@@ -324,10 +324,10 @@ class Protection(StrEnum):
 class Family(_Model):
     """Facts the spouse, child and refugee routes need."""
 
-    spouse_is: Relation = Relation.NONE
+    spouse_is: Relation | None = None       # None = not answered (NONE: answered "no")
     marriage_date: Day | None = None
     marriage_ended: Day | None = None
-    parent_is: Relation = Relation.NONE
+    parent_is: Relation | None = None       # None = not answered
     child_kind: ChildKind | None = None     # v3: None = not answered
     refugee_recognised: Day | None = None
     protection: Protection = Protection.REFUGEE  # v3
@@ -384,8 +384,8 @@ class Obligations(_Model):
     penalties: Annotated[list[Penalty], Field(max_length=MAX_ITEMS)] = []
     repeated_traffic_violations: bool = False
     guarantor: Answer = Answer.UNKNOWN
-    occupation: Occupation = Occupation.EMPLOYEE
-    resident_tax_withheld: bool = True          # 特別徴収 throughout
+    occupation: Occupation | None = None        # None = not answered
+    resident_tax_withheld: bool | None = None   # 特別徴収 throughout; None = not answered
     social_insurance_employer: bool = False     # owner of a social-insurance workplace
     insurance: Annotated[list[InsurancePeriod], Field(max_length=MAX_ITEMS)] = []
     points_notice: bool = False                 # holds a ポイント計算結果通知書

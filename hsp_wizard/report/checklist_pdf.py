@@ -591,7 +591,7 @@ def _household_sources(cl: Checklist, r: Renderer) -> list[str]:
     """Each household document's sources by title and how sure its listing is, once per document."""
     out = []
     for h in cl.household:
-        titles = "; ".join(r.rules.sources[x].title if x in r.rules.sources else x for x in h.sources)
+        titles = r.source_titles(h.sources)
         name = h.doc.official_ja if r.lang == "ja" else r.tr(h.doc.label)
         line = r.msg(Msg.of(N_("{document}: sources: {sources}; how sure: {sure}"), document=name, sources=titles,
                             sure=r.confidence(h.confidence)))

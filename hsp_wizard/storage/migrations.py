@@ -30,6 +30,16 @@ def _v2_to_v3(doc: dict) -> dict:
     version-2 project is a household of one."""
     doc.setdefault("incomplete_rows", {})
     doc.setdefault("household", {"members": []})
+    # Version 3 also tells a question never answered from one answered "no" (a fresh user's finding): the spouse
+    # and child relations, the occupation and whether resident tax was withheld may be null (not answered). A
+    # version-2 file keeps what it meant: a value it saved is kept, and a key it left out had the old default
+    # ("none", "employee", withheld), never "not answered". (Joined version 3 before 0.3.0 was released.)
+    for part, old in (("family", {"spouse_is": "none", "parent_is": "none"}),
+                      ("obligations", {"occupation": "employee", "resident_tax_withheld": True})):
+        facts = doc.setdefault(part, {})
+        if isinstance(facts, dict):  # (anything else is refused by the model, as before)
+            for key, value in old.items():
+                facts.setdefault(key, value)
     return doc
 
 

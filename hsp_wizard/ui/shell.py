@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLineEdit, QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import (QAbstractSpinBox, QApplication, QHBoxLayout, QLineEdit, QMessageBox, QWidget,
+                               QWizard)
 
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.ui.steps import PageId
@@ -162,7 +163,7 @@ class UndoKeys(QObject):
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
         kind = event.type()
-        if kind == QEvent.Type.ContextMenu and isinstance(obj, QLineEdit):
+        if kind == QEvent.Type.ContextMenu and isinstance(obj, (QLineEdit, QAbstractSpinBox)):
             self._menu(obj, event.globalPos())
             return True
         if kind not in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress):
@@ -175,21 +176,39 @@ class UndoKeys(QObject):
         # a key press comes only when the action is disabled (nothing to undo): the field's own undo must not run
         return True
 
-    def _menu(self, edit: QLineEdit, at) -> None:
-        """The field's own menu (Qt's texts, translated), its Undo and Redo being the window's."""
+    def _menu(self, edit: QLineEdit | QAbstractSpinBox, at) -> None:
+        """The field's own menu (Qt's texts, translated), its Undo and Redo being the window's. A spin box's (a
+        date or number field's) is its text's menu and its Step up and Step down, as Qt makes it."""
         from PySide6.QtWidgets import QMenu
-        menu: QMenu = edit.createStandardContextMenu()
+        box = edit if isinstance(edit, QAbstractSpinBox) else None
+        menu: QMenu = (box.lineEdit() if box is not None else edit).createStandardContextMenu()
+        if box is not None:
+            self._steps(box, menu)
         for name, action in (("edit-undo", self.undo), ("edit-redo", self.redo)):
             own = next((a for a in menu.actions() if a.objectName() == name), None)
             if own is None:
                 continue
-            ours = QAction(own.text(), menu)
+            # the window's key beside it, as in the Edit menu (Qt's own label is missing on some platforms)
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            ours = QAction(own.text().split("\t")[0] + (f"\t{keys}" if keys else ""), menu)
             ours.setEnabled(action.isEnabled())
             ours.triggered.connect(lambda _c=False, edit=edit, action=action: (_commit_cell(edit), action.trigger()))
             menu.insertAction(own, ours)
             menu.removeAction(own)
         menu.exec(at)
         menu.deleteLater()
+
+    @staticmethod
+    def _steps(box: QAbstractSpinBox, menu) -> None:
+        """Step up and Step down after a separator, enabled as the box allows (Qt's own texts and behaviour)."""
+        from PySide6.QtCore import QCoreApplication
+        menu.addSeparator()
+        can = box.stepEnabled()
+        for text, flag, steps in (("&Step up", QAbstractSpinBox.StepEnabledFlag.StepUpEnabled, 1),
+                                  ("Step &down", QAbstractSpinBox.StepEnabledFlag.StepDownEnabled, -1)):
+            act = menu.addAction(QCoreApplication.translate("QAbstractSpinBox", text))
+            act.setEnabled(bool(can & flag) and not box.isReadOnly())
+            act.triggered.connect(lambda _c=False, steps=steps: box.stepBy(steps))
 
 
 def _commit_cell(widget) -> None:

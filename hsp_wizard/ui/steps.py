@@ -84,11 +84,28 @@ def missing_facts(project, step: Step) -> bool:
     return False
 
 
+# the steps whose facts every result reads (`missing_facts`): the results are not done while one lacks them
+RESULT_STEPS = (Step.CATEGORY, Step.SALARY, Step.RESIDENCE)
+
+
+def results_lack(project) -> list[Step]:
+    """The steps still lacking a fact the results need, in the step list's order."""
+    return [s for s in RESULT_STEPS if missing_facts(project, s)]
+
+
 def attention_reason(project, step: Step) -> str:
     """Why a step needs attention, in words (translated): its rows not counted, or the fact it lacks; '' if none."""
     lines = not_counted_lines(project, step)
     if lines:
         return "; ".join(lines)
+    if step == Step.RESULTS:
+        from babel.lists import format_list
+        from hsp_wizard.i18n import current_language
+        lack = results_lack(project)
+        if not lack:  # rows kept as typed anywhere: the results leave them out
+            return "; ".join(not_counted_lines(project))
+        return _("not complete: facts still to enter on {steps}").format(
+            steps=format_list([_(TITLES[s]) for s in lack], locale=current_language()))
     if not missing_facts(project, step):
         if step == Step.HOUSEHOLD and any(member_missing(m) for m in project.household.members):
             return _("a member's facts are still to enter")
@@ -102,8 +119,9 @@ def step_states(project, visited: set[int] = frozenset(), current: int | None = 
     """Each step's state. `visited`: the pages the person stopped on (not those a jump passed over); `current`: the
     page shown. Needs attention when it holds rows not counted, when a household member lacks facts, or when a
     step lacks what it must hold (`missing_facts`) once begun or left; done (✓) only when its facts are complete
-    and it holds data or was stopped on and left (the results: seen, with the first step complete); else not
-    started: a page passed over, or just arrived at, says nothing yet."""
+    and it holds data or was stopped on and left (the results: seen, with the first step complete, and needing
+    attention while another step lacks a fact they read); else not started: a page passed over, or just arrived
+    at, says nothing yet."""
     incomplete = incomplete_counts(project)
     left = set(visited) - {current}
     basics = project.category is not None and project.birth_date is not None
@@ -116,8 +134,12 @@ def step_states(project, visited: set[int] = frozenset(), current: int | None = 
             out[step] = State.ATTENTION if has_data or step in left else State.NOT_STARTED
         elif step == Step.HOUSEHOLD and any(member_missing(m) for m in project.household.members):
             out[step] = State.ATTENTION  # a member who "needs facts" (the step list says which)
-        elif step == Step.RESULTS:
-            out[step] = State.DONE if step in visited and basics else State.NOT_STARTED
+        elif step == Step.RESULTS:  # seen: done only when no step lacks a fact the results read or holds a row
+            # they leave out (kept as typed, not counted)
+            if step not in visited or not basics:
+                out[step] = State.NOT_STARTED
+            else:
+                out[step] = State.ATTENTION if results_lack(project) or incomplete else State.DONE
         else:
             out[step] = State.DONE if has_data or step in left else State.NOT_STARTED
     return out

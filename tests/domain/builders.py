@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from hsp_wizard.domain.project import (CareerPeriod, Degree, EmployerFact, JapaneseResult, Obligations, Project,
-                                       ResidencePeriod, SalaryEntry)
+from hsp_wizard.domain.project import (CareerPeriod, Degree, EmployerFact, Family, JapaneseResult, Obligations,
+                                       Project, Relation, ResidencePeriod, SalaryEntry)
 
 CLEAN = Obligations(taxes="on_time", pension="on_time", health_insurance="on_time", notifications="yes",
                     guarantor="yes")
@@ -32,7 +32,12 @@ def profile(category: str = "b", *, birth: date | None = None, on: date | None =
     sal = list(extra.pop("salary_history", []))
     if salary is not None:
         sal.append(SalaryEntry(start=date(1990, 1, 1), amount_yen=salary))
-    return Project(category=category, birth_date=birth, degrees=list(degrees), career=career, salary=sal, **extra)
+    # a hand-worked profile is of a person who answered the family questions: a relation not given is "no"
+    family = extra.pop("family", None) or Family()
+    family = family.model_copy(update={k: Relation.NONE for k in ("spouse_is", "parent_is")
+                                       if getattr(family, k) is None})
+    return Project(category=category, birth_date=birth, degrees=list(degrees), career=career, salary=sal,
+                   family=family, **extra)
 
 
 def degree(level: str, awarded: date = date(2010, 3, 31), **kw) -> Degree:

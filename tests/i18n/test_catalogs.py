@@ -21,7 +21,7 @@ SAME_IN_BOTH = {"JICA", "J-Skip", "{column}: {reason}", "{date}: {what}", "{rule
                 "{name}: {what}", "{route}: {date}", "{column}, {row}: {value}", "{column}, {row}: {value} ({note})",
                 "{change}: {date}", "{change}: {date} to {end}", "HSP Wizard {version}", "{mark} {title}",
                 "{title}: {state}", "{title}: {state}: {reason}", "“{name}”", "{route}: {state}", "{action}: {what}",
-                "{why} ({sure})", "{rule} (×{count})"}
+                "{why} ({sure})", "{rule} (×{count})", "{kind} ({site})"}
 
 
 def ja_catalog():

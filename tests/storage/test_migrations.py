@@ -104,3 +104,31 @@ def test_version_2_gains_no_incomplete_rows_and_version_3_keeps_rows_as_typed():
     assert v3.incomplete_rows["salary"][0].cells == {"start": "2027-04", "amount_yen": "", "foreign_amount_yen": ""}
     assert v3.incomplete_rows["penalties"][0].position == 0
     assert loads_project(dumps_project(v3)) == v3
+
+
+
+def test_a_question_never_answered_is_null_and_older_files_keep_their_answers():
+    """A fresh user saw "No", "Employee" and "withheld" for questions never answered: these are null until
+    answered. An older file means what it meant: its saved answers are unchanged, and a version-2 file that left
+    a key out keeps the old default (it was "no", "employee", withheld), never "not answered"."""
+    from hsp_wizard.domain.project import Project
+    fresh = Project()  # a project never answered: nothing taken as answered
+    assert (fresh.family.spouse_is, fresh.family.parent_is, fresh.obligations.occupation,
+            fresh.obligations.resident_tax_withheld) == (None, None, None, None)
+    for v in migrations.SHIPPED:
+        old, _ = load_project_versioned(GOLDEN / f"v{v}.hspw")
+        assert (old.family.spouse_is, old.family.parent_is) == ("none", "none"), v
+        assert (old.obligations.occupation, old.obligations.resident_tax_withheld) == ("employee", True), v
+    raw = json.loads((GOLDEN / "v2.hspw").read_bytes())
+    whole = loads_project(json.dumps(raw).encode())
+    for key in ("spouse_is", "parent_is"):
+        del raw["family"][key]
+    for key in ("occupation", "resident_tax_withheld"):
+        del raw["obligations"][key]
+    assert loads_project(json.dumps(raw).encode()) == whole
+    del raw["family"], raw["obligations"]
+    bare = loads_project(json.dumps(raw).encode())
+    assert (bare.family.spouse_is, bare.family.parent_is) == ("none", "none")
+    assert (bare.obligations.occupation, bare.obligations.resident_tax_withheld) == ("employee", True)
+    unanswered = fresh.model_copy(update={"birth_date": old.birth_date})
+    assert loads_project(dumps_project(unanswered)) == unanswered  # saved as null, read back as not answered

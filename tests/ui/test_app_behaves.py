@@ -14,7 +14,7 @@ from hsp_wizard.storage import load_project
 from hsp_wizard.ui.steps import State, Step
 from hsp_wizard.ui.main_window import MainWindow
 from hsp_wizard.ui.wizard import PageId
-from tests.ui.drive import add_row, cell, field, next_page, step
+from tests.ui.drive import add_row, cell, choose, field, next_page, step
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "hsp-holder-b.hspw"
@@ -191,6 +191,7 @@ def test_a_row_completed_later_counts_and_is_no_longer_kept_as_typed(window):
     step(w, PageId.EDUCATION)
     ed = editors(w)["degrees"]
     add_row(ed)
+    choose(ed, 0, 0, "bachelor")  # a new row has no level chosen
     cell(ed, 0, 1, "Physics")
     next_page(w)  # stays: the award date is missing
     assert w.doc.project.incomplete_rows["degrees"][0].cells["field"] == "Physics"
@@ -256,10 +257,13 @@ def test_undo_reaches_a_page_not_shown_and_typing_is_one_step(window):
     step(w, PageId.EDUCATION)
     ed = editors(w)["degrees"]
     add_row(ed)
+    choose(ed, 0, 0, "master")  # a new row has no level chosen
     cell(ed, 0, 2, "2015-06-30")
     assert len(w.doc.project.degrees) == 1
     w.actions["undo"].trigger()
     assert w.doc.project.degrees == [] and w.doc.project.name == "Ana Example"
+    w.actions["undo"].trigger()  # the level chosen (a row kept as typed)
+    assert w.doc.project.name == "Ana Example"
     w.actions["undo"].trigger()  # the added empty row goes with the rest of that step or the name goes
     w.actions["undo"].trigger()
     assert w.doc.project.name is None  # the whole typed name was one step
@@ -341,6 +345,7 @@ def test_the_continuity_thresholds_are_asked_once_there_is_a_trip(window):
     add_row(trips)
     cell(trips, 0, 0, "2025-01-10")
     cell(trips, 0, 1, "2025-03-26")  # 75 days abroad
+    choose(trips, 0, 2, "special")  # a new row has no permit chosen
     assert page.single_trip.isVisible() and page.single_trip.value() == 90
     assert "75 days" not in page.problems.text()
     page.single_trip.setFocus()

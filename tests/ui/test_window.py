@@ -146,6 +146,7 @@ def test_keyboard_only_run_through_the_whole_wizard(window):
     alt(Qt.Key.Key_D)  # &Degrees table
     table = focused()
     QTest.keyClick(table, Qt.Key.Key_F2)  # level: choice editor
+    QTest.keyClick(focused(), Qt.Key.Key_Down)  # Bachelor's (a new row has no level chosen)
     QTest.keyClick(focused(), Qt.Key.Key_Down)  # Master's
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     QApplication.processEvents()

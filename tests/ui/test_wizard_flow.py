@@ -71,6 +71,7 @@ def test_category_b_engineer_from_empty_to_results(window):
     next_page(w)  # Japanese and bonuses
     eds = editors(w)
     r = add_row(eds["japanese"])
+    choose(eds["japanese"], r, 0, "jlpt")  # a new row has no test chosen
     choose(eds["japanese"], r, 1, "N1")
     cell(eds["japanese"], r, 3, "2019-12-01")
     for kind in ("innovation_support", "sme"):
@@ -138,7 +139,8 @@ def test_category_c_manager(window):
     next_page(w)
     ed = editors(w)["degrees"]
     r = add_row(ed)
-    cell(ed, r, 2, "2010-06-30")  # bachelor is the first choice
+    choose(ed, r, 0, "bachelor")  # a new row has no level chosen (a fresh user's finding)
+    cell(ed, r, 2, "2010-06-30")
     next_page(w)
     ed = editors(w)["career"]
     r = add_row(ed)
@@ -169,6 +171,7 @@ def test_bad_cell_shows_an_inline_error_and_keeps_the_text(window):
     next_page(w)
     ed = editors(w)["career"]
     r = add_row(ed)
+    choose(ed, r, 0, "specialised")  # a new row has no kind chosen
     cell(ed, r, 2, "2020-05-01")
     cell(ed, r, 3, "2019-01-01")  # end before start
     assert "Row 1" in ed.error.text() and ed.error.isVisible()

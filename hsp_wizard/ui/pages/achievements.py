@@ -22,14 +22,14 @@ class AchievementsPage(ListPage):
         super().__init__(doc, N_("Research, licences, position"),
                          N_("Only the items your category scores are asked."))
         self.research = self.add_list("research", N_("R&esearch achievements"), [
-            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS), rows=("research.one",)),
+            Column("kind", N_("Kind"), "choice", choices(RESEARCH_KINDS), blank=True, rows=("research.one",)),
             Column("achieved", N_("Date"), "date", required=True, month="last"),
             Column("description", N_("Description")),
         ], ResearchAchievement)
         self.licences = self.add_list("licences", N_("Japanese &licences"), [
             Column("name", N_("Licence"), rows=("licence.one",)), Column("obtained", N_("Obtained"), "date", required=True, month="last")], Licence)
         self.positions = self.add_list("positions", N_("&Positions"), [
-            Column("kind", N_("Position"), "choice", choices(POSITIONS),
+            Column("kind", N_("Position"), "choice", choices(POSITIONS), blank=True,
                    rows=("position.representative", "position.director")),
             Column("start", N_("From"), "date", required=True, month="last"),
             Column("end", N_("To"), "date", month="first")], Position)

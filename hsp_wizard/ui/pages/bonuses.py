@@ -22,13 +22,13 @@ class BonusesPage(ListPage):
         super().__init__(doc, N_("Japanese and bonuses"),
                          N_("Japanese tests, and the bonus points from your employer, qualifications and training."))
         self.add_list("japanese", N_("&Japanese tests (JLPT, BJT)"), [
-            Column("test", N_("Test"), "choice", JP_TESTS, rows=("bonus.b7_n1", "bonus.b8_n2")),
+            Column("test", N_("Test"), "choice", JP_TESTS, blank=True, rows=("bonus.b7_n1", "bonus.b8_n2")),
             Column("level", N_("JLPT level"), "choice", [("", "—"), *JLPT_LEVELS]),
             Column("score", N_("BJT score"), "int"),
             Column("passed", N_("Result date"), "date", required=True, month="last"),
         ], _japanese)
         self.add_list("employer_facts", N_("&Employer facts"), [
-            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS),
+            Column("kind", N_("Fact"), "choice", choices(EMPLOYER_FACTS), blank=True,
                    rows=("bonus.b1_innovation", "bonus.b2_sme", "bonus.b3_local_government", "bonus.b4_rnd_ratio",
                          "bonus.b9_growth_field", "bonus.b13_investment_management")),
             Column("employer", N_("Employer")),

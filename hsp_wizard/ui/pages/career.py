@@ -18,7 +18,7 @@ class CareerPage(ListPage):
         super().__init__(doc, N_("Career"), N_("Relevant work only: study time and part-time work while a student "
                                              "do not count. Leave 'To' empty for ongoing work."))
         self.add_list("career", N_("&Periods of work"), [
-            Column("kind", N_("Kind"), "choice", choices(CAREER_KINDS),
+            Column("kind", N_("Kind"), "choice", choices(CAREER_KINDS), blank=True,
                    rows=("career.10y", "career.7y", "career.5y", "career.3y")),
             Column("employer", N_("Employer")),
             Column("start", N_("From"), "date", required=True, month="last"),

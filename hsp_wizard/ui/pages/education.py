@@ -17,7 +17,7 @@ class EducationPage(ListPage):
     def __init__(self, doc):
         super().__init__(doc, N_("Education"), N_("Every degree you hold. Only the highest counts, plus bonuses."))
         self.add_list("degrees", N_("&Degrees"), [
-            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS),
+            Column("level", N_("Level"), "choice", choices(DEGREE_LEVELS), blank=True,
                    rows=("academic.doctorate", "academic.mba_mot", "academic.master", "academic.bachelor")),
             Column("field", N_("Field")),
             Column("awarded", N_("Awarded"), "date", required=True, month="last"),

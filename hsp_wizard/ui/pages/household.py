@@ -188,12 +188,14 @@ class MemberDialog(KeepsTyping):
             Column("period_of_stay_months", N_("Period of stay (months)"), "int")], ResidencePeriod, None, inner)
         self.trips = ListEditor(N_("Tri&ps abroad"), [
             Column("left", N_("Left Japan"), "date", required=True), Column("returned", N_("Returned"), "date"),
-            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS)], Trip, None, inner)
+            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS, blank=True)],
+            Trip, None, inner)
         self.income = ListEditor(N_("Annual &income"), [
             Column("start", N_("From"), "date", required=True), Column("amount_yen", N_("Amount (yen)"), "yen",
                                                                         required=True)], SalaryEntry, None, inner)
         self.penalties = ListEditor(N_("&Fines or imprisonment (not traffic 反則金)"), [
-            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))]),
+            Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))],
+                   blank=True),
             Column("ended", N_("Paid or served until"), "date", required=True),
             Column("suspended", N_("Suspended"), "bool")], Penalty, None, inner)
         for title, editor in ((N_("&Statuses of residence"), self.residence), (N_("Tri&ps abroad"), self.trips),

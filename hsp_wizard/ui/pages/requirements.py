@@ -16,11 +16,14 @@ from hsp_wizard.ui.widgets.list_editor import Column
 PAYMENT = [(Payment.UNKNOWN, N_("Not sure")), (Payment.ON_TIME, N_("Yes, always on time")),
            (Payment.LATE, N_("Paid, but sometimes late")), (Payment.UNPAID, N_("Some still unpaid"))]
 ANSWER = [(Answer.UNKNOWN, N_("Not sure")), (Answer.YES, N_("Yes")), (Answer.NO, N_("No"))]
-OCCUPATION = [(Occupation.EMPLOYEE, N_("Employee")), (Occupation.SELF_EMPLOYED, N_("Self-employed")),
+# "" first: a question the person has not answered (None in the model) is shown as such, never as an answer
+OCCUPATION = [("", N_("Not answered")), (Occupation.EMPLOYEE, N_("Employee")),
+              (Occupation.SELF_EMPLOYED, N_("Self-employed")),
               (Occupation.COMPANY_REPRESENTATIVE, N_("Company representative")), (Occupation.OTHER, N_("Other"))]
-RELATION = [(Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national")),
+RELATION = [("", N_("Not answered")), (Relation.NONE, N_("No")), (Relation.JAPANESE, N_("Japanese national")),
             (Relation.PERMANENT_RESIDENT, N_("Permanent resident")),
             (Relation.SPECIAL_PERMANENT_RESIDENT, N_("Special permanent resident"))]
+WITHHELD = [("", N_("Not answered")), ("yes", N_("Yes")), ("no", N_("No"))]
 CHILD_KIND = [("", N_("Not sure")), (ChildKind.NATURAL, N_("Natural child")),
               (ChildKind.SPECIAL_ADOPTION, N_("Specially adopted child (特別養子)")),
               (ChildKind.ORDINARY_ADOPTION, N_("Ordinarily adopted child (普通養子)"))]
@@ -52,6 +55,7 @@ class RequirementsPage(ListPage):
         self.notifications = combo(self, ANSWER)
         self.guarantor = combo(self, ANSWER)
         self.occupation = combo(self, OCCUPATION)
+        self.withheld = combo(self, WITHHELD)
         self.spouse = combo(self, RELATION)
         self.parent = combo(self, RELATION)
         self.marriage = DateField(self)
@@ -63,9 +67,8 @@ class RequirementsPage(ListPage):
         self.capital = YenField(self)
         self.capital.setMinimumWidth(220)  # its example ("for example 4,000,000") shows whole
         self.staff, self.japanese_b2, self.degree = (combo(self, ANSWER) for _i in range(3))
-        self.withheld, self.employer, self.notice, self.traffic = (WrapCheckBox(self) for _i in range(4))
-        for box, text in ((self.withheld, N_("Resident tax was always deducted from my salary (&withheld)")),
-                          (self.employer, N_("I own a workplace enrolled in social ins&urance")),
+        self.employer, self.notice, self.traffic = (WrapCheckBox(self) for _i in range(3))
+        for box, text in ((self.employer, N_("I own a workplace enrolled in social ins&urance")),
                           (self.notice, N_("I hold a points-result noti&ce (ポイント計算結果通知書)")),
                           (self.traffic, N_("I have had repeated traffic &violations"))):
             self.texts.bind_named(box, text)
@@ -76,6 +79,7 @@ class RequirementsPage(ListPage):
                 (N_("Do you have a &guarantor (Japanese national, permanent or special permanent resident)?"),
                  self.guarantor),
                 (N_("&Occupation:"), self.occupation),
+                (N_("Was resident tax always deducted from your salary (&withheld, 特別徴収)?"), self.withheld),
                 (N_("Married to a Japanese or permanent resident (&spouse route)?"), self.spouse),
                 (N_("&Marriage date:"), self.marriage),
                 (N_("Marriage &ended on (leave empty if it has not):"), self.marriage_ended),
@@ -116,18 +120,19 @@ class RequirementsPage(ListPage):
         self.body.addLayout(form)  # the page scrolls as a whole (BasePage), so it fits a 720-pixel-high screen
         self.form = form
         self.spouse.currentIndexChanged.connect(self._show_marriage)  # asked only of a spouse
-        for cb in (self.withheld, self.employer, self.notice, self.traffic):
+        for cb in (self.employer, self.notice, self.traffic):
             self.body.addWidget(cb)
             cb.toggled.connect(self.edited)
         self.penalties = self.add_list("penalties", N_("&Fines or imprisonment (not traffic 反則金)"), [
             Column("kind", N_("Kind"), "choice", [("fine", N_("Fine")), ("imprisonment", N_("Imprisonment"))],
+                   blank=True,
                    rows=("conduct.fine_years", "conduct.imprisonment_years")),
             Column("ended", N_("Paid or served until"), "date", required=True, month="last"),
             Column("suspended", N_("Suspended"), "bool")], Penalty, owner=Obligations)
         self.help_text(N_("Your pension and health-insurance periods decide which insurance records the checklist "
                           "asks for (without them it assumes employees' or national insurance throughout)."))
         self.insurance = self.add_list("insurance", N_("Pension and health-&insurance periods"), [
-            Column("kind", N_("Insurance"), "choice", INSURANCE),
+            Column("kind", N_("Insurance"), "choice", INSURANCE, blank=True),
             Column("start", N_("From"), "date", required=True, month="first"),
             Column("end", N_("To"), "date", month="last")], InsurancePeriod, owner=Obligations)
         self._other_routes()
@@ -147,7 +152,7 @@ class RequirementsPage(ListPage):
 
     def _show_marriage(self, *_args) -> None:
         """The marriage dates matter only to the spouse of a Japanese national or a (special) permanent resident."""
-        shown = self.spouse.currentData() != Relation.NONE.value
+        shown = self.spouse.currentData() not in ("", Relation.NONE.value)
         for w in (self.marriage, self.marriage_ended):
             self.form.setRowVisible(w, shown)
             self.form.setRowVisible(w.error, shown and bool(w.error.text()))
@@ -156,18 +161,20 @@ class RequirementsPage(ListPage):
         o, f, b = self.doc.project.obligations, self.doc.project.family, self.doc.project.business
         for box, value in ((self.taxes, o.taxes), (self.pension, o.pension), (self.health, o.health_insurance),
                            (self.notifications, o.notifications), (self.guarantor, o.guarantor),
-                           (self.occupation, o.occupation), (self.spouse, f.spouse_is), (self.parent, f.parent_is),
                            (self.protection, f.protection), (self.landing, o.landing_criteria),
                            (self.staff, b.full_time_staff), (self.japanese_b2, b.japanese_b2),
                            (self.degree, b.relevant_degree)):
             box.setCurrentIndex(max(0, box.findData(value.value)))
-        self.child_kind.setCurrentIndex(max(0, self.child_kind.findData(f.child_kind.value if f.child_kind else "")))
+        for box, value in ((self.occupation, o.occupation), (self.spouse, f.spouse_is), (self.parent, f.parent_is),
+                           (self.child_kind, f.child_kind)):  # None: not answered, the first choice
+            box.setCurrentIndex(max(0, box.findData(value.value if value is not None else "")))
+        withheld = {None: "", True: "yes", False: "no"}[o.resident_tax_withheld]
+        self.withheld.setCurrentIndex(max(0, self.withheld.findData(withheld)))
         self.marriage.set_value(f.marriage_date)
         self.marriage_ended.set_value(f.marriage_ended)
         self._show_marriage()
         self.refugee.set_value(f.refugee_recognised)
         self.capital.set_value(b.capital_yen)
-        self.withheld.setChecked(o.resident_tax_withheld)
         self.employer.setChecked(o.social_insurance_employer)
         self.notice.setChecked(o.points_notice)
         self.traffic.setChecked(o.repeated_traffic_violations)
@@ -188,8 +195,8 @@ class RequirementsPage(ListPage):
         o = Obligations(**{**old_o.model_dump(), "taxes": self.taxes.currentData(),
                            "pension": self.pension.currentData(), "health_insurance": self.health.currentData(),
                            "notifications": self.notifications.currentData(),
-                           "guarantor": self.guarantor.currentData(), "occupation": self.occupation.currentData(),
-                           "resident_tax_withheld": self.withheld.isChecked(),
+                           "guarantor": self.guarantor.currentData(), "occupation": self.occupation.currentData() or None,
+                           "resident_tax_withheld": {"yes": True, "no": False}.get(self.withheld.currentData()),
                            "social_insurance_employer": self.employer.isChecked(),
                            "points_notice": self.notice.isChecked(),
                            "repeated_traffic_violations": self.traffic.isChecked(),
@@ -197,8 +204,8 @@ class RequirementsPage(ListPage):
                            "penalties": [x.model_dump() for x in penalties],
                            "insurance": [x.model_dump() for x in insurance]})
         marriage = self.marriage.value()
-        fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData(),
-                        "parent_is": self.parent.currentData(), "marriage_date": marriage,
+        fam = Family(**{**old_f.model_dump(), "spouse_is": self.spouse.currentData() or None,
+                        "parent_is": self.parent.currentData() or None, "marriage_date": marriage,
                         "marriage_ended": self.marriage_ended.value(),
                         "child_kind": self.child_kind.currentData() or None,
                         "refugee_recognised": self.refugee.value(), "protection": self.protection.currentData(),

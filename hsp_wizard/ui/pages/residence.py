@@ -42,7 +42,7 @@ class ResidencePage(ListPage):
         self.add_list("trips", N_("&Trips abroad"), [
             Column("left", N_("Left Japan"), "date", required=True, month="first"),
             Column("returned", N_("Returned"), "date", month="last"),
-            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS,
+            Column("reentry_permit", N_("Re-entry permit"), "choice", PERMITS, blank=True,
                    rows=("continuity.no_reentry_permit", "continuity.special_reentry_days")),
             Column("permit_expires", N_("Permit valid until"), "date", month="first"),
             Column("status_expires", N_("Period of stay valid until"), "date", month="first"),

@@ -10,7 +10,10 @@ from typing import Callable
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QTextDocumentFragment
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLayout, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+                               QSizePolicy, QStyle, QStyleOptionButton, QStylePainter, QVBoxLayout, QWidget)
+
+MIN_LINK_WIDTH = 60  # the narrowest a link is squeezed to
+
 
 class LinkButton(QPushButton):
     """Looks like a link, is a button: named, focusable, activated by Enter, Return or Space."""
@@ -23,6 +26,8 @@ class LinkButton(QPushButton):
         self.setFlat(True)  # drawn as a link: underlined, in the link colour (a style sheet would cost 3x)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # may be narrower than its text (a button's policy would make its full text its minimum width)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, self.sizePolicy().verticalPolicy())
         font = self.font()
         font.setUnderline(True)
         self.setFont(font)
@@ -31,8 +36,27 @@ class LinkButton(QPushButton):
         self.setPalette(palette)
         self.clicked.connect(lambda _checked=False: on_click())
 
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        """As narrow as a few letters: a link longer than the view is shortened with "…" (its tooltip says it
+        whole) rather than widening the text past the window, which cut off every link at the right edge."""
+        hint = super().minimumSizeHint()
+        return QSize(min(hint.width(), MIN_LINK_WIDTH), hint.height())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self.setToolTip(self.text() if self.width() < self.sizeHint().width() else "")
+
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().paintEvent(event)
+        if self.width() >= self.sizeHint().width():
+            super().paintEvent(event)
+        else:  # shortened to the width it has, with "…"
+            painter = QStylePainter(self)
+            opt = QStyleOptionButton()
+            self.initStyleOption(opt)
+            room = self.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, opt, self).width()
+            opt.text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, max(0, room - 4))
+            painter.drawControl(QStyle.ControlElement.CE_PushButton, opt)
+            painter.end()
         if self.hasFocus():  # a flat button shows no focus of its own in most styles: a frame, as links have
             painter = QPainter(self)
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight), 1))

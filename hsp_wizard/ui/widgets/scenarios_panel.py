@@ -84,7 +84,7 @@ class ScenariosPanel(QWidget):
         form.addRow("", self.planned.error)
 
         self.changes = ListEditor(N_("&Changes in this scenario"), [
-            Column("kind", N_("Change"), "choice", list(CHANGE_KINDS)),
+            Column("kind", N_("Change"), "choice", list(CHANGE_KINDS), blank=True),
             Column("start", N_("Date"), "date", required=True),
             Column("end", N_("Back in Japan"), "date"),
             Column("amount_yen", N_("Annual salary (¥)"), "yen"),
