@@ -158,6 +158,8 @@ def landing_step(project) -> Step:
 def not_counted_lines(project, step: Step | None = None) -> list[str]:
     """'2 rows of the salary history are incomplete and not counted', one line per list (of `step`'s lists when
     given), in page order, in the language of the moment (the words: hsp_wizard.wording.not_counted)."""
+    if not any(project.incomplete_rows.values()):
+        return []  # the usual case, asked on every edit: without loading the wording (and the answer's code)
     from hsp_wizard.presentation import Renderer
     from hsp_wizard.wording import not_counted
     return not_counted(Renderer(), project, None if step is None else LISTS.get(step, ()))

@@ -33,7 +33,7 @@ def main(keystrokes: int, trips: int) -> None:
     from hsp_wizard.ui import dialogs
     from hsp_wizard.ui.main_window import MainWindow
     from hsp_wizard.ui.wizard import PageId
-    from tests.ui.drive import add_row, cell, next_page
+    from tests.ui.drive import add_row, cell, choose, next_page
 
     dialogs.ask_restore = lambda *a, **k: sys.exit("the soak was offered a recovery")
     w = MainWindow()
@@ -71,6 +71,7 @@ def main(keystrokes: int, trips: int) -> None:
         row = add_row(editor)
         cell(editor, row, 0, left.isoformat())
         cell(editor, row, 1, (left + timedelta(days=5)).isoformat())
+        choose(editor, row, 2, "special")  # a new row's re-entry permit starts unchosen: a person picks it
         if (i + 1) % 50 == 0:
             samples.append(("trips added", i + 1, sys.getrefcount(None)))
     # every trip edited twice: one more day away, then one more. The first round fills the undo history (each step

@@ -134,7 +134,7 @@ class ListEditor(QWidget):
         self.columns = columns
         self.factory = factory
         self.extra_check = extra
-        self._outcomes: dict[tuple, tuple[str, object]] = {}  # a row's cells -> what they read as (`_outcome`)
+        self._outcomes: dict[int, tuple[tuple, tuple[str, object]]] = {}  # row -> (its cells, what they read as)
         self._loading = False
         self.table = QTableWidget(0, len(columns), self)
         header = self.table.horizontalHeader()
@@ -439,13 +439,13 @@ class ListEditor(QWidget):
 
     def _outcome(self, row: int) -> tuple[str, object]:
         """A row read: ("good", model), or the kind of its problem and what says it (a message, or pydantic's
-        error), rendered in the language of the moment by `models`. Remembered by the row's cells: a commit in
-        one row of twenty reads one row again, and an unchanged row gives the same model object (the undo
-        history's snapshots then share it)."""
+        error), rendered in the language of the moment by `models`. Each row's last outcome is remembered with its
+        cells: a commit in one row of twenty reads one row again, and an unchanged row gives the same model object
+        (the undo history's snapshots then share it)."""
         key = self._row_key(row)
-        hit = self._outcomes.get(key)
-        if hit is not None:
-            return hit
+        found = self._outcomes.get(row)
+        if found is not None and found[0] == key:
+            return found[1]
         try:
             m = self.factory(**self._row_values(row))
             problem = self.extra_check(m) if self.extra_check else ""
@@ -460,9 +460,7 @@ class ListEditor(QWidget):
             hit = ("validation", exc.errors()[0])
         except ValueError as exc:
             hit = ("value", str(exc))  # extra checks return message ids too
-        if len(self._outcomes) > 4 * self.table.rowCount() + 64:
-            self._outcomes.clear()  # rows typed and typed again: the outcomes of texts no longer there go
-        self._outcomes[key] = hit
+        self._outcomes[row] = (key, hit)  # one per row: an edit replaces its row's (memory stays as the rows')
         return hit
 
     def models(self) -> tuple[list[BaseModel], list[str]]:
@@ -471,7 +469,10 @@ class ListEditor(QWidget):
         good, errors = [], []
         render = Renderer()
         self.invalid_rows = []
-        for row in range(self.table.rowCount()):
+        rows = self.table.rowCount()
+        for gone in [row for row in self._outcomes if row >= rows]:
+            del self._outcomes[gone]  # rows taken out: their outcomes go with them
+        for row in range(rows):
             kind, what = self._outcome(row)
             if kind == "good":
                 good.append(what)
