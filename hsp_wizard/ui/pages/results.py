@@ -165,6 +165,10 @@ class ResultsPage(BasePage):
             self.day_text.setText(self.chart.describe(self.chart.selected))
 
     def load(self, scenarios: bool = True) -> None:
+        if getattr(self, "_revision", None) != self.doc.revision:  # another project (opened, new, restored):
+            self._revision = self.doc.revision                     # nothing the last one showed is kept
+            self.expanded.clear()
+            self.chart.selected = None
         plan = self.doc.plan()  # the document's plan: evaluated once per edit, shared with the panel and printing
         today = plan.today
         note = "" if plan.project.planned_application_date else _("(no planned date entered: the earliest date found)")
@@ -180,6 +184,7 @@ class ResultsPage(BasePage):
         self.answer.setText(text)
         self.live_answer.show(text, about)
         self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
+        self.day_text.clear()  # the day read on the chart: said again from the new timeline when it is shown
         self.family_shown = False
         if scenarios:
             self.scenarios.load()
@@ -191,6 +196,8 @@ class ResultsPage(BasePage):
         if index == 1 and self.timeline is None:
             self.timeline = self.plan.timeline
             self.chart.set_timeline(self.timeline)
+            if self.chart.selected is not None:  # the day still read, with this timeline's totals and lines
+                self.day_text.setText(self.chart.describe(self.chart.selected))
             self._fill_table()
         elif index == 2 and self.suggestions is None:
             self.suggestions = self.plan.suggestions
