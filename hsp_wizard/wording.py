@@ -230,6 +230,16 @@ def headline(r: Renderer, a: Answer, horizon_years: int = 10) -> str:
                            "entered. The main reason: {why}."), years=horizon_years, why=reason.why))
 
 
+def past_planned(r: Renderer, a: Answer) -> str:
+    """A planned application date gone by, said under the headline ("" otherwise): a date in the past answers what
+    could have been, not what can be."""
+    if not (a.planned and a.on < a.today):
+        return ""
+    return r.msg(Msg.of(N_("Your planned application date, {date}, has passed: this answer is for that day. Enter a "
+                           "new date on the page “{page}”, or leave it empty for today's answer."),
+                        date=a.on, page=Term(ITEM_PAGES["category"])))
+
+
 def sooner_none(r: Renderer, sug, a: Answer | None) -> str:
     """Why nothing is suggested, said as the answer stands: a route open today on the conditions known is "open
     already" only when nothing it needs is missing; while the answer asks for a fact first, it may be open (the
@@ -243,10 +253,7 @@ def sooner_none(r: Renderer, sug, a: Answer | None) -> str:
 def words(r: Renderer, a: Answer, horizon_years: int = 10, why: bool = True) -> Words:
     """The whole answer worded in `r`'s language; the "Why?" explanations only with `why` (they cost most)."""
     out = Words(headline(r, a, horizon_years), a.kind, [])
-    if a.planned and a.on < a.today:  # a date in the past answers what could have been, not what can be
-        out.past = r.msg(Msg.of(N_("Your planned application date, {date}, has passed: this answer is for that day. "
-                                   "Enter a new date on the page “{page}”, or leave it empty for today's answer."),
-                                date=a.on, page=Term(ITEM_PAGES["category"])))
+    out.past = past_planned(r, a)
     out.also = r.tr(N_("Also: a change of status to HSP(ii) (not permanent residence)"))
     if a.kind == EMPTY:  # the sentence names the page; the window adds a link to it
         out.facts = [FactWords(r.tr(N_("Go to that page")), a.first_fact.item,

@@ -9,7 +9,7 @@ from html import escape
 from babel.lists import format_list
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHeaderView, QLabel, QProxyStyle, QScrollArea, QStyle,
+from PySide6.QtWidgets import (QAbstractItemView, QFrame, QHBoxLayout, QHeaderView, QLabel, QProxyStyle, QScrollArea, QStyle,
                                QTableWidget, QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
 from hsp_wizard.domain.evaluate import Evaluation, first_route
@@ -46,6 +46,16 @@ class ResultsPage(BasePage):
         self.answer.setFont(font)
         self.live_answer = LiveText(self.answer)
         self.body.addWidget(self.answer)
+        # a planned date gone by, said under the headline on every tab, with a button to the date's field
+        self.past = QLabel(self)
+        self.past.setWordWrap(True)
+        self.past_link = LinkButton("", "", "", self._to_planned_date, self)
+        past_row = QHBoxLayout()
+        past_row.addWidget(self.past, 1)
+        past_row.addWidget(self.past_link, 0, Qt.AlignmentFlag.AlignTop)
+        self.body.addLayout(past_row)
+        self.past.hide()
+        self.past_link.hide()
         self.view = LinkedText(self)
         self.texts.bind(self.view.setAccessibleName, N_("Routes and points"))
         self.tabs = QTabWidget(self)
@@ -183,6 +193,14 @@ class ResultsPage(BasePage):
         text, about = self.headline(ev)
         self.answer.setText(text)
         self.live_answer.show(text, about)
+        from hsp_wizard.wording import past_planned
+        past = past_planned(Renderer(), self.the_answer)
+        self.past.setText(past)
+        self.past_link.setText(_("change"))
+        self.past_link.setAccessibleName(_("Change: {page}").format(page=_("Planned application date")))
+        self.past_link.setAccessibleDescription(past)
+        self.past.setVisible(bool(past))
+        self.past_link.setVisible(bool(past))
         self.timeline = self.suggestions = None  # the plan's, taken when their tab is shown
         self.day_text.clear()  # the day read on the chart: said again from the new timeline when it is shown
         self.family_shown = False
@@ -307,6 +325,11 @@ class ResultsPage(BasePage):
                 self.focus_field(page_id, f.field)
         return LinkButton(f.text, _("Enter: {fact}").format(fact=f.text), f.page, go)
 
+    def _to_planned_date(self) -> None:
+        page_id = self.page_of_item["category"]
+        self.change_requested.emit(page_id)
+        self.focus_field(page_id, "planned")
+
     def focus_field(self, page_id: int, name: str) -> bool:
         """Focus a field of another page: a list cell ("residence.period_of_stay_months.0") or a named widget
         ("guarantor")."""
@@ -369,8 +392,6 @@ class ResultsPage(BasePage):
             v.add("→", [self.fact_button(f)], indent=8)
         if w.kind == "empty":
             return
-        if w.past:
-            v.add(w.past, [self.change("category", w.past)])
         if w.stay:
             v.add(w.stay)
         v.add(_("Routes to permanent residence"), heading=1)
