@@ -255,8 +255,9 @@ def how_points_work() -> str:
         _("For permanent residence, 70 points held for 3 years or 80 points held for 1 year shorten the "
           "residence period needed; the application date and the dates 1 and 3 years before it are the "
           "checkpoints."),
-        _("Unknown is never taken as yes or no: answer 'Not sure' and the results say what still needs checking. "
-          "Each value in the rules has a source and a confidence, shown under 'Why?' on the results."),
+        _("Unknown is never taken as yes or no: leave 'Not answered or not sure' and the results say what still "
+          "needs checking. Each value in the rules has a source and a confidence, shown under 'Why?' on the "
+          "results."),
     ]
     return "".join(f"<p>{escape(p)}</p>" for p in paras)
 

@@ -57,3 +57,18 @@ def test_a_scenarios_own_date_hint_survives_a_language_switch(window, qtbot):
     QApplication.processEvents()
     assert panel.planned.placeholderText().startswith("空欄"), panel.planned.placeholderText()
     assert w.wizard.page(1).birth.placeholderText() == "YYYY-MM-DD（西暦の年-月-日）"  # no 2026 example for a birth date
+
+
+def test_a_question_never_answered_does_not_read_as_an_answer_given(window):
+    """'Other requirements' opened on 'Not sure' for taxes, guarantor, landing criteria…: an answer the person never
+    gave, beside relations reading 'Not answered' (a fresh user's finding). The unknown answer reads as both."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from hsp_wizard.ui.wizard import PageId
+    w = window
+    QTest.mouseClick(w.wizard.welcome.new_button, Qt.MouseButton.LeftButton)
+    w.wizard.jump_to(PageId.REQUIREMENTS)
+    page = w.wizard.currentPage()
+    for box in (page.taxes, page.guarantor, page.landing, page.child_kind):
+        assert box.currentText() == "Not answered or not sure", box.currentText()

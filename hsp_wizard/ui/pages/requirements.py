@@ -13,9 +13,10 @@ from hsp_wizard.ui.widgets.fields import DateField, WrapCheckBox, YenField
 from hsp_wizard.ui.widgets.list_editor import Column
 
 
-PAYMENT = [(Payment.UNKNOWN, N_("Not sure")), (Payment.ON_TIME, N_("Yes, always on time")),
+# the unknown answer first: a question never answered reads as such, and "not sure" is the same answer
+PAYMENT = [(Payment.UNKNOWN, N_("Not answered or not sure")), (Payment.ON_TIME, N_("Yes, always on time")),
            (Payment.LATE, N_("Paid, but sometimes late")), (Payment.UNPAID, N_("Some still unpaid"))]
-ANSWER = [(Answer.UNKNOWN, N_("Not sure")), (Answer.YES, N_("Yes")), (Answer.NO, N_("No"))]
+ANSWER = [(Answer.UNKNOWN, N_("Not answered or not sure")), (Answer.YES, N_("Yes")), (Answer.NO, N_("No"))]
 # "" first: a question the person has not answered (None in the model) is shown as such, never as an answer
 OCCUPATION = [("", N_("Not answered")), (Occupation.EMPLOYEE, N_("Employee")),
               (Occupation.SELF_EMPLOYED, N_("Self-employed")),
@@ -24,7 +25,7 @@ RELATION = [("", N_("Not answered")), (Relation.NONE, N_("No")), (Relation.JAPAN
             (Relation.PERMANENT_RESIDENT, N_("Permanent resident")),
             (Relation.SPECIAL_PERMANENT_RESIDENT, N_("Special permanent resident"))]
 WITHHELD = [("", N_("Not answered")), ("yes", N_("Yes")), ("no", N_("No"))]
-CHILD_KIND = [("", N_("Not sure")), (ChildKind.NATURAL, N_("Natural child")),
+CHILD_KIND = [("", N_("Not answered or not sure")), (ChildKind.NATURAL, N_("Natural child")),
               (ChildKind.SPECIAL_ADOPTION, N_("Specially adopted child (特別養子)")),
               (ChildKind.ORDINARY_ADOPTION, N_("Ordinarily adopted child (普通養子)"))]
 PROTECTION = [(Protection.REFUGEE, N_("Recognised refugee")),
@@ -46,8 +47,9 @@ class RequirementsPage(ListPage):
     """Taxes, pension, insurance, fines, guarantor and family facts, as plain questions."""
 
     def __init__(self, doc):
-        super().__init__(doc, N_("Other requirements"), N_("Plain questions about the requirements other than "
-                                                          "points. Answer 'Not sure' rather than guess."))
+        super().__init__(doc, N_("Other requirements"),
+                         N_("Plain questions about the requirements other than points. Leave 'Not answered or not "
+                            "sure' rather than guess."))
         form = QFormLayout()
         self.taxes = combo(self, PAYMENT)
         self.pension = combo(self, PAYMENT)
