@@ -10,12 +10,18 @@ from tests.ui.drive import add_row, step, type_into
 from tests.ui.test_app_behaves import new_project
 
 
+def new_row_on(w, page: PageId, field: str):
+    """A new project, on `page`, with one row added to the list `field`: its editor."""
+    new_project(w)
+    step(w, page)
+    ed = w.wizard.currentPage().editors[field]
+    add_row(ed)
+    return ed
+
+
 def test_enter_on_a_cell_edits_it_and_stays_on_the_page(window):
     w = window
-    new_project(w)
-    step(w, PageId.SALARY)
-    ed = w.wizard.currentPage().editors["salary"]
-    add_row(ed)
+    ed = new_row_on(w, PageId.SALARY, "salary")
     ed.table.setFocus()
     ed.table.setCurrentCell(0, 0)
     for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
@@ -35,10 +41,7 @@ def test_enter_on_a_cell_edits_it_and_stays_on_the_page(window):
 
 def test_enter_on_a_tick_box_ticks_it(window):
     w = window
-    new_project(w)
-    step(w, PageId.RESIDENCE)
-    ed = w.wizard.currentPage().editors["residence"]
-    add_row(ed)
+    ed = new_row_on(w, PageId.RESIDENCE, "residence")
     col = next(i for i, c in enumerate(ed.columns) if c.key == "granted_as_hsp")
     ed.table.setFocus()
     ed.table.setCurrentCell(0, col)
@@ -54,10 +57,7 @@ def test_a_wrong_value_is_said_with_its_column_in_words(window):
     literal for int() with base 10")."""
     from tests.ui.drive import cell
     w = window
-    new_project(w)
-    step(w, PageId.RESIDENCE)
-    ed = w.wizard.currentPage().editors["residence"]
-    add_row(ed)
+    ed = new_row_on(w, PageId.RESIDENCE, "residence")
     months = next(i for i, c in enumerate(ed.columns) if c.key == "period_of_stay_months")
     cell(ed, 0, months, "three")
     assert "Row 1: Period of stay (months): Enter a whole number, for example 36" in ed.error.text()
@@ -69,10 +69,7 @@ def test_a_wrong_value_is_said_with_its_column_in_words(window):
 def test_a_next_that_stays_to_show_a_problem_says_so_and_that_next_again_goes_on(window):
     from tests.ui.drive import cell, next_page
     w = window
-    new_project(w)
-    step(w, PageId.SALARY)
-    ed = w.wizard.currentPage().editors["salary"]
-    add_row(ed)
+    ed = new_row_on(w, PageId.SALARY, "salary")
     cell(ed, 0, 0, "2020-04-01")  # no amount yet
     next_page(w)
     assert w.wizard.currentId() == PageId.SALARY
