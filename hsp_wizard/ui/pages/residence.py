@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 
-from datetime import date
-
 from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
 
-from hsp_wizard.domain.dates import ONE_DAY, years_before
+from hsp_wizard.domain.dates import ONE_DAY, month_add, years_before
 from hsp_wizard.domain.project import ResidencePeriod, Trip
 from hsp_wizard.i18n import N_, _
 from hsp_wizard.parsing import is_month_only
@@ -151,10 +149,10 @@ def join_month_changeovers(periods: list[ResidencePeriod], month_ends: list[bool
     for i, (period, month_end) in enumerate(zip(periods, month_ends)):
         if not month_end or period.end is None:
             continue
-        month = (period.end.year, period.end.month)
-        after = date(month[0] + month[1] // 12, month[1] % 12 + 1, 1)  # the first day of the next month
+        after = month_add(period.end, 1)
+        months = {(period.end.year, period.end.month), (after.year, after.month)}  # its month and the next
         following = [q.start for j, q in enumerate(periods) if j != i and period.end < q.start
-                     and (q.start.year, q.start.month) in (month, (after.year, after.month))]
+                     and (q.start.year, q.start.month) in months]
         if following:
             out[i] = period.model_copy(update={"end": min(following) - ONE_DAY})
     return out

@@ -317,18 +317,18 @@ class ResultsPage(BasePage):
 
     def fact_button(self, f) -> LinkButton:
         """A button that goes to the field where a fact is entered (its page, then the field focused)."""
-        page_id = self.page_of_item.get(f.item, self.page_of_item["category"])
-
-        def go() -> None:
-            self.change_requested.emit(page_id)
-            if f.field:
-                self.focus_field(page_id, f.field)
-        return LinkButton(f.text, _("Enter: {fact}").format(fact=f.text), f.page, go)
+        return LinkButton(f.text, _("Enter: {fact}").format(fact=f.text), f.page,
+                          lambda: self.go_to_field(f.item, f.field))
 
     def _to_planned_date(self) -> None:
-        page_id = self.page_of_item["category"]
+        self.go_to_field("category", "planned")
+
+    def go_to_field(self, item: str, field: str | None) -> None:
+        """To the page of `item` (a wizard item), then the field focused and in sight when one is named."""
+        page_id = self.page_of_item.get(item, self.page_of_item["category"])
         self.change_requested.emit(page_id)
-        self.focus_field(page_id, "planned")
+        if field:
+            self.focus_field(page_id, field)
 
     def focus_field(self, page_id: int, name: str) -> bool:
         """Focus a field of another page: a list cell ("residence.period_of_stay_months.0") or a named widget

@@ -19,6 +19,7 @@ from hsp_wizard.presentation import Renderer, category_letter
 from hsp_wizard.rules import load_rules
 from hsp_wizard.ui.accessibility import LiveText
 from hsp_wizard.ui.document import ProjectDocument
+from hsp_wizard.ui.steps import not_counted_lines
 
 GOOD, FAIR, LOW = "#1b5e20", "#8a6d00", "#b00020"
 
@@ -150,8 +151,7 @@ class PointsPanel(QFrame):
                 if len(group) > 1 else r.rule_label(rule_id)
             lines.append((f"  –  {label}", Qt.GlobalColor.gray, tuple(group)))
         lines += [("  !  " + r.msg(g.why), Qt.GlobalColor.darkRed, None) for g in now.gates if not g.met]
-        from hsp_wizard.wording import not_counted
-        lines += [("  !  " + line, Qt.GlobalColor.darkRed, None) for line in not_counted(r, p)]  # not in the points
+        lines += [("  !  " + line, Qt.GlobalColor.darkRed, None) for line in not_counted_lines(p)]  # not in points
         if now.age is None and p.category != "c":  # unknown is not no: the panel asks, as for a salary
             lines.append(("  !  " + _("Enter your birth date: your age scores points and decides some salary "
                                       "bands"), Qt.GlobalColor.darkRed, None))
@@ -168,22 +168,24 @@ class PointsPanel(QFrame):
             self.total.setPalette(palette)
 
     def _set_lines(self, lines: list[tuple[str, object, object]]) -> None:
-        """The point lines: (text, colour or None, the point lines a click explains, or None). The list shown is brought to `lines` by
-        its difference: a line still there keeps its item (and its row's layout and paint), a changed line is
-        changed in place, a new one inserted, a gone one taken out, so an edit that moves one line redraws about
-        one line. The chosen line stays chosen while it is there and its explanation follows it; when it is
-        taken out, nothing is chosen and the explanation is cleared."""
+        """The point lines: (text, colour or None, the point lines a click explains, or None). The list shown is
+        brought to `lines` by its difference: a line still there keeps its item (and its row's layout and paint),
+        a changed line is changed in place, a new one inserted, a gone one taken out, so an edit that moves one
+        line redraws about one line. The chosen line stays chosen while it is there and its explanation follows
+        it; when it is taken out, nothing is chosen and the explanation is cleared."""
         new = [(text, colour) for text, colour, _ln in lines]
-        old = self._shown
+        old, self._shown = self._shown, new
+        if not new:
+            self.lines.clear()
+            self.why.clear()
+            self._why_of = []
+            return
         current = self.lines.currentRow()
         chosen = self._why_of[current] if 0 <= current < len(self._why_of) else None
         if chosen and sum(1 for group in self._why_of if group and group[0].item == chosen[0].item) != 1:
             chosen = None  # one of several lines of its item: when it goes, nothing takes its place
-        if not new:
-            self.lines.clear()
-            self.why.clear()
         for tag, i1, i2, j1, j2 in reversed(SequenceMatcher(None, old, new, autojunk=False).get_opcodes()):
-            if tag == "equal" or not new:
+            if tag == "equal":
                 continue
             same = min(i2 - i1, j2 - j1)  # a replaced run: its first lines are changed in place
             for k in range(same):
@@ -205,7 +207,6 @@ class PointsPanel(QFrame):
                 if colour is not None:
                     item.setForeground(colour)
                 self.lines.insertItem(i1 + (k - j1), item)
-        self._shown = new
         self._why_of = [ln for _text, _colour, ln in lines]  # kept here, not in the items: setting an item's data
         if current == -1 and chosen:                          # tells the view to lay out and paint its row again
             # the chosen line, its item's only one, went and the same item's only line came (withheld, now counted:
